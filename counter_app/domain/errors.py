@@ -1,0 +1,62 @@
+"""Typed errors shared by every layer.
+
+Two kinds, as in qutebrowser's ``misc/sql.py``: a :class:`HallError` is a refusal the clerk can act on
+(bad input, a rule that forbids the action); :class:`StoreUnavailable` is the environment failing
+(disk full, database locked past the timeout, damaged or read-only file). Anything else is a bug.
+
+Each error carries a stable ``code`` and its ``params`` so the UI can word it in the clerk's language
+(``ui/messages.py``); ``str(error)`` is the English fallback used by the CLI and the logs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class HallError(Exception):
+    """A refusal: the action was not done and nothing was changed."""
+
+    code: str = "refused"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        self.params: dict[str, Any] = params
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class NotFound(HallError):
+    code = "not_found"
+
+
+class InvalidInput(HallError):
+    """Bad input in one field; ``field`` names it so a form can point at it."""
+
+    code = "invalid_input"
+
+    def __init__(self, message: str, *, field: str = "", code: str | None = None, **params: Any) -> None:
+        super().__init__(message, code=code, **params)
+        self.field = field
+
+
+class RuleViolation(HallError):
+    """The action breaks a business rule (a second finish, a ticket that is not yours, …)."""
+
+    code = "rule"
+
+
+class NobodyWaiting(HallError):
+    code = "nobody_waiting"
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be used right now; the action was not done. ``reason`` is one of
+    ``locked``, ``disk_full``, ``read_only``, ``corrupt``, ``io``, ``missing``."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason

@@ -1,0 +1,60 @@
+"""Qt translations: the UI language of a window, and the hall's language for slips and voice calls.
+
+Source strings are English in ``self.tr`` / ``QCoreApplication.translate`` / ``QT_TRANSLATE_NOOP``;
+``scripts/translations.py`` runs lupdate/lrelease over ``resources/translations``. A slip printed in
+the hall's language while the clerk's UI is in English uses its own translator (:class:`HallTexts`).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from counter_app import paths
+
+log = logging.getLogger("counter_app.ui")
+
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
+
+
+@lru_cache(maxsize=8)
+def translator(language: str) -> QTranslator | None:
+    """The compiled translation for a language, or ``None`` for English (the source language)."""
+    if language == "en":
+        return None
+    tr = QTranslator()
+    if not tr.load(str(paths.TRANSLATIONS / f"counter_app_{language}.qm")):
+        log.warning("no translation file for %s; showing English", language)
+        return None
+    return tr
+
+
+def install_language(language: str) -> None:
+    """Make ``language`` the UI language of this process (call before building windows)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs a QCoreApplication")
+    for lang in ("zh_CN", "zh_TW"):
+        tr = translator(lang)
+        if tr is not None:
+            app.removeTranslator(tr)
+    tr = translator(language)
+    if tr is not None:
+        app.installTranslator(tr)
+    QLocale.setDefault(QLocale(language))
+
+
+class HallTexts:
+    """Texts in one fixed language, independent of the UI language (slips, voice calls)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._tr = translator(language)
+
+    def t(self, context: str, source: str, *args: object) -> str:
+        text = (self._tr.translate(context, source) if self._tr else "") or source
+        for i, arg in enumerate(args, start=1):
+            text = text.replace(f"%{i}", str(arg))
+        return text

@@ -1,0 +1,95 @@
+"""Opening a hall: the database, the profile in use, and the services built on them.
+
+``open_hall`` is what every process (window, CLI command, test driver) calls first. It brings the
+stored profile up to date with a profile file when one is given (one transaction), and refuses to
+start on a damaged database.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from counter_app import paths
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.profile import HallProfile, parse_profile_text
+from counter_app.services.clock import Clock, hall_clock, system_clock
+from counter_app.services.print_jobs import PrintJobs
+from counter_app.services.queue import QueueService
+from counter_app.services.queue_views import QueueViews
+from counter_app.store.database import BUSY_TIMEOUT_S, open_hall_db, read, write
+from counter_app.store.profile_repo import ProfileRepository
+
+log = logging.getLogger("counter_app.init")
+
+
+@dataclass
+class Hall:
+    """Everything a role needs, built once per process (constructor injection, no globals)."""
+
+    db: sqlite_utils.Database
+    profile: HallProfile
+    path: Path
+    clock: Clock = system_clock
+    queue: QueueService = field(init=False)
+    views: QueueViews = field(init=False)
+    print_jobs: PrintJobs = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.queue = QueueService(self.db, self.profile, self.clock)
+        self.views = QueueViews(self.db, self.profile, self.clock)
+        self.print_jobs = PrintJobs(self.db, self.clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _read_profile_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the hall profile {path}: {exc.strerror}", field="profile",
+                           code="profile_unreadable", path=str(path)) from None
+
+
+def sync_profile(db: sqlite_utils.Database, profile_file: Path | None, clock: Clock) -> HallProfile:
+    """The profile in use: the file's when given and changed, else the stored one, else the default."""
+    repo = ProfileRepository(db)
+    with read(db):
+        stored = repo.stored()
+    if profile_file is None and stored is not None:
+        return parse_profile_text(stored[0])
+    source = profile_file or paths.DEFAULT_PROFILE
+    text = _read_profile_file(source)
+    profile = parse_profile_text(text)
+    if stored is None or stored[1] != repo.digest(text):
+        with write(db):
+            repo.save(text, profile, str(source), clock())
+        log.info("hall profile loaded from %s", source)
+    return profile
+
+
+def open_hall(
+    db_path: Path | str | None = None,
+    *,
+    profile_file: Path | str | None = None,
+    clock: Clock | None = None,
+    timeout: float = BUSY_TIMEOUT_S,
+) -> Hall:
+    """Open the hall database and profile; ``clock`` defaults to the hall's time zone."""
+    path = paths.database_path(db_path)
+    log.info("opening hall database %s", path)
+    db = open_hall_db(path, timeout=timeout)
+    try:
+        profile = sync_profile(db, paths.profile_path(profile_file), clock or system_clock)
+    except BaseException:
+        db.close()
+        raise
+    return Hall(db=db, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))
+
+
+def hall_exists(db_path: Path | str | None = None) -> bool:
+    return paths.database_path(db_path).exists()

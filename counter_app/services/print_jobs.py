@@ -1,0 +1,46 @@
+"""Recording print jobs: the record is committed first, the job says whether its slip came out.
+
+The first copy of a slip is the original; every later one is a reprint, labelled 补打 on paper and
+kept in the audit (who, when, which device). A failed print never touches the record it prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from counter_app.services.clock import Clock, system_clock
+from counter_app.store.database import read, write
+from counter_app.store.print_repo import PrintJobRepository
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    id: int
+    document: str
+    ref_id: int
+    reprint: bool
+
+
+class PrintJobs:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.clock = clock
+        self.repo = PrintJobRepository(db)
+
+    def start(self, document: str, ref_id: int, device: str, clerk: str = "") -> PrintJob:
+        """Record a job about to be printed; it is a reprint if any job for the record exists."""
+        with write(self.db):
+            reprint = self.repo.count_for(document, ref_id) > 0
+            job_id = self.repo.add(document, ref_id, "reprint" if reprint else "original", device, clerk,
+                                   self.clock())
+        return PrintJob(id=job_id, document=document, ref_id=ref_id, reprint=reprint)
+
+    def finish(self, job: PrintJob, ok: bool, error: str = "") -> None:
+        with write(self.db):
+            self.repo.finish(job.id, ok, error, self.clock())
+
+    def history(self, document: str, ref_id: int) -> list[tuple[int, str, str, str]]:
+        with read(self.db):
+            return self.repo.jobs_for(document, ref_id)

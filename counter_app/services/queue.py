@@ -1,0 +1,331 @@
+"""Queue use cases (叫号): issue a number, call next, recall, no-show, transfer, finish, pause.
+
+Each public method is one user action and one ``BEGIN IMMEDIATE`` transaction, including its audit
+and outbox rows; it returns values (never rows) or raises a :class:`HallError` having changed nothing.
+Printing and announcing happen in the caller, after the method has returned (after the commit).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlite_utils
+
+from counter_app.domain import queue as rules
+from counter_app.domain.errors import InvalidInput, NobodyWaiting, NotFound, RuleViolation
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.queue import CounterState, Ticket, TicketState
+from counter_app.services.clock import Clock, system_clock
+from counter_app.store.database import write
+from counter_app.store.queue_repo import QueueRepository
+
+log = logging.getLogger("counter_app.queue")
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    ticket: Ticket
+    ahead: int
+    estimate_minutes: int | None
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """What a "next" key press did: the customer it finished (if any) and the one it called."""
+
+    finished: Ticket | None
+    called: Ticket | None
+
+
+@dataclass(frozen=True)
+class RecallResult:
+    ticket: Ticket
+    became_no_show: bool
+
+
+class QueueService:
+    def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.profile = profile
+        self.clock = clock
+        self.repo = QueueRepository(db)
+        self._closed_day: date | None = None
+
+    # the business day ------------------------------------------------------------------------------
+    def _today(self, now: datetime) -> date:
+        """Today's business day, never earlier than one already used (a clock set back keeps
+        numbers unique), closing yesterday's open tickets the first time a new day is seen."""
+        day = rules.business_day(now, self.profile.hall.day_start)
+        latest = self.repo.latest_business_day()
+        if latest is not None and latest > day:
+            log.warning("clock is behind the last business day %s; staying on it", latest)
+            day = latest
+        if self._closed_day != day:
+            for ticket in self.repo.stale_open_days(day):
+                closed = self.repo.update_ticket(
+                    ticket.id, rules.OPEN_STATES, state=TicketState.CANCELLED.value, finished_at=now
+                )
+                if closed:
+                    self.repo.add_event("expired", now, ticket=closed, detail={"reason": "day_closed"})
+            self._closed_day = day
+        return day
+
+    def business_day(self) -> date:
+        with write(self.db):
+            return self._today(self.clock())
+
+    # issuing ---------------------------------------------------------------------------------------
+    def issue(
+        self, service_code: str, *, green: bool = False, green_reason: str = "", source: str = "kiosk"
+    ) -> IssuedTicket:
+        """Take a number (取号). Green-channel numbers use the green prefix and keep their service."""
+        service_code = service_code.strip().upper()
+        if self.profile.service(service_code) is None:
+            raise InvalidInput(
+                f"Unknown service {service_code!r}; the hall offers "
+                + ", ".join(s.code for s in self.profile.services),
+                field="service",
+                code="unknown_service",
+                service=service_code,
+            )
+        if green and green_reason and self.profile.green_reason(green_reason) is None:
+            raise InvalidInput(f"Unknown green-channel reason {green_reason!r}", field="green_reason",
+                               code="unknown_green_reason", reason=green_reason)
+        prefix = self.profile.green_prefix if green else service_code
+        with write(self.db):
+            now = self.clock()
+            day = self._today(now)
+            seq = self.repo.next_seq(day.isoformat(), prefix)
+            ticket = self.repo.insert_ticket(
+                day=day, prefix=prefix, seq=seq, number=rules.format_number(prefix, seq),
+                service_code=service_code, green=green, green_reason=green_reason if green else "",
+                queue_order=self.repo.next_queue_order(), at=now, source=source,
+            )
+            self.repo.add_event("issued", now, ticket=ticket, detail={"source": source})
+            ahead = self.repo.ahead_of(ticket)
+            estimate = self._estimate(service_code, ahead)
+        return IssuedTicket(ticket=ticket, ahead=ahead, estimate_minutes=estimate)
+
+    def _estimate(self, service_code: str, ahead: int) -> int | None:
+        service = self.profile.service(service_code)
+        assert service is not None
+        average = self.repo.average_service_minutes(service_code, self.profile.queue.estimate_window)
+        serving = self.profile.counters_serving(service_code)
+        counters = self.repo.counters({c.number: c.services for c in self.profile.counters})
+        staffed = sum(1 for c in counters if c.number in serving and c.state is not CounterState.CLOSED)
+        return rules.estimate_minutes(ahead, average or service.default_service_minutes, staffed or len(serving))
+
+    # calling ---------------------------------------------------------------------------------------
+    def _counter_ready(self, counter: int, clerk: str | None, now: datetime) -> str:
+        """Check a counter may call; a paused counter calling again is back at work. Its clerk."""
+        setup = self.profile.counter(counter)
+        row = self.repo.counter_row(counter)
+        if setup is None or row is None or not row[2]:
+            raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter)
+        state, current_clerk, _ = row
+        if state is CounterState.CLOSED:
+            raise RuleViolation(f"Counter {counter} is closed; open it first", code="counter_closed",
+                                counter=counter)
+        who = clerk if clerk is not None else current_clerk
+        if state is CounterState.PAUSED or (clerk is not None and clerk != current_clerk):
+            self.repo.set_counter(counter, CounterState.OPEN, who, now)
+            if state is CounterState.PAUSED:
+                self.repo.add_event("counter_open", now, counter=counter, clerk=who)
+        return who
+
+    def _finish_current(self, counter: int, clerk: str, now: datetime) -> Ticket | None:
+        current = self.repo.active_at(counter)
+        if current is None:
+            return None
+        done = self.repo.update_ticket(current.id, rules.ACTIVE_STATES, state=TicketState.DONE.value,
+                                       finished_at=now, serving_at=current.serving_at or current.called_at)
+        assert done is not None
+        self.repo.add_event("finished", now, ticket=done, counter=counter, clerk=clerk)
+        return done
+
+    def _call(self, ticket: Ticket, counter: int, clerk: str, now: datetime, kind: str) -> Ticket:
+        called = self.repo.update_ticket(
+            ticket.id, (TicketState.WAITING,), state=TicketState.CALLED.value, called_at=now,
+            counter=counter, clerk=clerk, recalls=0,
+        )
+        if called is None:  # cannot happen under the write lock; a guard, not a rule
+            raise RuleViolation(f"{ticket.number} was just called elsewhere", code="already_called",
+                                number=ticket.number)
+        self.repo.add_event(kind, now, ticket=called, counter=counter, clerk=clerk)
+        return called
+
+    def call_next(self, counter: int, clerk: str | None = None) -> CallResult:
+        """The "next" key: finish this counter's customer if any, then call the next in line."""
+        with write(self.db):
+            now = self.clock()
+            day = self._today(now)
+            who = self._counter_ready(counter, clerk, now)
+            finished = self._finish_current(counter, who, now)
+            setup = self.profile.counter(counter)
+            assert setup is not None
+            choice = rules.choose_next(setup, self.repo.line_heads(day, setup.services),
+                                       self.repo.calls_today(day, counter))
+            if choice is None:
+                return CallResult(finished=finished, called=None)
+            ticket = self.repo.get(choice.ticket_id)
+            assert ticket is not None
+            return CallResult(finished=finished, called=self._call(ticket, counter, who, now, "called"))
+
+    def call_number(self, counter: int, number: str, clerk: str | None = None) -> CallResult:
+        """Call a particular waiting number out of order (e.g. a customer the clerk sees in the hall)."""
+        with write(self.db):
+            now = self.clock()
+            day = self._today(now)
+            who = self._counter_ready(counter, clerk, now)
+            ticket = self._find(day, number)
+            rules.require_state(ticket, (TicketState.WAITING,), "called")
+            finished = self._finish_current(counter, who, now)
+            return CallResult(finished=finished, called=self._call(ticket, counter, who, now, "called"))
+
+    def recall(self, counter: int) -> RecallResult:
+        """Call the current number again; past the configured recalls it becomes a no-show."""
+        with write(self.db):
+            now = self.clock()
+            ticket = self._current(counter)
+            rules.require_state(ticket, (TicketState.CALLED,), "recalled")
+            if ticket.recalls >= self.profile.queue.max_recalls:
+                gone = self._mark_no_show(ticket, counter, now, automatic=True)
+                return RecallResult(ticket=gone, became_no_show=True)
+            again = self.repo.update_ticket(ticket.id, (TicketState.CALLED,), recalls=ticket.recalls + 1)
+            assert again is not None
+            self.repo.add_event("recalled", now, ticket=again, counter=counter, clerk=ticket.clerk,
+                                detail={"recall": again.recalls})
+            return RecallResult(ticket=again, became_no_show=False)
+
+    def start_serving(self, counter: int) -> Ticket:
+        """The called customer has arrived at the counter (到柜)."""
+        with write(self.db):
+            now = self.clock()
+            ticket = self._current(counter)
+            rules.require_state(ticket, (TicketState.CALLED,), "started")
+            serving = self.repo.update_ticket(ticket.id, (TicketState.CALLED,), state=TicketState.SERVING.value,
+                                              serving_at=now)
+            assert serving is not None
+            self.repo.add_event("serving", now, ticket=serving, counter=counter, clerk=ticket.clerk)
+            return serving
+
+    def no_show(self, counter: int) -> Ticket:
+        with write(self.db):
+            now = self.clock()
+            ticket = self._current(counter)
+            rules.require_state(ticket, (TicketState.CALLED,), "marked no-show")
+            return self._mark_no_show(ticket, counter, now, automatic=False)
+
+    def _mark_no_show(self, ticket: Ticket, counter: int, now: datetime, *, automatic: bool) -> Ticket:
+        gone = self.repo.update_ticket(ticket.id, (TicketState.CALLED,), state=TicketState.NO_SHOW.value,
+                                       finished_at=now)
+        assert gone is not None
+        self.repo.add_event("no_show", now, ticket=gone, counter=counter, clerk=ticket.clerk,
+                            detail={"automatic": automatic, "recalls": ticket.recalls})
+        return gone
+
+    def finish(self, counter: int, ticket_id: int | None = None) -> Ticket:
+        """Finish the customer at this counter. With ``ticket_id`` (what the window shows), refuse
+        if that is not the counter's current customer, so a stale window cannot finish another."""
+        with write(self.db):
+            now = self.clock()
+            ticket = self._current(counter)
+            if ticket_id is not None and ticket.id != ticket_id:
+                other = self.repo.get(ticket_id)
+                number = other.number if other else str(ticket_id)
+                raise RuleViolation(f"{number} is not being served at counter {counter}",
+                                    code="not_your_ticket", number=number, counter=counter)
+            done = self._finish_current(counter, ticket.clerk, now)
+            assert done is not None
+            return done
+
+    def transfer(self, counter: int, to_service: str) -> Ticket:
+        """Send the current customer to another service's line, keeping their place (转办)."""
+        to_service = to_service.strip().upper()
+        if self.profile.service(to_service) is None:
+            raise InvalidInput(f"Unknown service {to_service!r}", field="service", code="unknown_service",
+                               service=to_service)
+        with write(self.db):
+            now = self.clock()
+            ticket = self._current(counter)
+            if ticket.service_code == to_service:
+                raise RuleViolation(f"{ticket.number} is already in the {to_service} line",
+                                    code="same_service", number=ticket.number, service=to_service)
+            moved = self.repo.update_ticket(
+                ticket.id, rules.ACTIVE_STATES, state=TicketState.WAITING.value, service_code=to_service,
+                counter=None, called_at=None, serving_at=None, clerk="", recalls=0,
+                transfers=ticket.transfers + 1,
+            )
+            assert moved is not None
+            self.repo.add_event("transferred", now, ticket=moved, counter=counter, clerk=ticket.clerk,
+                                detail={"from": ticket.service_code, "to": to_service})
+            return moved
+
+    def requeue(self, number: str, clerk: str = "") -> Ticket:
+        """Put a no-show back in line (at the back) within the configured minutes (过号重排)."""
+        with write(self.db):
+            now = self.clock()
+            ticket = self._find(self._today(now), number)
+            rules.require_state(ticket, (TicketState.NO_SHOW,), "put back in line")
+            if not rules.can_requeue(ticket, now, self.profile.queue.requeue_minutes):
+                raise RuleViolation(
+                    f"{ticket.number} missed its call more than {self.profile.queue.requeue_minutes} minutes "
+                    "ago; please take a new number",
+                    code="requeue_too_late", number=ticket.number, minutes=self.profile.queue.requeue_minutes,
+                )
+            back = self.repo.update_ticket(
+                ticket.id, (TicketState.NO_SHOW,), state=TicketState.WAITING.value, counter=None,
+                called_at=None, finished_at=None, clerk="", recalls=0, queue_order=self.repo.next_queue_order(),
+            )
+            assert back is not None
+            self.repo.add_event("requeued", now, ticket=back, clerk=clerk)
+            return back
+
+    def cancel(self, number: str, clerk: str = "") -> Ticket:
+        """Withdraw a waiting number (the customer left, or a mistaken ticket)."""
+        with write(self.db):
+            now = self.clock()
+            ticket = self._find(self._today(now), number)
+            rules.require_state(ticket, (TicketState.WAITING,), "cancelled")
+            gone = self.repo.update_ticket(ticket.id, (TicketState.WAITING,), state=TicketState.CANCELLED.value,
+                                           finished_at=now)
+            assert gone is not None
+            self.repo.add_event("cancelled", now, ticket=gone, clerk=clerk)
+            return gone
+
+    # counters --------------------------------------------------------------------------------------
+    def set_counter_state(self, counter: int, state: CounterState, clerk: str | None = None) -> None:
+        """Open (sign in), pause (暂停服务) or close a counter. Pausing or closing needs no customer."""
+        with write(self.db):
+            now = self.clock()
+            row = self.repo.counter_row(counter)
+            if row is None or not row[2] or self.profile.counter(counter) is None:
+                raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter",
+                               counter=counter)
+            if state is not CounterState.OPEN and self.repo.active_at(counter) is not None:
+                raise RuleViolation(f"Counter {counter} still has a customer; finish or transfer first",
+                                    code="counter_busy", counter=counter)
+            self.repo.set_counter(counter, state, clerk, now)
+            self.repo.add_event(f"counter_{state.value}", now, counter=counter, clerk=clerk or row[1])
+
+    # helpers ---------------------------------------------------------------------------------------
+    def _current(self, counter: int) -> Ticket:
+        if self.profile.counter(counter) is None:
+            raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter)
+        ticket = self.repo.active_at(counter)
+        if ticket is None:
+            raise RuleViolation(f"Counter {counter} has no customer at the moment", code="no_current_customer",
+                                counter=counter)
+        return ticket
+
+    def _find(self, day: date, number: str) -> Ticket:
+        ticket = self.repo.by_number(day, number.strip())
+        if ticket is None:
+            raise NotFound(f"No ticket {number} today", code="unknown_ticket", number=number)
+        return ticket
+
+
+def nobody_waiting(counter: int) -> NobodyWaiting:
+    return NobodyWaiting(f"Nobody is waiting for counter {counter}", counter=counter)

@@ -1,0 +1,135 @@
+"""What the windows show of the queue: read-only snapshots, each taken in one consistent read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import sqlite_utils
+
+from counter_app.domain import queue as rules
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.queue import Counter, Ticket
+from counter_app.services.clock import Clock, system_clock
+from counter_app.store.database import read
+from counter_app.store.queue_repo import QueueEvent, QueueRepository
+
+CALL_KINDS = ("called", "recalled")
+
+
+@dataclass(frozen=True)
+class CounterStatus:
+    counter: Counter
+    current: Ticket | None
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    business_day: date
+    waiting: dict[str, int]
+    counters: tuple[CounterStatus, ...]
+
+
+@dataclass(frozen=True)
+class CounterFigures:
+    served: int
+    no_shows: int
+    average_service_minutes: float | None
+    average_wait_minutes: float | None
+
+
+@dataclass(frozen=True)
+class CounterView:
+    status: CounterStatus
+    waiting: tuple[Ticket, ...]  # the lines this counter serves, in calling order
+    waiting_counts: dict[str, int]
+    figures: CounterFigures
+    longest_wait_minutes: float
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Announcement:
+    event_id: int
+    number: str
+    counter: int
+    recall: bool
+
+
+@dataclass(frozen=True)
+class DisplayView:
+    counters: tuple[CounterStatus, ...]
+    recent_calls: tuple[QueueEvent, ...]
+    waiting: dict[str, int]
+    last_event_id: int
+
+
+class QueueViews:
+    def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.profile = profile
+        self.clock = clock
+        self.repo = QueueRepository(db)
+
+    def _day(self, now: datetime) -> date:
+        day = rules.business_day(now, self.profile.hall.day_start)
+        latest = self.repo.latest_business_day()
+        return latest if latest is not None and latest > day else day
+
+    def _counters(self, day: date) -> tuple[CounterStatus, ...]:
+        active = {t.counter: t for t in self.repo.all_active() if t.business_day == day}
+        setups = {c.number: c.services for c in self.profile.counters}
+        return tuple(CounterStatus(c, active.get(c.number)) for c in self.repo.counters(setups))
+
+    def status(self) -> QueueStatus:
+        with read(self.db):
+            day = self._day(self.clock())
+            return QueueStatus(day, self.repo.waiting_counts(day), self._counters(day))
+
+    def counter_view(self, counter: int, waiting_limit: int = 200) -> CounterView:
+        setup = self.profile.counter(counter)
+        services = setup.services if setup else ()
+        with read(self.db):
+            now = self.clock()
+            day = self._day(now)
+            statuses = {s.counter.number: s for s in self._counters(day)}
+            status = statuses.get(counter)
+            if status is None:
+                from counter_app.domain.errors import NotFound
+
+                raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter",
+                               counter=counter)
+            waiting = [t for t in self.repo.waiting(day, limit=waiting_limit) if t.service_code in services]
+            counts = self.repo.waiting_counts(day)
+            figures = CounterFigures(*self.repo.counter_figures(day, counter))
+        longest = max((t.waited(now) for t in waiting), default=timedelta(0))
+        return CounterView(
+            status=status, waiting=tuple(waiting), waiting_counts={s: counts.get(s, 0) for s in services},
+            figures=figures, longest_wait_minutes=longest.total_seconds() / 60, now=now,
+        )
+
+    def display_view(self, recent: int = 8) -> DisplayView:
+        with read(self.db):
+            now = self.clock()
+            day = self._day(now)
+            start = datetime.combine(day, self.profile.hall.day_start, tzinfo=now.tzinfo)
+            return DisplayView(
+                counters=self._counters(day),
+                recent_calls=tuple(self.repo.recent_events(CALL_KINDS, start, recent)),
+                waiting=self.repo.waiting_counts(day),
+                last_event_id=self.repo.last_event_id(),
+            )
+
+    def announcements_after(self, last_event_id: int) -> list[Announcement]:
+        """Calls and recalls newer than the last one announced, oldest first."""
+        with read(self.db):
+            events = self.repo.events_after(last_event_id, CALL_KINDS)
+        return [
+            Announcement(event_id=e.id, number=e.number, counter=e.counter or 0, recall=e.kind == "recalled")
+            for e in events
+            if e.counter is not None
+        ]
+
+    def last_event_id(self) -> int:
+        with read(self.db):
+            return self.repo.last_event_id()

@@ -1,0 +1,171 @@
+"""Opening the hall database and running one user action as one transaction (ARCHITECTURE.md §3).
+
+* ``open_hall_db`` sets the per-connection pragmas (WAL, ``synchronous=FULL``, foreign keys), runs
+  ``PRAGMA quick_check`` and applies pending migrations. A damaged file is refused for writing.
+* ``write`` is the only way services change data: ``BEGIN IMMEDIATE`` … ``COMMIT``; any exception
+  rolls everything back. SQLite failures of the environment become :class:`StoreUnavailable`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from counter_app.domain.errors import StoreUnavailable
+
+log = logging.getLogger("counter_app.sql")
+
+BUSY_TIMEOUT_S = 15.0
+
+_REASONS = {
+    sqlite3.SQLITE_BUSY: "locked",
+    sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_FULL: "disk_full",
+    sqlite3.SQLITE_READONLY: "read_only",
+    sqlite3.SQLITE_IOERR: "io",
+    sqlite3.SQLITE_CORRUPT: "corrupt",
+    sqlite3.SQLITE_NOTADB: "corrupt",
+    sqlite3.SQLITE_CANTOPEN: "missing",
+    sqlite3.SQLITE_PERM: "read_only",
+    sqlite3.SQLITE_AUTH: "read_only",
+}
+
+_MESSAGES = {
+    "locked": "The hall database is busy (locked by another program for too long). Try again.",
+    "disk_full": "The disk is full: the action was not saved. Free some space and try again.",
+    "read_only": "The hall database cannot be written (read-only file or folder).",
+    "io": "The disk reported an error while reading or writing the hall database.",
+    "corrupt": "The hall database file is damaged. Restore it from the last backup "
+    "(counter-app backup restore) or ask the hall's IT support.",
+    "missing": "The hall database file cannot be opened (missing folder or no permission).",
+}
+
+
+def unavailable(reason: str, detail: str = "") -> StoreUnavailable:
+    message = _MESSAGES[reason] + (f" ({detail})" if detail else "")
+    return StoreUnavailable(message, reason=reason)
+
+
+def classify(exc: sqlite3.Error) -> StoreUnavailable | None:
+    """The :class:`StoreUnavailable` an SQLite error stands for, or ``None`` when it is a bug."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        reason = _REASONS.get(code & 0xFF)
+        if reason:
+            return unavailable(reason, str(exc))
+    text = str(exc).lower()
+    for needle, reason in (
+        ("database is locked", "locked"),
+        ("disk is full", "disk_full"),
+        ("database or disk is full", "disk_full"),
+        ("readonly", "read_only"),
+        ("disk i/o", "io"),
+        ("malformed", "corrupt"),
+        ("not a database", "corrupt"),
+        ("unable to open", "missing"),
+    ):
+        if needle in text:
+            return unavailable(reason, str(exc))
+    return None
+
+
+@contextlib.contextmanager
+def store_errors() -> Iterator[None]:
+    """Turn environment failures of SQLite into :class:`StoreUnavailable`; let bugs through."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        mapped = classify(exc)
+        if mapped is None:
+            raise
+        log.warning("store unavailable: %s", mapped.reason)
+        raise mapped from exc
+
+
+def connect(path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite_utils.Database:
+    """A connection with the hall's pragmas; no migration, no check (see :func:`open_hall_db`)."""
+    with store_errors():
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=True)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        return sqlite_utils.Database(conn, execute_plugins=False, strict=True)
+
+
+def quick_check(db: sqlite_utils.Database) -> None:
+    with store_errors():
+        rows = db.execute("PRAGMA quick_check").fetchall()
+    if [r[0] for r in rows] != ["ok"]:
+        detail = "; ".join(str(r[0]) for r in rows[:3])
+        log.error("quick_check failed: %s", detail)
+        raise unavailable("corrupt", detail)
+
+
+def open_hall_db(path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed), check and upgrade the hall database."""
+    from counter_app.store.migrations import apply_migrations
+
+    db = connect(path, timeout=timeout)
+    try:
+        quick_check(db)
+        if migrate:
+            with store_errors():
+                apply_migrations(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+@contextlib.contextmanager
+def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One user action: ``BEGIN IMMEDIATE`` … ``COMMIT``, all or nothing.
+
+    Nested use is refused: a service method is the unit of work, and it opens exactly one.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        raise RuntimeError("write() inside an open transaction: one user action is one transaction")
+    with store_errors():
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        mapped = classify(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    except BaseException:
+        _rollback(conn)
+        raise
+    try:
+        with store_errors():
+            conn.execute("COMMIT")
+    except BaseException:
+        _rollback(conn)
+        raise
+
+
+@contextlib.contextmanager
+def read(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A consistent read of several queries (one snapshot), with errors mapped."""
+    conn = db.conn
+    with store_errors():
+        conn.execute("BEGIN")
+        try:
+            yield db
+        finally:
+            _rollback(conn)

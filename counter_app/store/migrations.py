@@ -1,0 +1,30 @@
+"""The ordered list of schema migrations. Each runs in its own transaction and is recorded in
+``_sqlite_migrations``; a file written by an older version is upgraded in place on open."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from counter_app.store import schema_queue
+
+migrations = Migrations("counter_app")
+migrations(name="0001_queue")(schema_queue.create_queue_tables)
+
+
+def apply_migrations(db: sqlite_utils.Database) -> None:
+    """Apply what is pending under the write lock, so two processes opening a new file at once
+    cannot both create the tables (the second sees the work of the first and does nothing)."""
+    if not migrations.pending(db):
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)  # nested: each migration is a savepoint inside this transaction
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def applied_names(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in migrations.applied(db)]

@@ -1,0 +1,42 @@
+"""Print jobs: every slip sent to a printer, its outcome, and whether it was a reprint (补打)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlite_utils
+
+from counter_app.store.rows import iso, new_uuid
+
+
+class PrintJobRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def count_for(self, document: str, ref_id: int) -> int:
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM print_jobs WHERE document = ? AND ref_id = ?", [document, ref_id]
+        ).fetchone()
+        return int(row[0])
+
+    def add(self, document: str, ref_id: int, copy: str, device: str, clerk: str, at: datetime) -> int:
+        row = self.db.execute(
+            """INSERT INTO print_jobs (uuid, document, ref_id, copy, status, device, clerk, created_at)
+               VALUES (?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id""",
+            [new_uuid(), document, ref_id, copy, device, clerk, iso(at)],
+        ).fetchone()
+        return int(row[0])
+
+    def finish(self, job_id: int, ok: bool, error: str, at: datetime) -> None:
+        self.db.execute(
+            "UPDATE print_jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
+            ["printed" if ok else "failed", error[:500], iso(at), job_id],
+        )
+
+    def jobs_for(self, document: str, ref_id: int) -> list[tuple[int, str, str, str]]:
+        """``(id, copy, status, error)`` of each job for one record, oldest first."""
+        rows = self.db.execute(
+            "SELECT id, copy, status, error FROM print_jobs WHERE document = ? AND ref_id = ? ORDER BY id",
+            [document, ref_id],
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]

@@ -1,0 +1,3 @@
+from counter_app.app import main
+
+raise SystemExit(main())
