@@ -76,7 +76,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_issue(args: argparse.Namespace) -> int:
     hall = _hall(args)
     try:
-        issued = hall.queue.issue(args.service, green=args.green, green_reason=args.reason or "", source="cli")
+        issued = hall.queue.issue(
+            args.service, green=args.green, green_reason=args.reason or "", source="cli"
+        )
     finally:
         hall.close()
     out = ticket_json(issued.ticket) or {}
@@ -205,20 +207,25 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # parser --------------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help="hall database file (default: COUNTER_APP_DB "
-                        "or the user data folder)")
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="hall database file (default: COUNTER_APP_DB or the user data folder)",
+    )
     common.add_argument("--profile", default=argparse.SUPPRESS, help="hall profile TOML to load")
 
-    parser = argparse.ArgumentParser(prog="counter-app", description="Service-hall counter tool",
-                                     parents=[common])
+    parser = argparse.ArgumentParser(
+        prog="counter-app", description="Service-hall counter tool", parents=[common]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="create or upgrade the hall database")
     p.add_argument("--demo", action="store_true", help="also load a demo morning of queue history")
     p.set_defaults(func=cmd_init)
 
-    ticket = sub.add_parser("ticket", help="issue, call and serve numbers").add_subparsers(dest="action",
-                                                                                          required=True)
+    ticket = sub.add_parser("ticket", help="issue, call and serve numbers").add_subparsers(
+        dest="action", required=True
+    )
     p = ticket.add_parser("issue", parents=[common], help="take a number")
     p.add_argument("service")
     p.add_argument("--green", action="store_true", help="green channel (绿色通道)")
@@ -231,8 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--number", help="call this waiting number out of order")
     p.set_defaults(func=cmd_call)
 
-    for action, text in (("recall", "call the current number again"), ("no-show", "mark it no-show"),
-                         ("start", "the customer has arrived"), ("finish", "finish the current customer")):
+    for action, text in (
+        ("recall", "call the current number again"),
+        ("no-show", "mark it no-show"),
+        ("start", "the customer has arrived"),
+        ("finish", "finish the current customer"),
+    ):
         p = ticket.add_parser(action, parents=[common], help=text)
         p.add_argument("--counter", type=int, required=True)
         if action == "finish":
@@ -244,8 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True)
     p.set_defaults(func=_counter_action("transfer"))
 
-    for action, func, text in (("requeue", cmd_requeue, "put a no-show back in line"),
-                               ("cancel", cmd_cancel, "withdraw a waiting number")):
+    for action, func, text in (
+        ("requeue", cmd_requeue, "put a no-show back in line"),
+        ("cancel", cmd_cancel, "withdraw a waiting number"),
+    ):
         p = ticket.add_parser(action, parents=[common], help=text)
         p.add_argument("number")
         p.add_argument("--clerk")
@@ -258,8 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_print)
 
     queue = sub.add_parser("queue", help="queue state").add_subparsers(dest="action", required=True)
-    queue.add_parser("status", parents=[common], help="waiting per service, each counter's number").set_defaults(
-        func=cmd_status)
+    queue.add_parser(
+        "status", parents=[common], help="waiting per service, each counter's number"
+    ).set_defaults(func=cmd_status)
 
     p = sub.add_parser("counter", parents=[common], help="open, pause or close a counter")
     p.add_argument("state", choices=[s.value for s in CounterState])
@@ -276,7 +290,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--printer", help="kiosk printer: none, pdf:DIR, system[:NAME], escpos-net:HOST[:PORT]")
     p.add_argument("--fullscreen", action="store_true")
     p.set_defaults(func=cmd_gui)
+
+    for register in _area_registrars():
+        register(sub, common)
     return parser
+
+
+def _area_registrars() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
+    """Commands of the other areas (applications, accounts, …), each in its own ``cli_*`` module
+    with ``register(subparsers, common_parent)``; the queue's own commands stay in this file."""
+    import importlib
+
+    found = []
+    for name in ("counter_app.cli_applications", "counter_app.cli_payments"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        found.append(module.register)
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -301,6 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(code: str, message: str, params: dict[str, Any]) -> None:
-    print(json.dumps({"error": code, "message": message, **params}, ensure_ascii=False, default=str),
-          file=sys.stderr)
-
+    print(
+        json.dumps({"error": code, "message": message, **params}, ensure_ascii=False, default=str),
+        file=sys.stderr,
+    )

@@ -74,6 +74,16 @@ class QueueRules:
 
 
 @dataclass(frozen=True)
+class DisplaySettings:
+    """The hall display (叫号屏): how often a call is spoken, whether a chime precedes it."""
+
+    voice_repeat: int = 2
+    chime: bool = True
+    recent_calls: int = 8
+    speech_engine: str = ""  # empty: the platform's default engine
+
+
+@dataclass(frozen=True)
 class HallInfo:
     company: str
     name: Names
@@ -95,6 +105,7 @@ class HallProfile:
     green_reasons: tuple[GreenReason, ...]
     counters: tuple[CounterSetup, ...]
     notice: Names
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def service(self, code: str) -> Service | None:
@@ -129,13 +140,36 @@ def _day_start(text: str) -> time:
         raise _bad(f"hall.day_start must look like 04:00, not {text!r}") from None
 
 
-def parse_profile_text(text: str) -> HallProfile:
-    """Parse and check a hall profile; raise :class:`InvalidInput` saying what is wrong."""
+def _load_toml(text: str, name: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _bad(f"not valid TOML ({exc})") from None
-    return parse_profile(data)
+        raise _bad(f"{name} is not valid TOML ({exc})") from None
+
+
+def include_names(text: str) -> tuple[str, ...]:
+    """The part files a profile includes (``includes = [...]``), paths relative to the profile."""
+    includes = _load_toml(text, "the profile").get("includes", [])
+    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+        raise _bad("includes must be a list of file names")
+    return tuple(includes)
+
+
+def merge_profile_texts(text: str, parts: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The profile's tables with those of its included parts; a table in the main file wins, so a
+    hall can override one part (say its payment channels) and keep the shipped rest."""
+    data = _load_toml(text, "the profile")
+    for name in include_names(text):
+        if parts is None or name not in parts:
+            raise _bad(f"included part {name} is missing")
+        for key, value in _load_toml(parts[name], name).items():
+            data.setdefault(key, value)
+    return data
+
+
+def parse_profile_text(text: str, parts: Mapping[str, str] | None = None) -> HallProfile:
+    """Parse and check a hall profile; raise :class:`InvalidInput` saying what is wrong."""
+    return parse_profile(merge_profile_texts(text, parts))
 
 
 def parse_profile(data: Mapping[str, Any]) -> HallProfile:
@@ -218,7 +252,15 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         zh_TW=str(notice_raw.get("zh_TW", "")),
         en=str(notice_raw.get("en", "")),
     )
+    d = data.get("display", {})
+    display = DisplaySettings(
+        voice_repeat=_int(d, "voice_repeat", 2, "display", 1),
+        chime=bool(d.get("chime", True)),
+        recent_calls=_int(d, "recent_calls", 8, "display", 1),
+        speech_engine=str(d.get("speech_engine", "")),
+    )
     return HallProfile(
+        display=display,
         hall=hall,
         queue=queue,
         services=tuple(services),

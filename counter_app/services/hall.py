@@ -15,12 +15,12 @@ import sqlite_utils
 
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.profile import HallProfile, parse_profile_text
+from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
 from counter_app.services.clock import Clock, hall_clock, system_clock
 from counter_app.services.print_jobs import PrintJobs
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
-from counter_app.store.database import BUSY_TIMEOUT_S, open_hall_db, read, write
+from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
 from counter_app.store.profile_repo import ProfileRepository
 
 log = logging.getLogger("counter_app.init")
@@ -43,6 +43,10 @@ class Hall:
         self.views = QueueViews(self.db, self.profile, self.clock)
         self.print_jobs = PrintJobs(self.db, self.clock)
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits; windows poll it to follow other processes."""
+        return data_version(self.db)
+
     def close(self) -> None:
         self.db.close()
 
@@ -51,8 +55,19 @@ def _read_profile_file(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput(f"Cannot read the hall profile {path}: {exc.strerror}", field="profile",
-                           code="profile_unreadable", path=str(path)) from None
+        raise InvalidInput(
+            f"Cannot read the hall profile {path}: {exc.strerror}",
+            field="profile",
+            code="profile_unreadable",
+            path=str(path),
+        ) from None
+
+
+def read_profile_files(path: Path) -> tuple[str, dict[str, str]]:
+    """A profile file and the part files it includes (relative to its folder)."""
+    text = _read_profile_file(path)
+    parts = {name: _read_profile_file(path.parent / name) for name in include_names(text)}
+    return text, parts
 
 
 def sync_profile(db: sqlite_utils.Database, profile_file: Path | None, clock: Clock) -> HallProfile:
@@ -61,13 +76,13 @@ def sync_profile(db: sqlite_utils.Database, profile_file: Path | None, clock: Cl
     with read(db):
         stored = repo.stored()
     if profile_file is None and stored is not None:
-        return parse_profile_text(stored[0])
+        return parse_profile_text(stored[0], stored[1])
     source = profile_file or paths.DEFAULT_PROFILE
-    text = _read_profile_file(source)
-    profile = parse_profile_text(text)
-    if stored is None or stored[1] != repo.digest(text):
+    text, parts = read_profile_files(source)
+    profile = parse_profile_text(text, parts)
+    if stored is None or stored[2] != repo.digest(text, parts):
         with write(db):
-            repo.save(text, profile, str(source), clock())
+            repo.save(text, parts, profile, str(source), clock())
         log.info("hall profile loaded from %s", source)
     return profile
 

@@ -9,6 +9,7 @@ STATEMENTS = (
     """CREATE TABLE hall_profile (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         toml TEXT NOT NULL,
+        parts TEXT NOT NULL DEFAULT '{}',
         sha256 TEXT NOT NULL,
         source TEXT NOT NULL,
         loaded_at TEXT NOT NULL

@@ -1,0 +1,499 @@
+"""The counter window (营业员窗口): the current customer, the call keys, the line, today's figures.
+
+Every key press is one service call through :class:`HallClient`; keys are disabled while it runs,
+so a double press never calls two customers. Errors are shown in the banner in the clerk's
+language and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.queue import CounterState, Ticket, TicketState
+from counter_app.qt_i18n import current_language
+from counter_app.services.queue_views import CounterView
+from counter_app.ui import style
+from counter_app.ui.hall_client import HallClient
+from counter_app.ui.messages import describe
+from counter_app.ui.queue_models import WaitingModel
+from counter_app.ui.widgets import Banner, LanguageBox
+
+KEYS = {
+    "next": "F1",
+    "recall": "F2",
+    "start": "F3",
+    "no_show": "F4",
+    "transfer": "F5",
+    "finish": "F6",
+    "call_number": "F7",
+    "pause": "F8",
+}
+
+
+class CounterWindow(QMainWindow):
+    loaded = Signal()
+
+    def __init__(self, client: HallClient, counter: int, clerk: str | None, language: str) -> None:
+        super().__init__()
+        self.client = client
+        self.profile = client.profile
+        self.counter = counter
+        self.clerk = clerk
+        self.language = language
+        self.view: CounterView | None = None
+        self._loaded_once = False
+        self.setObjectName(f"counter{counter}")
+        self.resize(1280, 800)
+        self._build()
+        self.retranslate()
+        client.changed.connect(self.refresh)
+        client.busy_changed.connect(self._update_buttons)
+        self._tick = QTimer(self, interval=30_000, timeout=self.refresh)
+        self._tick.start()
+        if clerk:
+            self._act(lambda h: h.queue.set_counter_state(counter, CounterState.OPEN, clerk), None)
+        self.refresh()
+
+    # layout ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QWidget(self, objectName="root")
+        root.setStyleSheet(style.ROOT + style.BUTTON)
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        header = QFrame(objectName="header")
+        header.setStyleSheet(f"#header {{ background: {style.TEAL}; }} QLabel {{ color: white; }}")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(20, 10, 20, 10)
+        self.title = QLabel(font=style.font(18, bold=True))
+        self.subtitle = QLabel(font=style.font(11))
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        hl.addLayout(titles, 1)
+        self.state_chip = QLabel(font=style.font(12, bold=True))
+        hl.addWidget(self.state_chip)
+        self.clerk_button = QPushButton(clicked=self._change_clerk)
+        self.clerk_button.setStyleSheet(
+            "QPushButton { background: transparent; color: white; border: 1px solid "
+            "rgba(255,255,255,0.6); border-radius: 6px; padding: 4px 10px; }"
+        )
+        hl.addWidget(self.clerk_button)
+        self.language_box = LanguageBox(self.language)
+        hl.addWidget(self.language_box)
+        outer.addWidget(header)
+
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(20, 16, 20, 16)
+        body.setSpacing(20)
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        body.addLayout(left, 3)
+        card = QFrame(objectName="card")
+        card.setStyleSheet("#card { background: white; border: 1px solid #d5dede; border-radius: 12px; }")
+        cl = QVBoxLayout(card)
+        cl.setContentsMargins(24, 18, 24, 18)
+        self.current_caption = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
+        self.current_number = QLabel("—", font=style.font(64, bold=True), styleSheet=f"color: {style.TEAL};")
+        self.current_service = QLabel(font=style.font(18))
+        self.current_detail = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
+        self.green_badge = QLabel(font=style.font(12, bold=True))
+        self.green_badge.setStyleSheet(
+            f"background: {style.GREEN}; color: white; border-radius: 6px; padding: 3px 10px;"
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.current_number)
+        row.addSpacing(16)
+        col = QVBoxLayout()
+        col.addStretch(1)
+        col.addWidget(self.current_service)
+        col.addWidget(self.green_badge, 0, Qt.AlignmentFlag.AlignLeft)
+        col.addStretch(1)
+        row.addLayout(col, 1)
+        cl.addWidget(self.current_caption)
+        cl.addLayout(row)
+        cl.addWidget(self.current_detail)
+        left.addWidget(card)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.buttons: dict[str, QPushButton] = {}
+        handlers = {
+            "next": self.call_next,
+            "recall": self.recall,
+            "start": self.start_serving,
+            "no_show": self.no_show,
+            "transfer": self.transfer,
+            "finish": self.finish,
+            "call_number": self.call_number,
+            "pause": self.toggle_pause,
+        }
+        for i, (key, handler) in enumerate(handlers.items()):
+            button = QPushButton(font=style.font(14, bold=key == "next"))
+            button.setMinimumHeight(64)
+            button.clicked.connect(handler)
+            # not button.setShortcut: setText() replaces a button's shortcut with its mnemonic
+            QShortcut(QKeySequence(KEYS[key]), self, activated=lambda b=button: b.isEnabled() and b.click())
+            if key == "next":
+                button.setProperty("primary", True)
+            if key == "no_show":
+                button.setProperty("warn", True)
+            grid.addWidget(button, i // 4, i % 4)
+            self.buttons[key] = button
+        left.addLayout(grid)
+
+        self.figures = QLabel(font=style.font(12), wordWrap=True)
+        self.figures.setStyleSheet(
+            "background: white; border: 1px solid #d5dede; border-radius: 10px; padding: 12px;"
+        )
+        left.addWidget(self.figures)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        body.addLayout(right, 2)
+        self.line_title = QLabel(font=style.font(14, bold=True))
+        self.line_counts = QLabel(font=style.font(12), wordWrap=True)
+        self.alert = QLabel(font=style.font(12, bold=True), styleSheet=f"color: {style.RED};")
+        right.addWidget(self.line_title)
+        right.addWidget(self.line_counts)
+        right.addWidget(self.alert)
+        self.model = WaitingModel(self.profile, self.language, self.profile.queue.alert_wait_minutes)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setFont(style.font(12))
+        self.table.setStyleSheet(
+            "QTableView { background: white; border: 1px solid #d5dede; border-radius: 8px; }"
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._line_menu)
+        self.table.doubleClicked.connect(lambda index: self._call_row(index.row()))
+        right.addWidget(self.table, 1)
+        self.requeue_button = QPushButton(clicked=self.requeue)
+        right.addWidget(self.requeue_button)
+
+        self.setCentralWidget(root)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.language = current_language()
+        self.model.set_language(self.language)
+        self.setWindowTitle(self.tr("Counter %1").replace("%1", str(self.counter)))
+        labels = {
+            "next": self.tr("Call next"),
+            "recall": self.tr("Recall"),
+            "start": self.tr("Customer arrived"),
+            "no_show": self.tr("No-show"),
+            "transfer": self.tr("Transfer…"),
+            "finish": self.tr("Finish"),
+            "call_number": self.tr("Call a number…"),
+            "pause": self.tr("Pause"),
+        }
+        for key, button in self.buttons.items():
+            button.setText(f"{labels[key]}  [{KEYS[key]}]")
+        self.current_caption.setText(self.tr("Current customer"))
+        self.line_title.setText(self.tr("Waiting for this counter"))
+        self.requeue_button.setText(self.tr("Put a no-show back in line…"))
+        self._show_view()
+
+    # data ------------------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        self.client.submit(lambda h: h.views.counter_view(self.counter), self._on_view, self._on_error)
+
+    def _on_view(self, view: CounterView) -> None:
+        self.view = view
+        self._show_view()
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.loaded.emit()
+
+    def _service_name(self, code: str) -> str:
+        service = self.profile.service(code)
+        return service.names.get(self.language) if service else code
+
+    def _show_view(self) -> None:
+        setup = self.profile.counter(self.counter)
+        services = "、".join(self._service_name(c) for c in (setup.services if setup else ()))
+        hall = self.profile.hall.name.get(self.language)
+        self.title.setText(self.tr("Counter %1").replace("%1", str(self.counter)) + f"  ·  {hall}")
+        self.subtitle.setText(self.tr("Serves: %1").replace("%1", services))
+        view = self.view
+        if view is None:
+            self._update_buttons()
+            return
+        counter = view.status.counter
+        self.clerk_button.setText(
+            self.tr("Clerk: %1").replace("%1", counter.clerk or self.tr("(not signed in)"))
+        )
+        chips = {
+            CounterState.OPEN: (self.tr("Open"), style.GREEN),
+            CounterState.PAUSED: (self.tr("Paused"), style.AMBER),
+            CounterState.CLOSED: (self.tr("Closed"), style.RED),
+        }
+        text, colour = chips[counter.state]
+        self.state_chip.setText(text)
+        self.state_chip.setStyleSheet(
+            f"background: {colour}; color: white; border-radius: 6px; padding: 4px 10px;"
+        )
+        self._show_current(view.status.current, view.now)
+        f = view.figures
+        average = self.tr("%1 min")
+        self.figures.setText(
+            self.tr("Today at this counter: %1 served · %2 no-shows · average service %3 · average wait %4")
+            .replace("%1", str(f.served))
+            .replace("%2", str(f.no_shows))
+            .replace(
+                "%3",
+                average.replace("%1", f"{f.average_service_minutes:.1f}")
+                if f.average_service_minutes is not None
+                else "—",
+            )
+            .replace(
+                "%4",
+                average.replace("%1", f"{f.average_wait_minutes:.1f}")
+                if f.average_wait_minutes is not None
+                else "—",
+            )
+        )
+        self.line_counts.setText(
+            "   ".join(f"{self._service_name(code)} {n}" for code, n in view.waiting_counts.items())
+        )
+        alert = self.profile.queue.alert_wait_minutes
+        self.alert.setText(
+            self.tr("Longest wait %1 min (target %2 min)")
+            .replace("%1", str(int(view.longest_wait_minutes)))
+            .replace("%2", str(alert))
+            if view.longest_wait_minutes >= alert
+            else ""
+        )
+        self.model.set_tickets(view.waiting, view.now)
+        self._update_buttons()
+
+    def _show_current(self, ticket: Ticket | None, now: datetime) -> None:
+        if ticket is None:
+            self.current_number.setText("—")
+            self.current_service.setText(self.tr("No customer. Press Call next."))
+            self.current_detail.setText("")
+            self.green_badge.hide()
+            return
+        self.current_number.setText(ticket.number)
+        self.current_service.setText(self._service_name(ticket.service_code))
+        if ticket.green:
+            reason = self.profile.green_reason(ticket.green_reason)
+            self.green_badge.setText(
+                self.tr("Green channel") + (f" · {reason.names.get(self.language)}" if reason else "")
+            )
+            self.green_badge.show()
+        else:
+            self.green_badge.hide()
+        waited = int(ticket.waited(now).total_seconds() // 60)
+        if ticket.state is TicketState.CALLED:
+            called = ticket.called_at.strftime("%H:%M") if ticket.called_at else ""
+            detail = self.tr("Called at %1 · recalled %2 times · waited %3 min").replace("%1", called)
+            detail = detail.replace("%2", str(ticket.recalls)).replace("%3", str(waited))
+        else:
+            start = ticket.serving_at or ticket.called_at or now
+            minutes = int(max(0, (now - start).total_seconds()) // 60)
+            detail = self.tr("Being served for %1 min · waited %2 min").replace("%1", str(minutes))
+            detail = detail.replace("%2", str(waited))
+        self.current_detail.setText(detail)
+
+    @Slot()
+    def _update_buttons(self, *_: Any) -> None:
+        busy = self.client.busy
+        current = self.view.status.current if self.view else None
+        state = current.state if current else None
+        paused = self.view is not None and self.view.status.counter.state is CounterState.PAUSED
+        enabled = {
+            "next": True,
+            "recall": state is TicketState.CALLED,
+            "start": state is TicketState.CALLED,
+            "no_show": state is TicketState.CALLED,
+            "transfer": current is not None,
+            "finish": current is not None,
+            "call_number": True,
+            "pause": current is None,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(not busy and self.view is not None and enabled[key])
+        self.buttons["pause"].setText(
+            (self.tr("Resume") if paused else self.tr("Pause")) + f"  [{KEYS['pause']}]"
+        )
+
+    # actions ---------------------------------------------------------------------------------------
+    def _act(self, fn: Any, done_message: Any) -> None:
+        def on_done(result: Any) -> None:
+            if done_message is not None:
+                message = done_message(result)
+                if message:
+                    self.banner.info(message)
+            else:
+                self.banner.clear()
+            self.refresh()
+
+        self.client.submit(fn, on_done, self._on_error)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.banner.error(describe(exc))
+        self._update_buttons()
+
+    @Slot()
+    def call_next(self) -> None:
+        def said(result: Any) -> str:
+            if result.called is None:
+                return self.tr("Nobody is waiting for this counter.")
+            return self.tr("Called %1").replace("%1", result.called.number)
+
+        self._act(lambda h: h.queue.call_next(self.counter, clerk=self.clerk), said)
+
+    @Slot()
+    def recall(self) -> None:
+        def said(result: Any) -> str:
+            if result.became_no_show:
+                return self.tr("%1 did not come after the recalls and is marked no-show.").replace(
+                    "%1", result.ticket.number
+                )
+            return self.tr("Recalled %1").replace("%1", result.ticket.number)
+
+        self._act(lambda h: h.queue.recall(self.counter), said)
+
+    @Slot()
+    def start_serving(self) -> None:
+        self._act(lambda h: h.queue.start_serving(self.counter), None)
+
+    @Slot()
+    def no_show(self) -> None:
+        self._act(
+            lambda h: h.queue.no_show(self.counter),
+            lambda t: self.tr("%1 marked no-show.").replace("%1", t.number),
+        )
+
+    @Slot()
+    def finish(self) -> None:
+        current = self.view.status.current if self.view else None
+        ticket_id = current.id if current else None
+        self._act(
+            lambda h: h.queue.finish(self.counter, ticket_id),
+            lambda t: self.tr("%1 finished.").replace("%1", t.number),
+        )
+
+    @Slot()
+    def transfer(self) -> None:
+        current = self.view.status.current if self.view else None
+        if current is None:
+            return
+        menu = QMenu(self)
+        for service in self.profile.services:
+            if service.code != current.service_code:
+                action = menu.addAction(f"{service.code}  {service.names.get(self.language)}")
+                action.setData(service.code)
+        chosen = menu.exec(self.buttons["transfer"].mapToGlobal(self.buttons["transfer"].rect().bottomLeft()))
+        if chosen is not None:
+            self.transfer_to(str(chosen.data()))
+
+    def transfer_to(self, service_code: str) -> None:
+        self._act(
+            lambda h: h.queue.transfer(self.counter, service_code),
+            lambda t: (
+                self.tr("%1 sent to %2, keeping its place.")
+                .replace("%1", t.number)
+                .replace("%2", self._service_name(service_code))
+            ),
+        )
+
+    @Slot()
+    def call_number(self) -> None:
+        number, ok = QInputDialog.getText(
+            self, self.tr("Call a number"), self.tr("Ticket number (e.g. A012):")
+        )
+        if ok and number.strip():
+            self.call_specific(number.strip().upper())
+
+    def call_specific(self, number: str) -> None:
+        self._act(
+            lambda h: h.queue.call_number(self.counter, number, clerk=self.clerk),
+            lambda r: self.tr("Called %1").replace("%1", r.called.number),
+        )
+
+    def _call_row(self, row: int) -> None:
+        ticket = self.model.ticket_at(row)
+        if ticket is not None:
+            self.call_specific(ticket.number)
+
+    def _line_menu(self, pos: Any) -> None:
+        ticket = self.model.ticket_at(self.table.indexAt(pos).row())
+        if ticket is None:
+            return
+        menu = QMenu(self)
+        call = menu.addAction(self.tr("Call %1 now").replace("%1", ticket.number))
+        cancel = menu.addAction(self.tr("Cancel %1 (customer left)").replace("%1", ticket.number))
+        chosen = menu.exec(self.table.viewport().mapToGlobal(pos))
+        if chosen is call:
+            self.call_specific(ticket.number)
+        elif chosen is cancel:
+            self._act(
+                lambda h: h.queue.cancel(ticket.number, clerk=self.clerk or ""),
+                lambda t: self.tr("%1 cancelled.").replace("%1", t.number),
+            )
+
+    @Slot()
+    def requeue(self) -> None:
+        number, ok = QInputDialog.getText(
+            self, self.tr("Put back in line"), self.tr("No-show ticket number:")
+        )
+        if ok and number.strip():
+            self._act(
+                lambda h: h.queue.requeue(number.strip().upper(), clerk=self.clerk or ""),
+                lambda t: self.tr("%1 is back in line.").replace("%1", t.number),
+            )
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        paused = self.view is not None and self.view.status.counter.state is CounterState.PAUSED
+        state = CounterState.OPEN if paused else CounterState.PAUSED
+        self._act(lambda h: h.queue.set_counter_state(self.counter, state, self.clerk), None)
+
+    @Slot()
+    def _change_clerk(self) -> None:
+        current = self.view.status.counter.clerk if self.view else ""
+        name, ok = QInputDialog.getText(
+            self, self.tr("Sign in"), self.tr("Clerk name or staff number:"), text=current
+        )
+        if ok and name.strip():
+            self.clerk = name.strip()
+            self._act(lambda h: h.queue.set_counter_state(self.counter, CounterState.OPEN, self.clerk), None)

@@ -1,0 +1,244 @@
+"""The hall display (叫号屏): who is called to which counter, recent calls, waiting, a notice, voice.
+
+It follows the store by itself: the worker notices other processes' commits (``data_version``)
+within a quarter second and the display fetches one snapshot plus the calls it has not announced.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from counter_app.domain.queue import CounterState
+from counter_app.qt_i18n import HallTexts, current_language
+from counter_app.services.clock import hall_clock
+from counter_app.services.queue_views import Announcement, DisplayView
+from counter_app.ui import style
+from counter_app.ui.announcer import Call, CallAnnouncer
+from counter_app.ui.hall_client import HallClient
+from counter_app.ui.ticker import Ticker
+
+BACKGROUND = "#06302e"
+PANEL = "#0b4541"
+HIGHLIGHT = "#ffd84d"
+HIGHLIGHT_MS = 12_000
+
+
+class DisplayWindow(QMainWindow):
+    loaded = Signal()
+
+    def __init__(self, client: HallClient, language: str, announcer: CallAnnouncer | None = None) -> None:
+        super().__init__()
+        self.client = client
+        self.profile = client.profile
+        self.language = language
+        self.setObjectName("display")
+        self.resize(1920, 1080)
+        self.view: DisplayView | None = None
+        self.last_event_id: int | None = None
+        self.highlight: tuple[str, int] | None = None
+        self.now = hall_clock(self.profile.hall.timezone)
+        settings = self.profile.display
+        self.announcer = announcer or CallAnnouncer(
+            HallTexts(self.profile.hall.language),
+            repeat=settings.voice_repeat,
+            chime=settings.chime,
+            engine=settings.speech_engine,
+            parent=self,
+        )
+        self.announcer.announcing.connect(self._highlight)
+        self._build()
+        self.retranslate()
+        client.changed.connect(self.refresh)
+        self._clock = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock.start()
+        self._unhighlight = QTimer(
+            self, singleShot=True, interval=HIGHLIGHT_MS, timeout=self._clear_highlight
+        )
+        self._tick()
+        self.refresh()
+
+    def _build(self) -> None:
+        root = QWidget(objectName="root")
+        root.setStyleSheet(
+            f"#root {{ background: {BACKGROUND}; }} QLabel {{ color: white; background: transparent; }}"
+        )
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(40, 28, 40, 20)
+        outer.setSpacing(18)
+
+        header = QHBoxLayout()
+        self.hall_name = QLabel(font=style.font(34, bold=True))
+        self.clock = QLabel(font=style.font(26))
+        header.addWidget(self.hall_name, 1)
+        header.addWidget(self.clock)
+        outer.addLayout(header)
+
+        body = QHBoxLayout()
+        body.setSpacing(28)
+        outer.addLayout(body, 1)
+
+        counters_panel = QFrame(objectName="panel")
+        counters_panel.setStyleSheet(f"#panel {{ background: {PANEL}; border-radius: 18px; }}")
+        self.counter_grid = QGridLayout(counters_panel)
+        self.counter_grid.setContentsMargins(30, 20, 30, 20)
+        self.counter_grid.setHorizontalSpacing(30)
+        self.counter_grid.setVerticalSpacing(6)
+        self.head_number = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
+        self.head_counter = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
+        self.head_service = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
+        self.counter_grid.addWidget(self.head_number, 0, 0)
+        self.counter_grid.addWidget(self.head_counter, 0, 1)
+        self.counter_grid.addWidget(self.head_service, 0, 2)
+        self.counter_rows: dict[int, tuple[QLabel, QLabel, QLabel]] = {}
+        for row, setup in enumerate(self.profile.counters, start=1):
+            labels = (
+                QLabel(font=style.font(48, bold=True)),
+                QLabel(font=style.font(40, bold=True)),
+                QLabel(font=style.font(26)),
+            )
+            for col, label in enumerate(labels):
+                self.counter_grid.addWidget(label, row, col)
+            self.counter_rows[setup.number] = labels
+        self.counter_grid.setColumnStretch(2, 1)
+        body.addWidget(counters_panel, 3)
+
+        recent_panel = QFrame(objectName="recent")
+        recent_panel.setStyleSheet(f"#recent {{ background: {PANEL}; border-radius: 18px; }}")
+        rl = QVBoxLayout(recent_panel)
+        rl.setContentsMargins(30, 20, 30, 20)
+        self.recent_title = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
+        rl.addWidget(self.recent_title)
+        self.recent_labels = [QLabel(font=style.font(28)) for _ in range(self.profile.display.recent_calls)]
+        for label in self.recent_labels:
+            rl.addWidget(label)
+        rl.addStretch(1)
+        body.addWidget(recent_panel, 2)
+
+        self.waiting = QLabel(font=style.font(24))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.waiting)
+        strip = QFrame(objectName="strip")
+        strip.setStyleSheet(f"#strip {{ background: {style.TEAL}; border-radius: 10px; }}")
+        sl = QHBoxLayout(strip)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.ticker = Ticker(style.font(24))
+        sl.addWidget(self.ticker)
+        outer.addWidget(strip)
+        self.setCentralWidget(root)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.language = current_language()
+        self.setWindowTitle(self.tr("Hall display"))
+        self.hall_name.setText(self.profile.hall.name.get(self.language))
+        self.head_number.setText(self.tr("Number"))
+        self.head_counter.setText(self.tr("Counter"))
+        self.head_service.setText(self.tr("Service"))
+        self.recent_title.setText(self.tr("Recent calls"))
+        self.ticker.set_text(self.profile.notice.get(self.language))
+        self._show()
+
+    @Slot()
+    def _tick(self) -> None:
+        self.clock.setText(self.now().strftime("%Y-%m-%d  %H:%M:%S"))
+
+    @Slot()
+    def refresh(self) -> None:
+        since = self.last_event_id
+
+        def fetch(hall: object) -> tuple[DisplayView, list[Announcement]]:
+            view = hall.views.display_view(self.profile.display.recent_calls)  # type: ignore[attr-defined]
+            calls = [] if since is None else hall.views.announcements_after(since)  # type: ignore[attr-defined]
+            return view, calls
+
+        self.client.submit(fetch, self._on_view, self._on_error)
+
+    def _on_view(self, result: tuple[DisplayView, list[Announcement]]) -> None:
+        view, calls = result
+        first = self.view is None
+        self.view = view
+        for call in calls:
+            self.announcer.announce(Call(call.number, call.counter, call.recall))
+        self.last_event_id = (
+            max([view.last_event_id, *(c.event_id for c in calls)])
+            if calls
+            else (
+                view.last_event_id
+                if self.last_event_id is None
+                else max(self.last_event_id, view.last_event_id)
+            )
+        )
+        self._show()
+        if first:
+            self.loaded.emit()
+
+    def _on_error(self, exc: BaseException) -> None:
+        from counter_app.ui.messages import describe
+
+        self.waiting.setText(describe(exc))
+
+    def _service_name(self, code: str) -> str:
+        service = self.profile.service(code)
+        return service.names.get(self.language) if service else code
+
+    def _show(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        statuses = {s.counter.number: s for s in view.counters}
+        for number, (num_label, counter_label, service_label) in self.counter_rows.items():
+            status = statuses.get(number)
+            counter_label.setText(self.tr("Counter %1").replace("%1", str(number)))
+            current = status.current if status else None
+            lit = current is not None and self.highlight == (current.number, number)
+            colour = HIGHLIGHT if lit else "white"
+            num_label.setStyleSheet(f"color: {colour};")
+            counter_label.setStyleSheet(f"color: {colour};")
+            if status is None or status.counter.state is CounterState.CLOSED:
+                num_label.setText("—")
+                service_label.setText(self.tr("Closed"))
+            elif current is not None:
+                num_label.setText(current.number)
+                service_label.setText(self._service_name(current.service_code))
+            elif status.counter.state is CounterState.PAUSED:
+                num_label.setText("—")
+                service_label.setText(self.tr("Paused"))
+            else:
+                num_label.setText("—")
+                service_label.setText(self.tr("Waiting for the next customer"))
+        for label, event in zip(
+            self.recent_labels, [*view.recent_calls, *[None] * len(self.recent_labels)], strict=False
+        ):
+            if event is None:
+                label.setText("")
+                continue
+            label.setText(
+                f"{event.number}  →  "
+                + self.tr("Counter %1").replace("%1", str(event.counter))
+                + f"   {event.at.strftime('%H:%M')}"
+            )
+        self.waiting.setText(
+            self.tr("Waiting: %1").replace(
+                "%1",
+                "    ".join(
+                    f"{self._service_name(s.code)} {view.waiting.get(s.code, 0)}"
+                    for s in self.profile.services
+                ),
+            )
+        )
+
+    @Slot(str, int)
+    def _highlight(self, number: str, counter: int) -> None:
+        self.highlight = (number, counter)
+        self._unhighlight.start()
+        self._show()
+
+    @Slot()
+    def _clear_highlight(self) -> None:
+        self.highlight = None
+        self._show()

@@ -1,0 +1,142 @@
+"""The windows' way to the hall: one worker thread owns the database connection and the services.
+
+Windows never hold a ``Database``: they ``submit(fn, on_done, on_error)`` where ``fn(hall)`` runs on
+the worker thread (one service call = one transaction) and the callbacks run on the GUI thread
+(Anki's ``taskman`` pattern). While idle the worker polls ``PRAGMA data_version`` a few times a
+second — a read of shared memory, not of the disk — and the client emits :attr:`HallClient.changed`
+when another process (or another window of this one) has committed something.
+
+The worker is a plain Python thread so that it can start opening the database (and importing
+sqlite-utils) while the GUI thread is still importing Qt widgets: start-up time matters at a counter.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger("counter_app.ui")
+
+POLL_SECONDS = 0.25
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class HallWorker:
+    """Runs ``opener()`` then requests, in order, on its own thread."""
+
+    def __init__(self, opener: Callable[[], Any], name: str = "hall") -> None:
+        self._opener = opener
+        self._requests: queue.Queue[tuple[Callable[[Any], Any], Callable[[bool, Any], None]] | None] = (
+            queue.Queue()
+        )
+        self._thread = threading.Thread(target=self._run, name=f"{name}-worker", daemon=True)
+        self.ready = threading.Event()
+        self.hall: Any = None
+        self.open_error: BaseException | None = None
+        self.on_changed: Callable[[], None] | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def submit(self, fn: Callable[[Any], Any], reply: Callable[[bool, Any], None]) -> None:
+        self._requests.put((fn, reply))
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._requests.put(None)
+        self._thread.join(timeout)
+
+    def _data_version(self) -> int:
+        try:
+            return int(self.hall.data_version())
+        except Exception:  # the store may be unavailable for a moment; polling goes on
+            return -1
+
+    def _run(self) -> None:
+        try:
+            self.hall = self._opener()
+        except BaseException as exc:  # shown by the launcher as a dialog
+            self.open_error = exc
+            self.ready.set()
+            return
+        self.ready.set()
+        version = self._data_version()
+        try:
+            while True:
+                try:
+                    item = self._requests.get(timeout=POLL_SECONDS)
+                except queue.Empty:
+                    current = self._data_version()
+                    if current != version and current != -1:
+                        version = current
+                        if self.on_changed:
+                            self.on_changed()
+                    continue
+                if item is None:
+                    break
+                fn, reply = item
+                before = self.hall.db.conn.total_changes
+                try:
+                    result = fn(self.hall)
+                except BaseException as exc:
+                    reply(False, exc)
+                else:
+                    reply(True, result)
+                if self.hall.db.conn.total_changes != before and self.on_changed:
+                    self.on_changed()  # windows sharing this process see our own commits too
+        finally:
+            self.hall.close()
+
+
+class HallClient(QObject):
+    """GUI-thread side of a :class:`HallWorker`: callbacks arrive on the GUI thread."""
+
+    changed = Signal()
+    busy_changed = Signal(bool)
+    _reply = Signal(object, bool, object)
+    _poked = Signal()
+
+    def __init__(self, worker: HallWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._pending = 0
+        self._reply.connect(self._deliver)
+        self._poked.connect(self.changed)
+        worker.on_changed = self._poked.emit
+
+    @property
+    def profile(self) -> Any:
+        return self.worker.hall.profile
+
+    def submit(
+        self, fn: Callable[[Any], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> None:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        callbacks = (on_done, on_error)
+        self.worker.submit(fn, lambda ok, value: self._reply.emit(callbacks, ok, value))
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    @Slot(object, bool, object)
+    def _deliver(self, callbacks: tuple[Done | None, Failed | None], ok: bool, value: Any) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        on_done, on_error = callbacks
+        if ok:
+            if on_done:
+                on_done(value)
+        elif on_error:
+            on_error(value)
+        else:
+            log.error("unhandled error from the hall worker", exc_info=value)

@@ -1,0 +1,364 @@
+"""The kiosk (取号机): big touch buttons per service and the green channel; the number, the people
+ahead and the estimate on screen; the ticket slip printed after the number is committed.
+
+If the printer fails the number stays on screen, large, until the customer touches "Done", and
+the failed job is recorded so staff can reprint it (labelled 补打). Printing runs on its own worker
+(its own database connection), so a slow network printer never delays a counter in the same process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.profile import GreenReason, Service
+from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
+from counter_app.services.clock import hall_clock
+from counter_app.services.queue import IssuedTicket
+from counter_app.services.queue_views import ServiceLine
+from counter_app.ui import style
+from counter_app.ui.hall_client import HallClient
+from counter_app.ui.messages import describe
+
+RESULT_MS = 15_000
+FAILED_RESULT_MS = 90_000
+
+SERVICE_BUTTON = f"""
+QPushButton {{ background: white; color: {style.INK}; border: 2px solid #c9d8d6; border-radius: 18px;
+              text-align: center; padding: 12px; }}
+QPushButton:pressed {{ background: {style.TEAL_LIGHT}; border-color: {style.TEAL}; }}
+QPushButton:disabled {{ color: #9aa5a5; }}
+"""
+GREEN_BUTTON = f"""
+QPushButton {{ background: {style.GREEN}; color: white; border: none; border-radius: 18px; padding: 14px; }}
+QPushButton:pressed {{ background: #237a37; }}
+"""
+
+PrintFn = Callable[[Any, Any], Any]
+
+
+class KioskWindow(QMainWindow):
+    loaded = Signal()
+    ticket_shown = Signal(str)
+    print_finished = Signal(bool)
+
+    def __init__(
+        self,
+        client: HallClient,
+        language: str,
+        *,
+        print_client: HallClient | None = None,
+        print_fn: PrintFn | None = None,
+    ) -> None:
+        super().__init__()
+        self.client = client
+        self.print_client = print_client
+        self.print_fn = print_fn
+        self.profile = client.profile
+        self.language = language
+        self.lines: dict[str, ServiceLine] = {}
+        self.issued: IssuedTicket | None = None
+        self._green_reason = ""
+        self._loaded_once = False
+        self.now = hall_clock(self.profile.hall.timezone)
+        self.setObjectName("kiosk")
+        self.resize(1280, 800)
+        self._build()
+        self.retranslate()
+        client.changed.connect(self.refresh)
+        client.busy_changed.connect(self._busy)
+        self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
+        self._clock = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock.start()
+        self._tick()
+        self.refresh()
+
+    # layout ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QWidget(objectName="root")
+        root.setStyleSheet(style.ROOT)
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        header = QFrame(objectName="header")
+        header.setStyleSheet(f"#header {{ background: {style.TEAL}; }} QLabel {{ color: white; }}")
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(32, 14, 24, 14)
+        self.hall_name = QLabel(font=style.font(24, bold=True))
+        self.clock = QLabel(font=style.font(18))
+        hl.addWidget(self.hall_name, 1)
+        hl.addWidget(self.clock)
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            button = QPushButton(name, font=style.font(12))
+            button.setStyleSheet(
+                "QPushButton { background: transparent; color: white; border: 1px solid "
+                "rgba(255,255,255,0.5); border-radius: 6px; padding: 6px 10px; margin-left: 6px; }"
+            )
+            button.clicked.connect(lambda _=False, c=code: install_language(c))
+            hl.addWidget(button)
+            self.language_buttons[code] = button
+        outer.addWidget(header)
+
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        self.pages.addWidget(self._home_page())
+        self.pages.addWidget(self._reason_page())
+        self.pages.addWidget(self._green_service_page())
+        self.pages.addWidget(self._result_page())
+        self.setCentralWidget(root)
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(48, 28, 48, 28)
+        layout.setSpacing(20)
+        title = QLabel(font=style.font(22, bold=True))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        return page, layout, title
+
+    def _home_page(self) -> QWidget:
+        page, layout, self.home_title = self._page()
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.service_buttons: dict[str, QPushButton] = {}
+        columns = 2 if len(self.profile.services) <= 4 else 3
+        for i, service in enumerate(self.profile.services):
+            button = QPushButton(font=style.font(22, bold=True))
+            button.setStyleSheet(SERVICE_BUTTON)
+            button.setMinimumHeight(150)
+            button.clicked.connect(lambda _=False, s=service: self.take(s, green=False))
+            grid.addWidget(button, i // columns, i % columns)
+            self.service_buttons[service.code] = button
+        layout.addLayout(grid, 1)
+        self.green_button = QPushButton(font=style.font(20, bold=True))
+        self.green_button.setStyleSheet(GREEN_BUTTON)
+        self.green_button.setMinimumHeight(100)
+        self.green_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        layout.addWidget(self.green_button)
+        self.home_note = QLabel(font=style.font(14), styleSheet=f"color: {style.MUTED};", wordWrap=True)
+        self.home_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.home_note)
+        return page
+
+    def _reason_page(self) -> QWidget:
+        page, layout, self.reason_title = self._page()
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for i, reason in enumerate(self.profile.green_reasons):
+            button = QPushButton(font=style.font(24, bold=True))
+            button.setStyleSheet(GREEN_BUTTON)
+            button.setMinimumHeight(120)
+            button.clicked.connect(lambda _=False, r=reason: self._choose_reason(r))
+            grid.addWidget(button, i // 3, i % 3)
+            self.reason_buttons[reason.code] = button
+        layout.addLayout(grid, 1)
+        self.reason_back = QPushButton(font=style.font(18), clicked=self.go_home)
+        self.reason_back.setStyleSheet(SERVICE_BUTTON)
+        layout.addWidget(self.reason_back)
+        return page
+
+    def _green_service_page(self) -> QWidget:
+        page, layout, self.green_service_title = self._page()
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.green_service_buttons: dict[str, QPushButton] = {}
+        for i, service in enumerate(self.profile.services):
+            button = QPushButton(font=style.font(24, bold=True))
+            button.setStyleSheet(SERVICE_BUTTON.replace("#c9d8d6", style.GREEN))
+            button.setMinimumHeight(130)
+            button.clicked.connect(lambda _=False, s=service: self.take(s, green=True))
+            grid.addWidget(button, i // 2, i % 2)
+            self.green_service_buttons[service.code] = button
+        layout.addLayout(grid, 1)
+        self.green_back = QPushButton(font=style.font(18), clicked=self.go_home)
+        self.green_back.setStyleSheet(SERVICE_BUTTON)
+        layout.addWidget(self.green_back)
+        return page
+
+    def _result_page(self) -> QWidget:
+        page, layout, self.result_title = self._page()
+        self.result_number = QLabel(font=style.font(120, bold=True), styleSheet=f"color: {style.TEAL};")
+        self.result_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.result_service = QLabel(font=style.font(26))
+        self.result_service.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.result_wait = QLabel(font=style.font(22))
+        self.result_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.print_status = QLabel(font=style.font(18), wordWrap=True)
+        self.print_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_button = QPushButton(font=style.font(20, bold=True), clicked=self.go_home)
+        self.done_button.setStyleSheet(SERVICE_BUTTON)
+        self.done_button.setMinimumHeight(80)
+        for widget in (self.result_number, self.result_service, self.result_wait, self.print_status):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.done_button)
+        return page
+
+    # text ------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.language = current_language()
+        self.setWindowTitle(self.tr("Take a number"))
+        self.hall_name.setText(self.profile.hall.name.get(self.language))
+        self.home_title.setText(self.tr("Please choose your service"))
+        reasons = " · ".join(r.names.get(self.language) for r in self.profile.green_reasons)
+        self.green_button.setText(self.tr("Green channel") + f"\n{reasons}")
+        self.home_note.setText(
+            self.tr(
+                "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
+            ).replace("%1", self.profile.hall.hotline)
+        )
+        self.reason_title.setText(self.tr("Green channel: which applies to you?"))
+        for code, button in self.reason_buttons.items():
+            reason = self.profile.green_reason(code)
+            button.setText(reason.names.get(self.language) if reason else code)
+        self.reason_back.setText(self.tr("Back"))
+        self.green_back.setText(self.tr("Back"))
+        self.green_service_title.setText(self.tr("Green channel: choose your service"))
+        for code, button in self.green_service_buttons.items():
+            button.setText(self._service_name(code))
+        self.result_title.setText(self.tr("Your number"))
+        self.done_button.setText(self.tr("Done"))
+        self._show_lines()
+        if self.issued is not None:
+            self._show_issued(self.issued)
+
+    def _service_name(self, code: str) -> str:
+        service = self.profile.service(code)
+        return service.names.get(self.language) if service else code
+
+    def _wait_text(self, ahead: int, estimate: int | None) -> str:
+        if estimate is None:
+            return self.tr("%1 waiting").replace("%1", str(ahead))
+        return self.tr("%1 waiting · about %2 min").replace("%1", str(ahead)).replace("%2", str(estimate))
+
+    def _show_lines(self) -> None:
+        for code, button in self.service_buttons.items():
+            line = self.lines.get(code)
+            wait = self._wait_text(line.waiting, line.estimate_minutes) if line else ""
+            button.setText(f"{self._service_name(code)}\n{wait}")
+
+    @Slot()
+    def _tick(self) -> None:
+        self.clock.setText(self.now().strftime("%H:%M"))
+
+    # data ------------------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        self.client.submit(lambda h: h.views.service_lines(), self._on_lines, self._on_error)
+
+    def _on_lines(self, lines: tuple[ServiceLine, ...]) -> None:
+        self.lines = {line.service_code: line for line in lines}
+        self._show_lines()
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.loaded.emit()
+
+    @Slot(bool)
+    def _busy(self, busy: bool) -> None:
+        for button in [*self.service_buttons.values(), *self.green_service_buttons.values()]:
+            button.setEnabled(not busy)
+
+    def _choose_reason(self, reason: GreenReason) -> None:
+        self._green_reason = reason.code
+        self.pages.setCurrentIndex(2)
+
+    def take(self, service: Service, *, green: bool) -> None:
+        """A customer touched a service: issue the number (one transaction), then print."""
+        if self.client.busy:
+            return  # a second touch while the first is being issued takes nothing
+        reason = self._green_reason if green else ""
+        self.client.submit(
+            lambda h: h.queue.issue(service.code, green=green, green_reason=reason, source="kiosk"),
+            self._on_issued,
+            self._on_error,
+        )
+
+    def _on_issued(self, issued: IssuedTicket) -> None:
+        self.issued = issued
+        self._green_reason = ""
+        self._show_issued(issued)
+        self.pages.setCurrentIndex(3)
+        self.ticket_shown.emit(issued.ticket.number)
+        self._back_home.start(RESULT_MS)
+        self._print(issued)
+
+    def _show_issued(self, issued: IssuedTicket) -> None:
+        ticket = issued.ticket
+        self.result_number.setText(ticket.number)
+        service = self._service_name(ticket.service_code)
+        self.result_service.setText(service + (f" · {self.tr('Green channel')}" if ticket.green else ""))
+        if issued.estimate_minutes is None:
+            wait = self.tr("%1 people ahead of you").replace("%1", str(issued.ahead))
+        else:
+            wait = self.tr("%1 people ahead of you · about %2 min").replace("%1", str(issued.ahead))
+            wait = wait.replace("%2", str(issued.estimate_minutes))
+        self.result_wait.setText(wait)
+
+    def _print(self, issued: IssuedTicket) -> None:
+        if self.print_client is None or self.print_fn is None:
+            self.print_status.setText(
+                self.tr("Please remember your number; it will be called on the display.")
+            )
+            self.print_status.setStyleSheet(f"color: {style.MUTED};")
+            return
+        self.print_status.setText(self.tr("Printing your ticket…"))
+        self.print_status.setStyleSheet(f"color: {style.MUTED};")
+        print_fn = self.print_fn
+        ticket = issued.ticket
+        self.print_client.submit(lambda h: print_fn(h, ticket), self._on_printed, self._on_print_error)
+
+    def _on_printed(self, outcome: Any) -> None:
+        ok = bool(getattr(outcome, "ok", True))
+        if ok:
+            self.print_status.setText(self.tr("Please take your ticket."))
+            self.print_status.setStyleSheet(f"color: {style.TEAL};")
+        else:
+            self._print_failed()
+        self.print_finished.emit(ok)
+
+    def _on_print_error(self, exc: BaseException) -> None:
+        self._print_failed()
+        self.print_finished.emit(False)
+
+    def _print_failed(self) -> None:
+        self.print_status.setText(
+            self.tr(
+                "The printer cannot print right now. Your number is kept: please remember it, "
+                "or ask a clerk to reprint your ticket."
+            )
+        )
+        self.print_status.setStyleSheet(f"color: {style.RED}; font-weight: bold;")
+        self._back_home.start(FAILED_RESULT_MS)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.home_note.setText(describe(exc))
+        self.home_note.setStyleSheet(f"color: {style.RED};")
+
+    @Slot()
+    def go_home(self) -> None:
+        self._back_home.stop()
+        self._green_reason = ""
+        self.pages.setCurrentIndex(0)
+        self.refresh()

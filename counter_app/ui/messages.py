@@ -1,0 +1,129 @@
+"""Errors worded for the clerk, in the UI language.
+
+Services raise :class:`HallError` with a stable ``code`` and ``params``; this table turns them into
+sentences. A code missing here falls back to the service's English text (and a test lists the codes
+the services use, so a missing one is caught before a clerk sees English).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from counter_app.domain.errors import HallError, InvalidInput, StoreUnavailable
+
+_C = "Errors"
+
+MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "unknown_service": (QT_TRANSLATE_NOOP("Errors", "There is no service %1 in this hall."), ("service",)),
+    "unknown_green_reason": (QT_TRANSLATE_NOOP("Errors", "Unknown green-channel reason %1."), ("reason",)),
+    "unknown_counter": (QT_TRANSLATE_NOOP("Errors", "There is no counter %1 in this hall."), ("counter",)),
+    "counter_closed": (QT_TRANSLATE_NOOP("Errors", "Counter %1 is closed. Open it first."), ("counter",)),
+    "counter_busy": (
+        QT_TRANSLATE_NOOP("Errors", "Counter %1 still has a customer. Finish or transfer first."),
+        ("counter",),
+    ),
+    "no_current_customer": (
+        QT_TRANSLATE_NOOP("Errors", "Counter %1 has no customer at the moment."),
+        ("counter",),
+    ),
+    "nobody_waiting": (QT_TRANSLATE_NOOP("Errors", "Nobody is waiting for counter %1."), ("counter",)),
+    "wrong_state": (QT_TRANSLATE_NOOP("Errors", "%1 is %2 and cannot be %3."), ("number", "state", "action")),
+    "not_your_ticket": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is not being served at counter %2."),
+        ("number", "counter"),
+    ),
+    "already_called": (QT_TRANSLATE_NOOP("Errors", "%1 was just called at another counter."), ("number",)),
+    "same_service": (QT_TRANSLATE_NOOP("Errors", "%1 is already in that line."), ("number",)),
+    "requeue_too_late": (
+        QT_TRANSLATE_NOOP("Errors", "%1 missed its call more than %2 minutes ago; please take a new number."),
+        ("number", "minutes"),
+    ),
+    "unknown_ticket": (QT_TRANSLATE_NOOP("Errors", "There is no ticket %1 today."), ("number",)),
+    "bad_profile": (QT_TRANSLATE_NOOP("Errors", "The hall profile has an error: %1"), ("detail",)),
+    "profile_unreadable": (QT_TRANSLATE_NOOP("Errors", "The hall profile %1 cannot be read."), ("path",)),
+}
+
+STORE_MESSAGES: dict[str, str] = {
+    "locked": QT_TRANSLATE_NOOP(
+        "Errors", "The hall database is busy (another program holds it). Nothing was saved; try again."
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full. Nothing was saved; free some space and try again."
+    ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "Errors", "The hall database cannot be written (read-only). Nothing was saved."
+    ),
+    "io": QT_TRANSLATE_NOOP("Errors", "The disk reported an error. Nothing was saved; try again or call IT."),
+    "corrupt": QT_TRANSLATE_NOOP(
+        "Errors", "The hall database file is damaged. Restore the last backup or call the hall's IT support."
+    ),
+    "missing": QT_TRANSLATE_NOOP(
+        "Errors", "The hall database cannot be opened (missing folder or no permission)."
+    ),
+}
+
+STATE_NAMES: dict[str, str] = {
+    "waiting": QT_TRANSLATE_NOOP("Errors", "waiting"),
+    "called": QT_TRANSLATE_NOOP("Errors", "called"),
+    "serving": QT_TRANSLATE_NOOP("Errors", "being served"),
+    "done": QT_TRANSLATE_NOOP("Errors", "finished"),
+    "no_show": QT_TRANSLATE_NOOP("Errors", "a no-show"),
+    "cancelled": QT_TRANSLATE_NOOP("Errors", "cancelled"),
+}
+
+ACTION_NAMES: dict[str, str] = {
+    "called": QT_TRANSLATE_NOOP("Errors", "called"),
+    "recalled": QT_TRANSLATE_NOOP("Errors", "recalled"),
+    "started": QT_TRANSLATE_NOOP("Errors", "started"),
+    "marked no-show": QT_TRANSLATE_NOOP("Errors", "marked no-show"),
+    "put back in line": QT_TRANSLATE_NOOP("Errors", "put back in line"),
+    "cancelled": QT_TRANSLATE_NOOP("Errors", "cancelled"),
+}
+
+
+def register(messages: dict[str, tuple[str, tuple[str, ...]]], context: str = _C) -> None:
+    """Add an area's error codes (``code: (QT_TRANSLATE_NOOP(context, template), param names)``).
+
+    Each area keeps its table next to its windows and registers it when its module is imported.
+    """
+    for code, entry in messages.items():
+        if code in MESSAGES and MESSAGES[code] != entry:
+            raise ValueError(f"error code {code!r} is registered twice with different texts")
+        MESSAGES[code] = entry
+        _CONTEXTS[code] = context
+
+
+_CONTEXTS: dict[str, str] = {}
+
+
+def _tr(text: str, context: str = _C) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def describe(exc: BaseException) -> str:
+    """One calm sentence for the clerk; never a traceback."""
+    if isinstance(exc, StoreUnavailable):
+        return _tr(STORE_MESSAGES.get(exc.reason, STORE_MESSAGES["io"]))
+    if isinstance(exc, HallError):
+        entry = MESSAGES.get(exc.code)
+        if entry is None:
+            return str(exc)
+        template, names = entry
+        text = _tr(template, _CONTEXTS.get(exc.code, _C))
+        for i, name in enumerate(names, start=1):
+            value = exc.params.get(name, "")
+            if name == "state":
+                value = _tr(STATE_NAMES.get(str(value), str(value)))
+            elif name == "action":
+                value = _tr(ACTION_NAMES.get(str(value), str(value)))
+            elif name == "detail":
+                value = str(exc).removeprefix("Hall profile: ")
+            text = text.replace(f"%{i}", str(value))
+        return text
+    return _tr(
+        QT_TRANSLATE_NOOP("Errors", "Something went wrong; it has been logged. Please tell IT support.")
+    )
+
+
+def field_of(exc: BaseException) -> str:
+    return exc.field if isinstance(exc, InvalidInput) else ""

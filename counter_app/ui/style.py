@@ -1,0 +1,63 @@
+"""Look of the windows: State Grid teal, calm contrast, fonts that have every CJK character."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+TEAL = "#00706b"
+TEAL_DARK = "#004d49"
+TEAL_LIGHT = "#e3f2f0"
+GREEN = "#2e9d47"
+AMBER = "#c77700"
+RED = "#c0392b"
+INK = "#1f2a2a"
+MUTED = "#5f6b6b"
+PAPER = "#f6f8f8"
+
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "SimHei",
+    "Noto Sans CJK TC",
+)
+
+
+def ui_family(language: str = "zh_CN") -> str:
+    """The first installed CJK family (Traditional first for zh_TW), else the default font."""
+    families = set(QFontDatabase.families())
+    order = CJK_FAMILIES if language != "zh_TW" else ("Noto Sans CJK TC", *CJK_FAMILIES)
+    return next((f for f in order if f in families), QGuiApplication.font().family())
+
+
+def font(size: float, *, bold: bool = False, language: str = "zh_CN") -> QFont:
+    f = QFont(ui_family(language))
+    f.setPointSizeF(size)
+    f.setBold(bold)
+    return f
+
+
+def apply_app_style(app: QGuiApplication, language: str) -> None:
+    base = QFont(ui_family(language))
+    base.setPointSizeF(11)
+    app.setFont(base)
+
+
+ROOT = f"""
+#root {{ background: {PAPER}; }}
+QLabel {{ background: transparent; color: {INK}; }}
+"""
+
+BUTTON = f"""
+QPushButton {{ background: white; color: {INK}; border: 1px solid #c9d3d3; border-radius: 8px;
+              padding: 8px 14px; }}
+QPushButton:hover {{ border-color: {TEAL}; }}
+QPushButton:pressed {{ background: {TEAL_LIGHT}; }}
+QPushButton:disabled {{ color: #a0a8a8; background: #eef1f1; }}
+QPushButton[primary="true"] {{ background: {TEAL}; color: white; border: none; font-weight: bold; }}
+QPushButton[primary="true"]:pressed {{ background: {TEAL_DARK}; }}
+QPushButton[primary="true"]:disabled {{ background: #8fb9b6; }}
+QPushButton[warn="true"] {{ color: {RED}; }}
+"""
