@@ -1,0 +1,318 @@
+"""Bounded-memory plumbing under :mod:`account_file`: bytes → lines → records, and the duplicate table.
+
+A CSV is pulled through ``read(CHUNK_BYTES)`` only (never ``read()``, ``readline()`` or iteration of
+the stream) and split into physical lines of at most :data:`MAX_LINE_BYTES`; each line is decoded on
+its own, so one undecodable line is rejected alone. Splitting bytes at ``\\n`` is safe for UTF-8, GBK
+and GB18030: none of them uses the byte 0x0A inside a multi-byte character (UTF-16 does, hence refused).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import importlib
+import os
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import chain, islice
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from counter_app.domain.errors import InvalidInput
+
+CHUNK_BYTES = 64 * 1024
+MAX_LINE_BYTES = 1024 * 1024
+SNIFF_LINES = 10
+OVERLONG_LINE = "\ue000line-too-long\ue000"
+"""Stands in (as a private-use cell) for a physical line longer than MAX_LINE_BYTES, which is skipped."""
+
+Record = tuple[int, list[str] | str]
+"""``(first line number, cells)``, or ``(line, csv error message)`` for a record that could not be split."""
+
+
+@runtime_checkable
+class ByteSource(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far an import is: bytes for CSV, rows for XLSX; ``total`` is None when unknown."""
+
+    done: int
+    total: int | None
+    unit: Literal["bytes", "rows"]
+
+    @property
+    def fraction(self) -> float | None:
+        return min(1.0, self.done / self.total) if self.total else None
+
+
+def _refused_encoding(name: str) -> InvalidInput:
+    return InvalidInput(
+        f"{name} files cannot be read; save the list as 'CSV UTF-8' or XLSX",
+        field="encoding",
+        code="account_file_encoding",
+        encoding=name,
+    )
+
+
+def _is_utf8(data: bytes, *, final: bool) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=final)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def guess_encoding(sample: bytes, *, complete: bool) -> str | None:
+    """UTF-8 if at least half the lines with non-ASCII bytes decode as UTF-8, else GB18030; None if all ASCII.
+
+    A vote per line rather than one verdict on the whole sample, so one corrupt line in a UTF-8 file does
+    not turn every name into mojibake. Ties go to UTF-8: Chinese text in GBK almost never passes as
+    UTF-8 (GB2312 lead bytes B0–C1 cannot start a UTF-8 character), so a passing line is strong evidence.
+    ``complete=False``: the sample's last line may be cut short.
+    """
+    lines = sample.split(b"\n")
+    votes = [
+        _is_utf8(line, final=complete or index < len(lines) - 1)
+        for index, line in enumerate(lines)
+        if not line.isascii()
+    ]
+    if not votes:
+        return None
+    return "utf-8" if 2 * sum(votes) >= len(votes) else "gb18030"
+
+
+def _chunks(source: ByteSource | Iterable[bytes]) -> Iterator[bytes]:
+    if isinstance(source, ByteSource):
+        while chunk := source.read(CHUNK_BYTES):
+            yield chunk
+    else:
+        yield from source
+
+
+def _chosen_encoding(requested: str, first: bytes) -> str | None:
+    """The encoding rule of :mod:`account_file`; None = all ASCII so far, decide at the first other byte."""
+    if first.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise _refused_encoding("UTF-32")
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _refused_encoding("UTF-16")
+    if first.startswith(codecs.BOM_UTF8):  # a BOM is definitive, whatever the caller guessed
+        return "utf-8"
+    if requested == "auto":
+        return guess_encoding(first, complete=False)
+    try:
+        name = codecs.lookup(requested).name
+    except LookupError:
+        raise InvalidInput(
+            f"unknown encoding {requested!r}",
+            field="encoding",
+            code="account_file_encoding",
+            encoding=requested,
+        ) from None
+    if name.startswith(("utf-16", "utf-32")):
+        raise _refused_encoding(name)
+    return "utf-8" if name == "utf-8-sig" else name
+
+
+class CsvLines:
+    """Decoded physical lines of a byte stream, each with its ``\\n``; :attr:`position` is bytes consumed."""
+
+    def __init__(self, source: ByteSource | Iterable[bytes], encoding: str = "auto") -> None:
+        self._chunks = _chunks(source)
+        self.bytes_read = 0
+        first = self._next_chunk()
+        self.encoding = _chosen_encoding(encoding, first)
+        self._buffer, self._pos = first, 3 if first.startswith(codecs.BOM_UTF8) else 0
+
+    def _next_chunk(self) -> bytes:
+        for chunk in self._chunks:
+            if chunk:
+                self.bytes_read += len(chunk)
+                return bytes(chunk)
+        return b""
+
+    @property
+    def position(self) -> int:
+        return self.bytes_read - (len(self._buffer) - self._pos)
+
+    def _raw_lines(self) -> Iterator[bytes | None]:
+        """Byte lines; ``None`` for a line over MAX_LINE_BYTES, which is read past but not kept."""
+        skipping = False
+        while True:
+            end = self._buffer.find(b"\n", self._pos)
+            if end >= 0:
+                line, self._pos = self._buffer[self._pos : end + 1], end + 1
+                yield None if skipping or len(line) > MAX_LINE_BYTES else line
+                skipping = False
+                continue
+            if len(self._buffer) - self._pos > MAX_LINE_BYTES:
+                skipping, self._buffer, self._pos = True, b"", 0
+            chunk = self._next_chunk()
+            if not chunk:
+                if self._pos < len(self._buffer):
+                    tail, self._buffer, self._pos = self._buffer[self._pos :], b"", 0
+                    yield None if skipping else tail
+                return
+            self._buffer, self._pos = self._buffer[self._pos :] + chunk, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self._raw_lines():
+            if raw is None:
+                yield OVERLONG_LINE + "\n"
+                continue
+            if self.encoding is None:
+                if raw.isascii():
+                    yield raw.decode("ascii")
+                    continue
+                self.encoding = guess_encoding(raw, complete=True) or "utf-8"
+            # Undecodable bytes become lone surrogates; the row check turns them into a rejection.
+            yield raw.decode(self.encoding, "surrogateescape")
+
+
+def sniff_delimiter(lines: list[str]) -> str:
+    """Comma unless a tab, semicolon or bar is more frequent on some early line."""
+    counts = {d: max((line.count(d) for line in lines), default=0) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+class CsvRecords:
+    """Records of a CSV byte stream; ``close`` is the owner's closer (the file), called by :meth:`close`."""
+
+    def __init__(
+        self,
+        source: ByteSource | Iterable[bytes],
+        *,
+        encoding: str = "auto",
+        delimiter: str | None = None,
+        total_bytes: int | None = None,
+    ) -> None:
+        self._lines = CsvLines(source, encoding)
+        self._total = total_bytes
+        text = iter(self._lines)
+        peeked = list(islice(text, SNIFF_LINES))
+        self._reader = csv.reader(chain(peeked, text), delimiter=delimiter or sniff_delimiter(peeked))
+
+    @property
+    def encoding(self) -> str | None:
+        return self._lines.encoding
+
+    def progress(self) -> Progress:
+        return Progress(self._lines.position, self._total, "bytes")
+
+    def __iter__(self) -> Iterator[Record]:
+        while True:
+            start = self._reader.line_num + 1
+            try:
+                cells = next(self._reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield start, str(error)
+                continue
+            yield start, cells
+
+
+def cell_text(value: object) -> str:
+    """An XLSX cell value as the text a CSV export would have had."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else str(round(value, 6))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class XlsxRecords:
+    """Rows of the first worksheet, streamed by openpyxl's read-only mode; line = Excel row number."""
+
+    encoding: str | None = None
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        try:
+            openpyxl = importlib.import_module("openpyxl")
+        except ImportError:
+            raise InvalidInput(
+                "reading XLSX needs the openpyxl package; save the list as CSV",
+                field="format",
+                code="account_file_format",
+            ) from None
+        try:
+            self._book: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as error:  # zipfile, KeyError and openpyxl's own errors all mean "not a workbook"
+            raise InvalidInput(
+                f"not a readable XLSX workbook: {error}", field="format", code="account_file_format"
+            ) from error
+        self._sheet: Any = self._book.worksheets[0]
+        self._done = 0
+
+    def progress(self) -> Progress:
+        total = self._sheet.max_row
+        return Progress(self._done, total if isinstance(total, int) else None, "rows")
+
+    def __iter__(self) -> Iterator[Record]:
+        for number, row in enumerate(self._sheet.iter_rows(values_only=True), 1):
+            self._done = number
+            yield number, [cell_text(v) for v in row]
+
+    def close(self) -> None:
+        self._book.close()
+
+
+class SeenAccounts:
+    """Account number → first line, as an open-addressing table in two flat arrays.
+
+    12 bytes a slot, kept between 1/3 and 2/3 full: 20–40 bytes per distinct account (a Python
+    ``dict[str, int]`` needs ~120), so a 20-million-row export costs 0.4–0.8 GB instead of ~2.4 GB, plus
+    the old table while growing. Numbers over 17 digits go to a plain dict.
+    """
+
+    def __init__(self) -> None:
+        self._bits = 16
+        self._keys = array("q", bytes(8 << self._bits))
+        self._lines = array("I", bytes(4 << self._bits))
+        self._count = 0
+        self._long: dict[str, int] = {}
+
+    def _slot(self, key: int) -> int:
+        return ((key * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> (64 - self._bits)
+
+    def first_line(self, number: str, line: int) -> int:
+        """The line ``number`` was first seen on, recording ``line`` if this is the first time."""
+        if len(number) > 17:
+            return self._long.setdefault(number, line)
+        key = int(number) * 32 + len(number)  # the length keeps 0123456789 apart from 123456789
+        mask = (1 << self._bits) - 1
+        slot = self._slot(key)
+        while self._keys[slot]:
+            if self._keys[slot] == key:
+                return self._lines[slot]
+            slot = (slot + 1) & mask
+        self._keys[slot], self._lines[slot] = key, line
+        self._count += 1
+        if self._count * 3 > (2 << self._bits):
+            self._grow()
+        return line
+
+    def _grow(self) -> None:
+        keys, lines = self._keys, self._lines
+        self._bits += 1
+        self._keys, self._lines = array("q", bytes(8 << self._bits)), array("I", bytes(4 << self._bits))
+        mask = (1 << self._bits) - 1
+        for key, line in zip(keys, lines, strict=True):
+            if key:
+                slot = self._slot(key)
+                while self._keys[slot]:
+                    slot = (slot + 1) & mask
+                self._keys[slot], self._lines[slot] = key, line
+
+    def __len__(self) -> int:
+        return self._count + len(self._long)

@@ -1,0 +1,136 @@
+"""Installation and change-of-service applications (业扩报装 / 变更用电): the values they are made of.
+
+Who applies (:class:`Applicant`, possibly through an :class:`Agent`), what they ask for (capacity,
+voltage, tariff class) and the hall's :class:`ApplicationPolicy`. Taking the form at the counter is in
+``application_intake``, the change-of-service rules in ``application_rules``, the life of an application
+after acceptance in ``application_workflow``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from counter_app.domain.accounts import DEFAULT_ACCOUNT_NUMBER_RULE, AccountNumberRule
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.identity import IdType
+from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+
+
+class ApplicantKind(StrEnum):
+    PERSON = "person"  # 自然人
+    ORGANISATION = "organisation"  # 法人或其他组织
+
+
+class TariffClass(StrEnum):
+    RESIDENTIAL = "residential"  # 居民生活用电
+    AGRICULTURAL = "agricultural"  # 农业生产用电
+    COMMERCIAL_INDUSTRIAL = "commercial_industrial"  # 工商业用电
+
+
+class VoltageLevel(StrEnum):
+    V220 = "220V"
+    V380 = "380V"
+    KV10 = "10kV"
+    KV20 = "20kV"
+    KV35 = "35kV"
+    KV66 = "66kV"
+    KV110 = "110kV"
+
+    @property
+    def is_low_voltage(self) -> bool:
+        return self in (VoltageLevel.V220, VoltageLevel.V380)
+
+
+class CapacityUnit(StrEnum):
+    KW = "kW"  # low voltage: contracted load
+    KVA = "kVA"  # high voltage: transformer capacity
+
+
+@dataclass(frozen=True)
+class Capacity:
+    amount: Decimal
+    unit: CapacityUnit
+
+    def __str__(self) -> str:
+        return f"{self.amount.normalize():f} {self.unit.value}"
+
+
+@dataclass(frozen=True, repr=False)
+class Applicant:
+    """Who applies (person or organisation); ``repr`` masks personal data so it can be logged."""
+
+    kind: ApplicantKind
+    name: str
+    id_type: IdType
+    id_number: str
+    mobile: str
+    address: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Applicant(kind={self.kind.value}, name={mask_name(self.name)!r}, id_type={self.id_type.value}, "
+            f"id_number={mask_id_number(self.id_number)!r}, mobile={mask_phone(self.mobile)!r}, "
+            f"address={mask_address(self.address)!r})"
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class Agent:
+    """The person applying for someone not present (代办人), with the power of attorney (授权委托书)."""
+
+    name: str
+    id_type: IdType
+    id_number: str
+    mobile: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Agent(name={mask_name(self.name)!r}, id_type={self.id_type.value}, "
+            f"id_number={mask_id_number(self.id_number)!r}, mobile={mask_phone(self.mobile)!r})"
+        )
+
+
+@dataclass(frozen=True)
+class ApplicationPolicy:
+    """Profile values for intake and change rules; see ``[application_policy]`` for sources."""
+
+    residential_capacity_ceiling_kw: Decimal = Decimal(100)
+    documents_due_within_workdays: int = 5
+    pause_max_per_year: int = 2
+    pause_min_days: int = 15
+    pause_max_days_per_year: int = 184
+    pause_notice_days: int = 5
+    reduction_min_months: int = 6
+    reduction_max_months: int = 24
+    account_number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
+
+
+def parse_application_policy(
+    data: Mapping[str, Any], *, account_number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
+) -> ApplicationPolicy:
+    """Build the policy from the profile's ``[application_policy]`` table; missing keys keep defaults.
+
+    The account number format is the hall's one rule (``accounts.AccountNumberRule``), passed in rather
+    than configured a second time here.
+    """
+    defaults = ApplicationPolicy()
+    values: dict[str, Any] = {"account_number_rule": account_number_rule}
+    for key, value in data.items():
+        where = f"application_policy.{key}"
+        if key == "residential_capacity_ceiling_kw":
+            number = value if isinstance(value, int | float) and not isinstance(value, bool) else -1
+            if not (math.isfinite(number) and number > 0):
+                raise InvalidInput(f"{where} must be a positive number.", field=where, code="bad_policy")
+            values[key] = Decimal(str(number))
+        elif key != "account_number_rule" and isinstance(getattr(defaults, key, None), int):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise InvalidInput(f"{where} must be a whole number ≥ 1.", field=where, code="bad_policy")
+            values[key] = value
+        else:
+            raise InvalidInput(f"Unknown key {where} (a typo?).", field=where, code="bad_policy")
+    return ApplicationPolicy(**values)

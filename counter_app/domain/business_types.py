@@ -1,0 +1,288 @@
+"""Installation and change-of-service business types (业扩报装 / 变更用电) from the hall profile.
+
+Each type says which steps an application goes through, how many working days each step and the whole
+process may take, and which documents the customer brings. The numbers come from rules that change
+(十项承诺 2023, the 2025 national opinion, State Grid KPIs, the PV rules of 2013–14), so every limit
+carries its source and effective date and lives in ``resources/profile/business_types.toml``, never in
+code. The parser refuses a profile it cannot trust and names the exact entry that is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.profile import LANGUAGES, Names
+
+UNCONFIRMED = "unconfirmed"
+"""Written as ``effective = "unconfirmed"`` when a rule's effective date is not known exactly."""
+
+_CODE = re.compile(r"[a-z][a-z0-9_]*")
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class ServiceKind(StrEnum):
+    """What the business does; the rules in ``application_rules`` key on this, not on the hall's codes."""
+
+    NEW_CONNECTION = "new_connection"  # 新装
+    CAPACITY_INCREASE = "capacity_increase"  # 增容
+    CAPACITY_REDUCTION = "capacity_reduction"  # 减容
+    PAUSE = "pause"  # 暂停
+    RENAME = "rename"  # 更名
+    TRANSFER = "transfer"  # 过户
+    TARIFF_CHANGE = "tariff_change"  # 改类
+    CLOSURE = "closure"  # 销户
+    PV_CONNECTION = "pv_connection"  # 分布式光伏并网
+    EV_CHARGER = "ev_charger"  # 充电桩报装
+
+
+class CustomerClass(StrEnum):
+    """The classes the 十项承诺 time limits are set for; ``any`` for changes open to every class."""
+
+    RESIDENTIAL = "residential"  # 居民
+    LOW_VOLTAGE_NON_RESIDENTIAL = "low_voltage_non_residential"  # 低压非居民
+    HIGH_VOLTAGE = "high_voltage"  # 高压
+    ANY = "any"
+
+
+class DocumentKind(StrEnum):
+    """一证受理 treats the kinds differently: identity is needed at once, the rest may follow."""
+
+    IDENTITY = "identity"
+    PROPERTY = "property"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A limit in working days with where it comes from; ``effective`` None means not confirmed."""
+
+    working_days: int
+    source: str
+    effective: date | None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step (环节) of the flow; ``limit`` None when no rule sets one."""
+
+    code: str
+    names: Names
+    limit: TimeLimit | None = None
+
+
+@dataclass(frozen=True)
+class RequiredDocument:
+    code: str
+    names: Names
+    kind: DocumentKind
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class BusinessType:
+    """A business the counter accepts, as the hall profile defines it."""
+
+    code: str
+    names: Names
+    kind: ServiceKind
+    customer_class: CustomerClass
+    stages: tuple[Stage, ...]
+    documents: tuple[RequiredDocument, ...]
+    whole_process_limit: TimeLimit | None = None
+    whole_process_limit_with_external_works: TimeLimit | None = None
+    needs_account: bool = False
+    needs_capacity: bool = False
+
+    def stage(self, code: str) -> Stage:
+        for stage in self.stages:
+            if stage.code == code:
+                return stage
+        raise NotFound(f"Business type {self.code} has no stage {code!r}.", code="stage_not_found")
+
+    def stage_index(self, code: str) -> int:
+        return self.stages.index(self.stage(code))
+
+    def limit_for(self, *, external_works: bool) -> TimeLimit | None:
+        """The whole-process limit; with external line works (外线工程) the longer one where set."""
+        if external_works and self.whole_process_limit_with_external_works is not None:
+            return self.whole_process_limit_with_external_works
+        return self.whole_process_limit
+
+    def documents_of(self, kind: DocumentKind) -> tuple[RequiredDocument, ...]:
+        return tuple(doc for doc in self.documents if doc.kind is kind)
+
+
+def find_business_type(types: Sequence[BusinessType], code: str) -> BusinessType:
+    for business_type in types:
+        if business_type.code == code:
+            return business_type
+    raise NotFound(f"No business type {code!r} in the hall profile.", code="business_type_not_found")
+
+
+def parse_business_types(data: Sequence[Mapping[str, Any]]) -> tuple[BusinessType, ...]:
+    """Build the business types from the profile's ``[[business_types]]`` array (already parsed TOML).
+
+    Raises :class:`InvalidInput` with ``field`` set to the path of the bad entry, e.g.
+    ``business_types[2].stages[1].limit.working_days``.
+    """
+    if not isinstance(data, Sequence) or isinstance(data, str | bytes):
+        raise _bad("business_types", "must be an array of tables ([[business_types]])")
+    types: list[BusinessType] = []
+    for i, raw in enumerate(data):
+        business_type = _business_type(raw, f"business_types[{i}]")
+        if any(t.code == business_type.code for t in types):
+            raise _bad(f"business_types[{i}].code", f"code {business_type.code!r} is used twice")
+        types.append(business_type)
+    return tuple(types)
+
+
+# --- parsing helpers ----------------------------------------------------------------------------
+
+_TYPE_KEYS = frozenset(
+    {
+        "code",
+        "names",
+        "kind",
+        "customer_class",
+        "stages",
+        "documents",
+        "whole_process_limit",
+        "whole_process_limit_with_external_works",
+        "needs_account",
+        "needs_capacity",
+    }
+)
+
+
+def _business_type(raw: Any, where: str) -> BusinessType:
+    table = _table(raw, where, _TYPE_KEYS)
+    stages = tuple(_stage(s, f"{where}.stages[{j}]") for j, s in enumerate(_array(table, "stages", where)))
+    if not stages:
+        raise _bad(f"{where}.stages", "at least one stage is needed")
+    _unique([s.code for s in stages], f"{where}.stages")
+    documents = tuple(
+        _document(d, f"{where}.documents[{j}]") for j, d in enumerate(_array(table, "documents", where))
+    )
+    _unique([d.code for d in documents], f"{where}.documents")
+    return BusinessType(
+        code=_code(table, where),
+        names=_names(table.get("names"), f"{where}.names"),
+        kind=_enum(ServiceKind, table, "kind", where),
+        customer_class=_enum(CustomerClass, table, "customer_class", where),
+        stages=stages,
+        documents=documents,
+        whole_process_limit=_optional_limit(table, "whole_process_limit", where),
+        whole_process_limit_with_external_works=_optional_limit(
+            table, "whole_process_limit_with_external_works", where
+        ),
+        needs_account=_flag(table, "needs_account", where, default=False),
+        needs_capacity=_flag(table, "needs_capacity", where, default=False),
+    )
+
+
+def _stage(raw: Any, where: str) -> Stage:
+    table = _table(raw, where, frozenset({"code", "names", "limit"}))
+    names = _names(table.get("names"), f"{where}.names")
+    return Stage(_code(table, where), names, _optional_limit(table, "limit", where))
+
+
+def _document(raw: Any, where: str) -> RequiredDocument:
+    table = _table(raw, where, frozenset({"code", "names", "kind", "required"}))
+    return RequiredDocument(
+        code=_code(table, where),
+        names=_names(table.get("names"), f"{where}.names"),
+        kind=_enum(DocumentKind, table, "kind", where),
+        required=_flag(table, "required", where, default=True),
+    )
+
+
+def _optional_limit(table: Mapping[str, Any], key: str, where: str) -> TimeLimit | None:
+    if key not in table:
+        return None
+    path = f"{where}.{key}"
+    raw = _table(table[key], path, frozenset({"working_days", "source", "effective"}))
+    days = raw.get("working_days")
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise _bad(f"{path}.working_days", f"must be a whole number of working days ≥ 1, not {days!r}")
+    source = raw.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise _bad(f"{path}.source", "every limit needs the rule it comes from")
+    return TimeLimit(days, source.strip(), _effective(raw.get("effective"), f"{path}.effective"))
+
+
+def _effective(value: Any, where: str) -> date | None:
+    if value == UNCONFIRMED:
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _bad(where, f'must be a date (2023-08-08) or "{UNCONFIRMED}", not {value!r}')
+
+
+def _names(raw: Any, where: str) -> Names:
+    table = _table(raw, where, frozenset(LANGUAGES))
+    missing = [lang for lang in LANGUAGES if not isinstance(table.get(lang), str) or not table[lang].strip()]
+    if missing:
+        raise _bad(where, f"a name is needed in {', '.join(missing)}")
+    return Names(**{lang: str(table[lang]).strip() for lang in LANGUAGES})
+
+
+def _table(raw: Any, where: str, keys: frozenset[str]) -> Mapping[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise _bad(where, "must be a table")
+    unknown = sorted(str(k) for k in raw if k not in keys)
+    if unknown:
+        raise _bad(where, f"unknown key(s) {', '.join(unknown)} (a typo?)")
+    return raw
+
+
+def _array(table: Mapping[str, Any], key: str, where: str) -> Sequence[Any]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise _bad(f"{where}.{key}", "must be an array")
+    return value
+
+
+def _code(table: Mapping[str, Any], where: str) -> str:
+    code = table.get("code")
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise _bad(f"{where}.code", f"must be lower_case letters, digits and _, not {code!r}")
+    return code
+
+
+def _flag(table: Mapping[str, Any], key: str, where: str, *, default: bool) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise _bad(f"{where}.{key}", f"must be true or false, not {value!r}")
+    return value
+
+
+def _enum(kind: type[_E], table: Mapping[str, Any], key: str, where: str) -> _E:
+    value = table.get(key)
+    try:
+        return kind(value if isinstance(value, str) else "")
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise _bad(f"{where}.{key}", f"must be one of {allowed}, not {value!r}") from None
+
+
+def _unique(codes: list[str], where: str) -> None:
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise _bad(where, f"code {code!r} is used twice")
+        seen.add(code)
+
+
+def _bad(where: str, problem: str) -> InvalidInput:
+    return InvalidInput(f"Business types: {where} {problem}.", field=where, code="bad_business_types")

@@ -1,0 +1,256 @@
+"""Payment channels (缴费渠道) the hall guides customers to, and bank withholding (代扣) sign-up guidance.
+
+Read from the hall profile (``resources/profile/payment_channels.toml`` by default): a top-level
+``[[payment_channels]]`` array and a ``[withholding]`` table. All wording is data in zh_CN, zh_TW and
+en (:class:`LocalizedText`), not Qt ``tr``, so a hall can correct it without a release. Steps may say
+``{company}``; :meth:`PaymentChannel.steps_for` fills in the hall's company name.
+
+QR codes: no public URL pays a State Grid bill by account number, so a channel's ``qr_url`` is only
+ever the landing page the hall configured (validated as a plain http(s) address with no placeholders);
+this module never builds one. A channel without one prints no QR code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from counter_app.domain.errors import InvalidInput, NotFound
+
+Language = Literal["zh_CN", "zh_TW", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh_CN", "zh_TW", "en")
+MAX_QR_URL_LENGTH = 512
+"""Longer URLs make dense QR codes that cheap receipt printers smear."""
+
+_COMPANY_FALLBACK = {
+    "zh_CN": "当地供电公司",
+    "zh_TW": "當地供電公司",
+    "en": "your local power supply company",
+}
+_CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _invalid(where: str, message: str) -> InvalidInput:
+    return InvalidInput(f"{where}: {message}", field=where, code="profile_invalid")
+
+
+def _table(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _invalid(where, "must be a table")
+    return value
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise _invalid(where, "must be text")
+    return value.strip()
+
+
+def check_keys(table: Mapping[str, Any], where: str, required: set[str], optional: set[str]) -> None:
+    """Refuse misspelt or missing keys in a profile table, so a typo never silently drops a setting."""
+    if missing := sorted(required - table.keys()):
+        raise _invalid(where, f"missing {', '.join(missing)}")
+    if unknown := sorted(table.keys() - required - optional):
+        raise _invalid(where, f"unknown key {', '.join(unknown)}")
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """One text in the hall's three languages; an empty translation falls back to zh_CN."""
+
+    zh_CN: str
+    zh_TW: str = ""
+    en: str = ""
+
+    def get(self, language: str) -> str:
+        value = getattr(self, language, "") if language in LANGUAGES else ""
+        return value if isinstance(value, str) and value else self.zh_CN
+
+    @classmethod
+    def from_profile(cls, value: object, where: str) -> LocalizedText:
+        """``"文字"`` (zh_CN only) or ``{ zh_CN = "…", zh_TW = "…", en = "…" }``; zh_CN must not be empty."""
+        if isinstance(value, str):
+            value = {"zh_CN": value}
+        table = _table(value, where)
+        check_keys(table, where, {"zh_CN"}, {"zh_TW", "en"})
+        text = cls(*(_text(table.get(lang, ""), f"{where}.{lang}") for lang in LANGUAGES))
+        if not text.zh_CN:
+            raise _invalid(f"{where}.zh_CN", "must not be empty")
+        return text
+
+
+@dataclass(frozen=True)
+class LocalizedSteps:
+    """A numbered list (steps, things to bring) per language; an empty list falls back to zh_CN."""
+
+    zh_CN: tuple[str, ...]
+    zh_TW: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def get(self, language: str) -> tuple[str, ...]:
+        value = getattr(self, language, ()) if language in LANGUAGES else ()
+        return value if isinstance(value, tuple) and value else self.zh_CN
+
+    @classmethod
+    def from_profile(cls, value: object, where: str) -> LocalizedSteps:
+        table = _table(value, where)
+        check_keys(table, where, {"zh_CN"}, {"zh_TW", "en"})
+        lists: list[tuple[str, ...]] = []
+        for lang in LANGUAGES:
+            items = table.get(lang, [])
+            if not isinstance(items, list):
+                raise _invalid(f"{where}.{lang}", "must be a list of text")
+            lists.append(tuple(_text(item, f"{where}.{lang}[{i}]") for i, item in enumerate(items)))
+        steps = cls(*lists)
+        if not steps.zh_CN or not all(steps.zh_CN):
+            raise _invalid(f"{where}.zh_CN", "must list at least one non-empty item")
+        return steps
+
+
+def validate_qr_url(text: str, *, field: str = "qr_url") -> str | None:
+    """The hall's configured QR target, or None when left empty (then no QR is printed).
+
+    Must be an absolute ``http``/``https`` address with a host, no credentials, no spaces and no
+    ``{placeholders}``: the QR is the same for every customer and never carries personal data.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    parts = urlsplit(value)
+    problem = ""
+    if parts.scheme.lower() not in ("http", "https"):
+        problem = "must start with http:// or https://"
+    elif not parts.hostname:
+        problem = "has no host"
+    elif parts.username is not None or parts.password is not None:
+        problem = "must not contain a user name or password"
+    elif any(ch.isspace() or ord(ch) < 32 or ch in '{}<>"' for ch in value):
+        problem = "must not contain spaces, quotes or {placeholders}"
+    elif len(value) > MAX_QR_URL_LENGTH:
+        problem = f"is longer than {MAX_QR_URL_LENGTH} characters"
+    if problem:
+        raise InvalidInput(f"QR address {problem}", field=field, code="qr_url_invalid")
+    return value
+
+
+def _fill_company(items: tuple[str, ...], language: str, company: str | None) -> tuple[str, ...]:
+    name = company or _COMPANY_FALLBACK.get(language, _COMPANY_FALLBACK["zh_CN"])
+    return tuple(item.replace("{company}", name) for item in items)
+
+
+@dataclass(frozen=True)
+class PaymentChannel:
+    """A way to pay. ``online``: the customer pays without visiting any counter, terminal or outlet."""
+
+    code: str
+    name: LocalizedText
+    steps: LocalizedSteps
+    online: bool
+    qr_url: str | None = None
+
+    def name_for(self, language: str) -> str:
+        return self.name.get(language)
+
+    def steps_for(self, language: str, company: str | None = None) -> tuple[str, ...]:
+        """The steps in ``language`` with ``{company}`` filled in (a generic wording when not given)."""
+        return _fill_company(self.steps.get(language), language, company)
+
+
+@dataclass(frozen=True)
+class WithholdingGuide:
+    """How to sign up for bank withholding (银行代扣): what to bring, the steps, and a closing note."""
+
+    channel: str
+    title: LocalizedText
+    what_to_bring: LocalizedSteps
+    steps: LocalizedSteps
+    note: LocalizedText | None = None
+
+    def steps_for(self, language: str, company: str | None = None) -> tuple[str, ...]:
+        return _fill_company(self.steps.get(language), language, company)
+
+
+@dataclass(frozen=True)
+class PaymentChannels:
+    channels: tuple[PaymentChannel, ...]
+    withholding: WithholdingGuide | None = None
+
+    def get(self, code: str) -> PaymentChannel:
+        for channel in self.channels:
+            if channel.code == code:
+                return channel
+        raise NotFound(f"no payment channel {code!r}", code="payment_channel_not_found", channel=code)
+
+    @property
+    def online(self) -> tuple[PaymentChannel, ...]:
+        return tuple(c for c in self.channels if c.online)
+
+    @property
+    def with_qr(self) -> tuple[PaymentChannel, ...]:
+        return tuple(c for c in self.channels if c.qr_url)
+
+
+def _parse_channel(value: object, where: str) -> PaymentChannel:
+    table = _table(value, where)
+    check_keys(table, where, {"code", "name", "steps", "online"}, {"qr_url"})
+    code = _text(table["code"], f"{where}.code")
+    if not _CODE.match(code):
+        raise _invalid(f"{where}.code", "must be lower-case letters, digits and _")
+    if not isinstance(table["online"], bool):
+        raise _invalid(f"{where}.online", "must be true or false")
+    return PaymentChannel(
+        code=code,
+        name=LocalizedText.from_profile(table["name"], f"{where}.name"),
+        steps=LocalizedSteps.from_profile(table["steps"], f"{where}.steps"),
+        online=table["online"],
+        qr_url=validate_qr_url(_text(table.get("qr_url", ""), f"{where}.qr_url"), field=f"{where}.qr_url"),
+    )
+
+
+def _parse_withholding(value: object, codes: set[str]) -> WithholdingGuide:
+    where = "withholding"
+    table = _table(value, where)
+    check_keys(table, where, {"channel", "title", "what_to_bring", "steps"}, {"note"})
+    channel = _text(table["channel"], f"{where}.channel")
+    if channel not in codes:
+        raise _invalid(f"{where}.channel", f"names no payment channel ({channel!r})")
+    return WithholdingGuide(
+        channel=channel,
+        title=LocalizedText.from_profile(table["title"], f"{where}.title"),
+        what_to_bring=LocalizedSteps.from_profile(table["what_to_bring"], f"{where}.what_to_bring"),
+        steps=LocalizedSteps.from_profile(table["steps"], f"{where}.steps"),
+        note=LocalizedText.from_profile(table["note"], f"{where}.note") if "note" in table else None,
+    )
+
+
+def parse_payment_channels(profile: Mapping[str, Any]) -> PaymentChannels:
+    """Build the channels from a profile mapping (as ``tomllib`` returns it); other keys are ignored.
+
+    Raises ``InvalidInput(code="profile_invalid")`` whose ``field`` is the path of the bad entry
+    (``payment_channels[2].qr_url``), or ``code="qr_url_invalid"`` for a bad QR address.
+    """
+    entries = profile.get("payment_channels", [])
+    if not isinstance(entries, list):
+        raise _invalid("payment_channels", "must be an array of tables ([[payment_channels]])")
+    channels = tuple(_parse_channel(entry, f"payment_channels[{i}]") for i, entry in enumerate(entries))
+    codes = [c.code for c in channels]
+    if duplicated := sorted({c for c in codes if codes.count(c) > 1}):
+        raise _invalid("payment_channels", f"code used twice: {', '.join(duplicated)}")
+    withholding = profile.get("withholding")
+    guide = None if withholding is None else _parse_withholding(withholding, set(codes))
+    return PaymentChannels(channels, guide)
+
+
+def load_payment_channels(path: str | Path) -> PaymentChannels:
+    """Read and parse a TOML file; a TOML syntax error becomes ``InvalidInput(code="profile_invalid")``."""
+    try:
+        with open(path, "rb") as stream:
+            profile = tomllib.load(stream)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidInput(f"{path}: {error}", field=str(path), code="profile_invalid") from error
+    return parse_payment_channels(profile)
