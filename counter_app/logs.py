@@ -4,8 +4,9 @@ masked before anything is written: phone, ID and account numbers never reach a l
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
+from pathlib import Path
 
 from counter_app import paths
 from counter_app.domain.masking import mask_digits_in_text
@@ -28,7 +29,7 @@ def setup_logging(*, gui: bool) -> None:
     root.setLevel(logging.INFO)
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     console = logging.StreamHandler(sys.stderr)
-    console.setLevel(logging.WARNING)
+    console.setLevel(logging.INFO if os.environ.get("COUNTER_APP_BOOT_LOG") else logging.WARNING)
     console.setFormatter(fmt)
     console.addFilter(MaskingFilter())
     root.addHandler(console)
@@ -36,11 +37,22 @@ def setup_logging(*, gui: bool) -> None:
         try:
             folder = paths.data_dir() / "logs"
             folder.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(folder / "counter-app.log", maxBytes=2_000_000,
-                                                           backupCount=5, encoding="utf-8")
+            handler = logging.FileHandler(_rotated(folder / "counter-app.log"), encoding="utf-8")
         except OSError as exc:
             root.warning("no log file: %s", exc)
         else:
             handler.setFormatter(fmt)
             handler.addFilter(MaskingFilter())
             root.addHandler(handler)
+
+
+def _rotated(path: Path, keep: int = 5, max_bytes: int = 2_000_000) -> Path:
+    """Rotate at start-up (counter-app.log → .1 → … → .5) once the log passes ``max_bytes``: a hall
+    PC restarts daily, and the plain handler keeps start-up free of the logging.handlers import."""
+    if path.exists() and path.stat().st_size > max_bytes:
+        for i in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{i}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{i + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    return path

@@ -18,15 +18,21 @@ log = logging.getLogger("counter_app.ui")
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
 
+_current = {"language": "zh_CN"}
+
+
+def current_language() -> str:
+    """The UI language installed in this process."""
+    return _current["language"]
+
 
 @lru_cache(maxsize=8)
 def translator(language: str) -> QTranslator | None:
-    """The compiled translation for a language, or ``None`` for English (the source language)."""
-    if language == "en":
-        return None
+    """The compiled translation for a language (English only carries plural forms), or ``None``."""
     tr = QTranslator()
     if not tr.load(str(paths.TRANSLATIONS / f"counter_app_{language}.qm")):
-        log.warning("no translation file for %s; showing English", language)
+        if language != "en":
+            log.warning("no translation file for %s; showing English", language)
         return None
     return tr
 
@@ -36,13 +42,14 @@ def install_language(language: str) -> None:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_language needs a QCoreApplication")
-    for lang in ("zh_CN", "zh_TW"):
+    for lang in LANGUAGE_NAMES:
         tr = translator(lang)
         if tr is not None:
             app.removeTranslator(tr)
     tr = translator(language)
     if tr is not None:
         app.installTranslator(tr)
+    _current["language"] = language
     QLocale.setDefault(QLocale(language))
 
 

@@ -84,6 +84,15 @@ class DisplaySettings:
 
 
 @dataclass(frozen=True)
+class PrintingSettings:
+    """Where this hall's slips go: a printer spec (``none``, ``system[:NAME]``, ``pdf:DIR``,
+    ``escpos-net:HOST[:PORT]``) and the paper of the kiosk's roll. ``--printer`` overrides per PC."""
+
+    kiosk_printer: str = "none"
+    kiosk_paper: str = "80mm"
+
+
+@dataclass(frozen=True)
 class HallInfo:
     company: str
     name: Names
@@ -106,6 +115,7 @@ class HallProfile:
     counters: tuple[CounterSetup, ...]
     notice: Names
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    printing: PrintingSettings = field(default_factory=PrintingSettings)
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def service(self, code: str) -> Service | None:
@@ -259,7 +269,15 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         recent_calls=_int(d, "recent_calls", 8, "display", 1),
         speech_engine=str(d.get("speech_engine", "")),
     )
+    pr = data.get("printing", {})
+    printing = PrintingSettings(
+        kiosk_printer=str(pr.get("kiosk_printer", "none")),
+        kiosk_paper=str(pr.get("kiosk_paper", "80mm")),
+    )
+    if printing.kiosk_paper not in ("80mm", "58mm", "a6"):
+        raise _bad("printing.kiosk_paper must be 80mm, 58mm or a6")
     return HallProfile(
+        printing=printing,
         display=display,
         hall=hall,
         queue=queue,

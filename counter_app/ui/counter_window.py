@@ -8,7 +8,7 @@ language and nothing typed is lost.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,18 +24,21 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.qt_i18n import current_language
-from counter_app.services.queue_views import CounterView
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.messages import describe
 from counter_app.ui.queue_models import WaitingModel
 from counter_app.ui.widgets import Banner, LanguageBox
+
+if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
+    from counter_app.services.queue_views import CounterView
 
 KEYS = {
     "next": "F1",
@@ -61,6 +64,7 @@ class CounterWindow(QMainWindow):
         self.language = language
         self.view: CounterView | None = None
         self._loaded_once = False
+        self._panel_titles: list[str] = []
         self.setObjectName(f"counter{counter}")
         self.resize(1280, 800)
         self._build()
@@ -111,15 +115,18 @@ class CounterWindow(QMainWindow):
         body.setSpacing(20)
         outer.addLayout(body, 1)
 
-        left = QVBoxLayout()
+        left_box = QWidget()
+        left_box.setFixedWidth(470)
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(14)
-        body.addLayout(left, 3)
+        body.addWidget(left_box)
         card = QFrame(objectName="card")
         card.setStyleSheet("#card { background: white; border: 1px solid #d5dede; border-radius: 12px; }")
         cl = QVBoxLayout(card)
         cl.setContentsMargins(24, 18, 24, 18)
         self.current_caption = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
-        self.current_number = QLabel("—", font=style.font(64, bold=True), styleSheet=f"color: {style.TEAL};")
+        self.current_number = QLabel("—", font=style.font(56, bold=True), styleSheet=f"color: {style.TEAL};")
         self.current_service = QLabel(font=style.font(18))
         self.current_detail = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
         self.green_badge = QLabel(font=style.font(12, bold=True))
@@ -154,8 +161,8 @@ class CounterWindow(QMainWindow):
             "pause": self.toggle_pause,
         }
         for i, (key, handler) in enumerate(handlers.items()):
-            button = QPushButton(font=style.font(14, bold=key == "next"))
-            button.setMinimumHeight(64)
+            button = QPushButton(font=style.font(13, bold=key == "next"))
+            button.setMinimumHeight(56)
             button.clicked.connect(handler)
             # not button.setShortcut: setText() replaces a button's shortcut with its mnemonic
             QShortcut(QKeySequence(KEYS[key]), self, activated=lambda b=button: b.isEnabled() and b.click())
@@ -163,7 +170,7 @@ class CounterWindow(QMainWindow):
                 button.setProperty("primary", True)
             if key == "no_show":
                 button.setProperty("warn", True)
-            grid.addWidget(button, i // 4, i % 4)
+            grid.addWidget(button, i // 2, i % 2)
             self.buttons[key] = button
         left.addLayout(grid)
 
@@ -174,8 +181,14 @@ class CounterWindow(QMainWindow):
         left.addWidget(self.figures)
         left.addStretch(1)
 
-        right = QVBoxLayout()
-        body.addLayout(right, 2)
+        self.tabs = QTabWidget()
+        self.tabs.setFont(style.font(12))
+        self.tabs.setStyleSheet(style.TABS)
+        body.addWidget(self.tabs, 1)
+        line_page = QWidget()
+        right = QVBoxLayout(line_page)
+        right.setContentsMargins(14, 12, 14, 12)
+        self.tabs.addTab(line_page, "")
         self.line_title = QLabel(font=style.font(14, bold=True))
         self.line_counts = QLabel(font=style.font(12), wordWrap=True)
         self.alert = QLabel(font=style.font(12, bold=True), styleSheet=f"color: {style.RED};")
@@ -192,9 +205,7 @@ class CounterWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setFont(style.font(12))
-        self.table.setStyleSheet(
-            "QTableView { background: white; border: 1px solid #d5dede; border-radius: 8px; }"
-        )
+        self.table.setStyleSheet("QTableView { background: white; border: 1px solid #e3e8e8; }")
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._line_menu)
         self.table.doubleClicked.connect(lambda index: self._call_row(index.row()))
@@ -203,6 +214,12 @@ class CounterWindow(QMainWindow):
         right.addWidget(self.requeue_button)
 
         self.setCentralWidget(root)
+
+    def add_panel(self, panel: QWidget, title: str) -> None:
+        """Another desk task in a tab beside the line (applications, payment guidance); the call
+        keys stay on the left so the clerk never leaves the queue to take an application."""
+        self.tabs.addTab(panel, title)
+        self._panel_titles.append(title)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -227,6 +244,7 @@ class CounterWindow(QMainWindow):
             button.setText(f"{labels[key]}  [{KEYS[key]}]")
         self.current_caption.setText(self.tr("Current customer"))
         self.line_title.setText(self.tr("Waiting for this counter"))
+        self.tabs.setTabText(0, self.tr("Waiting line"))
         self.requeue_button.setText(self.tr("Put a no-show back in line…"))
         self._show_view()
 

@@ -6,17 +6,21 @@ within a quarter second and the display fetches one snapshot plus the calls it h
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from counter_app.domain.queue import CounterState
 from counter_app.qt_i18n import HallTexts, current_language
 from counter_app.services.clock import hall_clock
-from counter_app.services.queue_views import Announcement, DisplayView
 from counter_app.ui import style
 from counter_app.ui.announcer import Call, CallAnnouncer
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.ticker import Ticker
+
+if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
+    from counter_app.services.queue_views import Announcement, DisplayView
 
 BACKGROUND = "#06302e"
 PANEL = "#0b4541"

@@ -41,9 +41,15 @@ class HallWorker:
         self.hall: Any = None
         self.open_error: BaseException | None = None
         self.on_changed: Callable[[], None] | None = None
+        self.on_open_failed: Callable[[BaseException], None] | None = None
 
     def start(self) -> None:
-        self._thread.start()
+        if not self._thread.is_alive():
+            self._thread.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread.is_alive()
 
     def submit(self, fn: Callable[[Any], Any], reply: Callable[[bool, Any], None]) -> None:
         self._requests.put((fn, reply))
@@ -51,6 +57,14 @@ class HallWorker:
     def stop(self, timeout: float = 5.0) -> None:
         self._requests.put(None)
         self._thread.join(timeout)
+
+    def _refuse_requests(self, exc: BaseException) -> None:
+        """After a failed open, answer every request with the reason instead of leaving it hanging."""
+        while True:
+            item = self._requests.get()
+            if item is None:
+                return
+            item[1](False, exc)
 
     def _data_version(self) -> int:
         try:
@@ -64,6 +78,9 @@ class HallWorker:
         except BaseException as exc:  # shown by the launcher as a dialog
             self.open_error = exc
             self.ready.set()
+            if self.on_open_failed:
+                self.on_open_failed(exc)
+            self._refuse_requests(exc)
             return
         self.ready.set()
         version = self._data_version()
@@ -99,20 +116,26 @@ class HallClient(QObject):
 
     changed = Signal()
     busy_changed = Signal(bool)
+    open_failed = Signal(object)
     _reply = Signal(object, bool, object)
     _poked = Signal()
+    _failed = Signal(object)
 
-    def __init__(self, worker: HallWorker, parent: QObject | None = None) -> None:
+    def __init__(self, worker: HallWorker, profile: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self._profile = profile
         self._pending = 0
         self._reply.connect(self._deliver)
         self._poked.connect(self.changed)
+        self._failed.connect(self.open_failed)
         worker.on_changed = self._poked.emit
+        worker.on_open_failed = self._failed.emit
 
     @property
     def profile(self) -> Any:
-        return self.worker.hall.profile
+        """The hall profile the windows are drawn from (read before the hall finished opening)."""
+        return self._profile if self._profile is not None else self.worker.hall.profile
 
     def submit(
         self, fn: Callable[[Any], Any], on_done: Done | None = None, on_error: Failed | None = None

@@ -9,9 +9,9 @@ the failed job is recorded so staff can reprint it (labelled 补打). Printing r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from counter_app.domain.profile import GreenReason, Service
 from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
 from counter_app.services.clock import hall_clock
-from counter_app.services.queue import IssuedTicket
-from counter_app.services.queue_views import ServiceLine
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.messages import describe
+
+if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
+    from counter_app.services.queue import IssuedTicket
+    from counter_app.services.queue_views import ServiceLine
 
 RESULT_MS = 15_000
 FAILED_RESULT_MS = 90_000
@@ -48,6 +50,34 @@ QPushButton:pressed {{ background: #237a37; }}
 """
 
 PrintFn = Callable[[Any, Any], Any]
+
+
+class ServiceButton(QPushButton):
+    """A big touch button: the service name large, its line below in a quieter size."""
+
+    def __init__(self, stylesheet: str, title_size: float = 26, detail_size: float = 16) -> None:
+        super().__init__()
+        self.setStyleSheet(stylesheet)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.title = QLabel(font=style.font(title_size, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel(font=style.font(detail_size), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        for label in (self.title, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setStyleSheet("background: transparent; color: inherit;")
+            layout.addWidget(label)
+
+    def set_texts(self, title: str, detail: str = "", colour: str = "") -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        if colour:
+            self.title.setStyleSheet(f"background: transparent; color: {colour};")
+            self.detail.setStyleSheet(f"background: transparent; color: {colour};")
+
+    def summary(self) -> str:
+        return f"{self.title.text()} {self.detail.text()}".strip()
 
 
 class KioskWindow(QMainWindow):
@@ -136,19 +166,17 @@ class KioskWindow(QMainWindow):
         page, layout, self.home_title = self._page()
         grid = QGridLayout()
         grid.setSpacing(20)
-        self.service_buttons: dict[str, QPushButton] = {}
+        self.service_buttons: dict[str, ServiceButton] = {}
         columns = 2 if len(self.profile.services) <= 4 else 3
         for i, service in enumerate(self.profile.services):
-            button = QPushButton(font=style.font(22, bold=True))
-            button.setStyleSheet(SERVICE_BUTTON)
+            button = ServiceButton(SERVICE_BUTTON, title_size=30, detail_size=17)
             button.setMinimumHeight(150)
             button.clicked.connect(lambda _=False, s=service: self.take(s, green=False))
             grid.addWidget(button, i // columns, i % columns)
             self.service_buttons[service.code] = button
         layout.addLayout(grid, 1)
-        self.green_button = QPushButton(font=style.font(20, bold=True))
-        self.green_button.setStyleSheet(GREEN_BUTTON)
-        self.green_button.setMinimumHeight(100)
+        self.green_button = ServiceButton(GREEN_BUTTON, title_size=26, detail_size=16)
+        self.green_button.setMinimumHeight(110)
         self.green_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         layout.addWidget(self.green_button)
         self.home_note = QLabel(font=style.font(14), styleSheet=f"color: {style.MUTED};", wordWrap=True)
@@ -223,7 +251,7 @@ class KioskWindow(QMainWindow):
         self.hall_name.setText(self.profile.hall.name.get(self.language))
         self.home_title.setText(self.tr("Please choose your service"))
         reasons = " · ".join(r.names.get(self.language) for r in self.profile.green_reasons)
-        self.green_button.setText(self.tr("Green channel") + f"\n{reasons}")
+        self.green_button.set_texts(self.tr("Green channel"), reasons, "white")
         self.home_note.setText(
             self.tr(
                 "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
@@ -248,16 +276,17 @@ class KioskWindow(QMainWindow):
         service = self.profile.service(code)
         return service.names.get(self.language) if service else code
 
-    def _wait_text(self, ahead: int, estimate: int | None) -> str:
-        if estimate is None:
-            return self.tr("%1 waiting").replace("%1", str(ahead))
-        return self.tr("%1 waiting · about %2 min").replace("%1", str(ahead)).replace("%2", str(estimate))
+    def _wait_text(self, waiting: int, estimate: int | None) -> str:
+        text = QCoreApplication.translate("KioskWindow", "%n waiting", None, waiting)
+        if estimate is None or waiting == 0:
+            return text
+        return text + " · " + QCoreApplication.translate("KioskWindow", "about %n min", None, estimate)
 
     def _show_lines(self) -> None:
         for code, button in self.service_buttons.items():
             line = self.lines.get(code)
             wait = self._wait_text(line.waiting, line.estimate_minutes) if line else ""
-            button.setText(f"{self._service_name(code)}\n{wait}")
+            button.set_texts(self._service_name(code), wait)
 
     @Slot()
     def _tick(self) -> None:
@@ -309,11 +338,13 @@ class KioskWindow(QMainWindow):
         self.result_number.setText(ticket.number)
         service = self._service_name(ticket.service_code)
         self.result_service.setText(service + (f" · {self.tr('Green channel')}" if ticket.green else ""))
-        if issued.estimate_minutes is None:
-            wait = self.tr("%1 people ahead of you").replace("%1", str(issued.ahead))
+        if issued.ahead == 0:
+            wait = self.tr("You are next")
         else:
-            wait = self.tr("%1 people ahead of you · about %2 min").replace("%1", str(issued.ahead))
-            wait = wait.replace("%2", str(issued.estimate_minutes))
+            wait = QCoreApplication.translate("KioskWindow", "%n people ahead of you", None, issued.ahead)
+            minutes = issued.estimate_minutes
+            if minutes is not None:
+                wait += " · " + QCoreApplication.translate("KioskWindow", "about %n min", None, minutes)
         self.result_wait.setText(wait)
 
     def _print(self, issued: IssuedTicket) -> None:

@@ -31,8 +31,15 @@ def _opener(args: argparse.Namespace) -> Any:
 
 
 def launch(args: argparse.Namespace) -> int:
+    """Draw the windows first, then open the hall.
+
+    When the database already holds a profile (every start but the first), windows are built from
+    it at once and the worker thread opens the hall after the first paint: Python threads share one
+    interpreter lock, so opening in parallel would only slow the drawing down. The data follows a
+    few hundred milliseconds later. On a first start (or a new profile file) the hall is opened
+    before the windows, since it decides what they show.
+    """
     worker = HallWorker(_opener(args))
-    worker.start()
 
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -41,14 +48,17 @@ def launch(args: argparse.Namespace) -> int:
     QCoreApplication.setApplicationName("counter-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     log.info("Qt ready after %.0f ms", (time.perf_counter() - _T0) * 1000)
-    worker.ready.wait()
-    log.info("hall open after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    profile = _early_profile(args)
+    if profile is None:
+        worker.start()
+        worker.ready.wait()
+        log.info("hall open after %.0f ms", (time.perf_counter() - _T0) * 1000)
 
     from counter_app.qt_i18n import install_language
     from counter_app.ui import style
     from counter_app.ui.messages import describe
 
-    if worker.open_error is not None:
+    if profile is None and worker.open_error is not None:
         language = args.language or str(QSettings().value("ui/language", "zh_CN"))
         install_language(language)
         message = describe(worker.open_error)
@@ -61,32 +71,61 @@ def launch(args: argparse.Namespace) -> int:
 
     from counter_app.ui.hall_client import HallClient
 
-    client = HallClient(worker)
+    client = HallClient(worker, profile or worker.hall.profile)
+    client.open_failed.connect(lambda exc: _open_failed(exc, args))
     language = args.language or str(QSettings().value("ui/language", "")) or client.profile.hall.language
     install_language(language)
     style.apply_app_style(app, language)
     _install_excepthook()
 
+    log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
     windows = build_windows(args, client, language)
+    log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
     for window in windows:
         if args.fullscreen:
             window.showFullScreen()
         else:
             window.show()
+    if profile is not None:
+        _after_first_paint(windows[0], worker.start)
     if os.environ.get("COUNTER_APP_EXIT_AFTER_PAINT"):
-        _quit_after_first_paint(app, windows[0])
+        _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
         _screenshot_when_loaded(app, windows, Path(args.screenshot))
     QTimer.singleShot(
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
-    for window in windows:
-        close = getattr(window, "shutdown", None)
-        if close:
-            close()
-    worker.stop()
+    if worker.ready.is_set() or worker.started:
+        worker.stop()
     return int(code)
+
+
+def _early_profile(args: argparse.Namespace) -> Any:
+    """The stored profile, read cheaply so windows can be drawn before the hall is fully open.
+    ``None`` when a profile file is being loaded (the worker decides what is in use) or none is stored."""
+    from counter_app import paths
+
+    if paths.profile_path(args.profile) is not None:
+        return None
+    from counter_app.services.profile_peek import stored_profile
+
+    return stored_profile(paths.database_path(args.db))
+
+
+def _open_failed(exc: BaseException, args: argparse.Namespace) -> None:
+    """The hall could not be opened after the windows were drawn: say so plainly and stop."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from counter_app.ui.messages import describe
+
+    log.error("cannot open the hall: %s", exc)
+    if args.screenshot:
+        print(describe(exc), file=sys.stderr)
+    else:
+        QMessageBox.critical(None, QCoreApplication.translate("Launcher", "Counter tool"), describe(exc))
+    QApplication.exit(4)
 
 
 def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[Any]:
@@ -101,9 +140,8 @@ def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[
         elif role == "kiosk":
             from counter_app.ui.kiosk_window import KioskWindow
 
-            windows.append(
-                KioskWindow(client, language)
-            )
+            print_client, print_fn = _kiosk_printer(args, client.profile)
+            windows.append(KioskWindow(client, language, print_client=print_client, print_fn=print_fn))
         else:
             from counter_app.ui.display_window import DisplayWindow
 
@@ -111,20 +149,48 @@ def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[
     return windows
 
 
-def _quit_after_first_paint(app: Any, window: Any) -> None:
+def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
+    """The kiosk's printer on its own worker (its own connection), so a slow network printer never
+    holds up the queue; ``(None, None)`` when the hall prints no tickets."""
+    from counter_app.printing.backends import parse_printer_spec
+    from counter_app.ui.hall_client import HallClient
+
+    spec = args.printer or profile.printing.kiosk_printer
+    backend = parse_printer_spec(spec)
+    if backend is None:
+        return None, None
+    paper = profile.printing.kiosk_paper
+
+    def print_fn(hall: Any, ticket: Any) -> Any:
+        from counter_app.printing.jobs import print_ticket
+
+        return print_ticket(hall, ticket, backend, paper=paper)
+
+    worker = HallWorker(_opener(args), name="print")
+    worker.start()
+    log.info("kiosk tickets print to %s on %s paper", backend.device, paper)
+    return HallClient(worker, profile), print_fn
+
+
+def _after_first_paint(window: Any, then: Any) -> None:
+    """Run ``then`` once, right after ``window`` has been painted for the first time."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
-                QTimer.singleShot(0, app.quit)
                 obj.removeEventFilter(self)
+                QTimer.singleShot(0, then)
             return False
 
-    window.setProperty("_first_paint_filter", True)
-    window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
+
+
+def _report_paint_and_quit(app: Any) -> None:
+    """For bench/bench_startup.py: how long the first window took to paint, then exit."""
+    print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
+    app.quit()
 
 
 def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.profile import HallProfile
@@ -22,7 +29,12 @@ def _tr(text: str) -> str:
 class WaitingModel(QAbstractTableModel):
     """Waiting tickets in calling order: number, service, minutes waited, note (green, transferred)."""
 
-    COLUMNS = ("Number", "Service", "Waited (min)", "Note")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("QueueModels", "Number"),
+        QT_TRANSLATE_NOOP("QueueModels", "Service"),
+        QT_TRANSLATE_NOOP("QueueModels", "Waited (min)"),
+        QT_TRANSLATE_NOOP("QueueModels", "Note"),
+    )
 
     def __init__(self, profile: HallProfile, language: str, alert_minutes: int) -> None:
         super().__init__()

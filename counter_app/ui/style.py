@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 TEAL = "#00706b"
@@ -25,6 +27,7 @@ CJK_FAMILIES = (
 )
 
 
+@lru_cache(maxsize=4)
 def ui_family(language: str = "zh_CN") -> str:
     """The first installed CJK family (Traditional first for zh_TW), else the default font."""
     families = set(QFontDatabase.families())
@@ -60,4 +63,11 @@ QPushButton[primary="true"] {{ background: {TEAL}; color: white; border: none; f
 QPushButton[primary="true"]:pressed {{ background: {TEAL_DARK}; }}
 QPushButton[primary="true"]:disabled {{ background: #8fb9b6; }}
 QPushButton[warn="true"] {{ color: {RED}; }}
+QPushButton[warn="true"]:disabled {{ color: #a0a8a8; }}
+"""
+
+TABS = f"""
+QTabWidget::pane {{ border: 1px solid #d5dede; border-radius: 8px; background: white; top: -1px; }}
+QTabBar::tab {{ padding: 8px 18px; color: {MUTED}; }}
+QTabBar::tab:selected {{ color: {TEAL}; font-weight: bold; border-bottom: 3px solid {TEAL}; }}
 """

@@ -23,13 +23,13 @@ def open_kiosk(qtbot: Any, client: HallClient, **kwargs: Any) -> KioskWindow:
 def test_touching_a_service_issues_and_shows_the_number(qtbot: Any, client: HallClient, other: Hall) -> None:
     other.queue.issue("A")
     kiosk = open_kiosk(qtbot, client)
-    qtbot.waitUntil(lambda: "1 waiting" in kiosk.service_buttons["A"].text(), timeout=5000)
+    qtbot.waitUntil(lambda: "1 waiting" in kiosk.service_buttons["A"].summary(), timeout=5000)
     with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000) as shown:
         qtbot.mouseClick(kiosk.service_buttons["A"], Qt.MouseButton.LeftButton)
     assert shown.args == ["A002"]
     assert kiosk.pages.currentIndex() == 3
     assert kiosk.result_number.text() == "A002"
-    assert "1 people ahead" in kiosk.result_wait.text()
+    assert "1 person ahead of you" in kiosk.result_wait.text()
     ticket = other.views.repo.by_number(other.queue.business_day(), "A002")
     assert ticket is not None and ticket.state is TicketState.WAITING
 

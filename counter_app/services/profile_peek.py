@@ -1,0 +1,23 @@
+"""The hall profile as stored, read without opening the hall (see ``store/profile_peek.py``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from counter_app.domain.errors import HallError
+from counter_app.domain.profile import HallProfile, parse_profile_text
+from counter_app.store.profile_peek import peek_profile
+
+log = logging.getLogger("counter_app.init")
+
+
+def stored_profile(db_path: Path) -> HallProfile | None:
+    stored = peek_profile(db_path)
+    if stored is None:
+        return None
+    try:
+        return parse_profile_text(*stored)
+    except HallError as exc:  # the full open will report it properly
+        log.warning("stored profile unreadable: %s", exc)
+        return None

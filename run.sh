@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up and start the counter tool on this PC: a kiosk, two counters and the hall display, on the
+# demo hall database when there is no hall database yet. Arguments are passed to `counter-app gui`
+# instead (e.g. ./run.sh --role counter --counter 3).
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/setup.sh
+app=.venv/bin/counter-app
+db=$(.venv/bin/python -c "from counter_app.paths import database_path; print(database_path())")
+if [ ! -f "$db" ]; then
+  echo "No hall database yet: creating the demo hall at $db"
+  "$app" init --demo >/dev/null
+fi
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(--role kiosk --role counter --counter 1 --role counter --counter 2 --role display)
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != offscreen ]; then
+  echo "No screen on this machine: drawing each window to out/*.png instead."
+  mkdir -p out
+  QT_QPA_PLATFORM=offscreen exec "$app" gui "${args[@]}" --screenshot out/hall.png
+fi
+exec "$app" gui "${args[@]}"
