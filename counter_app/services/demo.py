@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from counter_app.domain.queue import CounterState, business_day
+from counter_app.store.database import set_durable
 
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
 _ARRIVAL_WEIGHTS = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
@@ -24,7 +25,9 @@ class _SimClock:
         return self.now
 
 
-def load_demo_history(hall: Any, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9) -> dict[str, int]:
+def load_demo_history(
+    hall: Any, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9
+) -> dict[str, int]:
     """Fill the current business day with ``hours`` of traffic ending now; leave people waiting."""
     from counter_app.services.queue import QueueService
 
@@ -35,20 +38,26 @@ def load_demo_history(hall: Any, *, seed: int = 7, hours: float = 3.5, leave_wai
     rng = random.Random(seed)
     clock = _SimClock(start)
     queue = QueueService(hall.db, hall.profile, clock)
-    hall.db.execute("PRAGMA synchronous=NORMAL")  # a one-off bulk load; the hall's own writes stay FULL
+    set_durable(hall.db, False)  # a one-off bulk load; the hall's own writes stay FULL
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
     counters = [c.number for c in hall.profile.counters]
     for number in counters:
         queue.set_counter_state(number, CounterState.OPEN, DEMO_CLERKS.get(number, f"{number}号窗口"))
     busy_until = dict.fromkeys(counters, start)
-    codes = [s.code for s in hall.profile.services if s.code in _ARRIVAL_WEIGHTS] or [hall.profile.services[0].code]
+    codes = [s.code for s in hall.profile.services if s.code in _ARRIVAL_WEIGHTS] or [
+        hall.profile.services[0].code
+    ]
     weights = [_ARRIVAL_WEIGHTS.get(c, 0.1) for c in codes]
     t = start
     while t < end - timedelta(minutes=2):
         clock.now = t
         for _ in range(rng.choices([0, 1, 2], [0.35, 0.45, 0.2])[0]):
             green = rng.random() < 0.05
-            reason = rng.choice([r.code for r in hall.profile.green_reasons]) if green and hall.profile.green_reasons else ""
+            reason = (
+                rng.choice([r.code for r in hall.profile.green_reasons])
+                if green and hall.profile.green_reasons
+                else ""
+            )
             queue.issue(rng.choices(codes, weights)[0], green=green, green_reason=reason)
             counts["issued"] += 1
         for number in counters:
@@ -75,14 +84,18 @@ def load_demo_history(hall: Any, *, seed: int = 7, hours: float = 3.5, leave_wai
             minutes = max(1.0, rng.gauss(service.default_service_minutes if service else 5, 2))
             busy_until[number] = t + timedelta(minutes=minutes)
         t += timedelta(minutes=1)
-    clock.now = end - timedelta(minutes=1)
+    clock.now = max(end - timedelta(minutes=1), day_open)  # just after the day start: still today
     for _ in range(leave_waiting):
         queue.issue(rng.choices(codes, weights)[0])
         counts["issued"] += 1
-    queue.issue(codes[0], green=True, green_reason=hall.profile.green_reasons[0].code if hall.profile.green_reasons else "")
+    queue.issue(
+        codes[0],
+        green=True,
+        green_reason=hall.profile.green_reasons[0].code if hall.profile.green_reasons else "",
+    )
     counts["issued"] += 1
     if 6 in counters:
         queue.finish(6) if hall.queue.repo.active_at(6) else None
         queue.set_counter_state(6, CounterState.PAUSED)
-    hall.db.execute("PRAGMA synchronous=FULL")
+    set_durable(hall.db, True)
     return counts

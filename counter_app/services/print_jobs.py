@@ -33,8 +33,9 @@ class PrintJobs:
         """Record a job about to be printed; it is a reprint if any job for the record exists."""
         with write(self.db):
             reprint = self.repo.count_for(document, ref_id) > 0
-            job_id = self.repo.add(document, ref_id, "reprint" if reprint else "original", device, clerk,
-                                   self.clock())
+            job_id = self.repo.add(
+                document, ref_id, "reprint" if reprint else "original", device, clerk, self.clock()
+            )
         return PrintJob(id=job_id, document=document, ref_id=ref_id, reprint=reprint)
 
     def finish(self, job: PrintJob, ok: bool, error: str = "") -> None:

@@ -45,6 +45,20 @@ class RecallResult:
     became_no_show: bool
 
 
+def estimate_wait(repo: QueueRepository, profile: HallProfile, service_code: str, ahead: int) -> int | None:
+    """Minutes a newcomer with ``ahead`` people before them will wait: the rolling average service
+    time of the service (the profile's default before any is finished) over the counters serving it
+    that are not closed (all counters configured for it when none is staffed yet)."""
+    service = profile.service(service_code)
+    if service is None:
+        return None
+    average = repo.average_service_minutes(service_code, profile.queue.estimate_window)
+    serving = profile.counters_serving(service_code)
+    counters = repo.counters({c.number: c.services for c in profile.counters})
+    staffed = sum(1 for c in counters if c.number in serving and c.state is not CounterState.CLOSED)
+    return rules.estimate_minutes(ahead, average or service.default_service_minutes, staffed or len(serving))
+
+
 class QueueService:
     def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
         self.db = db
@@ -63,13 +77,17 @@ class QueueService:
             log.warning("clock is behind the last business day %s; staying on it", latest)
             day = latest
         if self._closed_day != day:
-            for ticket in self.repo.stale_open_days(day):
+            stale = self.repo.stale_open_days(day)
+            for ticket in stale:
                 closed = self.repo.update_ticket(
                     ticket.id, rules.OPEN_STATES, state=TicketState.CANCELLED.value, finished_at=now
                 )
                 if closed:
                     self.repo.add_event("expired", now, ticket=closed, detail={"reason": "day_closed"})
-            self._closed_day = day
+            # Remember the day only once nothing was left to close: closing happens inside this
+            # action's transaction, which a refusal rolls back, so the next action looks again.
+            if not stale:
+                self._closed_day = day
         return day
 
     def business_day(self) -> date:
@@ -91,17 +109,28 @@ class QueueService:
                 service=service_code,
             )
         if green and green_reason and self.profile.green_reason(green_reason) is None:
-            raise InvalidInput(f"Unknown green-channel reason {green_reason!r}", field="green_reason",
-                               code="unknown_green_reason", reason=green_reason)
+            raise InvalidInput(
+                f"Unknown green-channel reason {green_reason!r}",
+                field="green_reason",
+                code="unknown_green_reason",
+                reason=green_reason,
+            )
         prefix = self.profile.green_prefix if green else service_code
         with write(self.db):
             now = self.clock()
             day = self._today(now)
             seq = self.repo.next_seq(day.isoformat(), prefix)
             ticket = self.repo.insert_ticket(
-                day=day, prefix=prefix, seq=seq, number=rules.format_number(prefix, seq),
-                service_code=service_code, green=green, green_reason=green_reason if green else "",
-                queue_order=self.repo.next_queue_order(), at=now, source=source,
+                day=day,
+                prefix=prefix,
+                seq=seq,
+                number=rules.format_number(prefix, seq),
+                service_code=service_code,
+                green=green,
+                green_reason=green_reason if green else "",
+                queue_order=self.repo.next_queue_order(),
+                at=now,
+                source=source,
             )
             self.repo.add_event("issued", now, ticket=ticket, detail={"source": source})
             ahead = self.repo.ahead_of(ticket)
@@ -109,13 +138,7 @@ class QueueService:
         return IssuedTicket(ticket=ticket, ahead=ahead, estimate_minutes=estimate)
 
     def _estimate(self, service_code: str, ahead: int) -> int | None:
-        service = self.profile.service(service_code)
-        assert service is not None
-        average = self.repo.average_service_minutes(service_code, self.profile.queue.estimate_window)
-        serving = self.profile.counters_serving(service_code)
-        counters = self.repo.counters({c.number: c.services for c in self.profile.counters})
-        staffed = sum(1 for c in counters if c.number in serving and c.state is not CounterState.CLOSED)
-        return rules.estimate_minutes(ahead, average or service.default_service_minutes, staffed or len(serving))
+        return estimate_wait(self.repo, self.profile, service_code, ahead)
 
     # calling ---------------------------------------------------------------------------------------
     def _counter_ready(self, counter: int, clerk: str | None, now: datetime) -> str:
@@ -123,11 +146,14 @@ class QueueService:
         setup = self.profile.counter(counter)
         row = self.repo.counter_row(counter)
         if setup is None or row is None or not row[2]:
-            raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter)
+            raise NotFound(
+                f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter
+            )
         state, current_clerk, _ = row
         if state is CounterState.CLOSED:
-            raise RuleViolation(f"Counter {counter} is closed; open it first", code="counter_closed",
-                                counter=counter)
+            raise RuleViolation(
+                f"Counter {counter} is closed; open it first", code="counter_closed", counter=counter
+            )
         who = clerk if clerk is not None else current_clerk
         if state is CounterState.PAUSED or (clerk is not None and clerk != current_clerk):
             self.repo.set_counter(counter, CounterState.OPEN, who, now)
@@ -139,20 +165,31 @@ class QueueService:
         current = self.repo.active_at(counter)
         if current is None:
             return None
-        done = self.repo.update_ticket(current.id, rules.ACTIVE_STATES, state=TicketState.DONE.value,
-                                       finished_at=now, serving_at=current.serving_at or current.called_at)
+        done = self.repo.update_ticket(
+            current.id,
+            rules.ACTIVE_STATES,
+            state=TicketState.DONE.value,
+            finished_at=now,
+            serving_at=current.serving_at or current.called_at,
+        )
         assert done is not None
         self.repo.add_event("finished", now, ticket=done, counter=counter, clerk=clerk)
         return done
 
     def _call(self, ticket: Ticket, counter: int, clerk: str, now: datetime, kind: str) -> Ticket:
         called = self.repo.update_ticket(
-            ticket.id, (TicketState.WAITING,), state=TicketState.CALLED.value, called_at=now,
-            counter=counter, clerk=clerk, recalls=0,
+            ticket.id,
+            (TicketState.WAITING,),
+            state=TicketState.CALLED.value,
+            called_at=now,
+            counter=counter,
+            clerk=clerk,
+            recalls=0,
         )
         if called is None:  # cannot happen under the write lock; a guard, not a rule
-            raise RuleViolation(f"{ticket.number} was just called elsewhere", code="already_called",
-                                number=ticket.number)
+            raise RuleViolation(
+                f"{ticket.number} was just called elsewhere", code="already_called", number=ticket.number
+            )
         self.repo.add_event(kind, now, ticket=called, counter=counter, clerk=clerk)
         return called
 
@@ -165,8 +202,9 @@ class QueueService:
             finished = self._finish_current(counter, who, now)
             setup = self.profile.counter(counter)
             assert setup is not None
-            choice = rules.choose_next(setup, self.repo.line_heads(day, setup.services),
-                                       self.repo.calls_today(day, counter))
+            # today's calls per service matter only to a counter that shares by weights
+            calls = self.repo.calls_today(day, counter) if setup.weights else {}
+            choice = rules.choose_next(setup, self.repo.line_heads(day, setup.services), calls)
             if choice is None:
                 return CallResult(finished=finished, called=None)
             ticket = self.repo.get(choice.ticket_id)
@@ -195,8 +233,14 @@ class QueueService:
                 return RecallResult(ticket=gone, became_no_show=True)
             again = self.repo.update_ticket(ticket.id, (TicketState.CALLED,), recalls=ticket.recalls + 1)
             assert again is not None
-            self.repo.add_event("recalled", now, ticket=again, counter=counter, clerk=ticket.clerk,
-                                detail={"recall": again.recalls})
+            self.repo.add_event(
+                "recalled",
+                now,
+                ticket=again,
+                counter=counter,
+                clerk=ticket.clerk,
+                detail={"recall": again.recalls},
+            )
             return RecallResult(ticket=again, became_no_show=False)
 
     def start_serving(self, counter: int) -> Ticket:
@@ -205,8 +249,9 @@ class QueueService:
             now = self.clock()
             ticket = self._current(counter)
             rules.require_state(ticket, (TicketState.CALLED,), "started")
-            serving = self.repo.update_ticket(ticket.id, (TicketState.CALLED,), state=TicketState.SERVING.value,
-                                              serving_at=now)
+            serving = self.repo.update_ticket(
+                ticket.id, (TicketState.CALLED,), state=TicketState.SERVING.value, serving_at=now
+            )
             assert serving is not None
             self.repo.add_event("serving", now, ticket=serving, counter=counter, clerk=ticket.clerk)
             return serving
@@ -219,11 +264,18 @@ class QueueService:
             return self._mark_no_show(ticket, counter, now, automatic=False)
 
     def _mark_no_show(self, ticket: Ticket, counter: int, now: datetime, *, automatic: bool) -> Ticket:
-        gone = self.repo.update_ticket(ticket.id, (TicketState.CALLED,), state=TicketState.NO_SHOW.value,
-                                       finished_at=now)
+        gone = self.repo.update_ticket(
+            ticket.id, (TicketState.CALLED,), state=TicketState.NO_SHOW.value, finished_at=now
+        )
         assert gone is not None
-        self.repo.add_event("no_show", now, ticket=gone, counter=counter, clerk=ticket.clerk,
-                            detail={"automatic": automatic, "recalls": ticket.recalls})
+        self.repo.add_event(
+            "no_show",
+            now,
+            ticket=gone,
+            counter=counter,
+            clerk=ticket.clerk,
+            detail={"automatic": automatic, "recalls": ticket.recalls},
+        )
         return gone
 
     def finish(self, counter: int, ticket_id: int | None = None) -> Ticket:
@@ -235,8 +287,12 @@ class QueueService:
             if ticket_id is not None and ticket.id != ticket_id:
                 other = self.repo.get(ticket_id)
                 number = other.number if other else str(ticket_id)
-                raise RuleViolation(f"{number} is not being served at counter {counter}",
-                                    code="not_your_ticket", number=number, counter=counter)
+                raise RuleViolation(
+                    f"{number} is not being served at counter {counter}",
+                    code="not_your_ticket",
+                    number=number,
+                    counter=counter,
+                )
             done = self._finish_current(counter, ticket.clerk, now)
             assert done is not None
             return done
@@ -245,22 +301,40 @@ class QueueService:
         """Send the current customer to another service's line, keeping their place (转办)."""
         to_service = to_service.strip().upper()
         if self.profile.service(to_service) is None:
-            raise InvalidInput(f"Unknown service {to_service!r}", field="service", code="unknown_service",
-                               service=to_service)
+            raise InvalidInput(
+                f"Unknown service {to_service!r}", field="service", code="unknown_service", service=to_service
+            )
         with write(self.db):
             now = self.clock()
             ticket = self._current(counter)
             if ticket.service_code == to_service:
-                raise RuleViolation(f"{ticket.number} is already in the {to_service} line",
-                                    code="same_service", number=ticket.number, service=to_service)
+                raise RuleViolation(
+                    f"{ticket.number} is already in the {to_service} line",
+                    code="same_service",
+                    number=ticket.number,
+                    service=to_service,
+                )
             moved = self.repo.update_ticket(
-                ticket.id, rules.ACTIVE_STATES, state=TicketState.WAITING.value, service_code=to_service,
-                counter=None, called_at=None, serving_at=None, clerk="", recalls=0,
+                ticket.id,
+                rules.ACTIVE_STATES,
+                state=TicketState.WAITING.value,
+                service_code=to_service,
+                counter=None,
+                called_at=None,
+                serving_at=None,
+                clerk="",
+                recalls=0,
                 transfers=ticket.transfers + 1,
             )
             assert moved is not None
-            self.repo.add_event("transferred", now, ticket=moved, counter=counter, clerk=ticket.clerk,
-                                detail={"from": ticket.service_code, "to": to_service})
+            self.repo.add_event(
+                "transferred",
+                now,
+                ticket=moved,
+                counter=counter,
+                clerk=ticket.clerk,
+                detail={"from": ticket.service_code, "to": to_service},
+            )
             return moved
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:
@@ -273,11 +347,20 @@ class QueueService:
                 raise RuleViolation(
                     f"{ticket.number} missed its call more than {self.profile.queue.requeue_minutes} minutes "
                     "ago; please take a new number",
-                    code="requeue_too_late", number=ticket.number, minutes=self.profile.queue.requeue_minutes,
+                    code="requeue_too_late",
+                    number=ticket.number,
+                    minutes=self.profile.queue.requeue_minutes,
                 )
             back = self.repo.update_ticket(
-                ticket.id, (TicketState.NO_SHOW,), state=TicketState.WAITING.value, counter=None,
-                called_at=None, finished_at=None, clerk="", recalls=0, queue_order=self.repo.next_queue_order(),
+                ticket.id,
+                (TicketState.NO_SHOW,),
+                state=TicketState.WAITING.value,
+                counter=None,
+                called_at=None,
+                finished_at=None,
+                clerk="",
+                recalls=0,
+                queue_order=self.repo.next_queue_order(),
             )
             assert back is not None
             self.repo.add_event("requeued", now, ticket=back, clerk=clerk)
@@ -289,8 +372,9 @@ class QueueService:
             now = self.clock()
             ticket = self._find(self._today(now), number)
             rules.require_state(ticket, (TicketState.WAITING,), "cancelled")
-            gone = self.repo.update_ticket(ticket.id, (TicketState.WAITING,), state=TicketState.CANCELLED.value,
-                                           finished_at=now)
+            gone = self.repo.update_ticket(
+                ticket.id, (TicketState.WAITING,), state=TicketState.CANCELLED.value, finished_at=now
+            )
             assert gone is not None
             self.repo.add_event("cancelled", now, ticket=gone, clerk=clerk)
             return gone
@@ -302,22 +386,31 @@ class QueueService:
             now = self.clock()
             row = self.repo.counter_row(counter)
             if row is None or not row[2] or self.profile.counter(counter) is None:
-                raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter",
-                               counter=counter)
+                raise NotFound(
+                    f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter
+                )
             if state is not CounterState.OPEN and self.repo.active_at(counter) is not None:
-                raise RuleViolation(f"Counter {counter} still has a customer; finish or transfer first",
-                                    code="counter_busy", counter=counter)
+                raise RuleViolation(
+                    f"Counter {counter} still has a customer; finish or transfer first",
+                    code="counter_busy",
+                    counter=counter,
+                )
             self.repo.set_counter(counter, state, clerk, now)
             self.repo.add_event(f"counter_{state.value}", now, counter=counter, clerk=clerk or row[1])
 
     # helpers ---------------------------------------------------------------------------------------
     def _current(self, counter: int) -> Ticket:
         if self.profile.counter(counter) is None:
-            raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter)
+            raise NotFound(
+                f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter
+            )
         ticket = self.repo.active_at(counter)
         if ticket is None:
-            raise RuleViolation(f"Counter {counter} has no customer at the moment", code="no_current_customer",
-                                counter=counter)
+            raise RuleViolation(
+                f"Counter {counter} has no customer at the moment",
+                code="no_current_customer",
+                counter=counter,
+            )
         return ticket
 
     def _find(self, day: date, number: str) -> Ticket:

@@ -8,10 +8,12 @@ from datetime import date, datetime, timedelta
 import sqlite_utils
 
 from counter_app.domain import queue as rules
+from counter_app.domain.errors import NotFound
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Counter, Ticket
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.database import read
+from counter_app.services.queue import estimate_wait
+from counter_app.store.database import data_version, read
 from counter_app.store.queue_repo import QueueEvent, QueueRepository
 
 CALL_KINDS = ("called", "recalled")
@@ -46,6 +48,15 @@ class CounterView:
     figures: CounterFigures
     longest_wait_minutes: float
     now: datetime
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """What the kiosk shows on a service button: people waiting and the wait a newcomer can expect."""
+
+    service_code: str
+    waiting: int
+    estimate_minutes: int | None
 
 
 @dataclass(frozen=True)
@@ -95,17 +106,20 @@ class QueueViews:
             statuses = {s.counter.number: s for s in self._counters(day)}
             status = statuses.get(counter)
             if status is None:
-                from counter_app.domain.errors import NotFound
-
-                raise NotFound(f"There is no counter {counter} in this hall", code="unknown_counter",
-                               counter=counter)
+                raise NotFound(
+                    f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter
+                )
             waiting = [t for t in self.repo.waiting(day, limit=waiting_limit) if t.service_code in services]
             counts = self.repo.waiting_counts(day)
             figures = CounterFigures(*self.repo.counter_figures(day, counter))
         longest = max((t.waited(now) for t in waiting), default=timedelta(0))
         return CounterView(
-            status=status, waiting=tuple(waiting), waiting_counts={s: counts.get(s, 0) for s in services},
-            figures=figures, longest_wait_minutes=longest.total_seconds() / 60, now=now,
+            status=status,
+            waiting=tuple(waiting),
+            waiting_counts={s: counts.get(s, 0) for s in services},
+            figures=figures,
+            longest_wait_minutes=longest.total_seconds() / 60,
+            now=now,
         )
 
     def display_view(self, recent: int = 8) -> DisplayView:
@@ -118,6 +132,19 @@ class QueueViews:
                 recent_calls=tuple(self.repo.recent_events(CALL_KINDS, start, recent)),
                 waiting=self.repo.waiting_counts(day),
                 last_event_id=self.repo.last_event_id(),
+            )
+
+    def service_lines(self) -> tuple[ServiceLine, ...]:
+        with read(self.db):
+            day = self._day(self.clock())
+            counts = self.repo.waiting_counts(day)
+            return tuple(
+                ServiceLine(
+                    s.code,
+                    counts.get(s.code, 0),
+                    estimate_wait(self.repo, self.profile, s.code, counts.get(s.code, 0)),
+                )
+                for s in self.profile.services
             )
 
     def announcements_after(self, last_event_id: int) -> list[Announcement]:
@@ -133,3 +160,7 @@ class QueueViews:
     def last_event_id(self) -> int:
         with read(self.db):
             return self.repo.last_event_id()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (process or window) has committed something."""
+        return data_version(self.db)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,14 +88,37 @@ def store_errors() -> Iterator[None]:
         raise mapped from exc
 
 
+def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch a new file to WAL (a persistent setting). The switch needs the file to itself and SQLite
+    does not wait for that, so when several processes open a new file at once, retry until the
+    timeout; a file already in WAL (every later open) needs no switch."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            mapped = classify(exc)
+            if mapped is None or mapped.reason != "locked" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def connect(path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite_utils.Database:
     """A connection with the hall's pragmas; no migration, no check (see :func:`open_hall_db`)."""
-    with store_errors():
+    try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the way, no permission: the environment, not a bug
+        raise unavailable("missing", str(exc)) from exc
+    with store_errors():
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=True)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
+        try:
+            _use_wal(conn, timeout)
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except BaseException:
+            conn.close()  # a damaged file must not stay open (Windows would keep it locked)
+            raise
         return sqlite_utils.Database(conn, execute_plugins=False, strict=True)
 
 
@@ -107,7 +131,9 @@ def quick_check(db: sqlite_utils.Database) -> None:
         raise unavailable("corrupt", detail)
 
 
-def open_hall_db(path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, migrate: bool = True) -> sqlite_utils.Database:
+def open_hall_db(
+    path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, migrate: bool = True
+) -> sqlite_utils.Database:
     """Open (creating if needed), check and upgrade the hall database."""
     from counter_app.store.migrations import apply_migrations
 
@@ -169,3 +195,17 @@ def read(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
             yield db
         finally:
             _rollback(conn)
+
+
+def set_durable(db: sqlite_utils.Database, durable: bool) -> None:
+    """``synchronous=FULL`` (the hall's setting: a committed action survives a power cut) or ``NORMAL``
+    for a one-off bulk load such as the demo morning, where losing the last rows on a crash is fine."""
+    with store_errors():
+        db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """A number that changes whenever another connection has committed: a cheap "anything new?"
+    poll for the display and the counter windows (a read of shared memory, not of the disk)."""
+    with store_errors():
+        return int(db.execute("PRAGMA data_version").fetchone()[0])

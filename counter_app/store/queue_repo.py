@@ -98,8 +98,19 @@ class QueueRepository:
                    green_reason, state, queue_order, issued_at, source)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
                RETURNING {_TICKET_COLUMNS}""",
-            [new_uuid(), day.isoformat(), prefix, seq, number, service_code, int(green), green_reason,
-             queue_order, iso(at), source],
+            [
+                new_uuid(),
+                day.isoformat(),
+                prefix,
+                seq,
+                number,
+                service_code,
+                int(green),
+                green_reason,
+                queue_order,
+                iso(at),
+                source,
+            ],
         ).fetchone()
         return _ticket(row)
 
@@ -130,13 +141,23 @@ class QueueRepository:
     def line_heads(self, day: date, services: Iterable[str]) -> list[Candidate]:
         """The oldest waiting ticket of each (service, green) line: what a counter can call."""
         codes = list(services)
+        if not codes:
+            return []
+        # one index seek per line (tickets_line ends with queue_order), not a scan of everyone waiting
+        lines = ", ".join("(?, 0), (?, 1)" for _ in codes)
         rows = self.db.execute(
-            f"""SELECT id, service_code, green, MIN(queue_order) FROM tickets
-                WHERE business_day = ? AND state = 'waiting' AND service_code IN ({','.join('?' * len(codes))})
-                GROUP BY service_code, green""",
-            [day.isoformat(), *codes],
+            f"""WITH lines (service_code, green) AS (VALUES {lines})
+                SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
+                JOIN tickets t ON t.id = (
+                    SELECT id FROM tickets
+                    WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
+                      AND green = l.green
+                    ORDER BY queue_order LIMIT 1)""",
+            [*(code for code in codes for _ in range(2)), day.isoformat()],
         ).fetchall()
-        return [Candidate(ticket_id=r[0], service_code=r[1], green=bool(r[2]), queue_order=r[3]) for r in rows]
+        return [
+            Candidate(ticket_id=r[0], service_code=r[1], green=bool(r[2]), queue_order=r[3]) for r in rows
+        ]
 
     def waiting(self, day: date, service_code: str | None = None, limit: int = 200) -> list[Ticket]:
         """Waiting tickets in the order they will be called (green channel first)."""
@@ -156,8 +177,14 @@ class QueueRepository:
             """SELECT COUNT(*) FROM tickets
                WHERE business_day = ? AND state = 'waiting' AND service_code = ? AND id != ?
                  AND (green > ? OR (green = ? AND queue_order < ?))""",
-            [ticket.business_day.isoformat(), ticket.service_code, ticket.id, int(ticket.green),
-             int(ticket.green), ticket.queue_order],
+            [
+                ticket.business_day.isoformat(),
+                ticket.service_code,
+                ticket.id,
+                int(ticket.green),
+                int(ticket.green),
+                ticket.queue_order,
+            ],
         ).fetchone()
         return int(row[0])
 
@@ -195,7 +222,7 @@ class QueueRepository:
         states = [s.value for s in expected]
         row = self.db.execute(
             f"""UPDATE tickets SET {assignments}
-                WHERE id = ? AND state IN ({','.join('?' * len(states))})
+                WHERE id = ? AND state IN ({",".join("?" * len(states))})
                 RETURNING {_TICKET_COLUMNS}""",
             [*values, ticket_id, *states],
         ).fetchone()
@@ -232,7 +259,8 @@ class QueueRepository:
     def set_counter(self, number: int, state: CounterState, clerk: str | None, at: datetime) -> None:
         if clerk is None:
             self.db.execute(
-                "UPDATE counters SET state = ?, updated_at = ? WHERE number = ?", [state.value, iso(at), number]
+                "UPDATE counters SET state = ?, updated_at = ? WHERE number = ?",
+                [state.value, iso(at), number],
             )
         else:
             self.db.execute(
@@ -254,11 +282,22 @@ class QueueRepository:
         """Append the audit row and the outbox row of one change (same transaction as the change)."""
         event_uuid = new_uuid()
         when = iso(at)
-        payload = {"event": kind, "uuid": event_uuid, "at": when, "counter": counter, "clerk": clerk,
-                   **(detail or {})}
+        payload = {
+            "event": kind,
+            "uuid": event_uuid,
+            "at": when,
+            "counter": counter,
+            "clerk": clerk,
+            **(detail or {}),
+        }
         if ticket is not None:
-            payload.update(ticket=ticket.uuid, number=ticket.number, service=ticket.service_code,
-                           business_day=ticket.business_day.isoformat(), state=ticket.state.value)
+            payload.update(
+                ticket=ticket.uuid,
+                number=ticket.number,
+                service=ticket.service_code,
+                business_day=ticket.business_day.isoformat(),
+                state=ticket.state.value,
+            )
         self.db.execute(
             """INSERT INTO queue_events (uuid, ticket_id, kind, at, counter, clerk, detail)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -274,7 +313,7 @@ class QueueRepository:
             f"""SELECT e.id, e.kind, e.at, e.ticket_id, COALESCE(t.number, ''), COALESCE(t.service_code, ''),
                        e.counter, e.clerk
                 FROM queue_events e LEFT JOIN tickets t ON t.id = e.ticket_id
-                WHERE e.id > ? AND e.kind IN ({','.join('?' * len(kinds))}) ORDER BY e.id LIMIT ?""",
+                WHERE e.id > ? AND e.kind IN ({",".join("?" * len(kinds))}) ORDER BY e.id LIMIT ?""",
             [last_id, *kinds, limit],
         ).fetchall()
         return [self._event(r) for r in rows]
@@ -284,7 +323,7 @@ class QueueRepository:
             f"""SELECT e.id, e.kind, e.at, e.ticket_id, COALESCE(t.number, ''), COALESCE(t.service_code, ''),
                        e.counter, e.clerk
                 FROM queue_events e LEFT JOIN tickets t ON t.id = e.ticket_id
-                WHERE e.kind IN ({','.join('?' * len(kinds))}) AND e.at >= ? ORDER BY e.id DESC LIMIT ?""",
+                WHERE e.kind IN ({",".join("?" * len(kinds))}) AND e.at >= ? ORDER BY e.id DESC LIMIT ?""",
             [*kinds, iso(since), limit],
         ).fetchall()
         return [self._event(r) for r in rows]
@@ -297,8 +336,16 @@ class QueueRepository:
     def _event(r: Sequence[Any]) -> QueueEvent:
         at = parse_time(r[2])
         assert at is not None
-        return QueueEvent(id=r[0], kind=r[1], at=at, ticket_id=r[3], number=r[4], service_code=r[5],
-                          counter=r[6], clerk=r[7])
+        return QueueEvent(
+            id=r[0],
+            kind=r[1],
+            at=at,
+            ticket_id=r[3],
+            number=r[4],
+            service_code=r[5],
+            counter=r[6],
+            clerk=r[7],
+        )
 
     # figures -----------------------------------------------------------------------------------
     def counter_figures(self, day: date, counter: int) -> tuple[int, int, float | None, float | None]:

@@ -9,7 +9,6 @@ STATEMENTS = (
     """CREATE TABLE hall_profile (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         toml TEXT NOT NULL,
-        parts TEXT NOT NULL DEFAULT '{}',
         sha256 TEXT NOT NULL,
         source TEXT NOT NULL,
         loaded_at TEXT NOT NULL
@@ -109,3 +108,13 @@ STATEMENTS = (
 def create_queue_tables(db: sqlite_utils.Database) -> None:
     for statement in STATEMENTS:
         db.execute(statement)
+
+
+def add_profile_parts(db: sqlite_utils.Database) -> None:
+    """Migration 0001_1: the part files a profile includes are stored with it (``parts``, JSON).
+
+    A released migration is never edited: files made by 0001 have no such column and get it here.
+    Files made while 0001 itself briefly created the column already have it and are left alone.
+    """
+    if "parts" not in db["hall_profile"].columns_dict:
+        db.execute("ALTER TABLE hall_profile ADD COLUMN parts TEXT NOT NULL DEFAULT '{}'")

@@ -9,12 +9,14 @@ call is never stuck.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QTimer, QUrl, Signal, Slot
 
 from counter_app import paths
 from counter_app.domain.queue import spoken_number
@@ -44,23 +46,36 @@ class _Utterance:
     first: bool  # the first repetition: chime before it, highlight on screen
 
 
-def _load_speech(engine: str, locale: QLocale, target: QThread, ready: Any) -> None:
-    """Create the engine off the GUI thread, then hand it to the GUI thread (``moveToThread``).
+_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtTextToSpeech import QTextToSpeech
+app = QCoreApplication([])
+speech = QTextToSpeech(sys.argv[1])
+print("ok" if speech.state() != QTextToSpeech.State.Error else "error", flush=True)
+"""
+PROBE_TIMEOUT_S = 8.0
 
-    A daemon thread, so an engine that never answers cannot keep the program from exiting.
-    """
-    from PySide6.QtTextToSpeech import QTextToSpeech
 
-    speech = QTextToSpeech(engine)
-    if speech.state() == QTextToSpeech.State.Error:
-        log.warning("speech engine %s failed to start: chime only", engine)
+def _probe_speech(engine: str, ready: Any) -> None:
+    """Try the engine in a child process first: some engines (speech-dispatcher without a sound
+    server) block for seconds or forever while connecting, and inside this process that would
+    freeze the display. Runs on a daemon thread; emits ``ready(engine)`` when the engine answers."""
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", _PROBE, engine],
+            capture_output=True,
+            text=True,
+            timeout=PROBE_TIMEOUT_S,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        log.warning("speech engine %s does not answer: chime only", engine)
         return
-    for available in speech.availableLocales():
-        if available.language() == locale.language():
-            speech.setLocale(available)
-            break
-    speech.moveToThread(target)
-    ready.emit(speech)
+    if probe.stdout.strip() == "ok":
+        ready.emit(engine)
+    else:
+        log.warning("speech engine %s failed to start: chime only", engine)
 
 
 class CallAnnouncer(QObject):
@@ -69,7 +84,7 @@ class CallAnnouncer(QObject):
     announcing = Signal(str, int)
     spoken = Signal(str)
     idle = Signal()
-    _speech_ready = Signal(object)
+    _speech_ready = Signal(str)
 
     def __init__(
         self,
@@ -110,20 +125,26 @@ class CallAnnouncer(QObject):
         if not chosen:
             log.warning("no speech engine installed: chime only")
             return
-        locale = QLocale(_LOCALES.get(self.texts.language, "zh_CN"))
         threading.Thread(
-            target=_load_speech,
-            args=(chosen, locale, QThread.currentThread(), self._speech_ready),
-            name="speech-loader",
-            daemon=True,
+            target=_probe_speech, args=(chosen, self._speech_ready), name="speech-probe", daemon=True
         ).start()
 
-    @Slot(object)
-    def _adopt_speech(self, speech: Any) -> None:
-        speech.setParent(self)
+    @Slot(str)
+    def _adopt_speech(self, engine: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        speech = QTextToSpeech(engine, self)
+        if speech.state() == QTextToSpeech.State.Error:
+            log.warning("speech engine %s failed to start: chime only", engine)
+            return
+        wanted = QLocale(_LOCALES.get(self.texts.language, "zh_CN"))
+        for locale in speech.availableLocales():
+            if locale.language() == wanted.language():
+                speech.setLocale(locale)
+                break
         speech.stateChanged.connect(self._speech_state)
         self._speech = speech
-        log.info("voice calls through %s", speech.engine())
+        log.info("voice calls through %s", engine)
 
     def _make_chime(self) -> Any:
         try:

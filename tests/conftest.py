@@ -1,0 +1,101 @@
+"""Shared test set-up: Qt off screen, a clock the test controls, and an open hall on a temp file.
+
+Kept small and generic on purpose: fixtures for one area live next to its tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from counter_app import paths
+from counter_app.domain.profile import include_names
+from counter_app.services.hall import Hall, open_hall
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+#: A Monday morning, well after the default profile's day start (04:00).
+START = datetime(2025, 3, 3, 9, 0, tzinfo=SHANGHAI)
+
+
+class FakeClock:
+    """A hall clock the test sets and steps; always an aware time in Asia/Shanghai.
+
+    ``tick`` (if given) is added after every reading, so consecutive actions get distinct times.
+    """
+
+    def __init__(self, start: datetime = START, tick: timedelta = timedelta(0)) -> None:
+        self.now = start.astimezone(SHANGHAI)
+        self.tick = tick
+
+    def __call__(self) -> datetime:
+        now = self.now
+        self.now = now + self.tick
+        return now
+
+    def set(self, moment: datetime) -> None:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=SHANGHAI)
+        self.now = moment.astimezone(SHANGHAI)
+
+    def advance(self, delta: timedelta | None = None, **parts: float) -> datetime:
+        """Move by ``delta`` or ``timedelta(**parts)`` (negative moves the clock back)."""
+        self.now = self.now + (delta if delta is not None else timedelta(**parts))
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_hall(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., Hall]]:
+    """Open a hall (default: ``tmp_path/hall.sqlite3``, the shipped profile, the test's clock).
+
+    ``profile_text`` writes a profile file first; every hall opened is closed at teardown.
+    """
+    opened: list[Hall] = []
+
+    def make(
+        path: Path | None = None,
+        *,
+        profile_text: str | None = None,
+        profile_file: Path | None = None,
+        timeout: float = 5.0,
+        hall_clock: Callable[[], datetime] | None = None,
+    ) -> Hall:
+        if profile_text is not None:
+            profile_file = tmp_path / f"profile-{len(opened)}.toml"
+            profile_file.write_text(profile_text, encoding="utf-8")
+            for name in include_names(profile_text):  # the shipped part files it includes
+                part = tmp_path / name
+                if not part.exists():
+                    part.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(paths.DEFAULT_PROFILE.parent / name, part)
+        hall = open_hall(
+            path or tmp_path / "hall.sqlite3",
+            profile_file=profile_file or paths.DEFAULT_PROFILE,
+            clock=hall_clock or clock,
+            timeout=timeout,
+        )
+        opened.append(hall)
+        return hall
+
+    yield make
+    for hall in opened:
+        hall.close()
+
+
+@pytest.fixture
+def hall(make_hall: Callable[..., Hall]) -> Hall:
+    """The shipped default profile: services A B C D, counters 1-6 (all open), green prefix V."""
+    return make_hall()

@@ -1,0 +1,269 @@
+"""The command line: JSON out, exit codes, and where it finds the database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from counter_app.cli import EXIT_NOBODY_WAITING, EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
+from counter_app.store.migrations import migrations
+
+TICKET_KEYS = {
+    "id",
+    "number",
+    "service",
+    "green",
+    "green_reason",
+    "state",
+    "counter",
+    "clerk",
+    "business_day",
+    "issued_at",
+    "called_at",
+    "finished_at",
+    "recalls",
+    "transfers",
+}
+
+
+@pytest.fixture(autouse=True)
+def no_outside_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COUNTER_APP_DB", raising=False)
+    monkeypatch.delenv("COUNTER_APP_PROFILE", raising=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "hall.sqlite3")
+    assert main(["--db", path, "init"]) == 0
+    return path
+
+
+class Run:
+    def __init__(self, capsys: pytest.CaptureFixture[str], db: str) -> None:
+        self.capsys = capsys
+        self.db = db
+
+    def __call__(self, *argv: str, code: int = 0) -> Any:
+        self.capsys.readouterr()
+        assert main([*argv, "--db", self.db]) == code
+        out, err = self.capsys.readouterr()
+        self.err = json.loads(err.strip().splitlines()[-1]) if code else None
+        return json.loads(out) if out.strip() else None
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], db: str) -> Run:
+    return Run(capsys, db)
+
+
+def test_init_creates_the_hall(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "new" / "hall.sqlite3"
+    assert main(["init", "--db", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {
+        "db": str(path),
+        "migrations": [m.name for m in migrations.pending(Database(memory=True))],
+        "services": ["A", "B", "C", "D"],
+        "counters": [1, 2, 3, 4, 5, 6],
+    }
+    assert path.exists()
+
+
+def test_init_with_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "hall.sqlite3"
+    assert main(["init", "--demo", "--db", str(path)]) == 0
+    demo = json.loads(capsys.readouterr().out)["demo"]
+    assert set(demo) == {"issued", "served", "no_show", "transferred"} and demo["issued"] >= 10
+    assert main(["queue", "status", "--db", str(path)]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert sum(status["waiting"].values()) >= 10
+    assert {c["number"]: c["state"] for c in status["counters"]}[6] == "paused"
+
+
+def test_issue_call_recall_finish_round(run: Run) -> None:
+    issued = run("ticket", "issue", "A")
+    assert set(issued) == TICKET_KEYS | {"ahead", "estimate_min"}
+    assert (issued["number"], issued["state"], issued["ahead"], issued["estimate_min"]) == (
+        "A001",
+        "waiting",
+        0,
+        0,
+    )
+    green = run("ticket", "issue", "c", "--green", "--reason", "elderly")
+    assert (green["number"], green["service"], green["green"], green["green_reason"]) == (
+        "V001",
+        "C",
+        True,
+        "elderly",
+    )
+
+    called = run("ticket", "call", "--counter", "2", "--clerk", "李强")
+    assert set(called) == TICKET_KEYS | {"finished"}
+    assert (called["number"], called["state"], called["counter"], called["clerk"]) == (
+        "V001",
+        "called",
+        2,
+        "李强",
+    )
+    assert called["finished"] is None
+    recalled = run("ticket", "recall", "--counter", "2")
+    assert (recalled["recalls"], recalled["became_no_show"]) == (1, False)
+    assert run("ticket", "start", "--counter", "2")["state"] == "serving"
+    done = run("ticket", "finish", "--counter", "2", "--number", "V001")
+    assert (done["number"], done["state"]) == ("V001", "done")
+
+    called = run("ticket", "call", "--counter", "2")
+    assert called["number"] == "A001"
+    no_show = run("ticket", "no-show", "--counter", "2")
+    assert no_show["state"] == "no_show"
+    assert run("ticket", "requeue", "A001")["state"] == "waiting"
+    assert run("ticket", "call", "--counter", "2", "--number", "A001")["number"] == "A001"
+    moved = run("ticket", "transfer", "--counter", "2", "--to", "B")
+    assert (moved["state"], moved["service"], moved["transfers"]) == ("waiting", "B", 1)
+    run("ticket", "issue", "D")
+    assert run("ticket", "cancel", "D001")["state"] == "cancelled"
+
+
+def test_next_key_reports_the_finished_customer(run: Run) -> None:
+    run("ticket", "issue", "A")
+    run("ticket", "issue", "A")
+    run("ticket", "call", "--counter", "1")
+    called = run("ticket", "call", "--counter", "1")
+    assert called["number"] == "A002"
+    assert called["finished"]["number"] == "A001" and called["finished"]["state"] == "done"
+
+
+def test_nobody_waiting_exits_3(run: Run) -> None:
+    out = run("ticket", "call", "--counter", "3", code=EXIT_NOBODY_WAITING)
+    assert out == {"called": None, "finished": None}
+    assert run.err == {"error": "nobody_waiting", "message": "Nobody is waiting for counter 3", "counter": 3}
+
+
+def test_unknown_service_exits_2_with_json_error(run: Run, db: str) -> None:
+    assert run("ticket", "issue", "Z", code=EXIT_REFUSED) is None
+    assert run.err["error"] == "unknown_service" and run.err["service"] == "Z"
+    assert "A, B, C, D" in run.err["message"]
+    assert run("queue", "status")["waiting"] == {"A": 0, "B": 0, "C": 0, "D": 0}
+
+
+def test_closed_counter_exits_2(run: Run) -> None:
+    run("ticket", "issue", "A")
+    assert run("counter", "closed", "2") == {"counter": 2, "state": "closed"}
+    assert run("ticket", "call", "--counter", "2", code=EXIT_REFUSED) is None
+    assert run.err == {
+        "error": "counter_closed",
+        "message": "Counter 2 is closed; open it first",
+        "counter": 2,
+    }
+    run("counter", "open", "2", "--clerk", "王丽")
+    assert run("ticket", "call", "--counter", "2")["clerk"] == "王丽"
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (("ticket", "finish", "--counter", "2"), "no_current_customer"),
+        (("ticket", "recall", "--counter", "9"), "unknown_counter"),
+        (("ticket", "cancel", "A404"), "unknown_ticket"),
+        (("ticket", "transfer", "--counter", "2", "--to", "Q"), "unknown_service"),
+        (("counter", "paused", "8"), "unknown_counter"),
+    ],
+)
+def test_refusals_exit_2(run: Run, argv: tuple[str, ...], error: str) -> None:
+    run(*argv, code=EXIT_REFUSED)
+    assert run.err["error"] == error and run.err["message"]
+
+
+def test_finish_with_someone_elses_number_is_refused(run: Run) -> None:
+    run("ticket", "issue", "A")
+    run("ticket", "issue", "A")
+    run("ticket", "call", "--counter", "1")
+    run("ticket", "call", "--counter", "2")
+    run("ticket", "finish", "--counter", "1", "--number", "A002", code=EXIT_REFUSED)
+    assert run.err["error"] == "not_your_ticket"
+    counters = {c["number"]: c["current_state"] for c in run("queue", "status")["counters"]}
+    assert counters[1] == counters[2] == "called"
+
+
+def test_status_json_shape(run: Run) -> None:
+    run("ticket", "issue", "B")
+    run("ticket", "issue", "B")
+    run("ticket", "call", "--counter", "3", "--clerk", "张敏")
+    status = run("queue", "status")
+    assert set(status) == {"business_day", "waiting", "counters"}
+    assert status["waiting"] == {"A": 0, "B": 1, "C": 0, "D": 0}
+    assert len(status["counters"]) == 6
+    three = status["counters"][2]
+    assert three == {
+        "number": 3,
+        "state": "open",
+        "clerk": "张敏",
+        "services": ["B", "C"],
+        "current": "B001",
+        "current_state": "called",
+    }
+
+
+def test_db_option_before_or_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(tmp_path / "hall.sqlite3")
+    assert main(["--db", path, "ticket", "issue", "A"]) == 0
+    assert main(["ticket", "issue", "A", "--db", path]) == 0
+    capsys.readouterr()
+    assert main(["queue", "status", "--db", path]) == 0
+    assert json.loads(capsys.readouterr().out)["waiting"]["A"] == 2
+
+
+def test_counter_app_db_environment_variable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_db = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv("COUNTER_APP_DB", str(env_db))
+    assert main(["ticket", "issue", "D"]) == 0
+    assert env_db.exists()
+    other = tmp_path / "explicit.sqlite3"
+    assert main(["ticket", "issue", "D", "--db", str(other)]) == 0  # --db wins over the variable
+    capsys.readouterr()
+    assert main(["queue", "status"]) == 0
+    assert json.loads(capsys.readouterr().out)["waiting"]["D"] == 1
+
+
+def test_damaged_database_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "hall.sqlite3"
+    path.write_bytes(b"this is not a database file at all" * 200)
+    assert main(["queue", "status", "--db", str(path)]) == EXIT_STORE_UNAVAILABLE
+    assert json.loads(capsys.readouterr().err.strip().splitlines()[-1])["error"] == "store_corrupt"
+
+
+def test_installed_entry_point_and_env_in_a_real_process(tmp_path: Path) -> None:
+    """The console script, as the hall's IT runs it: exit codes and JSON survive the process boundary."""
+    script = Path(sys.executable).with_name("counter-app")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "counter_app"]
+    env = {**os.environ, "COUNTER_APP_DB": str(tmp_path / "hall.sqlite3")}
+    env.pop("COUNTER_APP_PROFILE", None)
+    issued = subprocess.run(
+        [*command, "ticket", "issue", "B"], env=env, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert issued.returncode == 0, issued.stderr
+    assert json.loads(issued.stdout)["number"] == "B001"
+    refused = subprocess.run(
+        [*command, "ticket", "issue", "Z"], env=env, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert refused.returncode == EXIT_REFUSED
+    assert json.loads(refused.stderr.strip().splitlines()[-1])["error"] == "unknown_service"
+    nobody = subprocess.run(
+        [*command, "ticket", "call", "--counter", "5"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert nobody.returncode == EXIT_NOBODY_WAITING
