@@ -47,7 +47,9 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60, check=True).stdout
     wall = (time.perf_counter() - start) * 1000
-    paint = next((float(line.split()[1]) for line in out.splitlines() if line.startswith("first-paint-ms")), 0.0)
+    paint = next(
+        (float(line.split()[1]) for line in out.splitlines() if line.startswith("first-paint-ms")), 0.0
+    )
     return wall, paint
 
 
@@ -59,10 +61,24 @@ def main() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_APP_EXIT_AFTER_PAINT": "1"}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "hall.sqlite3"
-        subprocess.run([sys.executable, "-m", "counter_app", "init", "--demo", "--db", str(db)], env=env,
-                       check=True, capture_output=True)
-        app_cmd = [sys.executable, "-m", "counter_app", "gui", "--role", args.role, "--db", str(db),
-                   "--language", "zh_CN"]
+        subprocess.run(
+            [sys.executable, "-m", "counter_app", "init", "--demo", "--db", str(db)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        app_cmd = [
+            sys.executable,
+            "-m",
+            "counter_app",
+            "gui",
+            "--role",
+            args.role,
+            "--db",
+            str(db),
+            "--language",
+            "zh_CN",
+        ]
         bare_cmd = [sys.executable, "-c", BARE]
         run(bare_cmd, env), run(app_cmd, env)  # warm the page cache for both
         bare, app = [], []
@@ -79,10 +95,21 @@ def main() -> None:
     ratio_paint = result["app"]["paint_median_ms"] / result["bare"]["paint_median_ms"]
     print(f"{'':22}{'spawn→exit (median)':>22}{'in-process first paint':>26}")
     for name in ("bare", "app"):
-        print(f"{name + ' window':22}{result[name]['wall_median_ms']:>19.1f} ms{result[name]['paint_median_ms']:>23.1f} ms")
+        wall, paint = result[name]["wall_median_ms"], result[name]["paint_median_ms"]
+        print(f"{name + ' window':22}{wall:>19.1f} ms{paint:>23.1f} ms")
     print(f"{'ratio app/bare':22}{ratio_wall:>21.2f}×{ratio_paint:>25.2f}×   (goal ≤ 1.5×)")
-    print(json.dumps({"bench": "startup", "role": args.role, "runs": args.runs, **result,
-                      "ratio_wall": round(ratio_wall, 2), "ratio_paint": round(ratio_paint, 2)}))
+    print(
+        json.dumps(
+            {
+                "bench": "startup",
+                "role": args.role,
+                "runs": args.runs,
+                **result,
+                "ratio_wall": round(ratio_wall, 2),
+                "ratio_paint": round(ratio_paint, 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

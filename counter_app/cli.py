@@ -66,7 +66,11 @@ def cmd_init(args: argparse.Namespace) -> int:
             "counters": [c.number for c in hall.profile.counters],
         }
         if args.demo:
+            from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+
             result["demo"] = load_demo_history(hall)
+            result["demo"]["accounts"] = load_demo_accounts(hall)["accounts"]
+            result["demo"]["applications"] = load_demo_applications(hall)
         _emit(result)
     finally:
         hall.close()
@@ -289,6 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", help="render the window(s) with their data to this PNG and exit")
     p.add_argument("--printer", help="kiosk printer: none, pdf:DIR, system[:NAME], escpos-net:HOST[:PORT]")
     p.add_argument("--fullscreen", action="store_true")
+    p.add_argument(
+        "--tab",
+        default="line",
+        choices=["line", "applications", "payment"],
+        help="the counter tab shown first",
+    )
     p.set_defaults(func=cmd_gui)
 
     for register in _area_registrars():

@@ -7,8 +7,9 @@
     python scripts/translations.py check           # list unfinished entries (exit 1 if any)
 
 Source strings are English; zh_CN is the default UI language and must be complete (a test checks),
-zh_TW is kept complete as well. English is the source language; its file only carries plural forms
-(%n) such as "1 person ahead of you".
+zh_TW is kept complete as well. English is the source language and needs no file. Plurals are
+written as separate strings ("1 person ahead of you" / "%1 people ahead of you"): pyside6-lupdate
+does not extract %n forms from Python.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN", "zh_TW", "en")
-COMPLETE = ("zh_CN", "zh_TW")  # en only carries plural forms; empty entries fall back to the source
+LANGUAGES = ("zh_CN", "zh_TW")
 
 
 def ts_path(language: str) -> Path:
@@ -38,8 +38,21 @@ def _tool(name: str) -> str:
 def update() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "counter_app").rglob("*.py"))
     for language in LANGUAGES:
-        subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-                        "-target-language", language, "-ts", str(ts_path(language))], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                _tool("pyside6-lupdate"),
+                *sources,
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts_path(language)),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
 
 
 def _entries(language: str) -> tuple[ET.ElementTree, list[tuple[str, ET.Element]]]:
@@ -59,7 +72,9 @@ def unfinished(language: str) -> list[tuple[str, str]]:
         if translation is None:
             continue
         forms = translation.findall("numerusform")
-        empty = any(not (f.text or "").strip() for f in forms) if forms else not (translation.text or "").strip()
+        empty = (
+            any(not (f.text or "").strip() for f in forms) if forms else not (translation.text or "").strip()
+        )
         if translation.get("type") == "unfinished" or empty:
             missing.append((context, message.findtext("source") or ""))
     return missing
@@ -90,8 +105,16 @@ def merge(path: Path, language: str) -> int:
 
 def release() -> None:
     for language in LANGUAGES:
-        subprocess.run([_tool("pyside6-lrelease"), str(ts_path(language)), "-qm",
-                        str(TRANSLATIONS / f"counter_app_{language}.qm")], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                _tool("pyside6-lrelease"),
+                str(ts_path(language)),
+                "-qm",
+                str(TRANSLATIONS / f"counter_app_{language}.qm"),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -108,7 +131,7 @@ def main(argv: list[str]) -> int:
         release()
     elif command == "check":
         bad = 0
-        for language in COMPLETE:
+        for language in LANGUAGES:
             for context, source in unfinished(language):
                 print(f"{language}\t{context}\t{source}")
                 bad += 1

@@ -17,13 +17,19 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
 
 from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.localized import (
+    LocalizedSteps,
+    LocalizedText,
+    check_keys,
+    profile_invalid,
+    profile_table,
+    profile_text,
+)
 
-Language = Literal["zh_CN", "zh_TW", "en"]
-LANGUAGES: tuple[Language, ...] = ("zh_CN", "zh_TW", "en")
 MAX_QR_URL_LENGTH = 512
 """Longer URLs make dense QR codes that cheap receipt printers smear."""
 
@@ -33,83 +39,6 @@ _COMPANY_FALLBACK = {
     "en": "your local power supply company",
 }
 _CODE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-
-
-def _invalid(where: str, message: str) -> InvalidInput:
-    return InvalidInput(f"{where}: {message}", field=where, code="profile_invalid")
-
-
-def _table(value: object, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _invalid(where, "must be a table")
-    return value
-
-
-def _text(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise _invalid(where, "must be text")
-    return value.strip()
-
-
-def check_keys(table: Mapping[str, Any], where: str, required: set[str], optional: set[str]) -> None:
-    """Refuse misspelt or missing keys in a profile table, so a typo never silently drops a setting."""
-    if missing := sorted(required - table.keys()):
-        raise _invalid(where, f"missing {', '.join(missing)}")
-    if unknown := sorted(table.keys() - required - optional):
-        raise _invalid(where, f"unknown key {', '.join(unknown)}")
-
-
-@dataclass(frozen=True)
-class LocalizedText:
-    """One text in the hall's three languages; an empty translation falls back to zh_CN."""
-
-    zh_CN: str
-    zh_TW: str = ""
-    en: str = ""
-
-    def get(self, language: str) -> str:
-        value = getattr(self, language, "") if language in LANGUAGES else ""
-        return value if isinstance(value, str) and value else self.zh_CN
-
-    @classmethod
-    def from_profile(cls, value: object, where: str) -> LocalizedText:
-        """``"文字"`` (zh_CN only) or ``{ zh_CN = "…", zh_TW = "…", en = "…" }``; zh_CN must not be empty."""
-        if isinstance(value, str):
-            value = {"zh_CN": value}
-        table = _table(value, where)
-        check_keys(table, where, {"zh_CN"}, {"zh_TW", "en"})
-        text = cls(*(_text(table.get(lang, ""), f"{where}.{lang}") for lang in LANGUAGES))
-        if not text.zh_CN:
-            raise _invalid(f"{where}.zh_CN", "must not be empty")
-        return text
-
-
-@dataclass(frozen=True)
-class LocalizedSteps:
-    """A numbered list (steps, things to bring) per language; an empty list falls back to zh_CN."""
-
-    zh_CN: tuple[str, ...]
-    zh_TW: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
-
-    def get(self, language: str) -> tuple[str, ...]:
-        value = getattr(self, language, ()) if language in LANGUAGES else ()
-        return value if isinstance(value, tuple) and value else self.zh_CN
-
-    @classmethod
-    def from_profile(cls, value: object, where: str) -> LocalizedSteps:
-        table = _table(value, where)
-        check_keys(table, where, {"zh_CN"}, {"zh_TW", "en"})
-        lists: list[tuple[str, ...]] = []
-        for lang in LANGUAGES:
-            items = table.get(lang, [])
-            if not isinstance(items, list):
-                raise _invalid(f"{where}.{lang}", "must be a list of text")
-            lists.append(tuple(_text(item, f"{where}.{lang}[{i}]") for i, item in enumerate(items)))
-        steps = cls(*lists)
-        if not steps.zh_CN or not all(steps.zh_CN):
-            raise _invalid(f"{where}.zh_CN", "must list at least one non-empty item")
-        return steps
 
 
 def validate_qr_url(text: str, *, field: str = "qr_url") -> str | None:
@@ -196,29 +125,31 @@ class PaymentChannels:
 
 
 def _parse_channel(value: object, where: str) -> PaymentChannel:
-    table = _table(value, where)
+    table = profile_table(value, where)
     check_keys(table, where, {"code", "name", "steps", "online"}, {"qr_url"})
-    code = _text(table["code"], f"{where}.code")
+    code = profile_text(table["code"], f"{where}.code")
     if not _CODE.match(code):
-        raise _invalid(f"{where}.code", "must be lower-case letters, digits and _")
+        raise profile_invalid(f"{where}.code", "must be lower-case letters, digits and _")
     if not isinstance(table["online"], bool):
-        raise _invalid(f"{where}.online", "must be true or false")
+        raise profile_invalid(f"{where}.online", "must be true or false")
     return PaymentChannel(
         code=code,
         name=LocalizedText.from_profile(table["name"], f"{where}.name"),
         steps=LocalizedSteps.from_profile(table["steps"], f"{where}.steps"),
         online=table["online"],
-        qr_url=validate_qr_url(_text(table.get("qr_url", ""), f"{where}.qr_url"), field=f"{where}.qr_url"),
+        qr_url=validate_qr_url(
+            profile_text(table.get("qr_url", ""), f"{where}.qr_url"), field=f"{where}.qr_url"
+        ),
     )
 
 
 def _parse_withholding(value: object, codes: set[str]) -> WithholdingGuide:
     where = "withholding"
-    table = _table(value, where)
+    table = profile_table(value, where)
     check_keys(table, where, {"channel", "title", "what_to_bring", "steps"}, {"note"})
-    channel = _text(table["channel"], f"{where}.channel")
+    channel = profile_text(table["channel"], f"{where}.channel")
     if channel not in codes:
-        raise _invalid(f"{where}.channel", f"names no payment channel ({channel!r})")
+        raise profile_invalid(f"{where}.channel", f"names no payment channel ({channel!r})")
     return WithholdingGuide(
         channel=channel,
         title=LocalizedText.from_profile(table["title"], f"{where}.title"),
@@ -236,11 +167,11 @@ def parse_payment_channels(profile: Mapping[str, Any]) -> PaymentChannels:
     """
     entries = profile.get("payment_channels", [])
     if not isinstance(entries, list):
-        raise _invalid("payment_channels", "must be an array of tables ([[payment_channels]])")
+        raise profile_invalid("payment_channels", "must be an array of tables ([[payment_channels]])")
     channels = tuple(_parse_channel(entry, f"payment_channels[{i}]") for i, entry in enumerate(entries))
     codes = [c.code for c in channels]
     if duplicated := sorted({c for c in codes if codes.count(c) > 1}):
-        raise _invalid("payment_channels", f"code used twice: {', '.join(duplicated)}")
+        raise profile_invalid("payment_channels", f"code used twice: {', '.join(duplicated)}")
     withholding = profile.get("withholding")
     guide = None if withholding is None else _parse_withholding(withholding, set(codes))
     return PaymentChannels(channels, guide)

@@ -85,11 +85,13 @@ class DisplaySettings:
 
 @dataclass(frozen=True)
 class PrintingSettings:
-    """Where this hall's slips go: a printer spec (``none``, ``system[:NAME]``, ``pdf:DIR``,
-    ``escpos-net:HOST[:PORT]``) and the paper of the kiosk's roll. ``--printer`` overrides per PC."""
+    """Where this hall's papers go: printer specs (``none``, ``system[:NAME]``, ``pdf:DIR``,
+    ``escpos-net:HOST[:PORT]``) for the kiosk's tickets and the counters' receipts and slips, and
+    the paper of the kiosk's roll. ``--printer`` overrides them on one PC."""
 
     kiosk_printer: str = "none"
     kiosk_paper: str = "80mm"
+    counter_printer: str = "system"
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,7 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
     printing = PrintingSettings(
         kiosk_printer=str(pr.get("kiosk_printer", "none")),
         kiosk_paper=str(pr.get("kiosk_paper", "80mm")),
+        counter_printer=str(pr.get("counter_printer", "system")),
     )
     if printing.kiosk_paper not in ("80mm", "58mm", "a6"):
         raise _bad("printing.kiosk_paper must be 80mm, 58mm or a6")

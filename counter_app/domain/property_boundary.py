@@ -24,7 +24,7 @@ from typing import Any
 
 from counter_app.domain.accounts import parse_amount, parse_date
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.payment_channels import LocalizedText, check_keys
+from counter_app.domain.localized import LocalizedText, check_keys, profile_invalid
 
 
 class FaultLocation(Enum):
@@ -140,41 +140,37 @@ def decide_responsibility(
     )
 
 
-def _invalid(where: str, message: str) -> InvalidInput:
-    return InvalidInput(f"{where}: {message}", field=where, code="profile_invalid")
-
-
 def _location(value: object, where: str) -> FaultLocation:
     try:
         return FaultLocation(value)
     except ValueError:
         names = ", ".join(loc.value for loc in FaultLocation)
-        raise _invalid(where, f"must be one of {names}") from None
+        raise profile_invalid(where, f"must be one of {names}") from None
 
 
 def _paid_service(value: object, where: str) -> PaidService:
     if not isinstance(value, Mapping):
-        raise _invalid(where, "must be a table")
+        raise profile_invalid(where, "must be a table")
     check_keys(value, where, {"code", "name", "fee", "unit", "approved_by"}, {"effective_from"})
     fee_text = value["fee"]
     if isinstance(fee_text, bool) or not isinstance(fee_text, str | int | float):
-        raise _invalid(f"{where}.fee", 'must be an amount such as "50.00"')
+        raise profile_invalid(f"{where}.fee", 'must be an amount such as "50.00"')
     fee = parse_amount(str(fee_text), field=f"{where}.fee")
     if fee < 0:
-        raise _invalid(f"{where}.fee", "must not be negative")
+        raise profile_invalid(f"{where}.fee", "must not be negative")
     approved_by = value["approved_by"]
     if not isinstance(approved_by, str) or not approved_by.strip():
-        raise _invalid(
+        raise profile_invalid(
             f"{where}.approved_by", "must name the approval (document and date): no fee without one"
         )
     effective = value.get("effective_from")
     if isinstance(effective, str):
         effective = parse_date(effective, field=f"{where}.effective_from")
     elif effective is not None and not isinstance(effective, date):
-        raise _invalid(f"{where}.effective_from", "must be a date")
+        raise profile_invalid(f"{where}.effective_from", "must be a date")
     code = value["code"]
     if not isinstance(code, str) or not code.strip():
-        raise _invalid(f"{where}.code", "must be text")
+        raise profile_invalid(f"{where}.code", "must be text")
     return PaidService(
         code=code.strip(),
         name=LocalizedText.from_profile(value["name"], f"{where}.name"),
@@ -193,14 +189,16 @@ def parse_boundary_guide(profile: Mapping[str, Any], *, today: date | None = Non
     """
     boundary = profile.get("boundary")
     if not isinstance(boundary, Mapping):
-        raise _invalid("boundary", "missing [boundary] table")
+        raise profile_invalid("boundary", "missing [boundary] table")
     check_keys(boundary, "boundary", {"utility_owns_up_to"}, set())
     default = _location(boundary["utility_owns_up_to"], "boundary.utility_owns_up_to")
     if default is FaultLocation.INSIDE_HOME:
-        raise _invalid("boundary.utility_owns_up_to", "the utility never owns the wiring inside the home")
+        raise profile_invalid(
+            "boundary.utility_owns_up_to", "the utility never owns the wiring inside the home"
+        )
     texts = profile.get("text")
     if not isinstance(texts, Mapping):
-        raise _invalid("text", "missing [text] table")
+        raise profile_invalid("text", "missing [text] table")
     names = (
         "rule_default",
         "rule_contract",
@@ -212,15 +210,15 @@ def parse_boundary_guide(profile: Mapping[str, Any], *, today: date | None = Non
     check_keys(texts, "text", set(names), set())
     locations = profile.get("locations")
     if not isinstance(locations, Mapping):
-        raise _invalid("locations", "missing [locations] table")
+        raise profile_invalid("locations", "missing [locations] table")
     check_keys(locations, "locations", {loc.value for loc in FaultLocation}, set())
     services = profile.get("paid_services", [])
     if not isinstance(services, list):
-        raise _invalid("paid_services", "must be an array of tables ([[paid_services]])")
+        raise profile_invalid("paid_services", "must be an array of tables ([[paid_services]])")
     parsed = [_paid_service(s, f"paid_services[{i}]") for i, s in enumerate(services)]
     codes = [s.code for s in parsed]
     if len(set(codes)) != len(codes):
-        raise _invalid("paid_services", "a code is used twice")
+        raise profile_invalid("paid_services", "a code is used twice")
     return BoundaryGuide(
         default_boundary=default,
         locations={

@@ -33,6 +33,17 @@ def official_years() -> range:
     return range(min(years), max(years) + 1)
 
 
+@lru_cache(maxsize=1)
+def _official_days() -> tuple[frozenset[date], frozenset[date]]:
+    """The library's make-up working days and holidays, read once.
+
+    ``chinese_calendar.is_workday`` finds the range of years it covers by scanning its whole table on
+    every call (about 40 µs); counting working days calls it once per day, so the worklist and the
+    due-date refresh read the same two tables here instead and apply the library's own rule.
+    """
+    return frozenset(chinese_calendar.workdays), frozenset(chinese_calendar.holidays)
+
+
 @dataclass(frozen=True)
 class Suspension:
     """The clock stopped (暂停计时): working days after ``start`` up to and including ``end`` do not count.
@@ -113,7 +124,8 @@ class WorkCalendar:
         if day in self.forced_holidays:
             return False
         if day.year in official_years():
-            return bool(chinese_calendar.is_workday(day))
+            workdays, holidays = _official_days()
+            return day in workdays or (day.weekday() < 5 and day not in holidays)
         return day.weekday() < 5
 
     def add_workdays(self, start: date, n: int) -> DueDate:

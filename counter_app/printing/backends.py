@@ -23,8 +23,17 @@ from counter_app.printing.paper import MM_PER_INCH, Paper, layout_rect
 from counter_app.printing.pdf_text import repair_text_layer
 from counter_app.printing.text import recording_glyphs
 
-__all__ = ["PdfFileBackend", "PdfFolderBackend", "PrinterBackend", "PrinterError", "SystemPrinterBackend",
-           "measure_mm", "parse_printer_spec", "render_image", "write_pdf"]
+__all__ = [
+    "PdfFileBackend",
+    "PdfFolderBackend",
+    "PrinterBackend",
+    "PrinterError",
+    "SystemPrinterBackend",
+    "measure_mm",
+    "parse_printer_spec",
+    "render_image",
+    "write_pdf",
+]
 
 log = logging.getLogger("counter_app.print")
 
@@ -46,8 +55,16 @@ def measure_mm(printable: Printable, paper: Paper, dpi: int = PDF_DPI) -> float:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(dpi)
-    page = Paper(paper.key, paper.label, paper.width_mm, _MEASURE_PAGE_MM, paper.margin_x_mm,
-                 paper.margin_top_mm, paper.margin_bottom_mm, paper.text_columns)
+    page = Paper(
+        paper.key,
+        paper.label,
+        paper.width_mm,
+        _MEASURE_PAGE_MM,
+        paper.margin_x_mm,
+        paper.margin_top_mm,
+        paper.margin_bottom_mm,
+        paper.text_columns,
+    )
     writer.setPageLayout(page.page_layout())
     painter = QPainter(writer)
     try:
@@ -150,8 +167,9 @@ class PdfFolderBackend:
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self._claim(printable.title)
         except OSError as exc:
-            raise PrinterError(f"Cannot write to the folder {self.folder}: {exc.strerror or exc}",
-                               path=str(self.folder)) from None
+            raise PrinterError(
+                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}", path=str(self.folder)
+            ) from None
         try:
             write_pdf(printable, paper, path, self.dpi)
         except BaseException:
@@ -179,8 +197,9 @@ class SystemPrinterBackend:
         printer.setFullPage(True)
         printer.setDocName(printable.title)
         if not printer.setPageLayout(_page_layout(printable, paper, printer.resolution())):
-            log.warning("printer %s refused the %s page size; printing on its own", info.printerName(),
-                        paper.label)
+            log.warning(
+                "printer %s refused the %s page size; printing on its own", info.printerName(), paper.label
+            )
         painter = QPainter()
         if not painter.begin(printer):
             raise PrinterError(f"Cannot start printing on {info.printerName()}", printer=info.printerName())
@@ -189,8 +208,9 @@ class SystemPrinterBackend:
         finally:
             ended = painter.end()
         if not ended or printer.printerState() == QPrinter.PrinterState.Error:
-            raise PrinterError(f"The printer {info.printerName()} reported an error",
-                               printer=info.printerName())
+            raise PrinterError(
+                f"The printer {info.printerName()} reported an error", printer=info.printerName()
+            )
 
 
 def parse_printer_spec(spec: str | None) -> PrinterBackend | None:
@@ -213,5 +233,9 @@ def parse_printer_spec(spec: str | None) -> PrinterBackend | None:
             port = int(m.group("p6") or m.group("port") or 9100)
             if 0 < port < 65536:
                 return EscposNetworkBackend(host, port)
-    raise InvalidInput(f"Unknown printer {text!r}: use none, pdf:FOLDER, system, system:NAME or "
-                       "escpos-net:HOST[:PORT]", field="printer", code="bad_printer_spec", spec=text)
+    raise InvalidInput(
+        f"Unknown printer {text!r}: use none, pdf:FOLDER, system, system:NAME or escpos-net:HOST[:PORT]",
+        field="printer",
+        code="bad_printer_spec",
+        spec=text,
+    )

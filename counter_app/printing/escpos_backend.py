@@ -54,7 +54,7 @@ def wrap_columns(text: str, columns: int) -> list[str]:
         current = word.lstrip()
         while display_width(current) > columns:  # a word longer than the line: cut it
             cut = 0
-            while display_width(current[:cut + 1]) <= columns:
+            while display_width(current[: cut + 1]) <= columns:
                 cut += 1
             lines.append(current[:cut])
             current = current[cut:]
@@ -153,7 +153,9 @@ class EscposNetworkBackend:
             printer._raw(data)
         except (DeviceNotFoundError, OSError) as exc:
             detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            raise PrinterError(f"The receipt printer {self.host}:{self.port} cannot be reached ({detail})",
-                               printer=self.device) from None
+            raise PrinterError(
+                f"The receipt printer {self.host}:{self.port} cannot be reached ({detail})",
+                printer=self.device,
+            ) from None
         finally:
             printer.close()

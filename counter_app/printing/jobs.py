@@ -92,8 +92,14 @@ def prepare_ticket_print(
         job = hall.print_jobs.start(DOCUMENT, ticket.ticket.id, device, clerk)
         if job.reprint:
             position = lookup.position(ticket.ticket.id)
-            slip = ticket_slip_for(hall.profile, position.ticket, position.ahead, position.estimate_minutes,
-                                   reprint=True, reprinted_at=hall.clock())
+            slip = ticket_slip_for(
+                hall.profile,
+                position.ticket,
+                position.ahead,
+                position.estimate_minutes,
+                reprint=True,
+                reprinted_at=hall.clock(),
+            )
         else:
             slip = ticket_slip_for(hall.profile, ticket)
         current = ticket.ticket
@@ -101,8 +107,14 @@ def prepare_ticket_print(
         position = lookup.position(ticket.id if isinstance(ticket, Ticket) else ticket)
         current = position.ticket
         job = hall.print_jobs.start(DOCUMENT, current.id, device, clerk)
-        slip = ticket_slip_for(hall.profile, current, position.ahead, position.estimate_minutes,
-                               reprint=job.reprint, reprinted_at=hall.clock() if job.reprint else None)
+        slip = ticket_slip_for(
+            hall.profile,
+            current,
+            position.ahead,
+            position.estimate_minutes,
+            reprint=job.reprint,
+            reprinted_at=hall.clock() if job.reprint else None,
+        )
     printable = ticket_printable(slip, HallTexts(slip.language))
     return TicketPrint(job=job, ticket=current, slip=slip, printable=printable, paper=chosen, device=device)
 
@@ -123,8 +135,15 @@ def send(request: TicketPrint, backend: PrinterBackend) -> str:
 def finish_ticket_print(hall: Hall, request: TicketPrint, error: str = "") -> PrintOutcome:
     """Mark the job printed or failed. Hall's thread only; the ticket itself is not touched."""
     hall.print_jobs.finish(request.job, ok=not error, error=error)
-    return PrintOutcome(job_id=request.job.id, ticket_id=request.ticket.id, number=request.ticket.number,
-                        reprint=request.job.reprint, printed=not error, error=error, device=request.device)
+    return PrintOutcome(
+        job_id=request.job.id,
+        ticket_id=request.ticket.id,
+        number=request.ticket.number,
+        reprint=request.job.reprint,
+        printed=not error,
+        error=error,
+        device=request.device,
+    )
 
 
 def print_ticket(
@@ -169,5 +188,10 @@ def print_ticket_pdf(
     outcome = print_ticket(hall, number, PdfFileBackend(target), paper=chosen)
     if not outcome.printed:
         raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
-    return {"number": outcome.number, "pdf": str(target), "paper": chosen.key, "reprint": outcome.reprint,
-            "job_id": outcome.job_id}
+    return {
+        "number": outcome.number,
+        "pdf": str(target),
+        "paper": chosen.key,
+        "reprint": outcome.reprint,
+        "job_id": outcome.job_id,
+    }

@@ -51,8 +51,12 @@ class Paper:
     def page_layout(self, content_height_mm: float | None = None) -> QPageLayout:
         """A full-page layout (no device margins): :func:`layout_rect` places the content itself,
         so a PDF, a printer and a preview image put it at the same spot."""
-        return QPageLayout(self.page_size(content_height_mm), QPageLayout.Orientation.Portrait,
-                           QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        return QPageLayout(
+            self.page_size(content_height_mm),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
 
 
 ROLL_80 = Paper("80mm", "80 mm roll", 80.0, None, 4.0, 3.0, 6.0, 48)

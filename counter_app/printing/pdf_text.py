@@ -33,7 +33,7 @@ class _Pdf:
     def __init__(self, data: bytes) -> None:
         self.data = data
         start = data.rindex(b"startxref")
-        self.startxref = int(data[start + 9:].split()[0])
+        self.startxref = int(data[start + 9 :].split()[0])
         self.offsets: dict[int, int] = {}
         pos = self.startxref
         if not data.startswith(b"xref", pos):
@@ -51,7 +51,7 @@ class _Pdf:
     def body(self, num: int) -> bytes:
         """The object's text up to (not including) any stream data."""
         pos = self.offsets[num]
-        head = re.match(rb"\s*\d+\s+\d+\s+obj\s*", self.data[pos:pos + 40])
+        head = re.match(rb"\s*\d+\s+\d+\s+obj\s*", self.data[pos : pos + 40])
         if head is None:
             raise ValueError(f"object {num} not found at its offset")
         begin = pos + head.end()
@@ -68,7 +68,7 @@ class _Pdf:
             n = int(self.body(n).split()[0])
         pos = self.data.index(b"stream", self.offsets[num]) + len(b"stream")
         pos += 2 if self.data.startswith(b"\r\n", pos) else 1
-        raw = self.data[pos:pos + n]
+        raw = self.data[pos : pos + n]
         return zlib.decompress(raw) if b"/FlateDecode" in body else raw
 
     def pages(self) -> list[int]:
@@ -107,20 +107,23 @@ def _shown_glyphs(content: bytes) -> list[tuple[str, int]]:
         hexes = [m.group(2)] if m.group(2) is not None else re.findall(rb"<([0-9A-Fa-f\s]*)>", m.group(3))
         for h in hexes:
             digits = re.sub(rb"\s", b"", h)
-            shown.extend((font, int(digits[i:i + 4], 16)) for i in range(0, len(digits) - 3, 4))
+            shown.extend((font, int(digits[i : i + 4], 16)) for i in range(0, len(digits) - 3, 4))
     return shown
 
 
 def _to_unicode_cmap(mapping: dict[int, str]) -> bytes:
-    entries = [f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>"
-               for cid, text in sorted(mapping.items())]
-    chunks = [entries[i:i + 100] for i in range(0, len(entries), 100)]
+    entries = [
+        f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>" for cid, text in sorted(mapping.items())
+    ]
+    chunks = [entries[i : i + 100] for i in range(0, len(entries), 100)]
     body = "".join(f"{len(c)} beginbfchar\n" + "\n".join(c) + "\nendbfchar\n" for c in chunks)
-    return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            f"{body}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        f"{body}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    ).encode("ascii")
 
 
 def _pair(shown: list[tuple[str, int]], glyph_log: GlyphLog) -> dict[str, dict[int, str]] | None:
@@ -156,8 +159,9 @@ def repair_text_layer(path: Path, glyph_log: GlyphLog) -> bool:
         return False
     texts = _pair(shown, glyph_log)
     if texts is None:
-        log.warning("PDF text layer not repaired: %d glyphs shown, %d logged", len(shown),
-                    len(glyph_log.glyphs))
+        log.warning(
+            "PDF text layer not repaired: %d glyphs shown, %d logged", len(shown), len(glyph_log.glyphs)
+        )
         return False
     updates: dict[int, bytes] = {}
     for font, mapping in texts.items():
@@ -182,7 +186,11 @@ def _incremental_update(pdf: _Pdf, size: int, updates: dict[int, bytes]) -> byte
     out += b"xref\n"
     for num, offset in sorted(offsets.items()):
         out += b"%d 1\n%010d 00000 n\r\n" % (num, offset)
-    keep = b"".join(m.group(0) + b"\n" for m in re.finditer(
-        rb"/(?:Size\s+\d+|Root\s+\d+\s+\d+\s+R|Info\s+\d+\s+\d+\s+R|ID\s*\[[^\]]*\])", pdf.trailer))
+    keep = b"".join(
+        m.group(0) + b"\n"
+        for m in re.finditer(
+            rb"/(?:Size\s+\d+|Root\s+\d+\s+\d+\s+R|Info\s+\d+\s+\d+\s+R|ID\s*\[[^\]]*\])", pdf.trailer
+        )
+    )
     out += b"trailer\n<<\n" + keep + b"/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n" % (pdf.startxref, xref)
     return bytes(out)

@@ -30,16 +30,31 @@ from PySide6.QtGui import (
 
 log = logging.getLogger("counter_app.print")
 
-_SIMPLIFIED = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei",
-               "WenQuanYi Zen Hei", "SimHei", "PingFang SC", "Hiragino Sans GB")
-_TRADITIONAL = ("Noto Sans CJK TC", "Source Han Sans TC", "Microsoft JhengHei", "PingFang TC",
-                "Noto Sans CJK HK")
+_SIMPLIFIED = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "SimHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+)
+_TRADITIONAL = (
+    "Noto Sans CJK TC",
+    "Source Han Sans TC",
+    "Microsoft JhengHei",
+    "PingFang TC",
+    "Noto Sans CJK HK",
+)
 _CANDIDATES = {"zh_TW": _TRADITIONAL + _SIMPLIFIED, "zh_CN": _SIMPLIFIED + _TRADITIONAL}
 
-_RUN_FLAGS = (QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-              | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
-              | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
-              | QTextLayout.GlyphRunRetrievalFlag.RetrieveString)
+_RUN_FLAGS = (
+    QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
+    | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+    | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
+    | QTextLayout.GlyphRunRetrievalFlag.RetrieveString
+)
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +119,7 @@ def _record(runs: list[QGlyphRun], line_end: int) -> None:
                 text = ""  # a second glyph of one cluster: the first one carries the text
             else:
                 end = next((s for s in starts if s > start), line_end)
-                chunk = source[2 * start:2 * end].decode("utf-16-le", "replace")
+                chunk = source[2 * start : 2 * end].decode("utf-16-le", "replace")
                 text = chunk.rstrip() or chunk
             previous = start
             glyph_log.glyphs.append((key, glyph, text))

@@ -168,8 +168,16 @@ class _Pen:
     def mm(self, value: float) -> float:
         return value * self.scale * self.px
 
-    def block(self, text: str, size_mm: float, *, bold: bool = False, min_mm: float = 2.4,
-              spacing: float = 1.0, width: float | None = None) -> TextBlock:
+    def block(
+        self,
+        text: str,
+        size_mm: float,
+        *,
+        bold: bool = False,
+        min_mm: float = 2.4,
+        spacing: float = 1.0,
+        width: float | None = None,
+    ) -> TextBlock:
         """Shrink to fit one line down to ``min_mm``; if even that is too wide, wrap at full size."""
         width = width or self.rect.width()
         font = slip_font(self.language, self.mm(size_mm), bold=bold)
@@ -178,8 +186,16 @@ class _Pen:
             fitted = font
         return layout_block(text, fitted, width, self.device, line_spacing=spacing)
 
-    def text(self, text: str, size_mm: float, *, bold: bool = False, min_mm: float = 2.4,
-             gap_mm: float = 1.2, spacing: float = 1.0) -> None:
+    def text(
+        self,
+        text: str,
+        size_mm: float,
+        *,
+        bold: bool = False,
+        min_mm: float = 2.4,
+        gap_mm: float = 1.2,
+        spacing: float = 1.0,
+    ) -> None:
         if not text:
             return
         block = self.block(text, size_mm, bold=bold, min_mm=min_mm, spacing=spacing)
@@ -301,8 +317,12 @@ def text_lines(slip: TicketSlip, texts: TextSource) -> tuple[Line, ...]:
     lines += [Line("text", words.number, size=4, bold=True), Line("text", words.service, size=2, bold=True)]
     if words.green:
         lines.append(Line("text", f"[{words.green}]", bold=True))
-    lines += [Line("rule"), Line("text", words.ahead, bold=True), Line("text", words.estimate),
-              Line("text", words.issued)]
+    lines += [
+        Line("rule"),
+        Line("text", words.ahead, bold=True),
+        Line("text", words.estimate),
+        Line("text", words.issued),
+    ]
     if slip.pay_online_url:
         lines += [Line("rule"), Line("qr", slip.pay_online_url), Line("text", words.invite)]
     lines += [Line("text", words.listen), Line("text", words.hotline)]

@@ -16,10 +16,17 @@ import sqlite_utils
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
+from counter_app.services.account_import import AccountImport
+from counter_app.services.accounts import AccountService
+from counter_app.services.applications import ApplicationsService
+from counter_app.services.applications_views import ApplicationViews
 from counter_app.services.clock import Clock, hall_clock, system_clock
+from counter_app.services.payment_guidance import PaymentGuidanceService
 from counter_app.services.print_jobs import PrintJobs
+from counter_app.services.property_boundary import PropertyBoundaryService
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
+from counter_app.services.staff import StaffService
 from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
 from counter_app.store.profile_repo import ProfileRepository
 
@@ -37,11 +44,25 @@ class Hall:
     queue: QueueService = field(init=False)
     views: QueueViews = field(init=False)
     print_jobs: PrintJobs = field(init=False)
+    accounts: AccountService = field(init=False)
+    account_import: AccountImport = field(init=False)
+    payments: PaymentGuidanceService = field(init=False)
+    boundary: PropertyBoundaryService = field(init=False)
+    applications: ApplicationsService = field(init=False)
+    application_views: ApplicationViews = field(init=False)
+    staff: StaffService = field(init=False)
 
     def __post_init__(self) -> None:
         self.queue = QueueService(self.db, self.profile, self.clock)
         self.views = QueueViews(self.db, self.profile, self.clock)
         self.print_jobs = PrintJobs(self.db, self.clock)
+        self.accounts = AccountService(self.db, self.profile, self.path, self.clock)
+        self.account_import = AccountImport(self.db, self.profile, self.path, self.clock)
+        self.payments = PaymentGuidanceService(self.db, self.profile, self.accounts, self.clock)
+        self.boundary = PropertyBoundaryService(self.profile, self.clock)
+        self.applications = ApplicationsService(self.db, self.profile, self.clock)
+        self.application_views = ApplicationViews(self.db, self.profile, self.clock, self.applications)
+        self.staff = StaffService(self.db, self.clock)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits; windows poll it to follow other processes."""

@@ -229,10 +229,21 @@ class QueueRepository:
         return _ticket(row) if row else None
 
     def stale_open_days(self, day: date) -> list[Ticket]:
+        """Tickets still open on the last business day before ``day``.
+
+        Only that day can hold any: every committed action of a day first closes the days before
+        it (in its own transaction), and a business day never goes back. Two index lookups, however
+        many years of tickets the file holds.
+        """
+        previous = self.db.execute(
+            "SELECT MAX(business_day) FROM tickets WHERE business_day < ?", [day.isoformat()]
+        ).fetchone()[0]
+        if previous is None:
+            return []
         rows = self.db.execute(
             f"""SELECT {_TICKET_COLUMNS} FROM tickets
-                WHERE state IN ('waiting', 'called', 'serving') AND business_day < ?""",
-            [day.isoformat()],
+                WHERE business_day = ? AND state IN ('waiting', 'called', 'serving')""",
+            [previous],
         ).fetchall()
         return [_ticket(r) for r in rows]
 

@@ -64,7 +64,7 @@ class CounterWindow(QMainWindow):
         self.language = language
         self.view: CounterView | None = None
         self._loaded_once = False
-        self._panel_titles: list[str] = []
+        self._panels_pending: set[int] = set()
         self.setObjectName(f"counter{counter}")
         self.resize(1280, 800)
         self._build()
@@ -116,7 +116,7 @@ class CounterWindow(QMainWindow):
         outer.addLayout(body, 1)
 
         left_box = QWidget()
-        left_box.setFixedWidth(470)
+        left_box.setFixedWidth(420)
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(14)
@@ -215,11 +215,32 @@ class CounterWindow(QMainWindow):
 
         self.setCentralWidget(root)
 
-    def add_panel(self, panel: QWidget, title: str) -> None:
+    def add_panel(self, panel: QWidget) -> None:
         """Another desk task in a tab beside the line (applications, payment guidance); the call
         keys stay on the left so the clerk never leaves the queue to take an application."""
-        self.tabs.addTab(panel, title)
-        self._panel_titles.append(title)
+        self.tabs.addTab(panel, self._panel_title(panel))
+        loaded = getattr(panel, "loaded", None)
+        if loaded is not None:
+            self._panels_pending.add(id(panel))
+            loaded.connect(lambda p=panel: self._panel_loaded(p))
+
+    def _panel_loaded(self, panel: QWidget) -> None:
+        if id(panel) in self._panels_pending:
+            self._panels_pending.discard(id(panel))
+            self._maybe_loaded()
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab forward by name: ``line``, ``applications`` or ``payment``."""
+        wanted = {"line": "", "applications": "applicationsPanel", "payment": "paymentPanel"}.get(name, "")
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == wanted:
+                self.tabs.setCurrentIndex(i)
+                return
+        self.tabs.setCurrentIndex(0)
+
+    def _panel_title(self, panel: QWidget) -> str:
+        titles = {"applicationsPanel": self.tr("Applications"), "paymentPanel": self.tr("Payment guidance")}
+        return titles.get(panel.objectName(), panel.windowTitle())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -245,6 +266,8 @@ class CounterWindow(QMainWindow):
         self.current_caption.setText(self.tr("Current customer"))
         self.line_title.setText(self.tr("Waiting for this counter"))
         self.tabs.setTabText(0, self.tr("Waiting line"))
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabText(i, self._panel_title(self.tabs.widget(i)))
         self.requeue_button.setText(self.tr("Put a no-show back in line…"))
         self._show_view()
 
@@ -254,11 +277,32 @@ class CounterWindow(QMainWindow):
         self.client.submit(lambda h: h.views.counter_view(self.counter), self._on_view, self._on_error)
 
     def _on_view(self, view: CounterView) -> None:
+        before = self.view.status.current if self.view else None
         self.view = view
         self._show_view()
+        if before != view.status.current:
+            for i in range(1, self.tabs.count()):
+                notify = getattr(self.tabs.widget(i), "customer_changed", None)
+                if notify is not None:
+                    notify()
         if not self._loaded_once:
             self._loaded_once = True
+            self._maybe_loaded()
+
+    def _maybe_loaded(self) -> None:
+        """``loaded`` once the line and every desk panel have their first data (screenshots wait)."""
+        if self._loaded_once and not self._panels_pending:
             self.loaded.emit()
+
+    def current_clerk(self) -> str:
+        """Who is signed in at this counter: the first-inquiry owner of what they accept."""
+        if self.clerk:
+            return self.clerk
+        return self.view.status.counter.clerk if self.view else ""
+
+    def current_ticket(self) -> Ticket | None:
+        """The customer at the counter now, whose ticket an application or a guidance is linked to."""
+        return self.view.status.current if self.view else None
 
     def _service_name(self, code: str) -> str:
         service = self.profile.service(code)

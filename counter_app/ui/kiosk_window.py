@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -277,10 +277,10 @@ class KioskWindow(QMainWindow):
         return service.names.get(self.language) if service else code
 
     def _wait_text(self, waiting: int, estimate: int | None) -> str:
-        text = QCoreApplication.translate("KioskWindow", "%n waiting", None, waiting)
+        text = self.tr("%1 waiting").replace("%1", str(waiting))
         if estimate is None or waiting == 0:
             return text
-        return text + " · " + QCoreApplication.translate("KioskWindow", "about %n min", None, estimate)
+        return text + " · " + self.tr("about %1 min").replace("%1", str(estimate))
 
     def _show_lines(self) -> None:
         for code, button in self.service_buttons.items():
@@ -341,10 +341,13 @@ class KioskWindow(QMainWindow):
         if issued.ahead == 0:
             wait = self.tr("You are next")
         else:
-            wait = QCoreApplication.translate("KioskWindow", "%n people ahead of you", None, issued.ahead)
-            minutes = issued.estimate_minutes
-            if minutes is not None:
-                wait += " · " + QCoreApplication.translate("KioskWindow", "about %n min", None, minutes)
+            # plain strings, not %n plurals: pyside6-lupdate does not extract those from Python
+            if issued.ahead == 1:
+                wait = self.tr("1 person ahead of you")
+            else:
+                wait = self.tr("%1 people ahead of you").replace("%1", str(issued.ahead))
+            if issued.estimate_minutes is not None:
+                wait += " · " + self.tr("about %1 min").replace("%1", str(issued.estimate_minutes))
         self.result_wait.setText(wait)
 
     def _print(self, issued: IssuedTicket) -> None:

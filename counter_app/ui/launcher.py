@@ -136,7 +136,10 @@ def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[
             from counter_app.ui.counter_window import CounterWindow
 
             number = counters.pop(0) if counters else 1
-            windows.append(CounterWindow(client, number, args.clerk, language))
+            window = CounterWindow(client, number, args.clerk, language)
+            _add_desk_panels(window, client, number, args)
+            window.show_tab(args.tab)
+            windows.append(window)
         elif role == "kiosk":
             from counter_app.ui.kiosk_window import KioskWindow
 
@@ -147,6 +150,20 @@ def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[
 
             windows.append(DisplayWindow(client, language))
     return windows
+
+
+def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
+    """The counter's desk tasks beside its line: installation applications and payment guidance,
+    printing to the counter's printer (the profile's, or ``--printer`` on this PC)."""
+    from counter_app.printing.backends import parse_printer_spec
+    from counter_app.ui.applications_panel import ApplicationsPanel
+    from counter_app.ui.payment_panel import PaymentPanel
+
+    printer = parse_printer_spec(args.printer or client.profile.printing.counter_printer)
+    for panel_class in (ApplicationsPanel, PaymentPanel):
+        window.add_panel(
+            panel_class(client, counter, window.current_clerk, window.current_ticket, printer=printer)
+        )
 
 
 def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:

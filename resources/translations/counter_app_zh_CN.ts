@@ -1,6 +1,183 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AccountCardView</name>
+    <message>
+      <source>Account number (户号)</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>Find an account on the left, or type a number that has no record.</source>
+      <translation>请在左侧查找账户，或输入没有记录的户号。</translation>
+    </message>
+    <message>
+      <source>No record in the hall's list</source>
+      <translation>本厅清单中无此户</translation>
+    </message>
+    <message>
+      <source>Walk-in: the slip tells the customer to check the amount in the app.</source>
+      <translation>无记录户号：凭条将提示客户在App中查看应缴金额。</translation>
+    </message>
+    <message>
+      <source>On record</source>
+      <translation>有记录</translation>
+    </message>
+    <message>
+      <source>Amount due %1 yuan</source>
+      <translation>应缴 %1 元</translation>
+    </message>
+    <message>
+      <source>Nothing due · prepaid %1 yuan</source>
+      <translation>无欠费 · 预存余额 %1 元</translation>
+    </message>
+    <message>
+      <source>Pay by %1</source>
+      <translation>缴费截止 %1</translation>
+    </message>
+    <message>
+      <source>Data date unknown</source>
+      <translation>数据日期不详</translation>
+    </message>
+    <message>
+      <source>Not current: check before quoting</source>
+      <translation>非最新数据，告知客户前请核实</translation>
+    </message>
+    <message>
+      <source>Data as of %1</source>
+      <translation>数据截至 %1</translation>
+    </message>
+    <message>
+      <source>Not current: %1 days old, check before quoting</source>
+      <translation>非最新数据（已过 %1 天），告知客户前请核实</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountImportDialog</name>
+    <message>
+      <source>Import account list</source>
+      <translation>导入用户清单</translation>
+    </message>
+    <message>
+      <source>File (CSV or XLSX):</source>
+      <translation>文件（CSV 或 XLSX）：</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Encoding:</source>
+      <translation>编码：</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>自动识别</translation>
+    </message>
+    <message>
+      <source>Columns of the export: 户号, 户名, 地址, 电话, 欠费/余额, 截止日期, 数据日期, 代扣.</source>
+      <translation>导出文件的列：户号、户名、地址、电话、欠费/余额、截止日期、数据日期、代扣。</translation>
+    </message>
+    <message>
+      <source>Accounts in the file are replaced and the others kept. Nothing changes until the file is in.</source>
+      <translation>文件中的户号将被更新，其余户号保留。整个文件导入完成前不做任何更改。</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Cancel import</source>
+      <translation>取消导入</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Open rejected rows</source>
+      <translation>打开未导入的行</translation>
+    </message>
+    <message>
+      <source>Account list</source>
+      <translation>用户清单</translation>
+    </message>
+    <message>
+      <source>Account lists (*.csv *.txt *.xlsx)</source>
+      <translation>用户清单 (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Choose the account list file first.</source>
+      <translation>请先选择用户清单文件。</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>%1 rows read</source>
+      <translation>已读取 %1 行</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不详</translation>
+    </message>
+    <message>
+      <source>Imported. The new list is in use: %1 accounts, data as of %2.</source>
+      <translation>导入完成，新清单已启用：共 %1 户，数据截至 %2。</translation>
+    </message>
+    <message>
+      <source>New %1 · updated %2 · kept from before %3 · rejected %4</source>
+      <translation>新增 %1 · 更新 %2 · 原有保留 %3 · 未导入 %4</translation>
+    </message>
+    <message>
+      <source>Rejected rows and reasons: %1</source>
+      <translation>未导入的行及原因：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountSearchView</name>
+    <message>
+      <source>Find the account</source>
+      <translation>查找账户</translation>
+    </message>
+    <message>
+      <source>Account number, phone (or its last 4 digits), name or part of the address</source>
+      <translation>户号、手机号（或后4位）、户名或部分地址</translation>
+    </message>
+    <message>
+      <source>Use the typed number (no record)</source>
+      <translation>使用输入的户号（无记录）</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <source>No account list imported yet: only typed account numbers work.</source>
+      <translation>尚未导入用户清单：只能使用手工输入的户号。</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不详</translation>
+    </message>
+    <message>
+      <source>Account list: %1 accounts, data as of %2 (imported %3)</source>
+      <translation>用户清单：共 %1 户，数据截至 %2（导入于 %3）</translation>
+    </message>
+    <message>
+      <source>Type more: at least 4 digits, or a name or address.</source>
+      <translation>请多输入一些：至少4位数字，或户名、地址。</translation>
+    </message>
+    <message>
+      <source>More than %1 matches: type more to narrow them.</source>
+      <translation>匹配超过 %1 条，请继续输入以缩小范围。</translation>
+    </message>
+    <message>
+      <source>No account found in the hall's list.</source>
+      <translation>本厅清单中未找到该账户。</translation>
+    </message>
+  </context>
+  <context>
     <name>Announcer</name>
     <message>
       <source>Number %1, please go to counter %2.</source>
@@ -12,7 +189,1017 @@
     </message>
   </context>
   <context>
+    <name>ApplicationCard</name>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>证件</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申请内容</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Owner (首问负责人)</source>
+      <translation>首问负责人</translation>
+    </message>
+    <message>
+      <source>Whole process due</source>
+      <translation>全流程期限</translation>
+    </message>
+    <message>
+      <source>This stage due</source>
+      <translation>本环节期限</translation>
+    </message>
+    <message>
+      <source> (provisional)</source>
+      <translation>（暂定）</translation>
+    </message>
+    <message>
+      <source>ticket %1</source>
+      <translation>排队号 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationDetailView</name>
+    <message>
+      <source>Advance</source>
+      <translation>进入下一环节</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Return to</source>
+      <translation>退回至</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>暂停计时</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>恢复计时</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>撤销申请</translation>
+    </message>
+    <message>
+      <source>Hand over to</source>
+      <translation>移交给</translation>
+    </message>
+    <message>
+      <source>Document received</source>
+      <translation>已收到资料</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印受理回执</translation>
+    </message>
+    <message>
+      <source>Print one-time notice</source>
+      <translation>打印一次性告知书</translation>
+    </message>
+    <message>
+      <source>Note or reason (required to return, suspend or withdraw)</source>
+      <translation>备注或原因（退回、暂停、撤销时必填）</translation>
+    </message>
+    <message>
+      <source>clerk's staff code</source>
+      <translation>接收人员工号</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>纸张</translation>
+    </message>
+    <message>
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <source>A5</source>
+      <translation>A5</translation>
+    </message>
+    <message>
+      <source>80 mm roll (receipt)</source>
+      <translation>80 毫米卷纸（仅回执）</translation>
+    </message>
+    <message>
+      <source> (provisional)</source>
+      <translation>（暂定）</translation>
+    </message>
+    <message>
+      <source>Choose an application in the list</source>
+      <translation>请在列表中选择一笔申请</translation>
+    </message>
+    <message>
+      <source>Full ID and phone shown to you as owner or supervisor; this view is recorded.</source>
+      <translation>您是首问负责人或值班长，可查看完整证件号和电话；本次查看已记录。</translation>
+    </message>
+    <message>
+      <source>ID and phone masked: only the owner or a supervisor sees them in full.</source>
+      <translation>证件号和电话已脱敏：仅首问负责人或值班长可查看完整信息。</translation>
+    </message>
+    <message>
+      <source>Overdue.</source>
+      <translation>已超期。</translation>
+    </message>
+    <message>
+      <source>Clock stopped since %1.</source>
+      <translation>自 %1 起暂停计时。</translation>
+    </message>
+    <message>
+      <source>Due dates in %1 are provisional: the official holiday schedule is not published yet.</source>
+      <translation>%1 年的期限为暂定：该年法定节假日安排尚未公布。</translation>
+    </message>
+    <message>
+      <source>Only %1 or a supervisor may act on this application.</source>
+      <translation>仅 %1 或值班长可办理此申请。</translation>
+    </message>
+    <message>
+      <source>shown</source>
+      <translation>已提供</translation>
+    </message>
+    <message>
+      <source>missing, due %1</source>
+      <translation>缺件，须于 %1 前补交</translation>
+    </message>
+    <message>
+      <source>received %1</source>
+      <translation>%1 已补交</translation>
+    </message>
+    <message>
+      <source>Finish the current stage and move to the next one</source>
+      <translation>完成当前环节并进入下一环节</translation>
+    </message>
+    <message>
+      <source>Stop the clock while waiting for the customer (say why in the note)</source>
+      <translation>等待客户期间暂停计时（请在备注中说明原因）</translation>
+    </message>
+    <message>
+      <source>Send back to an earlier stage (say why in the note)</source>
+      <translation>退回到之前的环节（请在备注中说明原因）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationFields</name>
+    <message>
+      <source>Required.</source>
+      <translation>必填。</translation>
+    </message>
+    <message>
+      <source>Too long.</source>
+      <translation>内容过长。</translation>
+    </message>
+    <message>
+      <source>Holds a control or invalid character.</source>
+      <translation>含有控制字符或无效字符。</translation>
+    </message>
+    <message>
+      <source>Choose the business to apply for.</source>
+      <translation>请选择办理的业务。</translation>
+    </message>
+    <message>
+      <source>An organisation uses its unified social credit code; a person a personal document.</source>
+      <translation>单位使用统一社会信用代码，个人使用个人证件。</translation>
+    </message>
+    <message>
+      <source>An ID number has 18 characters (15 on old cards).</source>
+      <translation>身份证号码为 18 位（旧证 15 位）。</translation>
+    </message>
+    <message>
+      <source>Not the format of this document type.</source>
+      <translation>与该证件类型的格式不符。</translation>
+    </message>
+    <message>
+      <source>The check digit does not match: a character was probably mistyped.</source>
+      <translation>校验码不符：可能有字符输错。</translation>
+    </message>
+    <message>
+      <source>The birth date in the number is not a real date (or before 1900, or in the future).</source>
+      <translation>号码中的出生日期无效（或早于 1900 年、或在未来）。</translation>
+    </message>
+    <message>
+      <source>A unified social credit code has 18 characters.</source>
+      <translation>统一社会信用代码为 18 位。</translation>
+    </message>
+    <message>
+      <source>8 digits, then 10 digits or capital letters other than I, O, S, V and Z.</source>
+      <translation>前 8 位为数字，后 10 位为数字或大写字母（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+      <source>The check character does not match: a character was probably mistyped.</source>
+      <translation>校验码不符：可能有字符输错。</translation>
+    </message>
+    <message>
+      <source>Not a mainland mobile number: 11 digits starting with 13 to 19.</source>
+      <translation>不是大陆手机号码：应为 13 至 19 开头的 11 位数字。</translation>
+    </message>
+    <message>
+      <source>The applicant is not here: the agent needs a signed power of attorney.</source>
+      <translation>申请人未到场：代办人须出示签字的授权委托书。</translation>
+    </message>
+    <message>
+      <source>Digits were lost (scientific notation); type the number again.</source>
+      <translation>号码被科学计数法截断，请重新输入。</translation>
+    </message>
+    <message>
+      <source>Digits only.</source>
+      <translation>只能是数字。</translation>
+    </message>
+    <message>
+      <source>Wrong number of digits for an account.</source>
+      <translation>户号位数不正确。</translation>
+    </message>
+    <message>
+      <source>A positive number, e.g. 8 or 12.5.</source>
+      <translation>请输入正数，例如 8 或 12.5。</translation>
+    </message>
+    <message>
+      <source>Implausibly large: check the unit.</source>
+      <translation>数值过大，请核对单位。</translation>
+    </message>
+    <message>
+      <source>This business is not supplied at that voltage.</source>
+      <translation>该业务不以此电压等级供电。</translation>
+    </message>
+    <message>
+      <source>Not a document of this business.</source>
+      <translation>不是本业务所需的资料。</translation>
+    </message>
+    <message>
+      <source>The identity documents must be shown to accept the application.</source>
+      <translation>受理时必须提供身份证明资料。</translation>
+    </message>
+    <message>
+      <source>Documents are missing: accept on ID alone (一证受理) only with the signed commitment letter (客户承诺书).</source>
+      <translation>资料不全：须客户签署《客户承诺书》方可一证受理。</translation>
+    </message>
+    <message>
+      <source>Ends before it starts.</source>
+      <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+      <source>A pause lasts at least 15 days.</source>
+      <translation>暂停时间不少于 15 天。</translation>
+    </message>
+    <message>
+      <source>A pause is applied for at least 5 days before it starts.</source>
+      <translation>暂停须提前 5 天申请。</translation>
+    </message>
+    <message>
+      <source>Already paused twice this calendar year.</source>
+      <translation>本年度已暂停两次。</translation>
+    </message>
+    <message>
+      <source>Pauses would exceed 6 months in a year.</source>
+      <translation>全年暂停累计将超过 6 个月。</translation>
+    </message>
+    <message>
+      <source>The account is already paused during this period.</source>
+      <translation>该户在此期间已处于暂停状态。</translation>
+    </message>
+    <message>
+      <source>A capacity reduction lasts at least 6 months.</source>
+      <translation>减容期限不少于 6 个月。</translation>
+    </message>
+    <message>
+      <source>A capacity reduction lasts at most 2 years.</source>
+      <translation>减容期限不超过 2 年。</translation>
+    </message>
+    <message>
+      <source>Must stay the address on the account; a move is a different application.</source>
+      <translation>须与户档地址一致；迁址请另行申请。</translation>
+    </message>
+    <message>
+      <source>Must stay the class on the account; a change of class is a separate application.</source>
+      <translation>须与户档用电类别一致；改类请另行申请。</translation>
+    </message>
+    <message>
+      <source>The account owes money: settle it first.</source>
+      <translation>该户有欠费，请先结清。</translation>
+    </message>
+    <message>
+      <source>Yuan owed, 0 when nothing is owed.</source>
+      <translation>欠费金额（元），无欠费填 0。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationForm</name>
+    <message>
+      <source>Business</source>
+      <translation>业务类型</translation>
+    </message>
+    <message>
+      <source>Applicant is</source>
+      <translation>申请人类型</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称/姓名</translation>
+    </message>
+    <message>
+      <source>ID type</source>
+      <translation>证件类型</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机号码</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用电地址</translation>
+    </message>
+    <message>
+      <source>Agent's name</source>
+      <translation>代办人姓名</translation>
+    </message>
+    <message>
+      <source>Agent's ID type</source>
+      <translation>代办人证件类型</translation>
+    </message>
+    <message>
+      <source>Agent's ID number</source>
+      <translation>代办人证件号码</translation>
+    </message>
+    <message>
+      <source>Agent's mobile</source>
+      <translation>代办人手机</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申请容量</translation>
+    </message>
+    <message>
+      <source>Voltage</source>
+      <translation>电压等级</translation>
+    </message>
+    <message>
+      <source>Tariff class</source>
+      <translation>用电类别</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Address on the account</source>
+      <translation>户档地址</translation>
+    </message>
+    <message>
+      <source>Class on the account</source>
+      <translation>户档用电类别</translation>
+    </message>
+    <message>
+      <source>Arrears (yuan)</source>
+      <translation>欠费（元）</translation>
+    </message>
+    <message>
+      <source>Shown today</source>
+      <translation>本次提供</translation>
+    </message>
+    <message>
+      <source>Power of attorney</source>
+      <translation>授权委托书</translation>
+    </message>
+    <message>
+      <source>Commitment letter</source>
+      <translation>客户承诺书</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>申请资料</translation>
+    </message>
+    <message>
+      <source>External works</source>
+      <translation>外线工程</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Agent (when the applicant is not here)</source>
+      <translation>代办人（申请人未到场时）</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申请内容</translation>
+    </message>
+    <message>
+      <source>Documents (一证受理)</source>
+      <translation>申请资料（一证受理）</translation>
+    </message>
+    <message>
+      <source>a person</source>
+      <translation>个人</translation>
+    </message>
+    <message>
+      <source>an organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>The applicant is here in person</source>
+      <translation>申请人本人到场</translation>
+    </message>
+    <message>
+      <source>Signed power of attorney (授权委托书) shown</source>
+      <translation>已出示签字的授权委托书</translation>
+    </message>
+    <message>
+      <source>Needs external line works (外线工程)</source>
+      <translation>需要外线工程</translation>
+    </message>
+    <message>
+      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
+      <translation>客户已就缺件签署《客户承诺书》</translation>
+    </message>
+    <message>
+      <source>as on the ID; rare characters (生僻字) are fine</source>
+      <translation>与证件一致，可输入生僻字</translation>
+    </message>
+    <message>
+      <source>e.g. 8</source>
+      <translation>例如 8</translation>
+    </message>
+    <message>
+      <source>Accept application</source>
+      <translation>受理申请</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <source>— choose the business —</source>
+      <translation>— 请选择业务 —</translation>
+    </message>
+    <message>
+      <source> (if it applies)</source>
+      <translation>（如适用）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationModels</name>
+    <message>
+      <source>clock stopped</source>
+      <translation>暂停计时</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>%1 wd left</source>
+      <translation>剩 %1 个工作日</translation>
+    </message>
+    <message>
+      <source>Provisional: that year's official holiday schedule is not yet published.</source>
+      <translation>暂定：该年法定节假日安排尚未公布。</translation>
+    </message>
+    <message>
+      <source>%1 document(s) still to be brought</source>
+      <translation>尚有 %1 份资料待补交</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>申请编号</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>业务类型</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>当前环节</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>首问负责人</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationReceipt</name>
+    <message>
+      <source>Application receipt</source>
+      <translation>业务受理回执</translation>
+    </message>
+    <message>
+      <source>REPRINT · 补打</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>Application No.</source>
+      <translation>申请编号</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>业务类型</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理时间</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用电地址</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代办人</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申请容量</translation>
+    </message>
+    <message>
+      <source>Documents received</source>
+      <translation>已收资料</translation>
+    </message>
+    <message>
+      <source>Still to bring, by %1</source>
+      <translation>尚缺资料（请于 %1 前补交）</translation>
+    </message>
+    <message>
+      <source>Accepted on your ID alone (一证受理): you signed a commitment letter (客户承诺书) to bring the missing documents by that date.</source>
+      <translation>本申请凭身份证明“一证受理”，您已签署《客户承诺书》，承诺在上述日期前补交所缺资料。</translation>
+    </message>
+    <message>
+      <source>What happens next</source>
+      <translation>后续办理环节及时限</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>环节</translation>
+    </message>
+    <message>
+      <source>Time limit</source>
+      <translation>时限</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>完成期限</translation>
+    </message>
+    <message>
+      <source>%1 working days</source>
+      <translation>%1 个工作日</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>办理中</translation>
+    </message>
+    <message>
+      <source>after the previous step</source>
+      <translation>上一环节完成后计时</translation>
+    </message>
+    <message>
+      <source>Whole process: within %1 working days, by %2</source>
+      <translation>全流程办理时限：%1 个工作日，于 %2 前办结</translation>
+    </message>
+    <message>
+      <source>%1 (provisional)</source>
+      <translation>%1（暂定）</translation>
+    </message>
+    <message>
+      <source>Dates in %1 are provisional: that year's official holiday schedule is not yet published.</source>
+      <translation>%1 年的日期为暂定：该年法定节假日安排尚未公布。</translation>
+    </message>
+    <message>
+      <source>Your case officer (首问负责人)</source>
+      <translation>首问负责人</translation>
+    </message>
+    <message>
+      <source>Hall phone</source>
+      <translation>营业厅电话</translation>
+    </message>
+    <message>
+      <source>Service hotline</source>
+      <translation>供电服务热线</translation>
+    </message>
+    <message>
+      <source>Tracking reference %1</source>
+      <translation>查询编号 %1</translation>
+    </message>
+    <message>
+      <source>Show this code or quote the reference to ask how your application is going.</source>
+      <translation>查询办理进度时，请出示此码或告知查询编号。</translation>
+    </message>
+    <message>
+      <source>Please keep this receipt. Printed %1</source>
+      <translation>请妥善保管本回执。打印时间 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Applications</name>
+    <message>
+      <source>accepted</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>办理中</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>suspended</source>
+      <translation>暂停计时</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>已撤销</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Advanced</source>
+      <translation>进入下一环节</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Suspended (clock stopped)</source>
+      <translation>暂停计时</translation>
+    </message>
+    <message>
+      <source>Resumed</source>
+      <translation>恢复计时</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <source>Handed over</source>
+      <translation>移交</translation>
+    </message>
+    <message>
+      <source>Document received</source>
+      <translation>补交资料</translation>
+    </message>
+    <message>
+      <source>Resident ID card</source>
+      <translation>居民身份证</translation>
+    </message>
+    <message>
+      <source>Temporary resident ID</source>
+      <translation>临时居民身份证</translation>
+    </message>
+    <message>
+      <source>Household register</source>
+      <translation>居民户口簿</translation>
+    </message>
+    <message>
+      <source>Military officer's card</source>
+      <translation>军官证</translation>
+    </message>
+    <message>
+      <source>Taiwan compatriot permit</source>
+      <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+      <source>Home-return permit (HK/Macao)</source>
+      <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>护照</translation>
+    </message>
+    <message>
+      <source>Foreign permanent resident ID</source>
+      <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+      <source>Unified social credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Residential</source>
+      <translation>居民生活用电</translation>
+    </message>
+    <message>
+      <source>Agricultural production</source>
+      <translation>农业生产用电</translation>
+    </message>
+    <message>
+      <source>Commercial and industrial</source>
+      <translation>工商业用电</translation>
+    </message>
+    <message>
+      <source>Above the low-voltage ceiling for homes: check the supply plan with the supervisor.</source>
+      <translation>超过居民低压供电容量上限：请与值班长核定供电方案。</translation>
+    </message>
+    <message>
+      <source>The ID's area code is not in the current county list (maybe retired): compare with the card.</source>
+      <translation>证件号码的地区码不在现行行政区划中（可能为已撤销的旧区划），请与证件核对。</translation>
+    </message>
+    <message>
+      <source>Numbers starting with 9 are foreign permanent residence IDs: check the document type.</source>
+      <translation>以 9 开头的号码为外国人永久居留身份证，请核对证件类型。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationsPanel</name>
+    <message>
+      <source>New application</source>
+      <translation>业务受理</translation>
+    </message>
+    <message>
+      <source>Worklist</source>
+      <translation>工单列表</translation>
+    </message>
+    <message>
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <source>A5</source>
+      <translation>A5</translation>
+    </message>
+    <message>
+      <source>80 mm roll</source>
+      <translation>80 毫米卷纸</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印受理回执</translation>
+    </message>
+    <message>
+      <source>Print one-time notice</source>
+      <translation>打印一次性告知书</translation>
+    </message>
+    <message>
+      <source>No customer called at this counter: the application is not linked</source>
+      <translation>本窗口暂无叫号客户：申请将不关联排队号</translation>
+    </message>
+    <message>
+      <source>Customer with ticket %1</source>
+      <translation>当前客户：%1 号</translation>
+    </message>
+    <message>
+      <source>Accepted %1 · %2</source>
+      <translation>已受理 %1 · %2</translation>
+    </message>
+    <message>
+      <source>Application %1 accepted. Print the receipt for the customer.</source>
+      <translation>申请 %1 已受理，请为客户打印受理回执。</translation>
+    </message>
+    <message>
+      <source>Nothing was saved. Please check: %1</source>
+      <translation>未保存任何内容。请检查：%1</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>%1: %2, now at %3.</source>
+      <translation>%1：%2，当前环节 %3。</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>受理回执</translation>
+    </message>
+    <message>
+      <source>One-time notice</source>
+      <translation>一次性告知书</translation>
+    </message>
+    <message>
+      <source>%1 of %2 printed.</source>
+      <translation>%2 的%1已打印。</translation>
+    </message>
+    <message>
+      <source>%1 of %2 reprinted (补打).</source>
+      <translation>%2 的%1已补打。</translation>
+    </message>
+    <message>
+      <source>%1 of %2 was not printed: %3. The application itself is saved; print again.</source>
+      <translation>%2 的%1未能打印：%3。申请本身已保存，请重新打印。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoundaryDialog</name>
+    <message>
+      <source>Before the meter
+(service line, meter box inlet)</source>
+      <translation>电能表之前
+（接户线、表箱进线）</translation>
+    </message>
+    <message>
+      <source>At the meter
+(the meter itself)</source>
+      <translation>电能表
+（电能表本身）</translation>
+    </message>
+    <message>
+      <source>After the meter
+(line from the meter to the home)</source>
+      <translation>电能表之后
+（电能表到家中的线路）</translation>
+    </message>
+    <message>
+      <source>Inside the home
+(wiring, switches, sockets)</source>
+      <translation>家中
+（室内线路、开关、插座）</translation>
+    </message>
+    <message>
+      <source>The company owns up to the service line</source>
+      <translation>供电企业产权至接户线</translation>
+    </message>
+    <message>
+      <source>The company owns up to the meter</source>
+      <translation>供电企业产权至电能表</translation>
+    </message>
+    <message>
+      <source>The company owns up to the line after the meter</source>
+      <translation>供电企业产权至表后线路</translation>
+    </message>
+    <message>
+      <source>Who repairs it? Property boundary (产权分界)</source>
+      <translation>谁来维修？产权分界</translation>
+    </message>
+    <message>
+      <source>Where is the fault?</source>
+      <translation>故障在哪里？</translation>
+    </message>
+    <message>
+      <source>The supply contract sets the boundary:</source>
+      <translation>供用电合同约定了分界点：</translation>
+    </message>
+    <message>
+      <source>Print leaflet</source>
+      <translation>打印告知单</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>The power company's side: free repair, call 95598.</source>
+      <translation>属供电企业一侧：免费抢修，请拨打 95598。</translation>
+    </message>
+    <message>
+      <source>The customer's side: the customer arranges the repair.</source>
+      <translation>属客户一侧：由客户自行安排维修。</translation>
+    </message>
+    <message>
+      <source>The leaflet was not printed: %1</source>
+      <translation>告知单未能打印：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoundaryLeaflet</name>
+    <message>
+      <source>Who repairs this fault? Property boundary (产权分界)</source>
+      <translation>故障由谁维修？产权分界告知单</translation>
+    </message>
+    <message>
+      <source>Before the meter</source>
+      <translation>电能表之前</translation>
+    </message>
+    <message>
+      <source>The meter</source>
+      <translation>电能表</translation>
+    </message>
+    <message>
+      <source>After the meter</source>
+      <translation>电能表之后</translation>
+    </message>
+    <message>
+      <source>Inside the home</source>
+      <translation>家中</translation>
+    </message>
+    <message>
+      <source>Shaded: the power company's side (free repair)</source>
+      <translation>灰色：供电企业一侧（免费抢修）</translation>
+    </message>
+    <message>
+      <source>Framed: where the fault is</source>
+      <translation>粗框：故障位置</translation>
+    </message>
+    <message>
+      <source>Your supply contract sets this boundary</source>
+      <translation>您的供用电合同约定了此分界点</translation>
+    </message>
+    <message>
+      <source>24-hour power supply service and repair hotline %1</source>
+      <translation>24小时供电服务及抢修热线 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterWindow</name>
+    <message>
+      <source>Applications</source>
+      <translation>业扩报装</translation>
+    </message>
+    <message>
+      <source>Payment guidance</source>
+      <translation>缴费指引</translation>
+    </message>
     <message>
       <source>Counter %1</source>
       <translation>%1号窗口</translation>
@@ -363,6 +1550,174 @@
       <source>Something went wrong; it has been logged. Please tell IT support.</source>
       <translation>系统出现异常，已记录日志。请告知信息运维人员。</translation>
     </message>
+    <message>
+      <source>Only the application's owner (%1) or a supervisor may do this.</source>
+      <translation>仅首问负责人（%1）或值班长可办理此操作。</translation>
+    </message>
+    <message>
+      <source>The application has moved on to %1 meanwhile: the screen was out of date.</source>
+      <translation>该申请已进入“%1”环节，当前画面已过时。</translation>
+    </message>
+    <message>
+      <source>Not possible while the application is %1.</source>
+      <translation>申请处于“%1”状态，无法办理此操作。</translation>
+    </message>
+    <message>
+      <source>Only the last stage completes an application; advance stage by stage.</source>
+      <translation>只有最后一个环节才能办结，请逐个环节推进。</translation>
+    </message>
+    <message>
+      <source>An application can only be returned to an earlier stage.</source>
+      <translation>只能退回到之前的环节。</translation>
+    </message>
+    <message>
+      <source>This application has no such stage.</source>
+      <translation>该申请没有此环节。</translation>
+    </message>
+    <message>
+      <source>Hand the application over to another clerk.</source>
+      <translation>请移交给其他工作人员。</translation>
+    </message>
+    <message>
+      <source>Say why: the reason is kept in the history.</source>
+      <translation>请填写原因，原因将记入办理记录。</translation>
+    </message>
+    <message>
+      <source>This PC's clock is behind the application's history.</source>
+      <translation>本机时间早于该申请的办理记录时间。</translation>
+    </message>
+    <message>
+      <source>The application's history is damaged; ask the hall's IT support.</source>
+      <translation>该申请的办理记录已损坏，请联系营业厅技术支持。</translation>
+    </message>
+    <message>
+      <source>There is no application %1.</source>
+      <translation>没有编号为 %1 的申请。</translation>
+    </message>
+    <message>
+      <source>That document is not outstanding.</source>
+      <translation>该资料不在待补交之列。</translation>
+    </message>
+    <message>
+      <source>%1 is no longer active staff.</source>
+      <translation>%1 已不是在岗人员。</translation>
+    </message>
+    <message>
+      <source>Sign in at the counter first: every step records which clerk did it.</source>
+      <translation>请先在窗口签到：每一步都会记录经办人。</translation>
+    </message>
+    <message>
+      <source>The queue ticket of this customer no longer exists.</source>
+      <translation>该客户的排队号已不存在。</translation>
+    </message>
+    <message>
+      <source>%1 was just changed at another counter.</source>
+      <translation>%1 刚在其他窗口被修改。</translation>
+    </message>
+    <message>
+      <source>The hall profile's business types have an error; ask the hall's IT support.</source>
+      <translation>营业厅配置中的业务类型有误，请联系营业厅技术支持。</translation>
+    </message>
+    <message>
+      <source>That business is not in the hall profile.</source>
+      <translation>营业厅配置中没有该业务。</translation>
+    </message>
+    <message>
+      <source>There is no staff code %1.</source>
+      <translation>没有工号 %1。</translation>
+    </message>
+    <message>
+      <source>Type the account number (户号).</source>
+      <translation>请输入户号。</translation>
+    </message>
+    <message>
+      <source>An account number has digits only.</source>
+      <translation>户号只能包含数字。</translation>
+    </message>
+    <message>
+      <source>The account number was turned into 1.23E+12 by Excel; its digits are lost.</source>
+      <translation>户号被 Excel 转成了科学计数法（如 1.23E+12），数字已丢失。</translation>
+    </message>
+    <message>
+      <source>The account number has %1 digits; this hall's numbers have %2.</source>
+      <translation>户号为 %1 位；本厅户号应为 %2 位。</translation>
+    </message>
+    <message>
+      <source>Account %1 is not in the hall's account list.</source>
+      <translation>本厅用户清单中没有户号 %1。</translation>
+    </message>
+    <message>
+      <source>No account list has been imported yet.</source>
+      <translation>尚未导入用户清单。</translation>
+    </message>
+    <message>
+      <source>The account list file is missing (%1). Import the account list again.</source>
+      <translation>用户清单文件缺失（%1），请重新导入用户清单。</translation>
+    </message>
+    <message>
+      <source>The file lacks the columns %1. Nothing was imported.</source>
+      <translation>文件缺少以下列：%1。未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>This file cannot be read: save it as CSV or XLSX. Nothing was imported.</source>
+      <translation>无法读取此文件：请另存为 CSV 或 XLSX。未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>%1 files cannot be read: save the list as CSV UTF-8. Nothing was imported.</source>
+      <translation>无法读取 %1 文件：请将清单另存为“CSV UTF-8”。未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>The file %1 cannot be read. Nothing was imported.</source>
+      <translation>无法读取文件 %1。未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>%1 of %2 rows are not valid %3: choose the file's encoding. Nothing was imported.</source>
+      <translation>%2 行中有 %1 行不是有效的 %3 编码：请选择文件的编码。未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>No row could be imported (%1 rejected, see %2). Nothing was imported.</source>
+      <translation>没有可导入的行（%1 行未通过，见 %2）。未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>The import was cancelled. The previous account list is still in use.</source>
+      <translation>导入已取消，仍使用原用户清单。</translation>
+    </message>
+    <message>
+      <source>Another account list was imported meanwhile. Import again.</source>
+      <translation>其间已有另一份用户清单导入，请重新导入。</translation>
+    </message>
+    <message>
+      <source>Tick at least one payment channel for the slip.</source>
+      <translation>请至少勾选一个缴费渠道打印在凭条上。</translation>
+    </message>
+    <message>
+      <source>The hall offers no payment channel %1.</source>
+      <translation>本厅没有缴费渠道 %1。</translation>
+    </message>
+    <message>
+      <source>That payment guidance record does not exist.</source>
+      <translation>该缴费引导记录不存在。</translation>
+    </message>
+    <message>
+      <source>Too many results asked for (%1).</source>
+      <translation>请求的结果数过多（%1）。</translation>
+    </message>
+    <message>
+      <source>The hall profile has an error in %1.</source>
+      <translation>营业厅配置文件的 %1 有错误。</translation>
+    </message>
+    <message>
+      <source>A QR address in the hall profile is not valid.</source>
+      <translation>营业厅配置文件中的二维码地址无效。</translation>
+    </message>
+    <message>
+      <source>A contract boundary cannot lie inside the home.</source>
+      <translation>合同约定的分界点不能在客户家中。</translation>
+    </message>
+    <message>
+      <source>The end day is before the start day.</source>
+      <translation>结束日期早于开始日期。</translation>
+    </message>
   </context>
   <context>
     <name>KioskWindow</name>
@@ -403,16 +1758,24 @@
       <translation>完成</translation>
     </message>
     <message>
-      <source>%n waiting</source>
-      <translation>%n 人等候</translation>
+      <source>%1 waiting</source>
+      <translation>%1 人等候</translation>
     </message>
     <message>
-      <source>about %n min</source>
-      <translation>约 %n 分钟</translation>
+      <source>about %1 min</source>
+      <translation>约 %1 分钟</translation>
     </message>
     <message>
       <source>You are next</source>
       <translation>下一位就是您</translation>
+    </message>
+    <message>
+      <source>1 person ahead of you</source>
+      <translation>您前面还有 1 人</translation>
+    </message>
+    <message>
+      <source>%1 people ahead of you</source>
+      <translation>您前面还有 %1 人</translation>
     </message>
     <message>
       <source>Please remember your number; it will be called on the display.</source>
@@ -436,6 +1799,349 @@
     <message>
       <source>Counter tool</source>
       <translation>营业厅柜台系统</translation>
+    </message>
+  </context>
+  <context>
+    <name>OneTimeNotice</name>
+    <message>
+      <source>One-time notice</source>
+      <translation>一次性告知书</translation>
+    </message>
+    <message>
+      <source>REPRINT · 补打</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>Application No.</source>
+      <translation>申请编号</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>业务类型</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>This is everything we still need from you to finish this application. Nothing else will be asked of you for it.</source>
+      <translation>为办结本申请，以下为您尚需提供的全部资料和事项。本申请不会再要求您补充其他内容。</translation>
+    </message>
+    <message>
+      <source>Please bring</source>
+      <translation>请携带以下资料</translation>
+    </message>
+    <message>
+      <source>%1 (by %2)</source>
+      <translation>%1（请于 %2 前提供）</translation>
+    </message>
+    <message>
+      <source>Also bring, if it applies to you</source>
+      <translation>如适用，请一并提供</translation>
+    </message>
+    <message>
+      <source>We are waiting for you: %1</source>
+      <translation>待您办理：%1</translation>
+    </message>
+    <message>
+      <source>Nothing more is needed from you at the moment.</source>
+      <translation>目前无需您再提供任何资料。</translation>
+    </message>
+    <message>
+      <source>You signed a commitment letter (客户承诺书) to bring the documents above by %1.</source>
+      <translation>您已签署《客户承诺书》，承诺于 %1 前补交上述资料。</translation>
+    </message>
+    <message>
+      <source>Bring them to any counter of %1: you do not need to see the same clerk.</source>
+      <translation>可到%1任一窗口递交，无需找原受理人员。</translation>
+    </message>
+    <message>
+      <source>Your case officer (首问负责人)</source>
+      <translation>首问负责人</translation>
+    </message>
+    <message>
+      <source>Hall phone</source>
+      <translation>营业厅电话</translation>
+    </message>
+    <message>
+      <source>Service hotline</source>
+      <translation>供电服务热线</translation>
+    </message>
+    <message>
+      <source>Dates in %1 are provisional: that year's official holiday schedule is not yet published.</source>
+      <translation>%1 年的日期为暂定：该年法定节假日安排尚未公布。</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户签字</translation>
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+    <message>
+      <source>Printed %1</source>
+      <translation>打印时间 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentModels</name>
+    <message>
+      <source>Account number</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>户名</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Amount due</source>
+      <translation>应缴金额</translation>
+    </message>
+    <message>
+      <source>Matched</source>
+      <translation>匹配项</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentPanel</name>
+    <message>
+      <source>Import account list…</source>
+      <translation>导入用户清单…</translation>
+    </message>
+    <message>
+      <source>Who repairs it? (产权分界)…</source>
+      <translation>谁来维修？（产权分界）…</translation>
+    </message>
+    <message>
+      <source>Payment channels: tick the ones for the slip</source>
+      <translation>缴费渠道：勾选要打印在凭条上的渠道</translation>
+    </message>
+    <message>
+      <source>Save slip as PDF…</source>
+      <translation>凭条另存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Print again (补打)</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>Print payment slip</source>
+      <translation>打印缴费凭条</translation>
+    </message>
+    <message>
+      <source>QR code on the slip</source>
+      <translation>凭条印二维码</translation>
+    </message>
+    <message>
+      <source>in person</source>
+      <translation>需到现场</translation>
+    </message>
+    <message>
+      <source>not signed yet</source>
+      <translation>尚未签约</translation>
+    </message>
+    <message>
+      <source>status not known here</source>
+      <translation>本厅无法确认签约状态</translation>
+    </message>
+    <message>
+      <source>Bring:</source>
+      <translation>请携带：</translation>
+    </message>
+    <message>
+      <source>Save payment slip</source>
+      <translation>保存缴费凭条</translation>
+    </message>
+    <message>
+      <source>Printing the payment slip…</source>
+      <translation>正在打印缴费凭条…</translation>
+    </message>
+    <message>
+      <source>Reprint (补打) printed.</source>
+      <translation>补打凭条已打印。</translation>
+    </message>
+    <message>
+      <source>Payment slip printed.</source>
+      <translation>缴费凭条已打印。</translation>
+    </message>
+    <message>
+      <source>The slip was not printed (%1). The guidance is recorded; use Print again.</source>
+      <translation>凭条未能打印（%1）。本次引导已记录，请点击“补打”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentSlip</name>
+    <message>
+      <source>Pay your electricity bill online - no queue</source>
+      <translation>线上交电费，无需排队</translation>
+    </message>
+    <message>
+      <source>REPRINT · 补打</source>
+      <translation>补打</translation>
+    </message>
+    <message>
+      <source>Account number - type it into the app</source>
+      <translation>户号（在App中输入此号码）</translation>
+    </message>
+    <message>
+      <source>Name: %1</source>
+      <translation>户名：%1</translation>
+    </message>
+    <message>
+      <source>Address: %1</source>
+      <translation>地址：%1</translation>
+    </message>
+    <message>
+      <source>Amount due: %1 yuan</source>
+      <translation>应缴金额：%1 元</translation>
+    </message>
+    <message>
+      <source>Pay by %1</source>
+      <translation>缴费截止日期：%1</translation>
+    </message>
+    <message>
+      <source>Nothing due</source>
+      <translation>无欠费</translation>
+    </message>
+    <message>
+      <source>Prepaid balance: %1 yuan</source>
+      <translation>预存余额：%1 元</translation>
+    </message>
+    <message>
+      <source>Figures as of %1</source>
+      <translation>以上数据截至 %1</translation>
+    </message>
+    <message>
+      <source>Not current (%1 days old): the app shows what is due today</source>
+      <translation>非最新数据（已过 %1 天），当前应缴金额以App显示为准</translation>
+    </message>
+    <message>
+      <source>Date of these figures unknown: the app shows what is due today</source>
+      <translation>数据日期不详，当前应缴金额以App显示为准</translation>
+    </message>
+    <message>
+      <source>This account is not in the hall's list: the app shows the amount due</source>
+      <translation>本厅清单中无此户号，应缴金额以App显示为准</translation>
+    </message>
+    <message>
+      <source>Scan with your phone</source>
+      <translation>请用手机扫码</translation>
+    </message>
+    <message>
+      <source>%1 - please bring:</source>
+      <translation>%1——请携带：</translation>
+    </message>
+    <message>
+      <source>Power supply service hotline %1 (24 hours)</source>
+      <translation>供电服务热线 %1（24小时）</translation>
+    </message>
+    <message>
+      <source>Printed %1</source>
+      <translation>打印时间 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentTexts</name>
+    <message>
+      <source>Account number</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>Account number begins</source>
+      <translation>户号开头</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Phone, last 4</source>
+      <translation>电话后4位</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>户名</translation>
+    </message>
+    <message>
+      <source>Name begins</source>
+      <translation>户名开头</translation>
+    </message>
+    <message>
+      <source>Name contains</source>
+      <translation>户名包含</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Bank withholding: signed</source>
+      <translation>银行代扣：已签约</translation>
+    </message>
+    <message>
+      <source>Bank withholding: not signed</source>
+      <translation>银行代扣：未签约</translation>
+    </message>
+    <message>
+      <source>Bank withholding: not known</source>
+      <translation>银行代扣：状态不详</translation>
+    </message>
+    <message>
+      <source>Reading the file…</source>
+      <translation>正在读取文件…</translation>
+    </message>
+    <message>
+      <source>Keeping the accounts the file does not mention…</source>
+      <translation>正在保留文件中未列出的账户…</translation>
+    </message>
+    <message>
+      <source>Sorting…</source>
+      <translation>正在排序…</translation>
+    </message>
+    <message>
+      <source>Indexing…</source>
+      <translation>正在建立索引…</translation>
+    </message>
+    <message>
+      <source>Building the search index…</source>
+      <translation>正在建立查询索引…</translation>
+    </message>
+    <message>
+      <source>Making the new list live…</source>
+      <translation>正在启用新清单…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完成。</translation>
+    </message>
+    <message>
+      <source>80 mm roll</source>
+      <translation>80毫米卷纸</translation>
+    </message>
+    <message>
+      <source>58 mm roll</source>
+      <translation>58毫米卷纸</translation>
+    </message>
+    <message>
+      <source>A5 sheet</source>
+      <translation>A5 纸</translation>
     </message>
   </context>
   <context>
@@ -510,6 +2216,57 @@
     <message>
       <source>Service hotline %1</source>
       <translation>供电服务热线 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorklistPane</name>
+    <message>
+      <source>Open (all)</source>
+      <translation>在办（全部）</translation>
+    </message>
+    <message>
+      <source>All, closed too</source>
+      <translation>全部（含已办结）</translation>
+    </message>
+    <message>
+      <source>Any due date</source>
+      <translation>不限期限</translation>
+    </message>
+    <message>
+      <source>Due soon</source>
+      <translation>即将到期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>Search: number, name, phone, ID, account, address</source>
+      <translation>搜索：编号、姓名、电话、证件、户号、地址</translation>
+    </message>
+    <message>
+      <source>Every business</source>
+      <translation>全部业务</translation>
+    </message>
+    <message>
+      <source>Everyone's</source>
+      <translation>全部人员</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>我的</translation>
+    </message>
+    <message>
+      <source>%1 of %2 shown · open %3 · overdue %4 · due within %5 working day(s) %6 · suspended %7 · mine %8</source>
+      <translation>显示 %1 / 共 %2 · 在办 %3 · 超期 %4 · %5 个工作日内到期 %6 · 暂停 %7 · 我的 %8</translation>
+    </message>
+    <message>
+      <source>* Due dates in %1 are provisional: the official holiday schedule is not published yet.</source>
+      <translation>* %1 年的期限为暂定：该年法定节假日安排尚未公布。</translation>
+    </message>
+    <message>
+      <source>One or two characters find names that start with them; type 3 or more to search inside.</source>
+      <translation>输入一两个字按姓名开头查找；输入三个字以上可查找任意位置。</translation>
     </message>
   </context>
 </TS>

@@ -1,6 +1,183 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
   <context>
+    <name>AccountCardView</name>
+    <message>
+      <source>Account number (户号)</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Find an account on the left, or type a number that has no record.</source>
+      <translation>請在左側查找賬戶，或輸入沒有記錄的戶號。</translation>
+    </message>
+    <message>
+      <source>No record in the hall's list</source>
+      <translation>本廳清單中無此戶</translation>
+    </message>
+    <message>
+      <source>Walk-in: the slip tells the customer to check the amount in the app.</source>
+      <translation>無記錄戶號：憑條將提示客戶在App中查看應繳金額。</translation>
+    </message>
+    <message>
+      <source>On record</source>
+      <translation>有記錄</translation>
+    </message>
+    <message>
+      <source>Amount due %1 yuan</source>
+      <translation>應繳 %1 元</translation>
+    </message>
+    <message>
+      <source>Nothing due · prepaid %1 yuan</source>
+      <translation>無欠費 · 預存餘額 %1 元</translation>
+    </message>
+    <message>
+      <source>Pay by %1</source>
+      <translation>繳費截止 %1</translation>
+    </message>
+    <message>
+      <source>Data date unknown</source>
+      <translation>數據日期不詳</translation>
+    </message>
+    <message>
+      <source>Not current: check before quoting</source>
+      <translation>非最新數據，告知客戶前請覈實</translation>
+    </message>
+    <message>
+      <source>Data as of %1</source>
+      <translation>數據截至 %1</translation>
+    </message>
+    <message>
+      <source>Not current: %1 days old, check before quoting</source>
+      <translation>非最新數據（已過 %1 天），告知客戶前請覈實</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountImportDialog</name>
+    <message>
+      <source>Import account list</source>
+      <translation>導入用戶清單</translation>
+    </message>
+    <message>
+      <source>File (CSV or XLSX):</source>
+      <translation>文件（CSV 或 XLSX）：</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>選擇…</translation>
+    </message>
+    <message>
+      <source>Encoding:</source>
+      <translation>編碼：</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>自動識別</translation>
+    </message>
+    <message>
+      <source>Columns of the export: 户号, 户名, 地址, 电话, 欠费/余额, 截止日期, 数据日期, 代扣.</source>
+      <translation>導出文件的列：戶號、戶名、地址、電話、欠費/餘額、截止日期、數據日期、代扣。</translation>
+    </message>
+    <message>
+      <source>Accounts in the file are replaced and the others kept. Nothing changes until the file is in.</source>
+      <translation>文件中的戶號將被更新，其餘戶號保留。整個文件導入完成前不做任何更改。</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>導入</translation>
+    </message>
+    <message>
+      <source>Cancel import</source>
+      <translation>取消導入</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>關閉</translation>
+    </message>
+    <message>
+      <source>Open rejected rows</source>
+      <translation>打開未導入的行</translation>
+    </message>
+    <message>
+      <source>Account list</source>
+      <translation>用戶清單</translation>
+    </message>
+    <message>
+      <source>Account lists (*.csv *.txt *.xlsx)</source>
+      <translation>用戶清單 (*.csv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Choose the account list file first.</source>
+      <translation>請先選擇用戶清單文件。</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <source>%1 rows read</source>
+      <translation>已讀取 %1 行</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不詳</translation>
+    </message>
+    <message>
+      <source>Imported. The new list is in use: %1 accounts, data as of %2.</source>
+      <translation>導入完成，新清單已啓用：共 %1 戶，數據截至 %2。</translation>
+    </message>
+    <message>
+      <source>New %1 · updated %2 · kept from before %3 · rejected %4</source>
+      <translation>新增 %1 · 更新 %2 · 原有保留 %3 · 未導入 %4</translation>
+    </message>
+    <message>
+      <source>Rejected rows and reasons: %1</source>
+      <translation>未導入的行及原因：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountSearchView</name>
+    <message>
+      <source>Find the account</source>
+      <translation>查找賬戶</translation>
+    </message>
+    <message>
+      <source>Account number, phone (or its last 4 digits), name or part of the address</source>
+      <translation>戶號、手機號（或後4位）、戶名或部分地址</translation>
+    </message>
+    <message>
+      <source>Use the typed number (no record)</source>
+      <translation>使用輸入的戶號（無記錄）</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>正在加載…</translation>
+    </message>
+    <message>
+      <source>No account list imported yet: only typed account numbers work.</source>
+      <translation>尚未導入用戶清單：只能使用手工輸入的戶號。</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不詳</translation>
+    </message>
+    <message>
+      <source>Account list: %1 accounts, data as of %2 (imported %3)</source>
+      <translation>用戶清單：共 %1 戶，數據截至 %2（導入於 %3）</translation>
+    </message>
+    <message>
+      <source>Type more: at least 4 digits, or a name or address.</source>
+      <translation>請多輸入一些：至少4位數字，或戶名、地址。</translation>
+    </message>
+    <message>
+      <source>More than %1 matches: type more to narrow them.</source>
+      <translation>匹配超過 %1 條，請繼續輸入以縮小範圍。</translation>
+    </message>
+    <message>
+      <source>No account found in the hall's list.</source>
+      <translation>本廳清單中未找到該賬戶。</translation>
+    </message>
+  </context>
+  <context>
     <name>Announcer</name>
     <message>
       <source>Number %1, please go to counter %2.</source>
@@ -12,7 +189,1017 @@
     </message>
   </context>
   <context>
+    <name>ApplicationCard</name>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>證件</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手機</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代辦人</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申請內容</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Owner (首问负责人)</source>
+      <translation>首問負責人</translation>
+    </message>
+    <message>
+      <source>Whole process due</source>
+      <translation>全流程期限</translation>
+    </message>
+    <message>
+      <source>This stage due</source>
+      <translation>本環節期限</translation>
+    </message>
+    <message>
+      <source> (provisional)</source>
+      <translation>（暫定）</translation>
+    </message>
+    <message>
+      <source>ticket %1</source>
+      <translation>排隊號 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationDetailView</name>
+    <message>
+      <source>Advance</source>
+      <translation>進入下一環節</translation>
+    </message>
+    <message>
+      <source>Complete</source>
+      <translation>辦結</translation>
+    </message>
+    <message>
+      <source>Return to</source>
+      <translation>退回至</translation>
+    </message>
+    <message>
+      <source>Suspend</source>
+      <translation>暫停計時</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>恢復計時</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>撤銷申請</translation>
+    </message>
+    <message>
+      <source>Hand over to</source>
+      <translation>移交給</translation>
+    </message>
+    <message>
+      <source>Document received</source>
+      <translation>已收到資料</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印受理回執</translation>
+    </message>
+    <message>
+      <source>Print one-time notice</source>
+      <translation>打印一次性告知書</translation>
+    </message>
+    <message>
+      <source>Note or reason (required to return, suspend or withdraw)</source>
+      <translation>備註或原因（退回、暫停、撤銷時必填）</translation>
+    </message>
+    <message>
+      <source>clerk's staff code</source>
+      <translation>接收人員工號</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>紙張</translation>
+    </message>
+    <message>
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <source>A5</source>
+      <translation>A5</translation>
+    </message>
+    <message>
+      <source>80 mm roll (receipt)</source>
+      <translation>80 毫米捲紙（僅回執）</translation>
+    </message>
+    <message>
+      <source> (provisional)</source>
+      <translation>（暫定）</translation>
+    </message>
+    <message>
+      <source>Choose an application in the list</source>
+      <translation>請在列表中選擇一筆申請</translation>
+    </message>
+    <message>
+      <source>Full ID and phone shown to you as owner or supervisor; this view is recorded.</source>
+      <translation>您是首問負責人或值班長，可查看完整證件號和電話；本次查看已記錄。</translation>
+    </message>
+    <message>
+      <source>ID and phone masked: only the owner or a supervisor sees them in full.</source>
+      <translation>證件號和電話已脫敏：僅首問負責人或值班長可查看完整信息。</translation>
+    </message>
+    <message>
+      <source>Overdue.</source>
+      <translation>已超期。</translation>
+    </message>
+    <message>
+      <source>Clock stopped since %1.</source>
+      <translation>自 %1 起暫停計時。</translation>
+    </message>
+    <message>
+      <source>Due dates in %1 are provisional: the official holiday schedule is not published yet.</source>
+      <translation>%1 年的期限爲暫定：該年法定節假日安排尚未公佈。</translation>
+    </message>
+    <message>
+      <source>Only %1 or a supervisor may act on this application.</source>
+      <translation>僅 %1 或值班長可辦理此申請。</translation>
+    </message>
+    <message>
+      <source>shown</source>
+      <translation>已提供</translation>
+    </message>
+    <message>
+      <source>missing, due %1</source>
+      <translation>缺件，須於 %1 前補交</translation>
+    </message>
+    <message>
+      <source>received %1</source>
+      <translation>%1 已補交</translation>
+    </message>
+    <message>
+      <source>Finish the current stage and move to the next one</source>
+      <translation>完成當前環節並進入下一環節</translation>
+    </message>
+    <message>
+      <source>Stop the clock while waiting for the customer (say why in the note)</source>
+      <translation>等待客戶期間暫停計時（請在備註中說明原因）</translation>
+    </message>
+    <message>
+      <source>Send back to an earlier stage (say why in the note)</source>
+      <translation>退回到之前的環節（請在備註中說明原因）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationFields</name>
+    <message>
+      <source>Required.</source>
+      <translation>必填。</translation>
+    </message>
+    <message>
+      <source>Too long.</source>
+      <translation>內容過長。</translation>
+    </message>
+    <message>
+      <source>Holds a control or invalid character.</source>
+      <translation>含有控制字符或無效字符。</translation>
+    </message>
+    <message>
+      <source>Choose the business to apply for.</source>
+      <translation>請選擇辦理的業務。</translation>
+    </message>
+    <message>
+      <source>An organisation uses its unified social credit code; a person a personal document.</source>
+      <translation>單位使用統一社會信用代碼，個人使用個人證件。</translation>
+    </message>
+    <message>
+      <source>An ID number has 18 characters (15 on old cards).</source>
+      <translation>身份證號碼爲 18 位（舊證 15 位）。</translation>
+    </message>
+    <message>
+      <source>Not the format of this document type.</source>
+      <translation>與該證件類型的格式不符。</translation>
+    </message>
+    <message>
+      <source>The check digit does not match: a character was probably mistyped.</source>
+      <translation>校驗碼不符：可能有字符輸錯。</translation>
+    </message>
+    <message>
+      <source>The birth date in the number is not a real date (or before 1900, or in the future).</source>
+      <translation>號碼中的出生日期無效（或早於 1900 年、或在未來）。</translation>
+    </message>
+    <message>
+      <source>A unified social credit code has 18 characters.</source>
+      <translation>統一社會信用代碼爲 18 位。</translation>
+    </message>
+    <message>
+      <source>8 digits, then 10 digits or capital letters other than I, O, S, V and Z.</source>
+      <translation>前 8 位爲數字，後 10 位爲數字或大寫字母（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+      <source>The check character does not match: a character was probably mistyped.</source>
+      <translation>校驗碼不符：可能有字符輸錯。</translation>
+    </message>
+    <message>
+      <source>Not a mainland mobile number: 11 digits starting with 13 to 19.</source>
+      <translation>不是大陸手機號碼：應爲 13 至 19 開頭的 11 位數字。</translation>
+    </message>
+    <message>
+      <source>The applicant is not here: the agent needs a signed power of attorney.</source>
+      <translation>申請人未到場：代辦人須出示簽字的授權委託書。</translation>
+    </message>
+    <message>
+      <source>Digits were lost (scientific notation); type the number again.</source>
+      <translation>號碼被科學計數法截斷，請重新輸入。</translation>
+    </message>
+    <message>
+      <source>Digits only.</source>
+      <translation>只能是數字。</translation>
+    </message>
+    <message>
+      <source>Wrong number of digits for an account.</source>
+      <translation>戶號位數不正確。</translation>
+    </message>
+    <message>
+      <source>A positive number, e.g. 8 or 12.5.</source>
+      <translation>請輸入正數，例如 8 或 12.5。</translation>
+    </message>
+    <message>
+      <source>Implausibly large: check the unit.</source>
+      <translation>數值過大，請覈對單位。</translation>
+    </message>
+    <message>
+      <source>This business is not supplied at that voltage.</source>
+      <translation>該業務不以此電壓等級供電。</translation>
+    </message>
+    <message>
+      <source>Not a document of this business.</source>
+      <translation>不是本業務所需的資料。</translation>
+    </message>
+    <message>
+      <source>The identity documents must be shown to accept the application.</source>
+      <translation>受理時必須提供身份證明資料。</translation>
+    </message>
+    <message>
+      <source>Documents are missing: accept on ID alone (一证受理) only with the signed commitment letter (客户承诺书).</source>
+      <translation>資料不全：須客戶簽署《客戶承諾書》方可一證受理。</translation>
+    </message>
+    <message>
+      <source>Ends before it starts.</source>
+      <translation>結束日期早於開始日期。</translation>
+    </message>
+    <message>
+      <source>A pause lasts at least 15 days.</source>
+      <translation>暫停時間不少於 15 天。</translation>
+    </message>
+    <message>
+      <source>A pause is applied for at least 5 days before it starts.</source>
+      <translation>暫停須提前 5 天申請。</translation>
+    </message>
+    <message>
+      <source>Already paused twice this calendar year.</source>
+      <translation>本年度已暫停兩次。</translation>
+    </message>
+    <message>
+      <source>Pauses would exceed 6 months in a year.</source>
+      <translation>全年暫停累計將超過 6 個月。</translation>
+    </message>
+    <message>
+      <source>The account is already paused during this period.</source>
+      <translation>該戶在此期間已處於暫停狀態。</translation>
+    </message>
+    <message>
+      <source>A capacity reduction lasts at least 6 months.</source>
+      <translation>減容期限不少於 6 個月。</translation>
+    </message>
+    <message>
+      <source>A capacity reduction lasts at most 2 years.</source>
+      <translation>減容期限不超過 2 年。</translation>
+    </message>
+    <message>
+      <source>Must stay the address on the account; a move is a different application.</source>
+      <translation>須與戶檔地址一致；遷址請另行申請。</translation>
+    </message>
+    <message>
+      <source>Must stay the class on the account; a change of class is a separate application.</source>
+      <translation>須與戶檔用電類別一致；改類請另行申請。</translation>
+    </message>
+    <message>
+      <source>The account owes money: settle it first.</source>
+      <translation>該戶有欠費，請先結清。</translation>
+    </message>
+    <message>
+      <source>Yuan owed, 0 when nothing is owed.</source>
+      <translation>欠費金額（元），無欠費填 0。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationForm</name>
+    <message>
+      <source>Business</source>
+      <translation>業務類型</translation>
+    </message>
+    <message>
+      <source>Applicant is</source>
+      <translation>申請人類型</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名稱/姓名</translation>
+    </message>
+    <message>
+      <source>ID type</source>
+      <translation>證件類型</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>證件號碼</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手機號碼</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用電地址</translation>
+    </message>
+    <message>
+      <source>Agent's name</source>
+      <translation>代辦人姓名</translation>
+    </message>
+    <message>
+      <source>Agent's ID type</source>
+      <translation>代辦人證件類型</translation>
+    </message>
+    <message>
+      <source>Agent's ID number</source>
+      <translation>代辦人證件號碼</translation>
+    </message>
+    <message>
+      <source>Agent's mobile</source>
+      <translation>代辦人手機</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申請容量</translation>
+    </message>
+    <message>
+      <source>Voltage</source>
+      <translation>電壓等級</translation>
+    </message>
+    <message>
+      <source>Tariff class</source>
+      <translation>用電類別</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Address on the account</source>
+      <translation>戶檔地址</translation>
+    </message>
+    <message>
+      <source>Class on the account</source>
+      <translation>戶檔用電類別</translation>
+    </message>
+    <message>
+      <source>Arrears (yuan)</source>
+      <translation>欠費（元）</translation>
+    </message>
+    <message>
+      <source>Shown today</source>
+      <translation>本次提供</translation>
+    </message>
+    <message>
+      <source>Power of attorney</source>
+      <translation>授權委託書</translation>
+    </message>
+    <message>
+      <source>Commitment letter</source>
+      <translation>客戶承諾書</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>申請資料</translation>
+    </message>
+    <message>
+      <source>External works</source>
+      <translation>外線工程</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>Agent (when the applicant is not here)</source>
+      <translation>代辦人（申請人未到場時）</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申請內容</translation>
+    </message>
+    <message>
+      <source>Documents (一证受理)</source>
+      <translation>申請資料（一證受理）</translation>
+    </message>
+    <message>
+      <source>a person</source>
+      <translation>個人</translation>
+    </message>
+    <message>
+      <source>an organisation</source>
+      <translation>單位</translation>
+    </message>
+    <message>
+      <source>The applicant is here in person</source>
+      <translation>申請人本人到場</translation>
+    </message>
+    <message>
+      <source>Signed power of attorney (授权委托书) shown</source>
+      <translation>已出示簽字的授權委託書</translation>
+    </message>
+    <message>
+      <source>Needs external line works (外线工程)</source>
+      <translation>需要外線工程</translation>
+    </message>
+    <message>
+      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
+      <translation>客戶已就缺件簽署《客戶承諾書》</translation>
+    </message>
+    <message>
+      <source>as on the ID; rare characters (生僻字) are fine</source>
+      <translation>與證件一致，可輸入生僻字</translation>
+    </message>
+    <message>
+      <source>e.g. 8</source>
+      <translation>例如 8</translation>
+    </message>
+    <message>
+      <source>Accept application</source>
+      <translation>受理申請</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <source>— choose the business —</source>
+      <translation>— 請選擇業務 —</translation>
+    </message>
+    <message>
+      <source> (if it applies)</source>
+      <translation>（如適用）</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationModels</name>
+    <message>
+      <source>clock stopped</source>
+      <translation>暫停計時</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>%1 wd left</source>
+      <translation>剩 %1 個工作日</translation>
+    </message>
+    <message>
+      <source>Provisional: that year's official holiday schedule is not yet published.</source>
+      <translation>暫定：該年法定節假日安排尚未公佈。</translation>
+    </message>
+    <message>
+      <source>%1 document(s) still to be brought</source>
+      <translation>尚有 %1 份資料待補交</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>申請編號</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手機</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>證件號碼</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>業務類型</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>當前環節</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>首問負責人</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>時間</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>經辦人</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>備註</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationReceipt</name>
+    <message>
+      <source>Application receipt</source>
+      <translation>業務受理回執</translation>
+    </message>
+    <message>
+      <source>REPRINT · 补打</source>
+      <translation>補打</translation>
+    </message>
+    <message>
+      <source>Application No.</source>
+      <translation>申請編號</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>業務類型</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理時間</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>證件號碼</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>聯繫電話</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用電地址</translation>
+    </message>
+    <message>
+      <source>Agent</source>
+      <translation>代辦人</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申請容量</translation>
+    </message>
+    <message>
+      <source>Documents received</source>
+      <translation>已收資料</translation>
+    </message>
+    <message>
+      <source>Still to bring, by %1</source>
+      <translation>尚缺資料（請於 %1 前補交）</translation>
+    </message>
+    <message>
+      <source>Accepted on your ID alone (一证受理): you signed a commitment letter (客户承诺书) to bring the missing documents by that date.</source>
+      <translation>本申請憑身份證明「一證受理」，您已簽署《客戶承諾書》，承諾在上述日期前補交所缺資料。</translation>
+    </message>
+    <message>
+      <source>What happens next</source>
+      <translation>後續辦理環節及時限</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>環節</translation>
+    </message>
+    <message>
+      <source>Time limit</source>
+      <translation>時限</translation>
+    </message>
+    <message>
+      <source>Due by</source>
+      <translation>完成期限</translation>
+    </message>
+    <message>
+      <source>%1 working days</source>
+      <translation>%1 個工作日</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>辦理中</translation>
+    </message>
+    <message>
+      <source>after the previous step</source>
+      <translation>上一環節完成後計時</translation>
+    </message>
+    <message>
+      <source>Whole process: within %1 working days, by %2</source>
+      <translation>全流程辦理時限：%1 個工作日，於 %2 前辦結</translation>
+    </message>
+    <message>
+      <source>%1 (provisional)</source>
+      <translation>%1（暫定）</translation>
+    </message>
+    <message>
+      <source>Dates in %1 are provisional: that year's official holiday schedule is not yet published.</source>
+      <translation>%1 年的日期爲暫定：該年法定節假日安排尚未公佈。</translation>
+    </message>
+    <message>
+      <source>Your case officer (首问负责人)</source>
+      <translation>首問負責人</translation>
+    </message>
+    <message>
+      <source>Hall phone</source>
+      <translation>營業廳電話</translation>
+    </message>
+    <message>
+      <source>Service hotline</source>
+      <translation>供電服務熱線</translation>
+    </message>
+    <message>
+      <source>Tracking reference %1</source>
+      <translation>查詢編號 %1</translation>
+    </message>
+    <message>
+      <source>Show this code or quote the reference to ask how your application is going.</source>
+      <translation>查詢辦理進度時，請出示此碼或告知查詢編號。</translation>
+    </message>
+    <message>
+      <source>Please keep this receipt. Printed %1</source>
+      <translation>請妥善保管本回執。打印時間 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Applications</name>
+    <message>
+      <source>accepted</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>辦理中</translation>
+    </message>
+    <message>
+      <source>returned</source>
+      <translation>已退回</translation>
+    </message>
+    <message>
+      <source>suspended</source>
+      <translation>暫停計時</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>已辦結</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>已撤銷</translation>
+    </message>
+    <message>
+      <source>Accepted</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <source>Advanced</source>
+      <translation>進入下一環節</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Suspended (clock stopped)</source>
+      <translation>暫停計時</translation>
+    </message>
+    <message>
+      <source>Resumed</source>
+      <translation>恢復計時</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>辦結</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>撤銷</translation>
+    </message>
+    <message>
+      <source>Handed over</source>
+      <translation>移交</translation>
+    </message>
+    <message>
+      <source>Document received</source>
+      <translation>補交資料</translation>
+    </message>
+    <message>
+      <source>Resident ID card</source>
+      <translation>居民身份證</translation>
+    </message>
+    <message>
+      <source>Temporary resident ID</source>
+      <translation>臨時居民身份證</translation>
+    </message>
+    <message>
+      <source>Household register</source>
+      <translation>居民戶口簿</translation>
+    </message>
+    <message>
+      <source>Military officer's card</source>
+      <translation>軍官證</translation>
+    </message>
+    <message>
+      <source>Taiwan compatriot permit</source>
+      <translation>臺灣居民來往大陸通行證</translation>
+    </message>
+    <message>
+      <source>Home-return permit (HK/Macao)</source>
+      <translation>港澳居民來往內地通行證</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>護照</translation>
+    </message>
+    <message>
+      <source>Foreign permanent resident ID</source>
+      <translation>外國人永久居留身份證</translation>
+    </message>
+    <message>
+      <source>Unified social credit code</source>
+      <translation>統一社會信用代碼</translation>
+    </message>
+    <message>
+      <source>Residential</source>
+      <translation>居民生活用電</translation>
+    </message>
+    <message>
+      <source>Agricultural production</source>
+      <translation>農業生產用電</translation>
+    </message>
+    <message>
+      <source>Commercial and industrial</source>
+      <translation>工商業用電</translation>
+    </message>
+    <message>
+      <source>Above the low-voltage ceiling for homes: check the supply plan with the supervisor.</source>
+      <translation>超過居民低壓供電容量上限：請與值班長覈定供電方案。</translation>
+    </message>
+    <message>
+      <source>The ID's area code is not in the current county list (maybe retired): compare with the card.</source>
+      <translation>證件號碼的地區碼不在現行行政區劃中（可能爲已撤銷的舊區劃），請與證件覈對。</translation>
+    </message>
+    <message>
+      <source>Numbers starting with 9 are foreign permanent residence IDs: check the document type.</source>
+      <translation>以 9 開頭的號碼爲外國人永久居留身份證，請覈對證件類型。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApplicationsPanel</name>
+    <message>
+      <source>New application</source>
+      <translation>業務受理</translation>
+    </message>
+    <message>
+      <source>Worklist</source>
+      <translation>工單列表</translation>
+    </message>
+    <message>
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <source>A5</source>
+      <translation>A5</translation>
+    </message>
+    <message>
+      <source>80 mm roll</source>
+      <translation>80 毫米捲紙</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印受理回執</translation>
+    </message>
+    <message>
+      <source>Print one-time notice</source>
+      <translation>打印一次性告知書</translation>
+    </message>
+    <message>
+      <source>No customer called at this counter: the application is not linked</source>
+      <translation>本窗口暫無叫號客戶：申請將不關聯排隊號</translation>
+    </message>
+    <message>
+      <source>Customer with ticket %1</source>
+      <translation>當前客戶：%1 號</translation>
+    </message>
+    <message>
+      <source>Accepted %1 · %2</source>
+      <translation>已受理 %1 · %2</translation>
+    </message>
+    <message>
+      <source>Application %1 accepted. Print the receipt for the customer.</source>
+      <translation>申請 %1 已受理，請爲客戶打印受理回執。</translation>
+    </message>
+    <message>
+      <source>Nothing was saved. Please check: %1</source>
+      <translation>未保存任何內容。請檢查：%1</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>%1: %2, now at %3.</source>
+      <translation>%1：%2，當前環節 %3。</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>受理回執</translation>
+    </message>
+    <message>
+      <source>One-time notice</source>
+      <translation>一次性告知書</translation>
+    </message>
+    <message>
+      <source>%1 of %2 printed.</source>
+      <translation>%2 的%1已打印。</translation>
+    </message>
+    <message>
+      <source>%1 of %2 reprinted (补打).</source>
+      <translation>%2 的%1已補打。</translation>
+    </message>
+    <message>
+      <source>%1 of %2 was not printed: %3. The application itself is saved; print again.</source>
+      <translation>%2 的%1未能打印：%3。申請本身已保存，請重新打印。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoundaryDialog</name>
+    <message>
+      <source>Before the meter
+(service line, meter box inlet)</source>
+      <translation>電能表之前
+（接戶線、表箱進線）</translation>
+    </message>
+    <message>
+      <source>At the meter
+(the meter itself)</source>
+      <translation>電能表
+（電能表本身）</translation>
+    </message>
+    <message>
+      <source>After the meter
+(line from the meter to the home)</source>
+      <translation>電能表之後
+（電能表到家中的線路）</translation>
+    </message>
+    <message>
+      <source>Inside the home
+(wiring, switches, sockets)</source>
+      <translation>家中
+（室內線路、開關、插座）</translation>
+    </message>
+    <message>
+      <source>The company owns up to the service line</source>
+      <translation>供電企業產權至接戶線</translation>
+    </message>
+    <message>
+      <source>The company owns up to the meter</source>
+      <translation>供電企業產權至電能表</translation>
+    </message>
+    <message>
+      <source>The company owns up to the line after the meter</source>
+      <translation>供電企業產權至表後線路</translation>
+    </message>
+    <message>
+      <source>Who repairs it? Property boundary (产权分界)</source>
+      <translation>誰來維修？產權分界</translation>
+    </message>
+    <message>
+      <source>Where is the fault?</source>
+      <translation>故障在哪裏？</translation>
+    </message>
+    <message>
+      <source>The supply contract sets the boundary:</source>
+      <translation>供用電合同約定了分界點：</translation>
+    </message>
+    <message>
+      <source>Print leaflet</source>
+      <translation>打印告知單</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>關閉</translation>
+    </message>
+    <message>
+      <source>The power company's side: free repair, call 95598.</source>
+      <translation>屬供電企業一側：免費搶修，請撥打 95598。</translation>
+    </message>
+    <message>
+      <source>The customer's side: the customer arranges the repair.</source>
+      <translation>屬客戶一側：由客戶自行安排維修。</translation>
+    </message>
+    <message>
+      <source>The leaflet was not printed: %1</source>
+      <translation>告知單未能打印：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoundaryLeaflet</name>
+    <message>
+      <source>Who repairs this fault? Property boundary (产权分界)</source>
+      <translation>故障由誰維修？產權分界告知單</translation>
+    </message>
+    <message>
+      <source>Before the meter</source>
+      <translation>電能表之前</translation>
+    </message>
+    <message>
+      <source>The meter</source>
+      <translation>電能表</translation>
+    </message>
+    <message>
+      <source>After the meter</source>
+      <translation>電能表之後</translation>
+    </message>
+    <message>
+      <source>Inside the home</source>
+      <translation>家中</translation>
+    </message>
+    <message>
+      <source>Shaded: the power company's side (free repair)</source>
+      <translation>灰色：供電企業一側（免費搶修）</translation>
+    </message>
+    <message>
+      <source>Framed: where the fault is</source>
+      <translation>粗框：故障位置</translation>
+    </message>
+    <message>
+      <source>Your supply contract sets this boundary</source>
+      <translation>您的供用電合同約定了此分界點</translation>
+    </message>
+    <message>
+      <source>24-hour power supply service and repair hotline %1</source>
+      <translation>24小時供電服務及搶修熱線 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterWindow</name>
+    <message>
+      <source>Applications</source>
+      <translation>業擴報裝</translation>
+    </message>
+    <message>
+      <source>Payment guidance</source>
+      <translation>繳費指引</translation>
+    </message>
     <message>
       <source>Counter %1</source>
       <translation>%1號窗口</translation>
@@ -363,6 +1550,174 @@
       <source>Something went wrong; it has been logged. Please tell IT support.</source>
       <translation>系統出現異常，已記錄日誌。請告知信息運維人員。</translation>
     </message>
+    <message>
+      <source>Only the application's owner (%1) or a supervisor may do this.</source>
+      <translation>僅首問負責人（%1）或值班長可辦理此操作。</translation>
+    </message>
+    <message>
+      <source>The application has moved on to %1 meanwhile: the screen was out of date.</source>
+      <translation>該申請已進入「%1」環節，當前畫面已過時。</translation>
+    </message>
+    <message>
+      <source>Not possible while the application is %1.</source>
+      <translation>申請處於「%1」狀態，無法辦理此操作。</translation>
+    </message>
+    <message>
+      <source>Only the last stage completes an application; advance stage by stage.</source>
+      <translation>只有最後一個環節才能辦結，請逐個環節推進。</translation>
+    </message>
+    <message>
+      <source>An application can only be returned to an earlier stage.</source>
+      <translation>只能退回到之前的環節。</translation>
+    </message>
+    <message>
+      <source>This application has no such stage.</source>
+      <translation>該申請沒有此環節。</translation>
+    </message>
+    <message>
+      <source>Hand the application over to another clerk.</source>
+      <translation>請移交給其他工作人員。</translation>
+    </message>
+    <message>
+      <source>Say why: the reason is kept in the history.</source>
+      <translation>請填寫原因，原因將記入辦理記錄。</translation>
+    </message>
+    <message>
+      <source>This PC's clock is behind the application's history.</source>
+      <translation>本機時間早於該申請的辦理記錄時間。</translation>
+    </message>
+    <message>
+      <source>The application's history is damaged; ask the hall's IT support.</source>
+      <translation>該申請的辦理記錄已損壞，請聯繫營業廳技術支持。</translation>
+    </message>
+    <message>
+      <source>There is no application %1.</source>
+      <translation>沒有編號爲 %1 的申請。</translation>
+    </message>
+    <message>
+      <source>That document is not outstanding.</source>
+      <translation>該資料不在待補交之列。</translation>
+    </message>
+    <message>
+      <source>%1 is no longer active staff.</source>
+      <translation>%1 已不是在崗人員。</translation>
+    </message>
+    <message>
+      <source>Sign in at the counter first: every step records which clerk did it.</source>
+      <translation>請先在窗口簽到：每一步都會記錄經辦人。</translation>
+    </message>
+    <message>
+      <source>The queue ticket of this customer no longer exists.</source>
+      <translation>該客戶的排隊號已不存在。</translation>
+    </message>
+    <message>
+      <source>%1 was just changed at another counter.</source>
+      <translation>%1 剛在其他窗口被修改。</translation>
+    </message>
+    <message>
+      <source>The hall profile's business types have an error; ask the hall's IT support.</source>
+      <translation>營業廳配置中的業務類型有誤，請聯繫營業廳技術支持。</translation>
+    </message>
+    <message>
+      <source>That business is not in the hall profile.</source>
+      <translation>營業廳配置中沒有該業務。</translation>
+    </message>
+    <message>
+      <source>There is no staff code %1.</source>
+      <translation>沒有工號 %1。</translation>
+    </message>
+    <message>
+      <source>Type the account number (户号).</source>
+      <translation>請輸入戶號。</translation>
+    </message>
+    <message>
+      <source>An account number has digits only.</source>
+      <translation>戶號只能包含數字。</translation>
+    </message>
+    <message>
+      <source>The account number was turned into 1.23E+12 by Excel; its digits are lost.</source>
+      <translation>戶號被 Excel 轉成了科學計數法（如 1.23E+12），數字已丟失。</translation>
+    </message>
+    <message>
+      <source>The account number has %1 digits; this hall's numbers have %2.</source>
+      <translation>戶號爲 %1 位；本廳戶號應爲 %2 位。</translation>
+    </message>
+    <message>
+      <source>Account %1 is not in the hall's account list.</source>
+      <translation>本廳用戶清單中沒有戶號 %1。</translation>
+    </message>
+    <message>
+      <source>No account list has been imported yet.</source>
+      <translation>尚未導入用戶清單。</translation>
+    </message>
+    <message>
+      <source>The account list file is missing (%1). Import the account list again.</source>
+      <translation>用戶清單文件缺失（%1），請重新導入用戶清單。</translation>
+    </message>
+    <message>
+      <source>The file lacks the columns %1. Nothing was imported.</source>
+      <translation>文件缺少以下列：%1。未導入任何數據。</translation>
+    </message>
+    <message>
+      <source>This file cannot be read: save it as CSV or XLSX. Nothing was imported.</source>
+      <translation>無法讀取此文件：請另存爲 CSV 或 XLSX。未導入任何數據。</translation>
+    </message>
+    <message>
+      <source>%1 files cannot be read: save the list as CSV UTF-8. Nothing was imported.</source>
+      <translation>無法讀取 %1 文件：請將清單另存爲“CSV UTF-8”。未導入任何數據。</translation>
+    </message>
+    <message>
+      <source>The file %1 cannot be read. Nothing was imported.</source>
+      <translation>無法讀取文件 %1。未導入任何數據。</translation>
+    </message>
+    <message>
+      <source>%1 of %2 rows are not valid %3: choose the file's encoding. Nothing was imported.</source>
+      <translation>%2 行中有 %1 行不是有效的 %3 編碼：請選擇文件的編碼。未導入任何數據。</translation>
+    </message>
+    <message>
+      <source>No row could be imported (%1 rejected, see %2). Nothing was imported.</source>
+      <translation>沒有可導入的行（%1 行未通過，見 %2）。未導入任何數據。</translation>
+    </message>
+    <message>
+      <source>The import was cancelled. The previous account list is still in use.</source>
+      <translation>導入已取消，仍使用原用戶清單。</translation>
+    </message>
+    <message>
+      <source>Another account list was imported meanwhile. Import again.</source>
+      <translation>其間已有另一份用戶清單導入，請重新導入。</translation>
+    </message>
+    <message>
+      <source>Tick at least one payment channel for the slip.</source>
+      <translation>請至少勾選一個繳費渠道打印在憑條上。</translation>
+    </message>
+    <message>
+      <source>The hall offers no payment channel %1.</source>
+      <translation>本廳沒有繳費渠道 %1。</translation>
+    </message>
+    <message>
+      <source>That payment guidance record does not exist.</source>
+      <translation>該繳費引導記錄不存在。</translation>
+    </message>
+    <message>
+      <source>Too many results asked for (%1).</source>
+      <translation>請求的結果數過多（%1）。</translation>
+    </message>
+    <message>
+      <source>The hall profile has an error in %1.</source>
+      <translation>營業廳配置文件的 %1 有錯誤。</translation>
+    </message>
+    <message>
+      <source>A QR address in the hall profile is not valid.</source>
+      <translation>營業廳配置文件中的二維碼地址無效。</translation>
+    </message>
+    <message>
+      <source>A contract boundary cannot lie inside the home.</source>
+      <translation>合同約定的分界點不能在客戶家中。</translation>
+    </message>
+    <message>
+      <source>The end day is before the start day.</source>
+      <translation>結束日期早於開始日期。</translation>
+    </message>
   </context>
   <context>
     <name>KioskWindow</name>
@@ -403,16 +1758,24 @@
       <translation>完成</translation>
     </message>
     <message>
-      <source>%n waiting</source>
-      <translation>%n 人等候</translation>
+      <source>%1 waiting</source>
+      <translation>%1 人等候</translation>
     </message>
     <message>
-      <source>about %n min</source>
-      <translation>約 %n 分鐘</translation>
+      <source>about %1 min</source>
+      <translation>約 %1 分鐘</translation>
     </message>
     <message>
       <source>You are next</source>
       <translation>下一位就是您</translation>
+    </message>
+    <message>
+      <source>1 person ahead of you</source>
+      <translation>您前面還有 1 人</translation>
+    </message>
+    <message>
+      <source>%1 people ahead of you</source>
+      <translation>您前面還有 %1 人</translation>
     </message>
     <message>
       <source>Please remember your number; it will be called on the display.</source>
@@ -436,6 +1799,349 @@
     <message>
       <source>Counter tool</source>
       <translation>營業廳櫃檯系統</translation>
+    </message>
+  </context>
+  <context>
+    <name>OneTimeNotice</name>
+    <message>
+      <source>One-time notice</source>
+      <translation>一次性告知書</translation>
+    </message>
+    <message>
+      <source>REPRINT · 补打</source>
+      <translation>補打</translation>
+    </message>
+    <message>
+      <source>Application No.</source>
+      <translation>申請編號</translation>
+    </message>
+    <message>
+      <source>Business</source>
+      <translation>業務類型</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>證件號碼</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>聯繫電話</translation>
+    </message>
+    <message>
+      <source>This is everything we still need from you to finish this application. Nothing else will be asked of you for it.</source>
+      <translation>爲辦結本申請，以下爲您尚需提供的全部資料和事項。本申請不會再要求您補充其他內容。</translation>
+    </message>
+    <message>
+      <source>Please bring</source>
+      <translation>請攜帶以下資料</translation>
+    </message>
+    <message>
+      <source>%1 (by %2)</source>
+      <translation>%1（請於 %2 前提供）</translation>
+    </message>
+    <message>
+      <source>Also bring, if it applies to you</source>
+      <translation>如適用，請一併提供</translation>
+    </message>
+    <message>
+      <source>We are waiting for you: %1</source>
+      <translation>待您辦理：%1</translation>
+    </message>
+    <message>
+      <source>Nothing more is needed from you at the moment.</source>
+      <translation>目前無需您再提供任何資料。</translation>
+    </message>
+    <message>
+      <source>You signed a commitment letter (客户承诺书) to bring the documents above by %1.</source>
+      <translation>您已簽署《客戶承諾書》，承諾於 %1 前補交上述資料。</translation>
+    </message>
+    <message>
+      <source>Bring them to any counter of %1: you do not need to see the same clerk.</source>
+      <translation>可到%1任一窗口遞交，無需找原受理人員。</translation>
+    </message>
+    <message>
+      <source>Your case officer (首问负责人)</source>
+      <translation>首問負責人</translation>
+    </message>
+    <message>
+      <source>Hall phone</source>
+      <translation>營業廳電話</translation>
+    </message>
+    <message>
+      <source>Service hotline</source>
+      <translation>供電服務熱線</translation>
+    </message>
+    <message>
+      <source>Dates in %1 are provisional: that year's official holiday schedule is not yet published.</source>
+      <translation>%1 年的日期爲暫定：該年法定節假日安排尚未公佈。</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客戶簽字</translation>
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation>受理人</translation>
+    </message>
+    <message>
+      <source>Printed %1</source>
+      <translation>打印時間 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentModels</name>
+    <message>
+      <source>Account number</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>戶名</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>電話</translation>
+    </message>
+    <message>
+      <source>Amount due</source>
+      <translation>應繳金額</translation>
+    </message>
+    <message>
+      <source>Matched</source>
+      <translation>匹配項</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentPanel</name>
+    <message>
+      <source>Import account list…</source>
+      <translation>導入用戶清單…</translation>
+    </message>
+    <message>
+      <source>Who repairs it? (产权分界)…</source>
+      <translation>誰來維修？（產權分界）…</translation>
+    </message>
+    <message>
+      <source>Payment channels: tick the ones for the slip</source>
+      <translation>繳費渠道：勾選要打印在憑條上的渠道</translation>
+    </message>
+    <message>
+      <source>Save slip as PDF…</source>
+      <translation>憑條另存爲 PDF…</translation>
+    </message>
+    <message>
+      <source>Print again (补打)</source>
+      <translation>補打</translation>
+    </message>
+    <message>
+      <source>Print payment slip</source>
+      <translation>打印繳費憑條</translation>
+    </message>
+    <message>
+      <source>QR code on the slip</source>
+      <translation>憑條印二維碼</translation>
+    </message>
+    <message>
+      <source>in person</source>
+      <translation>需到現場</translation>
+    </message>
+    <message>
+      <source>not signed yet</source>
+      <translation>尚未簽約</translation>
+    </message>
+    <message>
+      <source>status not known here</source>
+      <translation>本廳無法確認簽約狀態</translation>
+    </message>
+    <message>
+      <source>Bring:</source>
+      <translation>請攜帶：</translation>
+    </message>
+    <message>
+      <source>Save payment slip</source>
+      <translation>保存繳費憑條</translation>
+    </message>
+    <message>
+      <source>Printing the payment slip…</source>
+      <translation>正在打印繳費憑條…</translation>
+    </message>
+    <message>
+      <source>Reprint (补打) printed.</source>
+      <translation>補打憑條已打印。</translation>
+    </message>
+    <message>
+      <source>Payment slip printed.</source>
+      <translation>繳費憑條已打印。</translation>
+    </message>
+    <message>
+      <source>The slip was not printed (%1). The guidance is recorded; use Print again.</source>
+      <translation>憑條未能打印（%1）。本次引導已記錄，請點擊“補打”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentSlip</name>
+    <message>
+      <source>Pay your electricity bill online - no queue</source>
+      <translation>線上交電費，無需排隊</translation>
+    </message>
+    <message>
+      <source>REPRINT · 补打</source>
+      <translation>補打</translation>
+    </message>
+    <message>
+      <source>Account number - type it into the app</source>
+      <translation>戶號（在App中輸入此號碼）</translation>
+    </message>
+    <message>
+      <source>Name: %1</source>
+      <translation>戶名：%1</translation>
+    </message>
+    <message>
+      <source>Address: %1</source>
+      <translation>地址：%1</translation>
+    </message>
+    <message>
+      <source>Amount due: %1 yuan</source>
+      <translation>應繳金額：%1 元</translation>
+    </message>
+    <message>
+      <source>Pay by %1</source>
+      <translation>繳費截止日期：%1</translation>
+    </message>
+    <message>
+      <source>Nothing due</source>
+      <translation>無欠費</translation>
+    </message>
+    <message>
+      <source>Prepaid balance: %1 yuan</source>
+      <translation>預存餘額：%1 元</translation>
+    </message>
+    <message>
+      <source>Figures as of %1</source>
+      <translation>以上數據截至 %1</translation>
+    </message>
+    <message>
+      <source>Not current (%1 days old): the app shows what is due today</source>
+      <translation>非最新數據（已過 %1 天），當前應繳金額以App顯示爲準</translation>
+    </message>
+    <message>
+      <source>Date of these figures unknown: the app shows what is due today</source>
+      <translation>數據日期不詳，當前應繳金額以App顯示爲準</translation>
+    </message>
+    <message>
+      <source>This account is not in the hall's list: the app shows the amount due</source>
+      <translation>本廳清單中無此戶號，應繳金額以App顯示爲準</translation>
+    </message>
+    <message>
+      <source>Scan with your phone</source>
+      <translation>請用手機掃碼</translation>
+    </message>
+    <message>
+      <source>%1 - please bring:</source>
+      <translation>%1——請攜帶：</translation>
+    </message>
+    <message>
+      <source>Power supply service hotline %1 (24 hours)</source>
+      <translation>供電服務熱線 %1（24小時）</translation>
+    </message>
+    <message>
+      <source>Printed %1</source>
+      <translation>打印時間 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentTexts</name>
+    <message>
+      <source>Account number</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Account number begins</source>
+      <translation>戶號開頭</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>電話</translation>
+    </message>
+    <message>
+      <source>Phone, last 4</source>
+      <translation>電話後4位</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>戶名</translation>
+    </message>
+    <message>
+      <source>Name begins</source>
+      <translation>戶名開頭</translation>
+    </message>
+    <message>
+      <source>Name contains</source>
+      <translation>戶名包含</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Bank withholding: signed</source>
+      <translation>銀行代扣：已簽約</translation>
+    </message>
+    <message>
+      <source>Bank withholding: not signed</source>
+      <translation>銀行代扣：未簽約</translation>
+    </message>
+    <message>
+      <source>Bank withholding: not known</source>
+      <translation>銀行代扣：狀態不詳</translation>
+    </message>
+    <message>
+      <source>Reading the file…</source>
+      <translation>正在讀取文件…</translation>
+    </message>
+    <message>
+      <source>Keeping the accounts the file does not mention…</source>
+      <translation>正在保留文件中未列出的賬戶…</translation>
+    </message>
+    <message>
+      <source>Sorting…</source>
+      <translation>正在排序…</translation>
+    </message>
+    <message>
+      <source>Indexing…</source>
+      <translation>正在建立索引…</translation>
+    </message>
+    <message>
+      <source>Building the search index…</source>
+      <translation>正在建立查詢索引…</translation>
+    </message>
+    <message>
+      <source>Making the new list live…</source>
+      <translation>正在啓用新清單…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完成。</translation>
+    </message>
+    <message>
+      <source>80 mm roll</source>
+      <translation>80毫米捲紙</translation>
+    </message>
+    <message>
+      <source>58 mm roll</source>
+      <translation>58毫米捲紙</translation>
+    </message>
+    <message>
+      <source>A5 sheet</source>
+      <translation>A5 紙</translation>
     </message>
   </context>
   <context>
@@ -510,6 +2216,57 @@
     <message>
       <source>Service hotline %1</source>
       <translation>供電服務熱線 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorklistPane</name>
+    <message>
+      <source>Open (all)</source>
+      <translation>在辦（全部）</translation>
+    </message>
+    <message>
+      <source>All, closed too</source>
+      <translation>全部（含已辦結）</translation>
+    </message>
+    <message>
+      <source>Any due date</source>
+      <translation>不限期限</translation>
+    </message>
+    <message>
+      <source>Due soon</source>
+      <translation>即將到期</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已超期</translation>
+    </message>
+    <message>
+      <source>Search: number, name, phone, ID, account, address</source>
+      <translation>搜索：編號、姓名、電話、證件、戶號、地址</translation>
+    </message>
+    <message>
+      <source>Every business</source>
+      <translation>全部業務</translation>
+    </message>
+    <message>
+      <source>Everyone's</source>
+      <translation>全部人員</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>我的</translation>
+    </message>
+    <message>
+      <source>%1 of %2 shown · open %3 · overdue %4 · due within %5 working day(s) %6 · suspended %7 · mine %8</source>
+      <translation>顯示 %1 / 共 %2 · 在辦 %3 · 超期 %4 · %5 個工作日內到期 %6 · 暫停 %7 · 我的 %8</translation>
+    </message>
+    <message>
+      <source>* Due dates in %1 are provisional: the official holiday schedule is not published yet.</source>
+      <translation>* %1 年的期限爲暫定：該年法定節假日安排尚未公佈。</translation>
+    </message>
+    <message>
+      <source>One or two characters find names that start with them; type 3 or more to search inside.</source>
+      <translation>輸入一兩個字按姓名開頭查找；輸入三個字以上可查找任意位置。</translation>
     </message>
   </context>
 </TS>

@@ -12,7 +12,9 @@ from counter_app.ui.counter_window import CounterWindow
 from counter_app.ui.hall_client import HallClient
 
 
-def open_window(qtbot: Any, client: HallClient, counter: int = 1, clerk: str | None = "王丽") -> CounterWindow:
+def open_window(
+    qtbot: Any, client: HallClient, counter: int = 1, clerk: str | None = "王丽"
+) -> CounterWindow:
     window = CounterWindow(client, counter, clerk, "en")
     qtbot.addWidget(window)
     window.show()
@@ -75,8 +77,10 @@ def test_closed_counter_is_refused_with_a_message_and_nothing_changes(
     window = open_window(qtbot, client, counter=2, clerk=None)
     other.queue.issue("A")
     other.queue.set_counter_state(2, CounterState.CLOSED)
-    qtbot.waitUntil(lambda: window.view is not None and window.view.status.counter.state is CounterState.CLOSED,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.view is not None and window.view.status.counter.state is CounterState.CLOSED,
+        timeout=5000,
+    )
     window.call_next()
     qtbot.waitUntil(lambda: window.banner.is_error, timeout=5000)
     assert window.banner.text() == "Counter 2 is closed. Open it first."
@@ -108,7 +112,9 @@ def test_transfer_keeps_the_place_in_the_new_line(qtbot: Any, client: HallClient
     assert [t.number for t in waiting] == ["B001", "C001"]  # B001 keeps its earlier place
 
 
-def test_waiting_model_is_a_correct_model(qtbot: Any, qtmodeltester: Any, client: HallClient, other: Hall) -> None:
+def test_waiting_model_is_a_correct_model(
+    qtbot: Any, qtmodeltester: Any, client: HallClient, other: Hall
+) -> None:
     window = open_window(qtbot, client)
     other.queue.issue("A", green=True, green_reason="elderly")
     other.queue.issue("A")

@@ -47,7 +47,8 @@ def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext"):
         poppler = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True)
         assert sorted(poppler.stdout.replace(" ", "").replace("\n", "").replace("\f", "")) == sorted(
-            text.replace(" ", ""))
+            text.replace(" ", "")
+        )
     return text
 
 
@@ -63,9 +64,19 @@ def qr_texts(image: Image.Image) -> list[str]:
 
 def slip(**changes: Any) -> TicketSlip:
     values: dict[str, Any] = dict(
-        hall_name=HALL, company="国网内蒙古东部电力有限公司通辽供电公司", number="A012", service_name="缴费",
-        green=False, green_reason="", issued_at=datetime(2025, 3, 3, 9, 12), ahead=3, estimate_minutes=12,
-        pay_online_url=URL, reprint=False, language="zh_CN", hotline="95598",
+        hall_name=HALL,
+        company="国网内蒙古东部电力有限公司通辽供电公司",
+        number="A012",
+        service_name="缴费",
+        green=False,
+        green_reason="",
+        issued_at=datetime(2025, 3, 3, 9, 12),
+        ahead=3,
+        estimate_minutes=12,
+        pay_online_url=URL,
+        reprint=False,
+        language="zh_CN",
+        hotline="95598",
     )
     values.update(changes)
     return TicketSlip(**values)
@@ -82,8 +93,9 @@ def test_pdf_has_the_number_hall_and_service_and_a_qr_to_the_pay_online_link(
     text = pdf_text(out)
     assert "A001" in text and HALL in text and "缴费" in text and "补打" not in text
     squashed = "".join(text.split())  # wrapped lines read back word for word, glyph for glyph
-    assert "Nexttime,scantogetthe网上国网appandpayonline-noqueue" in squashed
-    assert "Issued2025-03-0309:00" in squashed and "Youarenext" in squashed
+    # the slip speaks the hall's language (zh_CN here), not the English source texts
+    assert "下次可扫码下载“网上国网”，在线交费不排队" in squashed
+    assert "取号时间2025-03-0309:00" in squashed and "下一位就是您" in squashed
     page = PdfReader(out).pages[0]
     assert float(page.mediabox.width) == pytest.approx(paper_named(paper).width_mm * PT_PER_MM, abs=1)
     if not shutil.which("pdftoppm"):
@@ -111,8 +123,10 @@ def test_second_print_is_labelled_reprint(hall: Hall, tmp_path: Path) -> None:
     assert "补打" not in pdf_text(tmp_path / "first.pdf")
     assert "补打" in pdf_text(tmp_path / "second.pdf")
     jobs = hall.print_jobs.history("ticket", issued.ticket.id)
-    assert [(copy, status) for _, copy, status, _ in jobs] == [("original", "printed"),
-                                                               ("reprint", "printed")]
+    assert [(copy, status) for _, copy, status, _ in jobs] == [
+        ("original", "printed"),
+        ("reprint", "printed"),
+    ]
 
 
 def test_a_reprint_shows_where_the_ticket_stands_now(hall: Hall, tmp_path: Path) -> None:
@@ -121,8 +135,8 @@ def test_a_reprint_shows_where_the_ticket_stands_now(hall: Hall, tmp_path: Path)
     print_ticket_pdf(hall, "A002", tmp_path / "first.pdf")
     hall.queue.call_next(1)
     print_ticket_pdf(hall, "A002", tmp_path / "again.pdf")
-    assert "1 person ahead of you" in pdf_text(tmp_path / "first.pdf")
-    assert "You are next" in pdf_text(tmp_path / "again.pdf")
+    assert "您前面还有 1 人等候" in pdf_text(tmp_path / "first.pdf")
+    assert "下一位就是您" in pdf_text(tmp_path / "again.pdf")
 
 
 def test_a_character_outside_the_bmp_survives_into_the_pdf_text(
@@ -162,9 +176,13 @@ def ink_box(image: QImage) -> tuple[int, int, int, int]:
 def test_long_texts_stay_inside_the_printable_area(paper: Paper) -> None:
     long = slip(
         hall_name="State Grid Inner Mongolia East Tongliao Horqin District Power Supply Service Hall",
-        service_name="Installation, capacity changes and account transfers", green=True,
-        green_reason="Military and veterans", reprint=True, reprinted_at=datetime(2025, 3, 3, 10, 1),
-        language="en", number="V1024",
+        service_name="Installation, capacity changes and account transfers",
+        green=True,
+        green_reason="Military and veterans",
+        reprint=True,
+        reprinted_at=datetime(2025, 3, 3, 10, 1),
+        language="en",
+        number="V1024",
     )
     dpi = 203
     image = render_image(ticket_printable(long, HallTexts("en")), paper, dpi)
@@ -222,8 +240,13 @@ def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixtur
         hall.close()
     out = tmp_path / "cli.pdf"
     assert cli.main(["ticket", "print", "A001", "--pdf", str(out), "--paper", "58mm", "--db", str(db)]) == 0
-    assert json.loads(capsys.readouterr().out) == {"number": "A001", "pdf": str(out), "paper": "58mm",
-                                                    "reprint": False, "job_id": 1}
+    assert json.loads(capsys.readouterr().out) == {
+        "number": "A001",
+        "pdf": str(out),
+        "paper": "58mm",
+        "reprint": False,
+        "job_id": 1,
+    }
     assert "A001" in pdf_text(out)
     assert cli.main(["ticket", "print", "A404", "--pdf", str(out), "--db", str(db)]) == cli.EXIT_REFUSED
     assert json.loads(capsys.readouterr().err)["error"] == "unknown_ticket"

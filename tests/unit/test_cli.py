@@ -81,11 +81,14 @@ def test_init_with_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     path = tmp_path / "hall.sqlite3"
     assert main(["init", "--demo", "--db", str(path)]) == 0
     demo = json.loads(capsys.readouterr().out)["demo"]
-    assert set(demo) == {"issued", "served", "no_show", "transferred"} and demo["issued"] >= 10
+    assert set(demo) == {"issued", "served", "no_show", "transferred", "accounts", "applications"}
+    assert demo["issued"] >= 10 and demo["accounts"] == 600 and len(demo["applications"]) == 4
     assert main(["queue", "status", "--db", str(path)]) == 0
     status = json.loads(capsys.readouterr().out)
     assert sum(status["waiting"].values()) >= 10
     assert {c["number"]: c["state"] for c in status["counters"]}[6] == "paused"
+    assert main(["accounts", "find", "9900000001", "--db", str(path)]) == 0  # the demo list is live
+    assert "9900000001" in capsys.readouterr().out
 
 
 def test_issue_call_recall_finish_round(run: Run) -> None:

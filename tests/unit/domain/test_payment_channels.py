@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 
 from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.localized import LANGUAGES, LocalizedText
 from counter_app.domain.payment_channels import (
-    LANGUAGES,
-    LocalizedText,
     load_payment_channels,
     parse_payment_channels,
     validate_qr_url,
@@ -46,10 +45,10 @@ def test_default_channels(profile: dict[str, Any]) -> None:
 
 
 def test_default_file_invents_no_qr_address(profile: dict[str, Any]) -> None:
+    """Only 网上国网 has a QR target: State Grid's official portal, the hall's pay-online link too."""
     channels = load_payment_channels(DEFAULT_FILE)
-    assert all(c.qr_url is None for c in channels.channels)
-    assert channels.with_qr == ()
-    assert all(entry["qr_url"] == "" for entry in profile["payment_channels"])
+    assert [(c.code, c.qr_url) for c in channels.with_qr] == [("wsgw", "https://www.95598.cn/")]
+    assert all(entry["qr_url"] == "" for entry in profile["payment_channels"] if entry["code"] != "wsgw")
 
 
 def test_every_default_text_exists_in_every_language() -> None:

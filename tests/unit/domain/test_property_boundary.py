@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.payment_channels import LANGUAGES
+from counter_app.domain.localized import LANGUAGES
 from counter_app.domain.property_boundary import (
     BoundaryGuide,
     FaultLocation,

@@ -38,9 +38,19 @@ CUT = b"\x1dV"
 
 def slip(**changes: object) -> TicketSlip:
     values: dict[str, object] = dict(
-        hall_name=HALL, company="国网通辽供电公司", number="A001", service_name="缴费", green=False,
-        green_reason="", issued_at=datetime(2025, 3, 3, 9, 0), ahead=2, estimate_minutes=8,
-        pay_online_url=URL, reprint=False, language="zh_CN", hotline="95598",
+        hall_name=HALL,
+        company="国网通辽供电公司",
+        number="A001",
+        service_name="缴费",
+        green=False,
+        green_reason="",
+        issued_at=datetime(2025, 3, 3, 9, 0),
+        ahead=2,
+        estimate_minutes=8,
+        pay_online_url=URL,
+        reprint=False,
+        language="zh_CN",
+        hotline="95598",
     )
     values.update(changes)
     return TicketSlip(**values)  # type: ignore[arg-type]
@@ -130,8 +140,9 @@ def test_unreachable_printer_fails_the_job_and_keeps_the_ticket(hall: Hall) -> N
     backend = EscposNetworkBackend("127.0.0.1", closed_port(), timeout=1.0)
     outcome = print_ticket(hall, issued, backend)
     assert not outcome.printed and "cannot be reached" in outcome.error
-    assert hall.print_jobs.history("ticket", issued.ticket.id) == [(outcome.job_id, "original", "failed",
-                                                                   outcome.error)]
+    assert hall.print_jobs.history("ticket", issued.ticket.id) == [
+        (outcome.job_id, "original", "failed", outcome.error)
+    ]
     again = hall.views.repo.get(issued.ticket.id)
     assert again == issued.ticket and again.state is TicketState.WAITING
 

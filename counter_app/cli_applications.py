@@ -1,0 +1,390 @@
+"""Command line of installation applications, the working-day calendar and the staff list.
+
+    counter-app application types                 business types, stages, limits and their sources
+    counter-app application due [--within DAYS]   open applications overdue or due within DAYS
+    counter-app application list [filters]        the worklist (personal data masked)
+    counter-app application show NUMBER           one application with its history (masked)
+    counter-app application print NUMBER --pdf OUT [--paper a4|a5|80mm] [--notice]
+    counter-app workdays add DATE N               the date N working days after DATE
+    counter-app workdays between DATE DATE        working days after the first date up to the second
+    counter-app staff add CODE NAME [--role supervisor] | staff list | staff deactivate CODE
+
+JSON out; exit codes as ``cli.py``: 0 done, 2 refused (nothing changed), 4 store unavailable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from counter_app.domain.application_workflow import Role, Status
+from counter_app.domain.business_types import BusinessType, TimeLimit
+from counter_app.domain.profile import Names
+from counter_app.domain.workdays import DueDate
+from counter_app.services.applications_values import (
+    ApplicationDetail,
+    DueFilter,
+    StaffMember,
+    WorklistPage,
+    WorklistQuery,
+    WorklistRow,
+)
+
+
+def _emit(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _hall(args: argparse.Namespace) -> Any:
+    from counter_app.services.hall import open_hall
+
+    return open_hall(args.db, profile_file=args.profile)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-09-30") from None
+
+
+def _names(names: Names) -> dict[str, str]:
+    return {"zh_CN": names.zh_CN, "zh_TW": names.zh_TW, "en": names.en}
+
+
+def _limit(limit: TimeLimit | None) -> dict[str, Any] | None:
+    if limit is None:
+        return None
+    effective = limit.effective.isoformat() if limit.effective else "unconfirmed"
+    return {"working_days": limit.working_days, "source": limit.source, "effective": effective}
+
+
+def type_json(t: BusinessType) -> dict[str, Any]:
+    return {
+        "code": t.code,
+        "names": _names(t.names),
+        "kind": t.kind.value,
+        "customer_class": t.customer_class.value,
+        "needs_account": t.needs_account,
+        "needs_capacity": t.needs_capacity,
+        "whole_process_limit": _limit(t.whole_process_limit),
+        "whole_process_limit_with_external_works": _limit(t.whole_process_limit_with_external_works),
+        "stages": [{"code": s.code, "names": _names(s.names), "limit": _limit(s.limit)} for s in t.stages],
+        "documents": [
+            {"code": d.code, "names": _names(d.names), "kind": d.kind.value, "required": d.required}
+            for d in t.documents
+        ],
+    }
+
+
+def _due(due: DueDate | None) -> dict[str, Any] | None:
+    if due is None:
+        return None
+    return {
+        "date": due.day.isoformat(),
+        "provisional": due.provisional,
+        "provisional_years": list(due.provisional_years),
+    }
+
+
+def row_json(row: WorklistRow) -> dict[str, Any]:
+    return {
+        "number": row.number,
+        "business_type": row.business_type,
+        "status": row.status.value,
+        "stage": row.stage,
+        "owner": row.owner,
+        "accepted_on": row.accepted_on.isoformat(),
+        "name": row.name,
+        "mobile": row.mobile,
+        "id_number": row.id_number,
+        "address": row.address,
+        "account_number": row.account_number,
+        "stage_due": row.stage_due.isoformat() if row.stage_due else None,
+        "whole_due": row.whole_due.isoformat() if row.whole_due else None,
+        "due": row.due_day.isoformat() if row.due_day else None,
+        "due_provisional": row.due_provisional,
+        "overdue": row.overdue,
+        "due_soon": row.due_soon,
+        "workdays_left": row.workdays_left,
+        "owed_documents": row.owed_documents,
+    }
+
+
+def page_json(page: WorklistPage) -> dict[str, Any]:
+    return {
+        "as_of": page.as_of.isoformat(),
+        "due_soon_until": page.due_soon_until.isoformat(),
+        "due_soon_workdays": page.due_soon_workdays,
+        "provisional_years": list(page.provisional_years),
+        "total": page.total,
+        "counts": {
+            "open": page.counts.open,
+            "overdue": page.counts.overdue,
+            "due_soon": page.counts.due_soon,
+            "suspended": page.counts.suspended,
+        },
+        "applications": [row_json(r) for r in page.rows],
+    }
+
+
+def detail_json(d: ApplicationDetail) -> dict[str, Any]:
+    a = d.applicant
+    return {
+        "number": d.number,
+        "tracking_ref": d.tracking_ref,
+        "business_type": d.business_type,
+        "type": d.type_names.zh_CN,
+        "status": d.status.value,
+        "stage": d.stage,
+        "owner": d.owner,
+        "accepted_at": d.accepted_at.isoformat(),
+        "accepted_by": d.accepted_by,
+        "ticket": d.ticket_number,
+        "applicant": {
+            "kind": a.kind.value,
+            "name": a.name,
+            "id_type": a.id_type.value,
+            "id_number": a.id_number,
+            "mobile": a.mobile,
+            "address": a.address,
+        },
+        "account_number": d.account_number,
+        "capacity": d.capacity,
+        "voltage": d.voltage,
+        "tariff_class": d.tariff_class,
+        "whole_due": _due(d.whole_due),
+        "stage_due": _due(d.stage_due),
+        "workdays_used": d.workdays_used,
+        "overdue": d.overdue,
+        "suspended_since": d.suspended_since.isoformat() if d.suspended_since else None,
+        "stages": [
+            {"code": s.code, "position": s.position.value, "limit_days": s.limit_days, "due": _due(s.due)}
+            for s in d.schedule
+        ],
+        "documents": [
+            {
+                "code": doc.code,
+                "state": doc.state.value,
+                "due": doc.due_day.isoformat() if doc.due_day else None,
+            }
+            for doc in d.documents
+        ],
+        "history": [
+            {"seq": h.seq, "kind": h.kind, "at": h.at.isoformat(), "clerk": h.clerk, "note": h.note}
+            for h in d.history
+        ],
+        "provisional_years": list(d.provisional_years),
+    }
+
+
+def staff_json(member: StaffMember) -> dict[str, Any]:
+    return {"code": member.code, "name": member.name, "role": member.role.value, "active": member.active}
+
+
+# commands ------------------------------------------------------------------------------------------
+def cmd_types(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        types = hall.applications.setup.types
+    finally:
+        hall.close()
+    _emit([type_json(t) for t in types])
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        page = hall.application_views.due(args.within)
+    finally:
+        hall.close()
+    _emit(page_json(page))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    statuses: tuple[Status, ...]
+    if args.state == "open":
+        statuses = WorklistQuery().statuses
+    elif args.state == "all":
+        statuses = ()
+    else:
+        statuses = (Status(args.state),)
+    query = WorklistQuery(
+        statuses=statuses,
+        business_type=args.type,
+        owner=args.owner,
+        due=DueFilter(args.due) if args.due else None,
+        search=args.search or "",
+        limit=args.limit,
+    )
+    hall = _hall(args)
+    try:
+        page = hall.application_views.worklist(query)
+    finally:
+        hall.close()
+    _emit(page_json(page))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        detail = hall.application_views.summary(args.number)
+    finally:
+        hall.close()
+    _emit(detail_json(detail))
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from counter_app.printing.application_print import print_paper_pdf
+
+    hall = _hall(args)
+    try:
+        kind = "notice" if args.notice else "receipt"
+        _emit(
+            print_paper_pdf(hall, args.number, kind, Path(args.pdf), paper=args.paper, clerk=args.clerk or "")
+        )
+    finally:
+        hall.close()
+    return 0
+
+
+def cmd_workdays_add(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        due = hall.application_views.add_workdays(args.date, args.n)
+    finally:
+        hall.close()
+    _emit(
+        {
+            "start": args.date.isoformat(),
+            "workdays": args.n,
+            "date": due.day.isoformat(),
+            "weekday": due.day.strftime("%A"),
+            "provisional": due.provisional,
+            "provisional_years": list(due.provisional_years),
+        }
+    )
+    return 0
+
+
+def cmd_workdays_between(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        calendar = hall.applications.setup.calendar
+    finally:
+        hall.close()
+    _emit(
+        {
+            "from": args.start.isoformat(),
+            "to": args.end.isoformat(),
+            "workdays": calendar.workdays_between(args.start, args.end),
+            "provisional_years": list(calendar.provisional_years(args.start, args.end)),
+        }
+    )
+    return 0
+
+
+def cmd_staff_add(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        _emit(staff_json(hall.staff.add(args.code, args.name, Role(args.role))))
+    finally:
+        hall.close()
+    return 0
+
+
+def cmd_staff_list(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        _emit([staff_json(m) for m in hall.staff.list()])
+    finally:
+        hall.close()
+    return 0
+
+
+def cmd_staff_deactivate(args: argparse.Namespace) -> int:
+    hall = _hall(args)
+    try:
+        _emit(staff_json(hall.staff.deactivate(args.code)))
+    finally:
+        hall.close()
+    return 0
+
+
+def _workdays(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("N must be 0 or more working days")
+    return value
+
+
+# parser --------------------------------------------------------------------------------------------
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``application``, ``workdays`` and ``staff`` to the ``counter-app`` command line."""
+    apps = sub.add_parser(
+        "application", help="installation and change-of-service applications"
+    ).add_subparsers(dest="action", required=True)
+    apps.add_parser("types", parents=[common], help="business types with stages and limits").set_defaults(
+        func=cmd_types
+    )
+    p = apps.add_parser("due", parents=[common], help="open applications overdue or due soon")
+    p.add_argument(
+        "--within", type=_workdays, help="working days ahead (default: the hall's due-soon setting)"
+    )
+    p.set_defaults(func=cmd_due)
+
+    p = apps.add_parser("list", parents=[common], help="the worklist (personal data masked)")
+    p.add_argument("--state", default="open", choices=["open", "all", *(s.value for s in Status)])
+    p.add_argument("--type", help="business type code (see `application types`)")
+    p.add_argument("--owner", help="clerk who owns the applications")
+    p.add_argument("--due", choices=[d.value for d in DueFilter])
+    p.add_argument("--search", help="number, tracking reference, name, phone, ID, account or address")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_list)
+
+    p = apps.add_parser("show", parents=[common], help="one application with its history (masked)")
+    p.add_argument("number", help="application number or tracking reference")
+    p.set_defaults(func=cmd_show)
+
+    p = apps.add_parser("print", parents=[common], help="print the receipt (or the notice) to PDF")
+    p.add_argument("number")
+    p.add_argument("--pdf", required=True)
+    p.add_argument("--paper", default="a4", choices=["a4", "a5", "80mm"])
+    p.add_argument("--notice", action="store_true", help="the one-time notice (一次性告知书) instead")
+    p.add_argument("--clerk", help="recorded with the print job")
+    p.set_defaults(func=cmd_print)
+
+    days = sub.add_parser("workdays", help="working days on the hall's calendar").add_subparsers(
+        dest="action", required=True
+    )
+    p = days.add_parser("add", parents=[common], help="the date N working days after DATE")
+    p.add_argument("date", type=_day)
+    p.add_argument("n", type=_workdays)
+    p.set_defaults(func=cmd_workdays_add)
+    p = days.add_parser("between", parents=[common], help="working days after START up to END")
+    p.add_argument("start", type=_day)
+    p.add_argument("end", type=_day)
+    p.set_defaults(func=cmd_workdays_between)
+
+    staff = sub.add_parser("staff", help="the hall's staff and their roles").add_subparsers(
+        dest="action", required=True
+    )
+    p = staff.add_parser("add", parents=[common], help="add (or update) a member of staff")
+    p.add_argument("code", help="staff number, as typed when signing in at a counter")
+    p.add_argument("name")
+    p.add_argument("--role", default=Role.CLERK.value, choices=[r.value for r in Role])
+    p.set_defaults(func=cmd_staff_add)
+    staff.add_parser("list", parents=[common], help="every member of staff").set_defaults(func=cmd_staff_list)
+    p = staff.add_parser("deactivate", parents=[common], help="someone left: a plain clerk from now on")
+    p.add_argument("code")
+    p.set_defaults(func=cmd_staff_deactivate)

@@ -1,0 +1,308 @@
+"""The two papers of an application: the acceptance receipt (受理回执) and the one-time notice
+(一次性告知书). One ``render(painter, rect, paper, texts)`` layout each, for preview, printer and PDF,
+on A4 and A5 (and an 80 mm roll for the receipt).
+
+Both are built from the masked application summary: name, ID, phone and address are masked on paper
+(PIPL art. 51). The receipt's QR code carries only the random tracking reference. Labels are English
+sources translated into the hall's language (``HallTexts``), whatever the clerk's UI language is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from counter_app.printing.application_paper_layout import PaperPen
+from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper
+from counter_app.printing.document import Line, Printable
+from counter_app.printing.paper import MM_PER_INCH
+from counter_app.services.applications_values import StagePosition
+
+RECEIPT = "ApplicationReceipt"
+NOTICE = "OneTimeNotice"
+TIME = "%Y-%m-%d %H:%M"
+
+R = {
+    "title": QT_TRANSLATE_NOOP("ApplicationReceipt", "Application receipt"),
+    "reprint": QT_TRANSLATE_NOOP("ApplicationReceipt", "REPRINT · 补打"),
+    "number": QT_TRANSLATE_NOOP("ApplicationReceipt", "Application No."),
+    "type": QT_TRANSLATE_NOOP("ApplicationReceipt", "Business"),
+    "accepted": QT_TRANSLATE_NOOP("ApplicationReceipt", "Accepted"),
+    "applicant": QT_TRANSLATE_NOOP("ApplicationReceipt", "Applicant"),
+    "id": QT_TRANSLATE_NOOP("ApplicationReceipt", "ID number"),
+    "mobile": QT_TRANSLATE_NOOP("ApplicationReceipt", "Mobile"),
+    "address": QT_TRANSLATE_NOOP("ApplicationReceipt", "Address of use"),
+    "agent": QT_TRANSLATE_NOOP("ApplicationReceipt", "Agent"),
+    "account": QT_TRANSLATE_NOOP("ApplicationReceipt", "Account number"),
+    "capacity": QT_TRANSLATE_NOOP("ApplicationReceipt", "Capacity"),
+    "received": QT_TRANSLATE_NOOP("ApplicationReceipt", "Documents received"),
+    "missing_by": QT_TRANSLATE_NOOP("ApplicationReceipt", "Still to bring, by %1"),
+    "commitment": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt",
+        "Accepted on your ID alone (一证受理): you signed a commitment letter (客户承诺书) to bring the "
+        "missing documents by that date.",
+    ),
+    "steps": QT_TRANSLATE_NOOP("ApplicationReceipt", "What happens next"),
+    "stage": QT_TRANSLATE_NOOP("ApplicationReceipt", "Stage"),
+    "limit": QT_TRANSLATE_NOOP("ApplicationReceipt", "Time limit"),
+    "due": QT_TRANSLATE_NOOP("ApplicationReceipt", "Due by"),
+    "days": QT_TRANSLATE_NOOP("ApplicationReceipt", "%1 working days"),
+    "done": QT_TRANSLATE_NOOP("ApplicationReceipt", "done"),
+    "now": QT_TRANSLATE_NOOP("ApplicationReceipt", "in progress"),
+    "after_previous": QT_TRANSLATE_NOOP("ApplicationReceipt", "after the previous step"),
+    "whole": QT_TRANSLATE_NOOP("ApplicationReceipt", "Whole process: within %1 working days, by %2"),
+    "provisional_mark": QT_TRANSLATE_NOOP("ApplicationReceipt", "%1 (provisional)"),
+    "provisional": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt",
+        "Dates in %1 are provisional: that year's official holiday schedule is not yet published.",
+    ),
+    "owner": QT_TRANSLATE_NOOP("ApplicationReceipt", "Your case officer (首问负责人)"),
+    "hall_phone": QT_TRANSLATE_NOOP("ApplicationReceipt", "Hall phone"),
+    "hotline": QT_TRANSLATE_NOOP("ApplicationReceipt", "Service hotline"),
+    "reference": QT_TRANSLATE_NOOP("ApplicationReceipt", "Tracking reference %1"),
+    "scan": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt", "Show this code or quote the reference to ask how your application is going."
+    ),
+    "keep": QT_TRANSLATE_NOOP("ApplicationReceipt", "Please keep this receipt. Printed %1"),
+}
+
+N = {
+    "title": QT_TRANSLATE_NOOP("OneTimeNotice", "One-time notice"),
+    "reprint": QT_TRANSLATE_NOOP("OneTimeNotice", "REPRINT · 补打"),
+    "number": QT_TRANSLATE_NOOP("OneTimeNotice", "Application No."),
+    "type": QT_TRANSLATE_NOOP("OneTimeNotice", "Business"),
+    "applicant": QT_TRANSLATE_NOOP("OneTimeNotice", "Applicant"),
+    "id": QT_TRANSLATE_NOOP("OneTimeNotice", "ID number"),
+    "mobile": QT_TRANSLATE_NOOP("OneTimeNotice", "Mobile"),
+    "intro": QT_TRANSLATE_NOOP(
+        "OneTimeNotice",
+        "This is everything we still need from you to finish this application. Nothing else will be "
+        "asked of you for it.",
+    ),
+    "bring": QT_TRANSLATE_NOOP("OneTimeNotice", "Please bring"),
+    "item_by": QT_TRANSLATE_NOOP("OneTimeNotice", "%1 (by %2)"),
+    "applicable": QT_TRANSLATE_NOOP("OneTimeNotice", "Also bring, if it applies to you"),
+    "waiting": QT_TRANSLATE_NOOP("OneTimeNotice", "We are waiting for you: %1"),
+    "nothing": QT_TRANSLATE_NOOP("OneTimeNotice", "Nothing more is needed from you at the moment."),
+    "commitment": QT_TRANSLATE_NOOP(
+        "OneTimeNotice", "You signed a commitment letter (客户承诺书) to bring the documents above by %1."
+    ),
+    "where": QT_TRANSLATE_NOOP(
+        "OneTimeNotice", "Bring them to any counter of %1: you do not need to see the same clerk."
+    ),
+    "owner": QT_TRANSLATE_NOOP("OneTimeNotice", "Your case officer (首问负责人)"),
+    "hall_phone": QT_TRANSLATE_NOOP("OneTimeNotice", "Hall phone"),
+    "hotline": QT_TRANSLATE_NOOP("OneTimeNotice", "Service hotline"),
+    "provisional": QT_TRANSLATE_NOOP(
+        "OneTimeNotice",
+        "Dates in %1 are provisional: that year's official holiday schedule is not yet published.",
+    ),
+    "customer": QT_TRANSLATE_NOOP("OneTimeNotice", "Customer"),
+    "clerk": QT_TRANSLATE_NOOP("OneTimeNotice", "Clerk"),
+    "printed": QT_TRANSLATE_NOOP("OneTimeNotice", "Printed %1"),
+}
+
+
+class TextSource(Protocol):
+    """What the papers need of :class:`~counter_app.qt_i18n.HallTexts`."""
+
+    def t(self, context: str, source: str, *args: object) -> str: ...
+
+
+# --- the receipt -----------------------------------------------------------------------------------
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float:
+    def t(key: str, *args: object) -> str:
+        return texts.t(RECEIPT, R[key], *args)
+
+    def day(value: date, provisional: bool) -> str:
+        return t("provisional_mark", value.isoformat()) if provisional else value.isoformat()
+
+    pen.title(p.hall_name, 4.8)
+    pen.title(p.company, 2.8, bold=False, gap_mm=0.6)
+    pen.title(t("title"), 5.2, gap_mm=1.2)
+    if p.reprint:
+        pen.banner(t("reprint"))
+    pen.rule()
+    pen.field(t("number"), p.number, 4.4, bold_value=True)
+    pen.field(t("type"), p.type_name, bold_value=True)
+    pen.field(t("accepted"), p.accepted_at.strftime(TIME))
+    pen.field(t("applicant"), p.applicant_name)
+    pen.field(t("id"), p.id_number)
+    pen.field(t("mobile"), p.mobile)
+    pen.field(t("address"), p.address)
+    pen.field(t("agent"), p.agent_name)
+    pen.field(t("account"), p.account_number)
+    pen.field(t("capacity"), p.capacity)
+    if p.received:
+        pen.heading(t("received"))
+        pen.items(p.received)
+    if p.missing:
+        pen.heading(t("missing_by", p.collect_by.isoformat() if p.collect_by else "—"))
+        pen.items(p.missing)
+        if p.commitment_signed:
+            pen.text(t("commitment"), 3.0)
+    pen.heading(t("steps"))
+    rows = []
+    for s in p.stages:
+        limit = t("days", s.limit_days) if s.limit_days else "—"
+        if s.position is StagePosition.DONE:
+            due = t("done")
+        elif s.due is not None:
+            due = day(s.due, s.provisional)
+        else:
+            due = t("after_previous") if s.position is StagePosition.NEXT else t("now")
+        rows.append((s.name, limit, due))
+    pen.table((t("stage"), t("limit"), t("due")), rows, (0.46, 0.22, 0.32))
+    if p.whole_limit_days and p.whole_due:
+        provisional = p.whole_due.year in p.provisional_years
+        pen.text(t("whole", p.whole_limit_days, day(p.whole_due, provisional)), 3.5, bold=True)
+    if p.provisional_years:
+        pen.text(t("provisional", _years(p.provisional_years)), 2.9)
+    pen.rule()
+    pen.field(t("owner"), p.owner, label_mm=50)
+    pen.field(t("hall_phone"), p.hall_phone, label_mm=50)
+    pen.field(t("hotline"), p.hotline, label_mm=50)
+    pen.space(1.0)
+    pen.qr_with_caption(p.tracking_ref, [t("reference", p.tracking_ref), t("scan")], 24.0)
+    pen.text(t("keep", p.printed_at.strftime(TIME)), 2.7, gap_mm=0.0)
+    return pen.used()
+
+
+def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
+    def t(key: str, *args: object) -> str:
+        return texts.t(NOTICE, N[key], *args)
+
+    pen.title(p.hall_name, 4.8)
+    pen.title(p.company, 2.8, bold=False, gap_mm=0.6)
+    pen.title(t("title"), 5.6, gap_mm=1.2)
+    if p.reprint:
+        pen.banner(t("reprint"))
+    pen.rule()
+    pen.field(t("number"), p.number, 4.0, bold_value=True)
+    pen.field(t("type"), p.type_name, bold_value=True)
+    pen.field(t("applicant"), p.applicant_name)
+    pen.field(t("id"), p.id_number)
+    pen.field(t("mobile"), p.mobile)
+    pen.space(1.5)
+    pen.text(t("intro"), 3.6, bold=True)
+    if p.to_bring:
+        pen.heading(t("bring"))
+        pen.items(
+            [t("item_by", name, due.isoformat()) if due else name for name, due in p.to_bring], numbered=True
+        )
+        if p.commitment_signed and p.collect_by:
+            pen.text(t("commitment", p.collect_by.isoformat()), 3.0)
+    if p.if_applicable:
+        pen.heading(t("applicable"))
+        pen.items(p.if_applicable)
+    if p.waiting_for:
+        pen.space(1.0)
+        pen.text(t("waiting", p.waiting_for), 3.6, bold=True)
+    if not p.to_bring and not p.waiting_for:
+        pen.text(t("nothing"), 3.6)
+    if p.to_bring:
+        pen.text(t("where", p.hall_name), 3.2)
+    if p.provisional_years:
+        pen.text(t("provisional", _years(p.provisional_years)), 2.9)
+    pen.rule()
+    pen.field(t("owner"), p.owner, label_mm=50)
+    pen.field(t("hall_phone"), p.hall_phone, label_mm=50)
+    pen.field(t("hotline"), p.hotline, label_mm=50)
+    pen.signatures((t("customer"), t("clerk")))
+    pen.text(t("printed", p.printed_at.strftime(TIME)), 2.7, gap_mm=0.0)
+    return pen.used()
+
+
+def _render(painter: QPainter, rect: QRectF, language: str, lay_out: Callable[[PaperPen], float]) -> float:
+    """Sizes are designed for A5's 124 mm of width and follow the paper (0.8× to 1.3×); on a sheet
+    they shrink until everything fits one page. A roll is as long as the paper drawn."""
+    device = painter.device()
+    px = device.logicalDpiX() / MM_PER_INCH if device is not None else 96 / MM_PER_INCH
+    scale = min(1.3, max(0.8, rect.width() / px / 124.0))
+    for _ in range(6):
+        used = lay_out(PaperPen(painter, rect, language, scale, dry=True))
+        if used <= rect.height() or scale <= 0.55:
+            break
+        scale = max(0.55, scale * rect.height() / used * 0.98)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setPen(QColor(Qt.GlobalColor.black))
+    used = lay_out(PaperPen(painter, rect, language, scale, dry=False))
+    painter.restore()
+    return used
+
+
+def render_receipt(painter: QPainter, rect: QRectF, paper: ReceiptPaper, texts: TextSource) -> float:
+    """Draw the acceptance receipt into ``rect`` (device pixels); returns the height used."""
+    return _render(painter, rect, paper.language, lambda pen: _lay_out_receipt(pen, paper, texts))
+
+
+def render_notice(painter: QPainter, rect: QRectF, paper: NoticePaper, texts: TextSource) -> float:
+    """Draw the one-time notice into ``rect`` (device pixels); returns the height used."""
+    return _render(painter, rect, paper.language, lambda pen: _lay_out_notice(pen, paper, texts))
+
+
+def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
+    """The receipt for an ESC/POS printer's own fonts (same words, QR native)."""
+
+    def t(key: str, *args: object) -> str:
+        return texts.t(RECEIPT, R[key], *args)
+
+    lines = [Line("text", p.hall_name, size=2, bold=True), Line("text", t("title"), bold=True), Line("rule")]
+    if p.reprint:
+        lines.append(Line("text", t("reprint"), size=2, bold=True, inverse=True))
+    lines += [
+        Line("text", f"{t('number')} {p.number}", bold=True),
+        Line("text", f"{t('type')} {p.type_name}"),
+    ]
+    for key, value in (("applicant", p.applicant_name), ("id", p.id_number), ("mobile", p.mobile)):
+        if value:
+            lines.append(Line("text", f"{t(key)} {value}"))
+    if p.missing:
+        lines.append(
+            Line("text", t("missing_by", p.collect_by.isoformat() if p.collect_by else "—"), bold=True)
+        )
+        lines += [Line("text", f"- {m}") for m in p.missing]
+    lines.append(Line("text", t("steps"), bold=True))
+    for s in p.stages:
+        due = t("done") if s.position is StagePosition.DONE else (s.due.isoformat() if s.due else "—")
+        lines.append(Line("text", f"{s.name}  {due}"))
+    if p.whole_limit_days and p.whole_due:
+        lines.append(Line("text", t("whole", p.whole_limit_days, p.whole_due.isoformat()), bold=True))
+    lines += [Line("rule"), Line("text", f"{t('owner')} {p.owner}")]
+    if p.hall_phone:
+        lines.append(Line("text", f"{t('hall_phone')} {p.hall_phone}"))
+    lines += [
+        Line("text", f"{t('hotline')} {p.hotline}"),
+        Line("qr", p.tracking_ref),
+        Line("text", t("reference", p.tracking_ref)),
+        Line("text", t("keep", p.printed_at.strftime(TIME))),
+    ]
+    return tuple(lines)
+
+
+def receipt_printable(paper: ReceiptPaper, texts: TextSource) -> Printable:
+    def draw(painter: QPainter, rect: QRectF) -> float:
+        return render_receipt(painter, rect, paper, texts)
+
+    title = f"receipt {paper.number}" + (" reprint" if paper.reprint else "")
+    return Printable(title=title, render=draw, lines=receipt_lines(paper, texts))
+
+
+def notice_printable(paper: NoticePaper, texts: TextSource) -> Printable:
+    def draw(painter: QPainter, rect: QRectF) -> float:
+        return render_notice(painter, rect, paper, texts)
+
+    title = f"notice {paper.number}" + (" reprint" if paper.reprint else "")
+    return Printable(title=title, render=draw)

@@ -1,0 +1,169 @@
+"""Printing an application's receipt or one-time notice as a recorded print job.
+
+The application is committed before anything is printed, and printing never changes it. Each attempt
+is a job (``hall.print_jobs``, documents ``application_receipt`` / ``one_time_notice``): the first is
+the original, every later one a reprint and says 补打. A failed attempt is marked failed.
+
+Threads: :func:`prepare_paper_print` and :func:`finish_paper_print` need the hall (its worker thread);
+:func:`printable_for` and :func:`send` need no database and run where the painting happens (the GUI
+thread of a window, or the CLI's only thread).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from counter_app.domain.errors import InvalidInput
+from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper, notice_for, receipt_for
+from counter_app.printing.application_papers import notice_printable, receipt_printable
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend
+from counter_app.printing.document import Printable, PrinterError
+from counter_app.printing.paper import Paper, paper_named
+from counter_app.qt_i18n import HallTexts
+from counter_app.services.hall import Hall
+from counter_app.services.print_jobs import PrintJob
+
+log = logging.getLogger("counter_app.print")
+
+PaperKind = Literal["receipt", "notice"]
+DOCUMENTS: dict[str, str] = {"receipt": "application_receipt", "notice": "one_time_notice"}
+PAPERS: dict[str, tuple[str, ...]] = {"receipt": ("a4", "a5", "80mm"), "notice": ("a4", "a5")}
+
+
+@dataclass(frozen=True)
+class PaperRequest:
+    """A paper recorded as a job and ready to draw: plain values, safe to pass between threads."""
+
+    job: PrintJob
+    kind: PaperKind
+    number: str
+    value: ReceiptPaper | NoticePaper
+    paper: Paper
+    device: str
+
+
+@dataclass(frozen=True)
+class PaperOutcome:
+    job_id: int
+    number: str
+    kind: PaperKind
+    reprint: bool
+    printed: bool
+    error: str = ""
+    device: str = ""
+
+
+def _check(kind: str, paper: Paper | str) -> Paper:
+    if kind not in DOCUMENTS:
+        raise InvalidInput(
+            f"Unknown paper kind {kind!r}.", field="kind", code="unknown_paper_kind", kind=kind
+        )
+    try:
+        chosen = paper_named(paper)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
+    if chosen.key not in PAPERS[kind]:
+        raise InvalidInput(
+            f"The {kind} is printed on {', '.join(PAPERS[kind])}, not {chosen.label}.",
+            field="paper",
+            code="unknown_paper",
+            paper=chosen.key,
+        )
+    return chosen
+
+
+def _owner_label(hall: Hall, owner: str) -> str:
+    """``王芳 (0107)`` when the owner signed in with a staff code, else what they typed."""
+    member = next((m for m in hall.staff.list() if m.code == owner), None)
+    return f"{member.name} ({member.code})" if member else owner
+
+
+def prepare_paper_print(
+    hall: Hall, number: str, kind: PaperKind, device: str, *, paper: Paper | str = "a4", clerk: str = ""
+) -> PaperRequest:
+    """Read the application (masked), record the job, build the paper's values. Hall thread only."""
+    chosen = _check(kind, paper)
+    detail = hall.application_views.summary(number)
+    owner = _owner_label(hall, detail.owner)
+    job = hall.print_jobs.start(DOCUMENTS[kind], detail.id, device, clerk)
+    now = hall.clock()
+    value: ReceiptPaper | NoticePaper
+    if kind == "receipt":
+        value = receipt_for(detail, hall.profile, owner=owner, printed_at=now, reprint=job.reprint)
+    else:
+        value = notice_for(
+            detail, hall.profile, hall.applications.setup, owner=owner, printed_at=now, reprint=job.reprint
+        )
+    return PaperRequest(job=job, kind=kind, number=detail.number, value=value, paper=chosen, device=device)
+
+
+def printable_for(request: PaperRequest) -> Printable:
+    """The paper for any backend, worded in the hall's language. Painting thread."""
+    texts = HallTexts(request.value.language)
+    if isinstance(request.value, ReceiptPaper):
+        return receipt_printable(request.value, texts)
+    return notice_printable(request.value, texts)
+
+
+def send(request: PaperRequest, backend: PrinterBackend) -> str:
+    """Print it; ``""`` when it came out, else what went wrong."""
+    try:
+        backend.print_slip(printable_for(request), request.paper)
+    except PrinterError as exc:
+        log.warning("%s of %s not printed on %s: %s", request.kind, request.number, backend.device, exc)
+        return str(exc)
+    except Exception as exc:  # a bug while drawing: logged with context, the counter carries on
+        log.exception("printing the %s of %s on %s failed", request.kind, request.number, backend.device)
+        return f"Internal error while printing: {exc!r}"
+    return ""
+
+
+def finish_paper_print(hall: Hall, request: PaperRequest, error: str = "") -> PaperOutcome:
+    """Mark the job printed or failed. Hall thread only; the application is not touched."""
+    hall.print_jobs.finish(request.job, ok=not error, error=error)
+    return PaperOutcome(
+        job_id=request.job.id,
+        number=request.number,
+        kind=request.kind,
+        reprint=request.job.reprint,
+        printed=not error,
+        error=error,
+        device=request.device,
+    )
+
+
+def print_paper(
+    hall: Hall,
+    number: str,
+    kind: PaperKind,
+    backend: PrinterBackend,
+    *,
+    paper: Paper | str = "a4",
+    clerk: str = "",
+) -> PaperOutcome:
+    """Record, print and settle one paper on the calling thread."""
+    request = prepare_paper_print(hall, number, kind, backend.device, paper=paper, clerk=clerk)
+    return finish_paper_print(hall, request, send(request, backend))
+
+
+def print_paper_pdf(
+    hall: Hall, number: str, kind: PaperKind, path: Path, *, paper: Paper | str = "a4", clerk: str = ""
+) -> dict[str, Any]:
+    """``counter-app application print NUMBER --pdf OUT.pdf``; :class:`PrinterError` when not written."""
+    from counter_app.printing.jobs import ensure_gui_app
+
+    ensure_gui_app()
+    outcome = print_paper(hall, number, kind, PdfFileBackend(path), paper=paper, clerk=clerk)
+    if not outcome.printed:
+        raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
+    return {
+        "number": outcome.number,
+        "kind": kind,
+        "pdf": str(path),
+        "paper": paper_named(paper).key,
+        "reprint": outcome.reprint,
+        "job_id": outcome.job_id,
+    }

@@ -1,0 +1,235 @@
+"""Accounts at the counter (户号查询): find as the clerk types, show one account's card, import the list.
+
+The account list is a file of its own beside the hall database (see :mod:`services.account_import` for
+why); this service reads whichever list is live, noticing a newly imported one on the next call.
+Every figure it returns carries its "data as of" date and whether that date is stale, so an outage of
+the central system never makes old arrears look current.
+
+Settings come from the profile's optional ``[accounts]`` table: ``number_lengths`` (default 10 and
+13 digits) and ``stale_after_days`` (default 3: figures older than that are marked not current).
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from counter_app.domain.account_search import SearchHit, SearchQuery, classify_query
+from counter_app.domain.accounts import (
+    DEFAULT_ACCOUNT_NUMBER_RULE,
+    Account,
+    AccountNumberRule,
+    validate_account_number,
+)
+from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.profile import HallProfile
+from counter_app.services.clock import Clock, system_clock
+from counter_app.store.accounts_repo import AccountListFile, AccountListRecord, AccountListsRepository
+from counter_app.store.database import read
+
+log = logging.getLogger("counter_app.accounts")
+
+DEFAULT_STALE_AFTER_DAYS = 3
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class AccountSettings:
+    number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+
+
+def account_settings(profile: HallProfile) -> AccountSettings:
+    """The profile's ``[accounts]`` table, checked; defaults when the hall has none."""
+    raw: Any = profile.raw.get("accounts", {})
+    if not isinstance(raw, Mapping):
+        raise InvalidInput("accounts: must be a table", field="accounts", code="profile_invalid")
+    unknown = sorted(set(raw) - {"number_lengths", "stale_after_days"})
+    if unknown:
+        raise InvalidInput(
+            f"accounts: unknown key {', '.join(unknown)}", field="accounts", code="profile_invalid"
+        )
+    lengths = raw.get("number_lengths", list(DEFAULT_ACCOUNT_NUMBER_RULE.lengths))
+    stale = raw.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+    try:
+        if not isinstance(lengths, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in lengths
+        ):
+            raise ValueError("number_lengths must be a list of whole numbers")
+        rule = AccountNumberRule(tuple(lengths))
+    except ValueError as exc:
+        raise InvalidInput(
+            f"accounts.number_lengths: {exc}", field="accounts.number_lengths", code="profile_invalid"
+        ) from None
+    if not isinstance(stale, int) or isinstance(stale, bool) or stale < 0:
+        raise InvalidInput(
+            "accounts.stale_after_days must be a whole number ≥ 0",
+            field="accounts.stale_after_days",
+            code="profile_invalid",
+        )
+    return AccountSettings(rule, stale)
+
+
+def accounts_folder(hall_path: Path) -> Path:
+    """Where a hall's account list files live: ``hall.sqlite3`` → ``hall.sqlite3.accounts/``."""
+    return hall_path.with_name(hall_path.name + ".accounts")
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How old a figure is: ``as_of`` the export's date, ``age_days`` against the hall's today."""
+
+    as_of: date | None
+    age_days: int | None
+    stale: bool
+
+
+def freshness(as_of: date | None, today: date, stale_after_days: int) -> Freshness:
+    """No date at all counts as stale: nobody can say the figure is current."""
+    if as_of is None:
+        return Freshness(None, None, True)
+    age = (today - as_of).days
+    return Freshness(as_of, age, age > stale_after_days)
+
+
+@dataclass(frozen=True)
+class AccountSearch:
+    """The hits of one query, best first; ``more`` when the limit cut the list short."""
+
+    query: SearchQuery
+    hits: tuple[SearchHit, ...]
+    account_list: AccountListRecord | None
+    more: bool
+
+
+@dataclass(frozen=True)
+class AccountCard:
+    """One account as the counter shows it, with its figures' date."""
+
+    account: Account
+    freshness: Freshness
+    account_list: AccountListRecord
+
+
+class AccountService:
+    """Lookups in the live account list. Opens the list file on first use, on the calling thread."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, profile: HallProfile, hall_path: Path, clock: Clock = system_clock
+    ) -> None:
+        self.db = db
+        self.profile = profile
+        self.clock = clock
+        self.folder = accounts_folder(hall_path)
+        self.lists = AccountListsRepository(db)
+        self._file: AccountListFile | None = None
+        self._file_list_id: int | None = None
+        self._finalizer: Callable[[], Any] | None = None
+
+    @cached_property
+    def settings(self) -> AccountSettings:
+        """Read on first use: a mistake in the payment part of the profile must not stop the queue."""
+        return account_settings(self.profile)
+
+    # the live list ---------------------------------------------------------------------------------
+    def live_list(self) -> AccountListRecord | None:
+        with read(self.db):
+            return self.lists.live()
+
+    def history(self, limit: int = 20) -> list[AccountListRecord]:
+        with read(self.db):
+            return self.lists.history(limit)
+
+    def _live(self) -> tuple[AccountListRecord, AccountListFile] | None:
+        """The live list and its open file; ``None`` before the first import."""
+        record = self.live_list()
+        if record is None:
+            return None
+        if self._file is not None and self._file_list_id == record.id:
+            return record, self._file
+        self.close()
+        path = self.folder / record.file
+        if not path.exists():
+            newer = self.live_list()  # an import may have replaced (and swept) it a moment ago
+            if newer is None or newer.id == record.id or not (self.folder / newer.file).exists():
+                raise NotFound(
+                    f"The account list file {record.file} is missing; import the account list again",
+                    code="account_list_missing",
+                    file=record.file,
+                )
+            record, path = newer, self.folder / newer.file
+        self._file = AccountListFile(path)
+        self._file_list_id = record.id
+        self._finalizer = weakref.finalize(self, self._file.close)
+        log.info("reading account list %s (%d accounts)", record.uuid, record.accounts)
+        return record, self._file
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+        self._file, self._file_list_id, self._finalizer = None, None, None
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    # lookups ---------------------------------------------------------------------------------------
+    def validate_number(self, text: str) -> str:
+        """A typed account number as digits of a configured length (a walk-in without a record)."""
+        return validate_account_number(text, self.settings.number_rule)
+
+    def find(self, text: str, limit: int = 20) -> AccountSearch:
+        """Accounts matching what the clerk typed, ranked as ``domain.account_search`` says."""
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidInput(
+                f"limit must be 1..{MAX_LIMIT}", field="limit", code="search_limit", limit=limit
+            )
+        query = classify_query(text, self.settings.number_rule)
+        live = self._live()
+        if live is None or query.is_empty:
+            return AccountSearch(query, (), live[0] if live else None, False)
+        record, reader = live
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for tier, clause in enumerate(query.clauses):
+            # Earlier tiers' accounts may match this clause too: ask for enough to skip them all.
+            for account in reader.search(clause, limit - len(hits) + len(seen)):
+                if account.number not in seen:
+                    seen.add(account.number)
+                    hits.append(SearchHit(account, clause, tier))
+                    if len(hits) == limit:
+                        return AccountSearch(query, tuple(hits), record, True)
+        return AccountSearch(query, tuple(hits), record, False)
+
+    def card(self, number: str) -> AccountCard:
+        """The account with this number in the live list; ``NotFound`` when it has no record here."""
+        digits = self.validate_number(number)
+        live = self._live()
+        if live is None:
+            raise NotFound("No account list has been imported yet", code="account_list_none")
+        record, reader = live
+        account = reader.get(digits)
+        if account is None:
+            raise NotFound(
+                f"Account {digits} is not in the account list", code="account_not_found", number=digits
+            )
+        return AccountCard(account, self.freshness_of(account, record), record)
+
+    def lookup(self, number: str) -> AccountCard | None:
+        """Like :meth:`card`, but ``None`` for a valid number with no record (a walk-in)."""
+        try:
+            return self.card(number)
+        except NotFound as exc:
+            if exc.code in ("account_not_found", "account_list_none"):
+                return None
+            raise
+
+    def freshness_of(self, account: Account, record: AccountListRecord) -> Freshness:
+        return freshness(account.as_of or record.data_as_of, self.today(), self.settings.stale_after_days)

@@ -1,0 +1,364 @@
+"""Installation and change-of-service applications (业扩报装 / 变更用电): the clerk's actions.
+
+Each public method is one user action and one ``BEGIN IMMEDIATE`` transaction, including its history
+row and its outbox row (topic ``applications``; the payload names the application and the step, never
+personal data). It returns an :class:`ApplicationDetail` (personal data masked) or raises a
+:class:`HallError` having changed nothing; printing happens in the caller, after the commit.
+
+Numbers are ``<prefix><yyyymmdd>-<seq>`` (``YK20261127-0001``), the sequence taken from
+``number_sequences`` inside the accepting transaction; the tracking reference on the receipt's QR code
+(``YK-7Q4M-2KX9-HT3A``) is random (``applications_records``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+import sqlite_utils
+
+from counter_app.domain import application_workflow as workflow
+from counter_app.domain.application_events import Event
+from counter_app.domain.application_intake import (
+    FieldProblem,
+    IntakeForm,
+    accept_intake,
+    validate_intake,
+)
+from counter_app.domain.application_workflow import Actor, ApplicationState
+from counter_app.domain.business_types import BusinessType, ServiceKind
+from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.queue import Ticket
+from counter_app.services.applications_checks import account_for_rules, change_problems
+from counter_app.services.applications_config import ApplicationSetup, application_setup
+from counter_app.services.applications_history import (
+    at_or_after,
+    build_detail,
+    event_detail,
+    event_note,
+    projection,
+    state_of,
+)
+from counter_app.services.applications_records import (
+    application_data,
+    document_rows,
+    format_number,
+    outbox_payload,
+)
+from counter_app.services.applications_values import ApplicationDetail, ApplicationRequest
+from counter_app.services.clock import Clock, system_clock
+from counter_app.services.staff import actor_for, clean_clerk
+from counter_app.store.applications_repo import (
+    ApplicationRecord,
+    ApplicationsRepository,
+)
+from counter_app.store.database import read, write
+from counter_app.store.queue_repo import QueueRepository
+from counter_app.store.staff_repo import StaffRepository
+
+log = logging.getLogger("counter_app.applications")
+
+TOPIC = "applications"
+_TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
+
+
+def refused(problems: list[FieldProblem]) -> InvalidInput:
+    """One refusal carrying every problem (``params["problems"]``), named after the first."""
+    first = problems[0]
+    return InvalidInput(first.message, field=first.field, code=first.code, problems=tuple(problems))
+
+
+class ApplicationsService:
+    def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.profile = profile
+        self.clock = clock
+        self.repo = ApplicationsRepository(db)
+        self.staff = StaffRepository(db)
+        self._setup: ApplicationSetup | None = None
+        self._calendar_fresh: str | None = None
+
+    @property
+    def setup(self) -> ApplicationSetup:
+        """Parsed on first use, so a profile error shows where applications are used, not at start-up."""
+        if self._setup is None:
+            self._setup = application_setup(self.profile)
+        return self._setup
+
+    # accepting ---------------------------------------------------------------------------------
+    def accept(self, request: ApplicationRequest, *, clerk: str) -> ApplicationDetail:
+        """Take the application (业务受理): check everything, number it, make the clerk its owner."""
+        who = clean_clerk(clerk)
+        setup = self.setup
+        form = request.form
+        btype = setup.type_or_none(form.business_type)
+        if btype is None:
+            raise refused(
+                [FieldProblem("business_type", "business_type_unknown", "Choose the business to apply for.")]
+            )
+        with write(self.db):
+            now = self.clock()
+            today = now.date()
+            problems = validate_intake(form, btype, setup.policy, today=today)
+            problems += change_problems(
+                btype,
+                form,
+                request.change,
+                setup.policy,
+                today=today,
+                earlier_pauses=self._pauses(btype, form),
+            )
+            if problems:
+                raise refused(problems)
+            ticket = self._ticket(request.ticket_id)
+            intake = accept_intake(form, btype, setup.policy, setup.calendar, accepted_on=today)
+            actor = actor_for(self.staff, who)
+            event = workflow.accept(intake, btype, actor=actor, at=now)
+            state = workflow.replay([event])
+            seq = self.repo.next_seq(today, setup.number_prefix)
+            number = format_number(setup.number_prefix, today, seq)
+            data = application_data(setup, request, intake, number, seq, ticket, who, now)
+            app_id = self.repo.insert(data, projection(state, setup.calendar, today), now)
+            detail = {
+                **event_detail(event),
+                "role": actor.role.value,
+                "ticket": ticket.number if ticket else None,
+            }
+            self.repo.add_event(app_id, "accepted", now, who, "", detail)
+            self.repo.insert_documents(app_id, document_rows(btype, intake))
+            record = self._by_id(app_id)
+            self.repo.add_outbox(TOPIC, outbox_payload("accepted", record, state, who, now), now)
+            log.info("application %s (%s) accepted by %s", number, btype.code, who)
+            return self._view(record, actor, today)
+
+    def _pauses(self, btype: BusinessType, form: IntakeForm) -> list[tuple[date, date]]:
+        """The account's earlier pauses recorded in this hall (the 暂停 rules count them)."""
+        account = account_for_rules(form, btype, self.setup.policy)
+        if btype.kind is not ServiceKind.PAUSE or account is None:
+            return []
+        codes = [t.code for t in self.setup.types if t.kind is ServiceKind.PAUSE]
+        return self.repo.pause_periods(account, codes)
+
+    def _ticket(self, ticket_id: int | None) -> Ticket | None:
+        if ticket_id is None:
+            return None
+        ticket = QueueRepository(self.db).get(ticket_id)
+        if ticket is None:
+            raise NotFound(
+                f"There is no ticket with id {ticket_id}.", code="unknown_ticket_id", ticket=ticket_id
+            )
+        return ticket
+
+    # the workflow ------------------------------------------------------------------------------
+    def advance(self, number: str, *, expected_stage: str, clerk: str, note: str = "") -> ApplicationDetail:
+        """Finish ``expected_stage`` (what the clerk's screen shows) and move on; refused if stale."""
+        return self._act(
+            number,
+            clerk,
+            note,
+            lambda s, a, at: workflow.advance(s, expected_stage=expected_stage, actor=a, at=at),
+        )
+
+    def return_to(
+        self, number: str, *, expected_stage: str, to_stage: str, reason: str, clerk: str
+    ) -> ApplicationDetail:
+        return self._act(
+            number,
+            clerk,
+            "",
+            lambda s, a, at: workflow.return_to(
+                s, expected_stage=expected_stage, to_stage=to_stage, reason=reason, actor=a, at=at
+            ),
+        )
+
+    def suspend(self, number: str, *, reason: str, clerk: str) -> ApplicationDetail:
+        """Stop the clock while waiting on the customer (暂停计时); the reason is recorded."""
+        return self._act(
+            number, clerk, "", lambda s, a, at: workflow.suspend(s, reason=reason, actor=a, at=at)
+        )
+
+    def resume(self, number: str, *, clerk: str, note: str = "") -> ApplicationDetail:
+        return self._act(number, clerk, note, lambda s, a, at: workflow.resume(s, actor=a, at=at))
+
+    def complete(self, number: str, *, expected_stage: str, clerk: str, note: str = "") -> ApplicationDetail:
+        return self._act(
+            number,
+            clerk,
+            note,
+            lambda s, a, at: workflow.complete(s, expected_stage=expected_stage, actor=a, at=at),
+        )
+
+    def withdraw(self, number: str, *, reason: str, clerk: str) -> ApplicationDetail:
+        return self._act(
+            number, clerk, "", lambda s, a, at: workflow.withdraw(s, reason=reason, actor=a, at=at)
+        )
+
+    def hand_over(self, number: str, *, to_owner: str, clerk: str, note: str = "") -> ApplicationDetail:
+        """Recorded hand-over (首问负责制): ``to_owner`` owns the application from now on."""
+        target = " ".join(to_owner.split())
+
+        def build(state: ApplicationState, actor: Actor, at: datetime) -> Event:
+            staff = self.staff.staff(target)
+            if staff is not None and not staff.active:
+                raise RuleViolation(
+                    f"{target} is no longer active staff.", code="staff_inactive", staff=target
+                )
+            return workflow.hand_over(state, to_owner=target, actor=actor, at=at)
+
+        return self._act(number, clerk, note, build)
+
+    def collect_document(self, number: str, *, document: str, clerk: str) -> ApplicationDetail:
+        """A missing document is brought in. Any clerk may take it (the customer must not come back
+        for the owner); it is recorded with who took it, in the history."""
+        who = clean_clerk(clerk)
+        with write(self.db):
+            record = self._find(number)
+            state = state_of(self.repo.events(record.id))
+            if not state.is_open:
+                raise RuleViolation(
+                    f"{record.data.number} is closed.", code="not_allowed_now", status=state.status.value
+                )
+            at = at_or_after(self.clock(), state)
+            if not self.repo.collect_document(record.id, document, at, who):
+                raise RuleViolation(
+                    f"{document} is not a document {record.data.number} is waiting for.",
+                    code="document_not_owed",
+                    document=document,
+                )
+            self.repo.add_event(record.id, "document_collected", at, who, "", {"document": document})
+            self._save(record, state, at)
+            updated = self._by_id(record.id)
+            self.repo.add_outbox(TOPIC, outbox_payload("document_collected", updated, state, who, at), at)
+            return self._view(updated, actor_for(self.staff, who), at.date())
+
+    def _act(
+        self, number: str, clerk: str, note: str, build: Callable[[ApplicationState, Actor, datetime], Event]
+    ) -> ApplicationDetail:
+        who = clean_clerk(clerk)
+        with write(self.db):
+            record = self._find(number)
+            state = state_of(self.repo.events(record.id))
+            actor = actor_for(self.staff, who)
+            at = at_or_after(self.clock(), state)
+            event = build(state, actor, at)
+            new_state = workflow.apply(state, event)
+            detail = {**event_detail(event), "role": actor.role.value}
+            self.repo.add_event(
+                record.id, event.kind, at, who, event_note(event) or " ".join(note.split()), detail
+            )
+            self._save(record, new_state, at)
+            updated = self._by_id(record.id)
+            self.repo.add_outbox(TOPIC, outbox_payload(event.kind, updated, new_state, who, at), at)
+            log.info("application %s %s by %s", record.data.number, event.kind, who)
+            return self._view(updated, actor, at.date())
+
+    # the detail view ---------------------------------------------------------------------------
+    def detail(self, number: str, *, clerk: str) -> ApplicationDetail:
+        """The full record for its owner or a supervisor (others see it masked); each look is audited."""
+        who = clean_clerk(clerk)
+        with write(self.db):
+            record = self._find(number)
+            actor = actor_for(self.staff, who)
+            events = self.repo.events(record.id)
+            state = state_of(events)
+            allowed = workflow.may_act(actor, state.owner)
+            now = self.clock()
+            self.repo.add_access(record.id, now, who, actor.role.value, allowed, "detail")
+            return build_detail(
+                record,
+                events,
+                self.repo.documents(record.id),
+                self.setup,
+                viewer=who,
+                viewer_role=actor.role,
+                may_act=allowed,
+                unmasked=allowed,
+                today=now.date(),
+            )
+
+    def refresh_due_dates(self) -> int:
+        """Recompute the stored due dates of open applications when the calendar has changed (the
+        hall's overrides, or a ``chinese_calendar`` release with a new year); how many were updated.
+
+        Cheap when nothing changed: one read, then nothing at all for the rest of this process."""
+        key = self.setup.calendar_key
+        if self._calendar_fresh == key:
+            return 0
+        with read(self.db):
+            stale = self.repo.calendar_key() != key
+        if not stale:
+            self._calendar_fresh = key
+            return 0
+        with write(self.db):
+            if self.repo.calendar_key() == key:  # another process got there first
+                self._calendar_fresh = key
+                return 0
+            today = self.clock().date()
+            ids = self.repo.open_ids()
+            for app_id in ids:
+                state = state_of(self.repo.events(app_id))
+                self.repo.set_due(app_id, projection(state, self.setup.calendar, today))
+            self.repo.set_calendar_key(key)
+        self._calendar_fresh = key
+        if ids:
+            log.info("due dates of %d open applications recomputed for a changed calendar", len(ids))
+        return len(ids)
+
+    # helpers -----------------------------------------------------------------------------------
+    def _find(self, number: str) -> ApplicationRecord:
+        key = number.strip().upper()
+        record = self.repo.by_number(key) or self.repo.by_tracking_ref(key)
+        if record is None:
+            raise NotFound(f"There is no application {number}.", code="unknown_application", number=number)
+        return record
+
+    def _by_id(self, app_id: int) -> ApplicationRecord:
+        record = self.repo.by_id(app_id)
+        assert record is not None  # written in this transaction
+        return record
+
+    def _save(self, record: ApplicationRecord, state: ApplicationState, at: datetime) -> None:
+        if not self.repo.update_projection(
+            record.id, record.version, projection(state, self.setup.calendar, at.date()), at
+        ):  # cannot happen under the write lock; a guard, not a rule
+            raise RuleViolation(
+                f"{record.data.number} was just changed elsewhere.",
+                code="changed_elsewhere",
+                number=record.data.number,
+            )
+
+    def _view(self, record: ApplicationRecord, actor: Actor, today: date) -> ApplicationDetail:
+        events = self.repo.events(record.id)
+        return build_detail(
+            record,
+            events,
+            self.repo.documents(record.id),
+            self.setup,
+            viewer=actor.clerk_id,
+            viewer_role=actor.role,
+            may_act=workflow.may_act(actor, state_of(events).owner),
+            unmasked=False,
+            today=today,
+        )
+
+    def _outbox(
+        self, kind: str, record: ApplicationRecord, state: ApplicationState, clerk: str, at: datetime
+    ) -> None:
+        self.repo.add_outbox(
+            TOPIC,
+            {
+                "event": kind,
+                "application": record.data.uuid,
+                "number": record.data.number,
+                "business_type": record.data.business_type,
+                "status": state.status.value,
+                "stage": state.stage.code,
+                "owner": state.owner,
+                "clerk": clerk,
+                "at": at.isoformat(),
+                "seq": record.version,
+            },
+            at,
+        )

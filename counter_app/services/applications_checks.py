@@ -1,0 +1,148 @@
+"""Checks of a request beyond the intake form: the change-of-service rules of ``domain.application_rules``
+(暂停, 减容, 更名 / 过户), turned into problems attached to the form's fields so the clerk sees every
+reason at once next to the field it concerns (一次性告知).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from counter_app.domain.accounts import parse_amount, validate_account_number
+from counter_app.domain.application_intake import FieldProblem, IntakeForm
+from counter_app.domain.application_rules import (
+    AccountFacts,
+    Period,
+    Refusal,
+    ownership_change_refusals,
+    pause_refusals,
+    reduction_refusals,
+)
+from counter_app.domain.applications import ApplicationPolicy, Capacity, CapacityUnit
+from counter_app.domain.business_types import BusinessType, ServiceKind
+from counter_app.domain.errors import InvalidInput
+from counter_app.services.applications_values import ChangeDetails
+
+PERIOD_KINDS = frozenset({ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION})
+OWNERSHIP_KINDS = frozenset({ServiceKind.RENAME, ServiceKind.TRANSFER})
+
+# Which form field each refusal is shown next to.
+_REFUSAL_FIELDS = {
+    "pause_too_short": "period_end",
+    "pause_notice_too_short": "period_start",
+    "pause_too_many": "period_start",
+    "pause_year_total": "period_end",
+    "pause_overlaps": "period_start",
+    "reduction_too_short": "period_end",
+    "reduction_too_long": "period_end",
+    "address_changed": "address",
+    "capacity_changed": "capacity",
+    "tariff_changed": "tariff_class",
+    "arrears_outstanding": "arrears",
+}
+
+# 更名 / 过户 forms carry no capacity (``needs_capacity = false``): the capacity stays "as it is now" and
+# the rule never compares it, so the account's capacity is not asked for and this stands in for it.
+_CAPACITY_NOT_COMPARED = Capacity(Decimal(0), CapacityUnit.KW)
+
+
+def account_for_rules(form: IntakeForm, business_type: BusinessType, policy: ApplicationPolicy) -> str | None:
+    """The normalised account number when the request needs one and it is valid, else ``None``."""
+    if not business_type.needs_account:
+        return None
+    try:
+        return validate_account_number(form.account_number, policy.account_number_rule)
+    except InvalidInput:
+        return None
+
+
+def change_problems(
+    business_type: BusinessType,
+    form: IntakeForm,
+    change: ChangeDetails,
+    policy: ApplicationPolicy,
+    *,
+    today: date,
+    earlier_pauses: Sequence[tuple[date, date]] = (),
+) -> list[FieldProblem]:
+    """Every reason the change rules refuse the request, each attached to a field."""
+    if business_type.kind in PERIOD_KINDS:
+        return _period_problems(business_type, change, policy, today, earlier_pauses)
+    if business_type.kind in OWNERSHIP_KINDS:
+        return _ownership_problems(form, change)
+    return []
+
+
+def _period_problems(
+    business_type: BusinessType,
+    change: ChangeDetails,
+    policy: ApplicationPolicy,
+    today: date,
+    earlier: Sequence[tuple[date, date]],
+) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    what = "pause" if business_type.kind is ServiceKind.PAUSE else "reduction"
+    if change.period_start is None:
+        problems.append(FieldProblem("period_start", "required", f"The first day of the {what} is required."))
+    if change.period_end is None:
+        problems.append(FieldProblem("period_end", "required", f"The last day of the {what} is required."))
+    if change.period_start is None or change.period_end is None:
+        return problems
+    if change.period_end < change.period_start:
+        return [FieldProblem("period_end", "period_order", f"The {what} cannot end before it starts.")]
+    requested = Period(change.period_start, change.period_end)
+    if business_type.kind is ServiceKind.PAUSE:
+        refusals = pause_refusals(
+            requested, applied_on=today, earlier=[Period(a, b) for a, b in earlier], policy=policy
+        )
+    else:
+        refusals = reduction_refusals(requested, policy)
+    return [_problem(r) for r in refusals]
+
+
+def _ownership_problems(form: IntakeForm, change: ChangeDetails) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    recorded_address = " ".join(change.recorded_address.split())
+    if not recorded_address:
+        problems.append(
+            FieldProblem(
+                "recorded_address", "required", "The address on the account (as recorded) is required."
+            )
+        )
+    if change.recorded_tariff_class is None:
+        problems.append(
+            FieldProblem(
+                "recorded_tariff_class",
+                "required",
+                "The tariff class on the account (as recorded) is required.",
+            )
+        )
+    arrears: Decimal | None = None
+    try:
+        arrears = parse_amount(change.arrears, field="arrears")
+    except InvalidInput as error:
+        code = "required" if error.code == "amount_empty" else "arrears_invalid"
+        problems.append(
+            FieldProblem("arrears", code, "Enter what the account owes in yuan (0 when nothing is owed).")
+        )
+    if arrears is not None and arrears < 0:
+        problems.append(
+            FieldProblem("arrears", "arrears_invalid", "Arrears cannot be negative (enter 0 for a credit).")
+        )
+        arrears = None
+    if problems or arrears is None or change.recorded_tariff_class is None or not form.address.strip():
+        return problems
+    facts = AccountFacts(
+        account_number=form.account_number,
+        address=recorded_address,
+        capacity=_CAPACITY_NOT_COMPARED,
+        tariff_class=change.recorded_tariff_class,
+        arrears=arrears,
+    )
+    refusals = ownership_change_refusals(facts, address=form.address, tariff_class=form.tariff_class)
+    return [_problem(r) for r in refusals]
+
+
+def _problem(refusal: Refusal) -> FieldProblem:
+    return FieldProblem(_REFUSAL_FIELDS.get(refusal.code, "business_type"), refusal.code, refusal.message)

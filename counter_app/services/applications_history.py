@@ -1,0 +1,315 @@
+"""From stored rows to what the services return: the domain events of a history, the projection kept
+for the worklist, the stage schedule with due dates, and the detail view (masked or not).
+
+No database here: the callers read the rows inside their own transaction and hand them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from counter_app.domain.application_events import (
+    Accepted,
+    Advanced,
+    Completed,
+    Event,
+    HandedOver,
+    Resumed,
+    Returned,
+    StagePlan,
+    Suspended,
+    Withdrawn,
+)
+from counter_app.domain.application_intake import IntakeNotice
+from counter_app.domain.application_workflow import ApplicationState, Role, Status, deadlines, replay
+from counter_app.domain.applications import ApplicantKind
+from counter_app.domain.business_types import DocumentKind
+from counter_app.domain.identity import IdType
+from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from counter_app.domain.profile import Names
+from counter_app.domain.workdays import DueDate, WorkCalendar
+from counter_app.services.applications_config import ApplicationSetup
+from counter_app.services.applications_values import (
+    AgentData,
+    ApplicationDetail,
+    DocumentLine,
+    DocumentState,
+    HistoryEntry,
+    PersonalData,
+    StageDue,
+    StagePosition,
+)
+from counter_app.store.applications_repo import (
+    ApplicationRecord,
+    DocumentRecord,
+    EventRecord,
+    Projection,
+)
+from counter_app.store.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
+
+# --- events <-> history rows ----------------------------------------------------------------------
+
+
+def event_detail(event: Event) -> dict[str, Any]:
+    """What a history row keeps of a domain event besides kind, time, clerk and note."""
+    match event:
+        case Accepted():
+            return {
+                "business_type": event.business_type,
+                "stages": [[s.code, s.limit_days] for s in event.stages],
+                "whole_limit_days": event.whole_limit_days,
+            }
+        case Advanced() | Returned():
+            return {"from_stage": event.from_stage, "to_stage": event.to_stage}
+        case Completed():
+            return {"stage": event.stage}
+        case HandedOver():
+            return {"to_owner": event.to_owner}
+        case _:
+            return {}
+
+
+def event_note(event: Event) -> str:
+    return event.reason if isinstance(event, Returned | Suspended | Withdrawn) else ""
+
+
+def to_event(row: EventRecord) -> Event | None:
+    """The domain event of a history row; ``None`` for rows the workflow does not fold (documents)."""
+    d = row.detail
+    match row.kind:
+        case "accepted":
+            stages = tuple(StagePlan(str(code), limit) for code, limit in d["stages"])
+            return Accepted(row.at, row.clerk, str(d["business_type"]), stages, d["whole_limit_days"])
+        case "advanced":
+            return Advanced(row.at, row.clerk, d["from_stage"], d["to_stage"])
+        case "returned":
+            return Returned(row.at, row.clerk, d["from_stage"], d["to_stage"], row.note)
+        case "suspended":
+            return Suspended(row.at, row.clerk, row.note)
+        case "resumed":
+            return Resumed(row.at, row.clerk)
+        case "completed":
+            return Completed(row.at, row.clerk, d["stage"])
+        case "withdrawn":
+            return Withdrawn(row.at, row.clerk, row.note)
+        case "handed_over":
+            return HandedOver(row.at, row.clerk, d["to_owner"])
+    return None
+
+
+def state_of(rows: Iterable[EventRecord]) -> ApplicationState:
+    return replay(e for e in map(to_event, rows) if e is not None)
+
+
+# --- the projection the worklist orders by --------------------------------------------------------
+
+
+def projection(state: ApplicationState, calendar: WorkCalendar, today: date) -> Projection:
+    """Status, stage, owner and due dates of a state. While the clock is stopped the due dates move
+    every working day, so none is stored (the detail view computes them live)."""
+    d = deadlines(state, calendar, as_of=today)
+    if not state.is_open:
+        return Projection(
+            status=state.status.value,
+            stage=state.stage.code,
+            owner=state.owner,
+            stage_due=None,
+            whole_due=d.whole.day if d.whole else None,
+            due_key=CLOSED_DUE_KEY,
+            due_provisional=False,
+            closed_on=state.closed_on,
+            closed_late=d.overdue,
+        )
+    running = state.status is not Status.SUSPENDED
+    dues = [due for due in (d.stage, d.whole) if due is not None] if running else []
+    return Projection(
+        status=state.status.value,
+        stage=state.stage.code,
+        owner=state.owner,
+        stage_due=d.stage.day if d.stage and running else None,
+        whole_due=d.whole.day if d.whole and running else None,
+        due_key=min(due.day for due in dues).isoformat() if dues else OPEN_DUE_NONE,
+        due_provisional=any(due.provisional for due in dues),
+        closed_on=None,
+        closed_late=False,
+    )
+
+
+# --- the stage schedule ---------------------------------------------------------------------------
+
+
+def stage_schedule(state: ApplicationState, setup: ApplicationSetup, today: date) -> tuple[StageDue, ...]:
+    """Each stage with its position and, where it can be known, its due date (see :class:`StageDue`)."""
+    calendar = setup.calendar
+    d = deadlines(state, calendar, as_of=today)
+    whole = d.whole
+    out: list[StageDue] = []
+    cursor: date | None = None
+    last = len(state.stages) - 1
+    for i, plan in enumerate(state.stages):
+        names = stage_names(setup, state.business_type, plan.code)
+        done = i < state.stage_index or state.status is Status.COMPLETED
+        if done:
+            out.append(StageDue(plan.code, names, plan.limit_days, None, StagePosition.DONE))
+            continue
+        due: DueDate | None = None
+        if i == state.stage_index:
+            position = StagePosition.CURRENT
+            due = d.stage if state.is_open else None
+            if due is not None:
+                cursor = due.day
+            elif i == 0 and state.is_open:
+                cursor = max(today, state.accepted_on)  # the acceptance stage ends when it is done
+        else:
+            position = StagePosition.NEXT
+            if cursor is not None and plan.limit_days is not None and state.is_open:
+                due = calendar.add_workdays(cursor, plan.limit_days)
+                cursor = due.day
+            else:
+                cursor = None
+        past_whole = due is not None and whole is not None and due.day > whole.day
+        if state.is_open and whole is not None and ((i == last and due is None) or past_whole):
+            due = whole
+        out.append(StageDue(plan.code, names, plan.limit_days, due, position))
+    return tuple(out)
+
+
+def stage_names(setup: ApplicationSetup, business_type: str, code: str) -> Names:
+    """A stage's names from the profile; its code when the profile no longer has it."""
+    btype = setup.type_or_none(business_type)
+    stage = next((s for s in btype.stages if s.code == code), None) if btype else None
+    return stage.names if stage else Names(zh_CN=code, zh_TW=code, en=code)
+
+
+def type_names(setup: ApplicationSetup, code: str) -> Names:
+    btype = setup.type_or_none(code)
+    return btype.names if btype else Names(zh_CN=code, zh_TW=code, en=code)
+
+
+# --- the detail view ------------------------------------------------------------------------------
+
+
+def build_detail(
+    record: ApplicationRecord,
+    events: Sequence[EventRecord],
+    documents: Sequence[DocumentRecord],
+    setup: ApplicationSetup,
+    *,
+    viewer: str,
+    viewer_role: Role,
+    may_act: bool,
+    unmasked: bool,
+    today: date,
+) -> ApplicationDetail:
+    data = record.data
+    state = state_of(events)
+    d = deadlines(state, setup.calendar, as_of=today)
+    schedule = stage_schedule(state, setup, today)
+    lines = tuple(_document(doc) for doc in documents)
+    dues: list[DueDate] = [due for due in (d.whole, d.stage) if due is not None]
+    dues += [s.due for s in schedule if s.due is not None]
+    years = sorted({y for due in dues for y in due.provisional_years})
+    years += [
+        y for line in lines if line.due_day for y in setup.calendar.provisional_years(today, line.due_day)
+    ]
+    open_stop = state.suspensions[-1] if state.suspensions and state.suspensions[-1].end is None else None
+    return ApplicationDetail(
+        id=record.id,
+        number=data.number,
+        tracking_ref=data.tracking_ref,
+        business_type=data.business_type,
+        type_names=type_names(setup, data.business_type),
+        accepted_at=data.accepted_at,
+        accepted_by=data.accepted_by,
+        ticket_number=record.ticket_number,
+        counter=data.counter,
+        applicant=personal_data(record, unmasked=unmasked),
+        agent=_agent(record, unmasked=unmasked),
+        account_number=data.account_number,
+        capacity=f"{data.capacity} {data.capacity_unit}" if data.capacity else None,
+        voltage=data.voltage,
+        tariff_class=data.tariff_class,
+        external_works=data.external_works,
+        period=(data.period_start, data.period_end) if data.period_start and data.period_end else None,
+        status=state.status,
+        stage=state.stage.code,
+        stage_names=stage_names(setup, data.business_type, state.stage.code),
+        owner=state.owner,
+        version=record.version,
+        whole_limit_days=state.whole_limit_days,
+        whole_due=d.whole,
+        stage_due=d.stage if state.is_open else None,
+        workdays_used=d.workdays_used,
+        overdue=d.overdue,
+        suspended_since=open_stop.start if open_stop else None,
+        schedule=schedule,
+        documents=lines,
+        commitment_signed=data.commitment_signed,
+        notices=tuple(IntakeNotice(n["field"], n["code"], n["message"]) for n in data.notices),
+        history=tuple(HistoryEntry(e.seq, e.kind, e.at, e.clerk, e.note, e.detail) for e in events),
+        viewer=viewer,
+        viewer_role=viewer_role,
+        may_act=may_act,
+        as_of=today,
+        provisional_years=tuple(sorted(set(years))),
+    )
+
+
+def personal_data(record: ApplicationRecord, *, unmasked: bool) -> PersonalData:
+    data = record.data
+    if unmasked:
+        return PersonalData(
+            ApplicantKind(data.applicant_kind),
+            data.name,
+            IdType(data.id_type),
+            data.id_number,
+            data.mobile,
+            data.address,
+            True,
+        )
+    return PersonalData(
+        ApplicantKind(data.applicant_kind),
+        mask_name(data.name),
+        IdType(data.id_type),
+        mask_id_number(data.id_number),
+        mask_phone(data.mobile),
+        mask_address(data.address),
+        False,
+    )
+
+
+def _agent(record: ApplicationRecord, *, unmasked: bool) -> AgentData | None:
+    data = record.data
+    if not (data.agent_name and data.agent_id_type and data.agent_id_number and data.agent_mobile):
+        return None
+    if unmasked:
+        return AgentData(data.agent_name, IdType(data.agent_id_type), data.agent_id_number, data.agent_mobile)
+    return AgentData(
+        mask_name(data.agent_name),
+        IdType(data.agent_id_type),
+        mask_id_number(data.agent_id_number),
+        mask_phone(data.agent_mobile),
+    )
+
+
+def _document(doc: DocumentRecord) -> DocumentLine:
+    names = Names(
+        zh_CN=doc.names.get("zh_CN", doc.code), zh_TW=doc.names.get("zh_TW", ""), en=doc.names.get("en", "")
+    )
+    return DocumentLine(
+        code=doc.code,
+        names=names,
+        kind=DocumentKind(doc.kind),
+        state=DocumentState(doc.state),
+        due_day=doc.due_day,
+        collected_at=doc.collected_at,
+        collected_by=doc.collected_by or "",
+    )
+
+
+def at_or_after(now: datetime, state: ApplicationState) -> datetime:
+    """The time to record: the hall clock, or the last event's time if the clock was set back (the
+    history must stay in order; a PC whose clock jumped must not lock the application)."""
+    return max(now, state.last_at)

@@ -1,0 +1,127 @@
+"""What an accepted application is stored as: its number, its tracking reference, its row, its
+documents, and the outbox payload of each step (which names the application, never the applicant)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+from typing import Any
+
+from counter_app.domain.application_intake import AcceptedIntake
+from counter_app.domain.application_workflow import ApplicationState
+from counter_app.domain.business_types import BusinessType, ServiceKind
+from counter_app.domain.queue import Ticket
+from counter_app.services.applications_config import ApplicationSetup
+from counter_app.services.applications_values import ApplicationRequest
+from counter_app.store.applications_repo import ApplicationData, ApplicationRecord, DocumentRecord
+from counter_app.store.rows import new_uuid
+
+_TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
+_PERIOD_KINDS = (ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION)
+
+
+def format_number(prefix: str, day: date, seq: int) -> str:
+    """``YK20261127-0001``: the hall's prefix, the day of acceptance, the day's sequence (four digits,
+    more after the 9,999th)."""
+    return f"{prefix}{day:%Y%m%d}-{seq:04d}"
+
+
+def new_tracking_ref(prefix: str) -> str:
+    """``YK-7Q4M-2KX9-HT3A``: 60 random bits, so it tells nothing about the customer, the day or how
+    many applications the hall takes, and cannot be guessed from another receipt."""
+    chars = "".join(secrets.choice(_TRACKING_ALPHABET) for _ in range(12))
+    return f"{prefix}-{chars[:4]}-{chars[4:8]}-{chars[8:]}"
+
+
+def application_data(
+    setup: ApplicationSetup,
+    request: ApplicationRequest,
+    intake: AcceptedIntake,
+    number: str,
+    seq: int,
+    ticket: Ticket | None,
+    clerk: str,
+    now: datetime,
+) -> ApplicationData:
+    """The row of an accepted intake, in its normalised form."""
+    applicant, agent, capacity = intake.applicant, intake.agent, intake.capacity
+    period = request.change
+    has_period = setup.business_type(intake.business_type).kind in _PERIOD_KINDS
+    return ApplicationData(
+        uuid=new_uuid(),
+        number=number,
+        accepted_day=now.date(),
+        prefix=setup.number_prefix,
+        seq=seq,
+        tracking_ref=new_tracking_ref(setup.number_prefix),
+        business_type=intake.business_type,
+        ticket_id=ticket.id if ticket else None,
+        counter=request.counter,
+        accepted_by=clerk,
+        accepted_at=now,
+        applicant_kind=applicant.kind.value,
+        name=applicant.name,
+        id_type=applicant.id_type.value,
+        id_number=applicant.id_number,
+        mobile=applicant.mobile,
+        address=applicant.address,
+        agent_name=agent.name if agent else None,
+        agent_id_type=agent.id_type.value if agent else None,
+        agent_id_number=agent.id_number if agent else None,
+        agent_mobile=agent.mobile if agent else None,
+        account_number=intake.account_number,
+        capacity=f"{capacity.amount.normalize():f}" if capacity else None,
+        capacity_unit=capacity.unit.value if capacity else None,
+        voltage=intake.voltage.value if intake.voltage else None,
+        tariff_class=intake.tariff_class.value if intake.tariff_class else None,
+        external_works=intake.external_works,
+        period_start=period.period_start if has_period else None,
+        period_end=period.period_end if has_period else None,
+        commitment_signed=intake.checklist.commitment_signed,
+        notices=tuple({"field": n.field, "code": n.code, "message": n.message} for n in intake.notices),
+    )
+
+
+def document_rows(btype: BusinessType, intake: AcceptedIntake) -> list[DocumentRecord]:
+    """The documents shown, and those owed under 一证受理 with their date; names as the profile has
+    them today (a later profile change must not reword a receipt already handed out)."""
+    checklist = intake.checklist
+    shown = {d.code for d in checklist.presented}
+    owed = {d.code for d in checklist.outstanding}
+    due = checklist.collect_by.day if checklist.collect_by else None
+    rows = []
+    for position, doc in enumerate(btype.documents):
+        if doc.code in shown or doc.code in owed:
+            names = {"zh_CN": doc.names.zh_CN, "zh_TW": doc.names.zh_TW, "en": doc.names.en}
+            state = "presented" if doc.code in shown else "owed"
+            rows.append(
+                DocumentRecord(
+                    doc.code,
+                    position,
+                    doc.kind.value,
+                    names,
+                    state,
+                    due if state == "owed" else None,
+                    None,
+                    None,
+                )
+            )
+    return rows
+
+
+def outbox_payload(
+    kind: str, record: ApplicationRecord, state: ApplicationState, clerk: str, at: datetime
+) -> dict[str, Any]:
+    """What the central systems are told of one step: which application, what happened, by whom."""
+    return {
+        "event": kind,
+        "application": record.data.uuid,
+        "number": record.data.number,
+        "business_type": record.data.business_type,
+        "status": state.status.value,
+        "stage": state.stage.code,
+        "owner": state.owner,
+        "clerk": clerk,
+        "at": at.isoformat(),
+        "seq": record.version,
+    }

@@ -1,0 +1,263 @@
+"""What the application services take and give back: plain frozen values, never rows.
+
+Personal data leaves the services masked (PIPL art. 51) except in :class:`ApplicationDetail` returned by
+``ApplicationsService.detail`` to the owner or a supervisor, and that access is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from counter_app.domain.application_intake import IntakeForm, IntakeNotice
+from counter_app.domain.application_workflow import Role, Status
+from counter_app.domain.applications import ApplicantKind, TariffClass
+from counter_app.domain.business_types import DocumentKind
+from counter_app.domain.identity import IdType
+from counter_app.domain.profile import Names
+from counter_app.domain.workdays import DueDate
+
+OPEN_STATUSES = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED, Status.SUSPENDED)
+CLOSED_STATUSES = (Status.COMPLETED, Status.WITHDRAWN)
+
+
+# --- taking an application ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeDetails:
+    """What 暂停 / 减容 and 更名 / 过户 need besides the intake form.
+
+    ``period_*``: the pause or reduction asked for. ``recorded_*`` and ``arrears``: the account as the
+    marketing system shows it today, typed by the clerk; arrears as typed (yuan).
+    """
+
+    period_start: date | None = None
+    period_end: date | None = None
+    recorded_address: str = ""
+    recorded_tariff_class: TariffClass | None = None
+    arrears: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicationRequest:
+    """One press of "Accept": the form, the change details, and where the customer came from."""
+
+    form: IntakeForm
+    change: ChangeDetails = field(default_factory=ChangeDetails)
+    ticket_id: int | None = None
+    counter: int | None = None
+
+
+# --- one application ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """The applicant; masked unless ``unmasked`` (then only in the owner's or a supervisor's view)."""
+
+    kind: ApplicantKind
+    name: str
+    id_type: IdType
+    id_number: str
+    mobile: str
+    address: str
+    unmasked: bool
+
+
+@dataclass(frozen=True)
+class AgentData:
+    name: str
+    id_type: IdType
+    id_number: str
+    mobile: str
+
+
+class DocumentState(StrEnum):
+    PRESENTED = "presented"  # shown at acceptance
+    OWED = "owed"  # missing under 一证受理, to be brought by ``due_day``
+    COLLECTED = "collected"  # brought later
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    code: str
+    names: Names
+    kind: DocumentKind
+    state: DocumentState
+    due_day: date | None = None
+    collected_at: datetime | None = None
+    collected_by: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One row of the application's history: who did what when, and why."""
+
+    seq: int
+    kind: str
+    at: datetime
+    clerk: str
+    note: str
+    detail: Mapping[str, Any]
+
+
+class StagePosition(StrEnum):
+    DONE = "done"
+    CURRENT = "current"
+    NEXT = "next"
+
+
+@dataclass(frozen=True)
+class StageDue:
+    """A stage with its limit and, where it can be known, the date it is due by.
+
+    A later stage's date is projected from today through the limits of the stages before it (the
+    acceptance stage counting as done on the day of acceptance), and never later than the
+    whole-process due date; it is ``None`` when a stage before it has no limit (e.g. the customer's
+    own works)."""
+
+    code: str
+    names: Names
+    limit_days: int | None
+    due: DueDate | None
+    position: StagePosition
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    id: int
+    number: str
+    tracking_ref: str
+    business_type: str
+    type_names: Names
+    accepted_at: datetime
+    accepted_by: str
+    ticket_number: str | None
+    counter: int | None
+    applicant: PersonalData
+    agent: AgentData | None
+    account_number: str | None
+    capacity: str | None
+    voltage: str | None
+    tariff_class: str | None
+    external_works: bool
+    period: tuple[date, date] | None
+    status: Status
+    stage: str
+    stage_names: Names
+    owner: str
+    version: int
+    whole_limit_days: int | None
+    whole_due: DueDate | None
+    stage_due: DueDate | None
+    workdays_used: int
+    overdue: bool
+    suspended_since: date | None
+    schedule: tuple[StageDue, ...]
+    documents: tuple[DocumentLine, ...]
+    commitment_signed: bool
+    notices: tuple[IntakeNotice, ...]
+    history: tuple[HistoryEntry, ...]
+    viewer: str
+    viewer_role: Role
+    may_act: bool
+    as_of: date
+    provisional_years: tuple[int, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+    @property
+    def at_last_stage(self) -> bool:
+        return bool(self.schedule) and self.schedule[-1].position is StagePosition.CURRENT
+
+    @property
+    def owed_documents(self) -> tuple[DocumentLine, ...]:
+        return tuple(d for d in self.documents if d.state is DocumentState.OWED)
+
+    @property
+    def collect_by(self) -> date | None:
+        days = [d.due_day for d in self.owed_documents if d.due_day is not None]
+        return min(days) if days else None
+
+
+# --- the worklist ---------------------------------------------------------------------------------
+
+
+class DueFilter(StrEnum):
+    SOON = "soon"  # due today or within the hall's "due soon" working days
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class WorklistQuery:
+    """Filters of the worklist; ``statuses`` empty means every status, the default is the open ones."""
+
+    statuses: tuple[Status, ...] = OPEN_STATUSES
+    business_type: str | None = None
+    owner: str | None = None
+    due: DueFilter | None = None
+    search: str = ""
+    limit: int = 50
+    offset: int = 0
+    viewer: str = ""
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    """One line of the list; name, phone, ID and address masked."""
+
+    id: int
+    number: str
+    business_type: str
+    status: Status
+    stage: str
+    owner: str
+    accepted_on: date
+    name: str
+    mobile: str
+    id_number: str
+    address: str
+    account_number: str | None
+    stage_due: date | None
+    whole_due: date | None
+    due_day: date | None
+    due_provisional: bool
+    overdue: bool
+    due_soon: bool
+    workdays_left: int | None
+    owed_documents: int
+
+
+@dataclass(frozen=True)
+class WorklistCounts:
+    open: int
+    overdue: int
+    due_soon: int
+    suspended: int
+    mine: int
+
+
+@dataclass(frozen=True)
+class WorklistPage:
+    rows: tuple[WorklistRow, ...]
+    total: int
+    counts: WorklistCounts
+    as_of: date
+    due_soon_until: date
+    due_soon_workdays: int
+    provisional_years: tuple[int, ...]
+    search_note: str = ""  # "short": a one- or two-character search matches names starting with it
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    code: str
+    name: str
+    role: Role
+    active: bool

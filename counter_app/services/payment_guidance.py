@@ -1,0 +1,250 @@
+"""Payment guidance at the counter (缴费引导): the channels for an account, withholding sign-up help,
+and the record of every guidance given, so the supervisor can see how many payers were moved online.
+
+:meth:`PaymentGuidanceService.record` is one user action: the guidance row, the channels shown and the
+outbox row (topic ``payments``) in one transaction; the slip is printed after it, from the record
+(:meth:`PaymentGuidanceService.slip`), so a reprint says exactly what the first print said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cached_property
+
+import sqlite_utils
+
+from counter_app.domain import queue as queue_rules
+from counter_app.domain.accounts import Account, AccountNumberRule, WithholdingStatus
+from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.masking import mask_address, mask_name
+from counter_app.domain.payment_channels import (
+    PaymentChannel,
+    PaymentChannels,
+    WithholdingGuide,
+    parse_payment_channels,
+)
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.queue import Ticket
+from counter_app.services.accounts import AccountCard, AccountService, Freshness
+from counter_app.services.clock import Clock, system_clock
+from counter_app.store.database import read, write
+from counter_app.store.guidance_repo import (
+    GuidanceChannel,
+    GuidanceFigures,
+    GuidanceRecord,
+    GuidanceRepository,
+)
+
+
+@dataclass(frozen=True)
+class PaymentSetup:
+    """What the payment panel needs once: the hall's channels and the rules for typed numbers."""
+
+    channels: PaymentChannels
+    number_rule: AccountNumberRule
+    stale_after_days: int
+    company: str
+    hotline: str
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What the clerk explains for one account number; ``card`` is ``None`` for a walk-in without a
+    record. ``withholding`` is the sign-up guide when the account has no withholding (or it is unknown)."""
+
+    account_number: str
+    card: AccountCard | None
+    channels: tuple[PaymentChannel, ...]
+    suggested: tuple[str, ...]
+    withholding: WithholdingGuide | None
+
+
+@dataclass(frozen=True)
+class SlipChannel:
+    code: str
+    name: str
+    steps: tuple[str, ...]
+    qr_url: str | None
+
+
+@dataclass(frozen=True)
+class PaymentSlip:
+    """Everything printed on a payment QR slip, in the hall's language, personal data already masked.
+
+    ``arrears``/``credit``/``due_date`` are ``None`` for a walk-in without a record; the figures'
+    date is ``figures.as_of``, and ``figures.stale`` marks it as not current.
+    """
+
+    language: str
+    company: str
+    hall_name: str
+    hotline: str
+    account_number: str
+    on_record: bool
+    masked_name: str
+    masked_address: str
+    arrears: Decimal | None
+    credit: Decimal | None
+    due_date: date | None
+    figures: Freshness
+    channels: tuple[SlipChannel, ...]
+    withholding_title: str
+    withholding_bring: tuple[str, ...]
+    guidance_id: int
+    printed_at: datetime
+    reprint: bool = False
+
+
+class PaymentGuidanceService:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        profile: HallProfile,
+        accounts: AccountService,
+        clock: Clock = system_clock,
+    ) -> None:
+        self.db = db
+        self.profile = profile
+        self.accounts = accounts
+        self.clock = clock
+        self.repo = GuidanceRepository(db)
+
+    @cached_property
+    def channels(self) -> PaymentChannels:
+        """Read on first use: a mistake in the channels must not stop the kiosk or the display."""
+        return parse_payment_channels(self.profile.raw)
+
+    def setup(self) -> PaymentSetup:
+        return PaymentSetup(
+            channels=self.channels,
+            number_rule=self.accounts.settings.number_rule,
+            stale_after_days=self.accounts.settings.stale_after_days,
+            company=self.profile.hall.company,
+            hotline=self.profile.hall.hotline,
+        )
+
+    def _withholding_for(self, account: Account | None) -> WithholdingGuide | None:
+        if account is not None and account.withholding is WithholdingStatus.SIGNED:
+            return None
+        return self.channels.withholding
+
+    def guidance_for(self, number: str) -> Guidance:
+        """The channels and guidance for a typed or found account number (validated)."""
+        digits = self.accounts.validate_number(number)
+        card = self.accounts.lookup(digits)
+        return Guidance(
+            account_number=digits,
+            card=card,
+            channels=self.channels.channels,
+            suggested=tuple(c.code for c in self.channels.online),
+            withholding=self._withholding_for(card.account if card else None),
+        )
+
+    def _chosen(self, codes: Sequence[str]) -> tuple[PaymentChannel, ...]:
+        if not codes:
+            raise InvalidInput(
+                "Choose at least one payment channel for the slip",
+                field="channels",
+                code="payment_channels_none",
+            )
+        chosen: list[PaymentChannel] = []
+        for code in codes:
+            channel = self.channels.get(code.strip())
+            if channel not in chosen:
+                chosen.append(channel)
+        return tuple(chosen)
+
+    def record(
+        self,
+        number: str,
+        channels: Sequence[str],
+        *,
+        clerk: str,
+        counter: int | None = None,
+        ticket: Ticket | None = None,
+    ) -> GuidanceRecord:
+        """Record the guidance given (account, channels shown, clerk, ticket): one transaction with
+        its outbox row. Refuses an invalid number or an unknown channel, having written nothing."""
+        digits = self.accounts.validate_number(number)
+        chosen = self._chosen(channels)
+        card = self.accounts.lookup(digits)
+        withholding = self._withholding_for(card.account if card else None) is not None
+        with write(self.db):
+            now = self.clock()
+            return self.repo.add(
+                account_number=digits,
+                list_id=card.account_list.id if card else None,
+                channels=[GuidanceChannel(c.code, c.online, c.qr_url or "") for c in chosen],
+                withholding_guidance=withholding,
+                clerk=clerk.strip(),
+                counter=counter,
+                ticket_id=ticket.id if ticket else None,
+                ticket_number=ticket.number if ticket else "",
+                business_day=queue_rules.business_day(now, self.profile.hall.day_start),
+                at=now,
+            )
+
+    def get(self, guidance_id: int) -> GuidanceRecord:
+        with read(self.db):
+            record = self.repo.get(guidance_id)
+        if record is None:
+            raise NotFound(f"No guidance record {guidance_id}", code="guidance_not_found", id=guidance_id)
+        return record
+
+    def figures(self, start: date | None = None, end: date | None = None) -> GuidanceFigures:
+        """The supervisor's figure between two business days (default: today)."""
+        today = queue_rules.business_day(self.clock(), self.profile.hall.day_start)
+        start, end = start or today, end or start or today
+        if end < start:
+            raise InvalidInput("the end day is before the start day", field="end", code="figures_range")
+        with read(self.db):
+            return self.repo.figures(start, end)
+
+    def slip(
+        self, record: GuidanceRecord, *, reprint: bool = False, language: str | None = None
+    ) -> PaymentSlip:
+        """The slip of a recorded guidance: the channels and QR addresses recorded with it (a reprint
+        prints the same codes), the account's figures as the live list shows them now, with their date."""
+        language = language or self.profile.hall.language
+        card = self.accounts.lookup(record.account_number) if record.on_record else None
+        account = card.account if card else None
+        company = self.profile.hall.company
+        channels = []
+        for printed in record.channels:
+            try:
+                channel = self.channels.get(printed.code)
+            except NotFound:  # the profile dropped it since: print what was recorded, no steps
+                channels.append(SlipChannel(printed.code, printed.code, (), printed.qr_url or None))
+                continue
+            steps = channel.steps_for(language, company)
+            name = channel.name_for(language)
+            channels.append(SlipChannel(channel.code, name, steps, printed.qr_url or None))
+        guide = self.channels.withholding
+        bring: tuple[str, ...] = ()
+        title = ""
+        if record.withholding_guidance and guide is not None and guide.channel in {c.code for c in channels}:
+            bring, title = guide.what_to_bring.get(language), guide.title.get(language)
+        as_of = card.freshness if card else Freshness(None, None, False)
+        return PaymentSlip(
+            language=language,
+            company=company,
+            hall_name=self.profile.hall.name.get(language),
+            hotline=self.profile.hall.hotline,
+            account_number=record.account_number,
+            on_record=account is not None,
+            masked_name=mask_name(account.name) if account else "",
+            masked_address=mask_address(account.address) if account else "",
+            arrears=account.arrears if account else None,
+            credit=account.credit if account else None,
+            due_date=account.due_date if account else None,
+            figures=as_of,
+            channels=tuple(channels),
+            withholding_title=title,
+            withholding_bring=bring,
+            guidance_id=record.id,
+            printed_at=self.clock(),
+            reprint=reprint,
+        )

@@ -1,0 +1,96 @@
+"""Who may do what with applications: the hall's staff list (工号, name, role).
+
+The counter window's clerk is whatever was typed at sign-in (a name or a staff number). A clerk whose
+sign-in matches the ``code`` of an active staff row has that row's role; anyone else is a plain clerk
+(营业员). So supervisor rights (值班长: act on any application, see its full personal data) need
+signing in with the staff code, and a hall that never fills the list still works: every clerk owns
+what they accepted (首问负责制) and nothing more.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from counter_app.domain.application_workflow import Actor, Role
+from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.services.applications_values import StaffMember
+from counter_app.services.clock import Clock, system_clock
+from counter_app.store.database import read, write
+from counter_app.store.staff_repo import StaffRecord, StaffRepository
+
+MAX_CODE_LENGTH = 40
+
+
+def actor_for(repo: StaffRepository, clerk: str) -> Actor:
+    """The clerk as the workflow sees them; call inside a read or write of ``repo``'s database."""
+    record = repo.staff(clerk)
+    if record is not None and record.active:
+        return Actor(clerk, Role(record.role))
+    return Actor(clerk, Role.CLERK)
+
+
+def clean_clerk(clerk: str) -> str:
+    """The signed-in clerk, trimmed; refused when nobody is signed in."""
+    text = " ".join(clerk.split())
+    if not text:
+        raise InvalidInput(
+            "Sign in at the counter first: every step records which clerk did it.",
+            field="clerk",
+            code="clerk_required",
+        )
+    return text
+
+
+def _member(record: StaffRecord) -> StaffMember:
+    return StaffMember(record.code, record.name, Role(record.role), record.active)
+
+
+class StaffService:
+    def __init__(self, db: sqlite_utils.Database, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.clock = clock
+        self.repo = StaffRepository(db)
+
+    def add(self, code: str, name: str, role: Role = Role.CLERK) -> StaffMember:
+        """Add a member of staff, or update the name and role of an existing code (and reactivate it)."""
+        code = code.strip()
+        name = " ".join(name.split())
+        if not code or len(code) > MAX_CODE_LENGTH or any(ch.isspace() for ch in code):
+            raise InvalidInput(
+                f"A staff code is 1 to {MAX_CODE_LENGTH} characters without spaces, not {code!r}.",
+                field="code",
+                code="staff_code_invalid",
+                value=code,
+            )
+        if not name:
+            raise InvalidInput(
+                "The staff member's name is required.", field="name", code="staff_name_required"
+            )
+        with write(self.db):
+            existing = self.repo.staff(code)
+            kind = "added" if existing is None else "changed"
+            self.repo.save_staff(code, name, role.value, True, self.clock(), kind)
+            saved = self.repo.staff(code)
+        assert saved is not None
+        return _member(saved)
+
+    def deactivate(self, code: str) -> StaffMember:
+        """Someone left or moved: they act as a plain clerk from now on; their history stays."""
+        with write(self.db):
+            existing = self.repo.staff(code.strip())
+            if existing is None:
+                raise NotFound(f"There is no staff code {code!r}.", code="unknown_staff", staff=code)
+            self.repo.save_staff(
+                existing.code, existing.name, existing.role, False, self.clock(), "deactivated"
+            )
+            saved = self.repo.staff(existing.code)
+        assert saved is not None
+        return _member(saved)
+
+    def list(self) -> list[StaffMember]:
+        with read(self.db):
+            return [_member(r) for r in self.repo.all_staff()]
+
+    def role_of(self, clerk: str) -> Role:
+        with read(self.db):
+            return actor_for(self.repo, clerk.strip()).role

@@ -1,0 +1,280 @@
+"""Rows of payment guidance: lookups in the live account list file, the live-list pointer, and the
+guidance given at the counters.
+
+:class:`AccountListFile` answers each :class:`~counter_app.domain.account_search.SearchClause` kind with
+one index or full-text range read in rank order that stops after ``limit`` hits (the table of kinds is
+in ``domain/account_search.py``); every hit is checked against the domain's own rule
+(:func:`~counter_app.domain.account_search.clause_matches`), so the SQL can only be faster, never
+different. Ranking and tier order stay in the service.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from counter_app.domain.account_search import ClauseKind, SearchClause, clause_matches, prefix_bounds
+from counter_app.domain.accounts import Account, WithholdingStatus
+from counter_app.store.accounts_build import list_file_uri
+from counter_app.store.database import store_errors
+from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
+
+MAX_SHORT_TERMS = 300
+"""A one- or two-character fragment that starts more distinct trigrams than this is common: it is
+served by a scan in rank order instead, which then finds its first hits within a few thousand rows."""
+
+_ACCOUNT_COLUMNS = "id, number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding"
+_BY_NUMBER = {
+    ClauseKind.ACCOUNT_PREFIX: "number >= ? AND number < ?",
+    ClauseKind.PHONE_EXACT: "phone = ?",
+    ClauseKind.PHONE_LAST4: "phone_last4 = ?",
+}
+
+
+def _account(row: Sequence[Any]) -> Account:
+    return Account(
+        number=row[1],
+        name=row[2],
+        address=row[3],
+        phone=row[4],
+        tariff_class=row[5],
+        balance=Decimal(row[6]).scaleb(-2),
+        due_date=date.fromisoformat(row[7]) if row[7] else None,
+        as_of=date.fromisoformat(row[8]) if row[8] else None,
+        withholding=WithholdingStatus(row[9]),
+    )
+
+
+def _phrase(text: str) -> str:
+    """An FTS5 string literal: the text as one phrase, whatever quotes or operators it holds."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+class AccountListFile:
+    """Read-only lookups in one live account list file (opened immutable: it is never written again)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with store_errors():
+            # Read-only and immutable; used by one thread at a time, but may be closed by the collector.
+            uri = list_file_uri(path, read_only=True)
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            try:
+                self.meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+            except BaseException:
+                self.conn.close()
+                raise
+        self._name_lengths = tuple(int(n) for n in self.meta.get("name_lengths", "").split(",") if n)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+    def get(self, number: str) -> Account | None:
+        with store_errors():
+            row = self.conn.execute(
+                f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE number = ?", [number]
+            ).fetchone()
+        return _account(row) if row else None
+
+    def count(self) -> int:
+        with store_errors():
+            return int(self.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0])
+
+    def search(self, clause: SearchClause, limit: int) -> list[Account]:
+        """Up to ``limit`` accounts matching ``clause``, in the domain's order within its tier."""
+        if limit <= 0:
+            return []
+        with store_errors():
+            if clause.kind is ClauseKind.ACCOUNT_EXACT:
+                found = self.get(clause.value)
+                return [found] if found else []
+            if clause.kind in _BY_NUMBER:
+                params: list[Any] = list(prefix_bounds(clause.value))
+                if clause.kind is not ClauseKind.ACCOUNT_PREFIX:
+                    params = [clause.value]
+                rows = self.conn.execute(
+                    f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE {_BY_NUMBER[clause.kind]} "
+                    "ORDER BY number LIMIT ?",
+                    [*params, limit],
+                ).fetchall()
+                return [a for a in map(_account, rows) if clause_matches(clause, a)]
+            if clause.kind is ClauseKind.NAME_EXACT:
+                rows = self.conn.execute(
+                    f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE name_len = ? AND name_key = ? "
+                    "ORDER BY id LIMIT ?",
+                    [len(clause.value), clause.value, limit],
+                ).fetchall()
+                return [a for a in map(_account, rows) if clause_matches(clause, a)]
+            if clause.kind is ClauseKind.NAME_PREFIX:
+                return self._name_prefix(clause, limit)
+            table = "name" if clause.kind is ClauseKind.NAME_FRAGMENT else "address"
+            return self._fragment(clause, table, limit)
+
+    def _name_prefix(self, clause: SearchClause, limit: int) -> list[Account]:
+        """Length by length (rank order is length first), a range of the name index in key order."""
+        low, high = prefix_bounds(clause.value)
+        bound = "AND name_key < ?" if high is not None else ""
+        found: list[Account] = []
+        for length in self._name_lengths:
+            if length < len(clause.value):
+                continue
+            rows = self.conn.execute(
+                f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE name_len = ? AND name_key >= ? {bound} "
+                "ORDER BY name_key, id LIMIT ?",
+                [length, low, *([high] if high is not None else []), limit - len(found)],
+            ).fetchall()
+            found += [a for a in map(_account, rows) if clause_matches(clause, a)]
+            if len(found) >= limit:
+                break
+        return found
+
+    def _fragment_ids(self, table: str, value: str, after: int, limit: int) -> list[int]:
+        grams = f"{table}_grams"
+        if len(value) >= 3:
+            query = _phrase(value)
+        else:
+            low, high = prefix_bounds(value)
+            bound = "AND term < ?" if high else ""
+            terms = [
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT term FROM {table}_terms WHERE term >= ? {bound} LIMIT ?",
+                    [low, *([high] if high else []), MAX_SHORT_TERMS + 1],
+                )
+            ]
+            if not terms:
+                return []
+            if len(terms) > MAX_SHORT_TERMS:
+                rows = self.conn.execute(
+                    f"SELECT id FROM accounts WHERE id > ? AND instr({table}_key, ?) > 0 ORDER BY id LIMIT ?",
+                    [after, value, limit],
+                ).fetchall()
+                return [r[0] for r in rows]
+            query = " OR ".join(_phrase(term) for term in terms)
+        rows = self.conn.execute(
+            f"SELECT rowid FROM {grams} WHERE {grams} MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?",
+            [query, after, limit],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def _fragment(self, clause: SearchClause, table: str, limit: int) -> list[Account]:
+        found: list[Account] = []
+        after = 0
+        while len(found) < limit:
+            ids = self._fragment_ids(table, clause.value, after, limit - len(found))
+            if not ids:
+                break
+            marks = ",".join("?" * len(ids))
+            rows = self.conn.execute(
+                f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE id IN ({marks}) ORDER BY id", ids
+            ).fetchall()
+            found += [a for a in map(_account, rows) if clause_matches(clause, a)]
+            after = ids[-1]
+        return found
+
+
+# -- the live list pointer (hall database) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountListRecord:
+    """One imported account list; ``live`` is the one the counters read."""
+
+    id: int
+    uuid: str
+    file: str
+    live: bool
+    source: str
+    data_as_of: date | None
+    accounts: int
+    inserted: int
+    updated: int
+    kept: int
+    rejected: int
+    rejects_file: str
+    clerk: str
+    imported_at: datetime
+
+
+_LIST_COLUMNS = (
+    "id, uuid, file, live, source, data_as_of, accounts, inserted, updated, kept, rejected, rejects_file, "
+    "clerk, imported_at"
+)
+
+
+def _list(row: Sequence[Any]) -> AccountListRecord:
+    imported = parse_time(row[13])
+    assert imported is not None  # NOT NULL column
+    return AccountListRecord(
+        id=row[0],
+        uuid=row[1],
+        file=row[2],
+        live=bool(row[3]),
+        source=row[4],
+        data_as_of=parse_day(row[5]) if row[5] else None,
+        accounts=row[6],
+        inserted=row[7],
+        updated=row[8],
+        kept=row[9],
+        rejected=row[10],
+        rejects_file=row[11],
+        clerk=row[12],
+        imported_at=imported,
+    )
+
+
+class AccountListsRepository:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def live(self) -> AccountListRecord | None:
+        row = self.db.execute(f"SELECT {_LIST_COLUMNS} FROM account_lists WHERE live = 1").fetchone()
+        return _list(row) if row else None
+
+    def history(self, limit: int = 20) -> list[AccountListRecord]:
+        rows = self.db.execute(
+            f"SELECT {_LIST_COLUMNS} FROM account_lists ORDER BY id DESC LIMIT ?", [limit]
+        ).fetchall()
+        return [_list(r) for r in rows]
+
+    def superseded_files(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT file FROM account_lists WHERE live = 0").fetchall()}
+
+    def make_live(self, record: AccountListRecord) -> AccountListRecord:
+        """Retire the live list and make ``record`` live (inside the caller's write transaction)."""
+        self.db.execute("UPDATE account_lists SET live = 0 WHERE live = 1")
+        row = self.db.execute(
+            f"""INSERT INTO account_lists (uuid, file, live, source, data_as_of, accounts, inserted, updated,
+                   kept, rejected, rejects_file, clerk, imported_at)
+                VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_LIST_COLUMNS}""",
+            [
+                record.uuid,
+                record.file,
+                record.source,
+                record.data_as_of.isoformat() if record.data_as_of else None,
+                record.accounts,
+                record.inserted,
+                record.updated,
+                record.kept,
+                record.rejected,
+                record.rejects_file,
+                record.clerk,
+                iso(record.imported_at),
+            ],
+        ).fetchone()
+        return _list(row)
+
+    def add_outbox(self, topic: str, payload: dict[str, Any], at: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, ?, ?, ?)",
+            [new_uuid(), topic, to_json(payload), iso(at)],
+        )

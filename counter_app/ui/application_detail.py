@@ -1,0 +1,358 @@
+"""One application on screen: who applied, where it stands, when it is due, what is still missing, its
+history, and the workflow actions with the two papers to print.
+
+The view only shows values and says which action the clerk asked for (:attr:`action`); the panel runs
+it through the hall worker. Full ID and phone appear only when the service sent them (owner or
+supervisor, access recorded); everyone else sees them masked, and actions they may not take are off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.application_workflow import Role, Status
+from counter_app.domain.workdays import DueDate
+from counter_app.qt_i18n import current_language
+from counter_app.services.applications_values import (
+    ApplicationDetail,
+    DocumentState,
+    HistoryEntry,
+    StagePosition,
+)
+from counter_app.ui import style
+from counter_app.ui.application_card import ApplicationCard
+from counter_app.ui.application_messages import (
+    event_name,
+    notice_text,
+    status_title,
+)
+from counter_app.ui.application_models import HistoryModel
+
+ACTIVE = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED)
+STATUS_COLOURS = {
+    Status.ACCEPTED: style.TEAL,
+    Status.IN_PROGRESS: style.TEAL,
+    Status.RETURNED: style.AMBER,
+    Status.SUSPENDED: style.AMBER,
+    Status.COMPLETED: style.GREEN,
+    Status.WITHDRAWN: style.MUTED,
+}
+
+
+class ApplicationDetailView(QWidget):
+    """Emits :attr:`action` with ``advance``, ``complete``, ``return``, ``suspend``, ``resume``,
+    ``withdraw``, ``hand_over``, ``collect``, ``print_receipt`` or ``print_notice``."""
+
+    action = Signal(str)
+
+    def __init__(self, stage_name: Callable[[str, str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: ApplicationDetail | None = None
+        self._stage_name = stage_name
+        self._busy = False
+        self._build()
+        self.retranslate()
+        self.show_detail(None)
+
+    def _build(self) -> None:
+        self.setStyleSheet("QPushButton { padding: 4px 10px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        self.number = QLabel(font=style.font(17, bold=True), styleSheet=f"color: {style.TEAL_DARK};")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(font=style.font(11, bold=True))
+        self.type = QLabel(font=style.font(13, bold=True), wordWrap=True)
+        self.type.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long names wrap
+        head.addWidget(self.number)
+        head.addWidget(self.status)
+        head.addWidget(self.type, 1)
+        layout.addLayout(head)
+        self.body = QWidget()  # everything but the title: hidden until an application is chosen
+        layout.addWidget(self.body, 1)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        self.card = ApplicationCard()
+        layout.addWidget(self.card)
+        self.privacy = QLabel(wordWrap=True, styleSheet=f"color: {style.MUTED};")
+        self.alert = QLabel(wordWrap=True, styleSheet=f"color: {style.RED}; font-weight: bold;")
+        self.stages = QLabel(wordWrap=True)
+        for label in (self.privacy, self.alert, self.stages):
+            layout.addWidget(label)
+
+        docs = QHBoxLayout()
+        self.documents = QListWidget()
+        self.documents.setMaximumHeight(60)
+        self.documents.setMinimumHeight(44)
+        self.collect_button = QPushButton(clicked=lambda: self.action.emit("collect"))
+        docs.addWidget(self.documents, 1)
+        docs.addWidget(self.collect_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(docs)
+        self.documents.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        self.history_model = HistoryModel(self._describe_event)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setMinimumHeight(80)
+        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        layout.addWidget(self.history, 1)
+
+        row = QHBoxLayout()
+        self.note = QLineEdit()
+        row.addWidget(self.note, 1)
+        layout.addLayout(row)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QGridLayout()
+        actions.setSpacing(6)
+        places = {
+            "advance": (0, 0),
+            "complete": (0, 1),
+            "suspend": (0, 2),
+            "resume": (0, 3),
+            "withdraw": (1, 3),
+        }
+        for key, (r, c) in places.items():
+            button = QPushButton(clicked=lambda _=False, k=key: self.action.emit(k))
+            if key in ("advance", "complete"):
+                button.setProperty("primary", True)
+            if key == "withdraw":
+                button.setProperty("warn", True)
+            self.buttons[key] = button
+            actions.addWidget(button, r, c)
+        self.return_stage = QComboBox()
+        self.buttons["return"] = QPushButton(clicked=lambda: self.action.emit("return"))
+        actions.addWidget(self.buttons["return"], 1, 0)
+        actions.addWidget(self.return_stage, 1, 1, 1, 2)
+        self.hand_over_to = QLineEdit()
+        self.buttons["hand_over"] = QPushButton(clicked=lambda: self.action.emit("hand_over"))
+        actions.addWidget(self.buttons["hand_over"], 2, 0)
+        actions.addWidget(self.hand_over_to, 2, 1, 1, 3)
+        for column in range(4):
+            actions.setColumnStretch(column, 1)
+        layout.addLayout(actions)
+
+        prints = QHBoxLayout()
+        self.paper = QComboBox()
+        for key in ("a4", "a5", "80mm"):
+            self.paper.addItem(key, key)
+        self.buttons["print_receipt"] = QPushButton(clicked=lambda: self.action.emit("print_receipt"))
+        self.buttons["print_notice"] = QPushButton(clicked=lambda: self.action.emit("print_notice"))
+        self.paper_label = QLabel()
+        prints.addWidget(self.paper_label)
+        prints.addWidget(self.paper)
+        prints.addStretch(1)
+        prints.addWidget(self.buttons["print_receipt"])
+        prints.addWidget(self.buttons["print_notice"])
+        layout.addLayout(prints)
+        self.buttons["collect"] = self.collect_button
+
+    # language ----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        texts = {
+            "advance": self.tr("Advance"),
+            "complete": self.tr("Complete"),
+            "return": self.tr("Return to"),
+            "suspend": self.tr("Suspend"),
+            "resume": self.tr("Resume"),
+            "withdraw": self.tr("Withdraw"),
+            "hand_over": self.tr("Hand over to"),
+            "collect": self.tr("Document received"),
+            "print_receipt": self.tr("Print receipt"),
+            "print_notice": self.tr("Print one-time notice"),
+        }
+        for key, button in self.buttons.items():
+            button.setText(texts[key])
+        self.note.setPlaceholderText(self.tr("Note or reason (required to return, suspend or withdraw)"))
+        self.hand_over_to.setPlaceholderText(self.tr("clerk's staff code"))
+        self.paper_label.setText(self.tr("Paper"))
+        for i, text in enumerate((self.tr("A4"), self.tr("A5"), self.tr("80 mm roll (receipt)"))):
+            self.paper.setItemText(i, text)
+        self.show_detail(self.detail)
+
+    # showing -----------------------------------------------------------------------------------
+    def _describe_event(self, entry: HistoryEntry) -> str:
+        text = event_name(entry.kind)
+        d = entry.detail
+        btype = self.detail.business_type if self.detail else ""
+        if entry.kind in ("advanced", "returned"):
+            target = self._stage_name(btype, str(d.get("to_stage", "")))
+            return f"{text} → {target}"
+        if entry.kind == "handed_over":
+            return f"{text} → {d.get('to_owner', '')}"
+        if entry.kind == "document_collected" and self.detail:
+            doc = next((x for x in self.detail.documents if x.code == d.get("document")), None)
+            return f"{text}: {doc.names.get(current_language()) if doc else d.get('document', '')}"
+        return text
+
+    def _due(self, due: DueDate | None) -> str:
+        if due is None:
+            return "—"
+        return due.day.isoformat() + (self.tr(" (provisional)") if due.provisional else "")
+
+    def show_detail(self, detail: ApplicationDetail | None) -> None:
+        self.detail = detail
+        self.body.setVisible(detail is not None)
+        if detail is None:
+            self.number.setText(self.tr("Choose an application in the list"))
+            self.status.clear()
+            self.type.clear()
+            self.card.show_detail(None)
+            for label in (self.privacy, self.alert, self.stages):
+                label.clear()
+            self.documents.clear()
+            self.history_model.set_entries(())
+            self.return_stage.clear()
+            return
+        lang = current_language()
+        a = detail.applicant
+        self.number.setText(detail.number)
+        colour = STATUS_COLOURS.get(detail.status, style.TEAL)
+        self.status.setText(status_title(detail.status.value))
+        self.status.setStyleSheet(
+            f"background: {colour}; color: white; border-radius: 5px; padding: 2px 8px;"
+        )
+        self.type.setText(detail.type_names.get(lang))
+        self.card.show_detail(detail)
+        if a.unmasked:
+            self.privacy.setText(
+                self.tr("Full ID and phone shown to you as owner or supervisor; this view is recorded.")
+            )
+        else:
+            self.privacy.setText(
+                self.tr("ID and phone masked: only the owner or a supervisor sees them in full.")
+            )
+        alerts = []
+        if detail.overdue:
+            alerts.append(self.tr("Overdue."))
+        if detail.suspended_since:
+            alerts.append(
+                self.tr("Clock stopped since %1.").replace("%1", detail.suspended_since.isoformat())
+            )
+        if detail.provisional_years:
+            years = ", ".join(str(y) for y in detail.provisional_years)
+            alerts.append(
+                self.tr(
+                    "Due dates in %1 are provisional: the official holiday schedule is not published yet."
+                ).replace("%1", years)
+            )
+        alerts += [notice_text(n.code, n.message) for n in detail.notices]
+        if not detail.may_act and detail.is_open:
+            alerts.append(
+                self.tr("Only %1 or a supervisor may act on this application.").replace("%1", detail.owner)
+            )
+        self.alert.setText("  ".join(alerts))
+        self.alert.setVisible(bool(alerts))
+        marks = {StagePosition.DONE: "✓", StagePosition.CURRENT: "▶", StagePosition.NEXT: "○"}
+        parts = []
+        for s in detail.schedule:
+            text = f"{marks[s.position]} {s.names.get(lang)}"
+            if s.due and s.position is not StagePosition.DONE:
+                text += f" ({self._due(s.due)})"
+            parts.append(text)
+        self.stages.setText("  →  ".join(parts))
+        self.documents.clear()
+        for doc in detail.documents:
+            state = {
+                DocumentState.PRESENTED: self.tr("shown"),
+                DocumentState.OWED: self.tr("missing, due %1").replace("%1", str(doc.due_day)),
+                DocumentState.COLLECTED: self.tr("received %1").replace(
+                    "%1", doc.collected_at.strftime("%Y-%m-%d") if doc.collected_at else ""
+                ),
+            }[doc.state]
+            item = QListWidgetItem(f"{doc.names.get(lang)} — {state}")
+            item.setData(Qt.ItemDataRole.UserRole, doc.code)
+            if doc.state is DocumentState.OWED:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.documents.addItem(item)
+        self.history_model.set_entries(detail.history)
+        self.return_stage.clear()
+        for s in detail.schedule:
+            if s.position is StagePosition.DONE and detail.is_open:
+                self.return_stage.addItem(s.names.get(lang), s.code)
+        self._update_buttons()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        acting = d.may_act and not self._busy
+        active = d.status in ACTIVE
+        owed = self.selected_document() != ""
+        enabled = {
+            "advance": acting and active and not d.at_last_stage,
+            "complete": acting and active and d.at_last_stage,
+            "return": acting and active and self.return_stage.count() > 0,
+            "suspend": acting and active,
+            "resume": acting and d.status is Status.SUSPENDED,
+            "withdraw": acting and d.is_open,
+            "hand_over": acting and d.is_open,
+            "collect": not self._busy and d.is_open and owed,
+            "print_receipt": not self._busy,
+            "print_notice": not self._busy,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(enabled[key])
+        self.return_stage.setEnabled(enabled["return"])
+        self.hand_over_to.setEnabled(enabled["hand_over"])
+        tip = (
+            ""
+            if d.may_act
+            else self.tr("Only %1 or a supervisor may act on this application.").replace("%1", d.owner)
+        )
+        tips = {
+            "advance": self.tr("Finish the current stage and move to the next one"),
+            "suspend": self.tr("Stop the clock while waiting for the customer (say why in the note)"),
+            "return": self.tr("Send back to an earlier stage (say why in the note)"),
+        }
+        for key in ("advance", "complete", "return", "suspend", "resume", "withdraw", "hand_over"):
+            self.buttons[key].setToolTip(tip or tips.get(key, ""))
+
+    # what the clerk chose ----------------------------------------------------------------------
+    def selected_document(self) -> str:
+        item = self.documents.currentItem()
+        if item is None or self.detail is None:
+            return ""
+        code = str(item.data(Qt.ItemDataRole.UserRole))
+        doc = next((d for d in self.detail.documents if d.code == code), None)
+        return code if doc is not None and doc.state is DocumentState.OWED else ""
+
+    def paper_key(self) -> str:
+        return str(self.paper.currentData())
+
+    def viewer_is_supervisor(self) -> bool:
+        return self.detail is not None and self.detail.viewer_role is Role.SUPERVISOR

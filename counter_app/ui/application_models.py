@@ -1,0 +1,193 @@
+"""Table models over application values (never rows): the worklist and an application's history.
+
+The worklist shows personal data masked, as the service returns it; overdue rows are red, rows due
+soon amber, and a provisional due date (a year whose holiday schedule is not yet published) carries
+a mark and a tooltip. :data:`SORT_ROLE` gives sortable keys to a ``QSortFilterProxyModel``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from counter_app.services.applications_values import HistoryEntry, WorklistRow
+from counter_app.ui import style
+from counter_app.ui.application_messages import event_name, status_title
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NumberRole = Qt.ItemDataRole.UserRole + 2
+
+
+CLOCK_STOPPED = QT_TRANSLATE_NOOP("ApplicationModels", "clock stopped")
+OVERDUE = QT_TRANSLATE_NOOP("ApplicationModels", "overdue")
+LEFT = QT_TRANSLATE_NOOP("ApplicationModels", "%1 wd left")
+PROVISIONAL = QT_TRANSLATE_NOOP(
+    "ApplicationModels", "Provisional: that year's official holiday schedule is not yet published."
+)
+OWED = QT_TRANSLATE_NOOP("ApplicationModels", "%1 document(s) still to be brought")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ApplicationModels", text)
+
+
+class WorklistModel(QAbstractTableModel):
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ApplicationModels", "Number"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Due"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Applicant"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Mobile"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "ID"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Business"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Stage"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Status"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Owner"),
+    )
+    BUSINESS, STAGE, DUE = 5, 6, 1
+
+    def __init__(self, type_name: Callable[[str], str], stage_name: Callable[[str, str], str]) -> None:
+        super().__init__()
+        self._rows: tuple[WorklistRow, ...] = ()
+        self._type_name = type_name
+        self._stage_name = stage_name
+
+    def set_rows(self, rows: Sequence[WorklistRow]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    def row_at(self, row: int) -> WorklistRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, number: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.number == number), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def _due_text(self, r: WorklistRow) -> str:
+        if r.due_day is None:
+            return "—" if r.status.value != "suspended" else _tr(CLOCK_STOPPED)
+        text = r.due_day.isoformat()
+        if r.overdue:
+            text += "  " + _tr(OVERDUE)
+        elif r.workdays_left is not None:
+            text += "  " + _tr(LEFT).replace("%1", str(r.workdays_left))
+        return text + (" *" if r.due_provisional else "")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.row_at(index.row()) if index.isValid() else None
+        if r is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                r.number,
+                self._due_text(r),
+                r.name,
+                r.mobile,
+                r.id_number,
+                self._type_name(r.business_type),
+                self._stage_name(r.business_type, r.stage),
+                status_title(r.status.value),
+                r.owner,
+            )[col]
+        if role == SORT_ROLE:
+            due = r.due_day.isoformat() if r.due_day else "9999-12-31"
+            return (
+                r.number,
+                due,
+                r.name,
+                r.mobile,
+                r.id_number,
+                r.business_type,
+                r.stage,
+                r.status.value,
+                r.owner,
+            )[col]
+        if role == NumberRole:
+            return r.number
+        if role == Qt.ItemDataRole.ForegroundRole and col in (0, self.DUE):
+            if r.overdue:
+                return QBrush(QColor(style.RED))
+            if r.due_soon:
+                return QBrush(QColor(style.AMBER))
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4):
+            return (
+                self._type_name(r.business_type) if col == 1 else self._stage_name(r.business_type, r.stage)
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.due_provisional:
+            return _tr(PROVISIONAL)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0 and r.owed_documents:
+            return _tr(OWED).replace("%1", str(r.owed_documents))
+        return None
+
+
+class HistoryModel(QAbstractTableModel):
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ApplicationModels", "When"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Who"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "What"),
+        QT_TRANSLATE_NOOP("ApplicationModels", "Note"),
+    )
+
+    def __init__(self, describe: Callable[[HistoryEntry], str]) -> None:
+        super().__init__()
+        self._entries: tuple[HistoryEntry, ...] = ()
+        self._describe = describe
+
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._entries = tuple(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        e = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (e.at.strftime("%Y-%m-%d %H:%M"), e.clerk, self._describe(e), e.note)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return event_name(e.kind)
+        return None

@@ -1,0 +1,319 @@
+"""The payment panel (缴费引导) of the counter window: find the account as the clerk types, explain the
+hall's channels, print the QR payment slip; import the account list; the property boundary helper.
+
+Every action is one service call through :class:`HallClient`. Printing the slip records the guidance
+first (one transaction, with its outbox row) and then prints on a worker of its own, so a slow printer
+never holds up the counter; a failed print keeps the record and can be printed again (补打).
+Personal data is masked in the list and on the card; every figure shows its "data as of" date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QSettings, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.queue import Ticket
+from counter_app.printing.backends import (
+    PdfFileBackend,
+    PrinterBackend,
+)
+from counter_app.qt_i18n import current_language
+from counter_app.ui import style
+from counter_app.ui.hall_client import HallClient
+from counter_app.ui.payment_card import AccountCardView
+from counter_app.ui.payment_messages import PAPERS, describe, text
+from counter_app.ui.payment_print import SlipPrinter, default_printer
+from counter_app.ui.payment_search import AccountSearchView
+from counter_app.ui.payment_widgets import CARD, ChannelList, WithholdingBox, while_alive
+from counter_app.ui.widgets import Banner
+
+if TYPE_CHECKING:  # service values are annotations only here
+    from counter_app.services.payment_guidance import Guidance, PaymentSetup
+    from counter_app.store.accounts_repo import AccountListRecord
+
+
+class PaymentPanel(QWidget):
+    loaded = Signal()
+    searched = Signal()
+    guidance_shown = Signal()
+    printed = Signal(object)
+
+    def __init__(
+        self,
+        client: HallClient,
+        counter: int,
+        clerk: Callable[[], str],
+        current_ticket: Callable[[], Ticket | None],
+        *,
+        printer: PrinterBackend | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.counter = counter
+        self.clerk = clerk
+        self.current_ticket = current_ticket
+        self.printer = printer
+        self.setup: PaymentSetup | None = None
+        self.guidance: Guidance | None = None
+        self.db_path: Path | None = None
+        self.slips = SlipPrinter(client, self)
+        self.slips.printed.connect(self._on_printed)
+        self.slips.failed.connect(self._on_print_failed)
+        self._busy = False
+        self.setObjectName("paymentPanel")
+        self._build()
+        self.retranslate()
+        client.changed.connect(self.search.refresh_list)
+        client.submit(
+            lambda h: (h.payments.setup(), h.accounts.live_list(), h.path),
+            while_alive(self, self._on_setup),
+            while_alive(self, self._on_error),
+        )
+
+    # layout ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setStyleSheet(style.BUTTON)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(16, 12, 16, 12)
+        body.setSpacing(16)
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        body.addLayout(left, 1)
+        self.search = AccountSearchView(self.client)
+        self.search.chosen.connect(self.show_account)
+        self.search.walk_in.connect(self.show_account)
+        self.search.searched.connect(self.searched)
+        self.search.failed.connect(self._on_error)
+        left.addWidget(self.search, 1)
+        tools = QHBoxLayout()
+        self.import_button = QPushButton(clicked=self.open_import)
+        self.boundary_button = QPushButton(clicked=self.open_boundary)
+        tools.addWidget(self.import_button)
+        tools.addWidget(self.boundary_button)
+        tools.addStretch(1)
+        left.addLayout(tools)
+
+        right = QVBoxLayout()
+        body.addLayout(right, 1)
+        self.card = AccountCardView()
+        right.addWidget(self.card)
+        self.channels_caption = QLabel(font=style.font(12, bold=True))
+        right.addWidget(self.channels_caption)
+        channels = QWidget()
+        inner = QVBoxLayout(channels)
+        inner.setContentsMargins(8, 4, 8, 4)
+        self.channel_list = ChannelList()
+        self.withholding = WithholdingBox()
+        self.withholding.hide()
+        inner.addWidget(self.channel_list)
+        inner.addWidget(self.withholding)
+        inner.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(channels)
+        scroll.setStyleSheet(
+            "QScrollArea { " + CARD + " } QScrollArea > QWidget > QWidget { background: white; }"
+        )
+        right.addWidget(scroll, 1)
+        actions = QHBoxLayout()
+        self.paper = QComboBox()
+        for key, _label in PAPERS:
+            self.paper.addItem("", key)
+        saved = QSettings().value("payments/paper", "80mm")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(saved)))
+        self.paper.currentIndexChanged.connect(
+            lambda _: QSettings().setValue("payments/paper", self.paper_key())
+        )
+        self.pdf_button = QPushButton(clicked=self.save_pdf)
+        self.reprint_button = QPushButton(clicked=self.reprint)
+        self.print_button = QPushButton(font=style.font(13, bold=True), clicked=self.print_slip)
+        self.print_button.setProperty("primary", True)
+        self.print_button.setMinimumHeight(48)
+        actions.addWidget(self.paper)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.reprint_button)
+        right.addLayout(actions)
+        right.addWidget(self.print_button)  # its own row: the panel fits beside the call keys
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.import_button.setText(self.tr("Import account list…"))
+        self.boundary_button.setText(self.tr("Who repairs it? (产权分界)…"))
+        self.channels_caption.setText(self.tr("Payment channels: tick the ones for the slip"))
+        self.pdf_button.setText(self.tr("Save slip as PDF…"))
+        self.reprint_button.setText(self.tr("Print again (补打)"))
+        self.print_button.setText(self.tr("Print payment slip"))
+        for i, (_key, label) in enumerate(PAPERS):
+            self.paper.setItemText(i, text(str(label)))
+        self.card.retranslate()
+        self._show_channels()
+        if self.guidance is not None:
+            self._show_guidance(self.guidance)
+
+    # data ------------------------------------------------------------------------------------------
+    def _on_setup(self, result: tuple[PaymentSetup, AccountListRecord | None, Path]) -> None:
+        self.setup, account_list, self.db_path = result
+        self.slips.db_path = self.db_path
+        self.channel_list.set_channels(self.setup.channels.channels)
+        self.channel_list.set_checked([c.code for c in self.setup.channels.online])
+        self._show_channels()
+        self.search.set_ready(True)
+        self.search.show_list(account_list)
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _show_channels(self) -> None:
+        if self.setup is not None:
+            self.channel_list.show_in(
+                current_language(), self.setup.company, self.tr("QR code on the slip"), self.tr("in person")
+            )
+
+    # the account -----------------------------------------------------------------------------------
+    @Slot(str)
+    def show_account(self, number: str) -> None:
+        self.client.submit(
+            lambda h: h.payments.guidance_for(number),
+            while_alive(self, self._show_guidance),
+            while_alive(self, self._on_error),
+        )
+
+    def _show_guidance(self, guidance: Guidance) -> None:
+        new = self.guidance is None or self.guidance.account_number != guidance.account_number
+        self.guidance = guidance
+        self.card.show_guidance(guidance)
+        if new:
+            self.channel_list.set_checked(guidance.suggested)
+        reason = self.tr("not signed yet") if guidance.card else self.tr("status not known here")
+        if guidance.card and guidance.card.account.withholding.value == "unknown":
+            reason = self.tr("status not known here")
+        company = self.setup.company if self.setup else ""
+        self.withholding.show_guide(
+            guidance.withholding, current_language(), company, reason, self.tr("Bring:")
+        )
+        self.banner.clear()
+        self._update_buttons()
+        self.guidance_shown.emit()
+
+    # printing --------------------------------------------------------------------------------------
+    def paper_key(self) -> str:
+        return str(self.paper.currentData())
+
+    @Slot()
+    def print_slip(self) -> None:
+        self._record_and_print(self.printer or default_printer())
+
+    @Slot()
+    def save_pdf(self) -> None:
+        if self.guidance is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save payment slip"), f"payment-{self.guidance.account_number}.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            self._record_and_print(PdfFileBackend(path))
+
+    def _record_and_print(self, backend: PrinterBackend) -> None:
+        if self.guidance is None:
+            return
+        self._set_busy(True)
+        self.banner.info(self.tr("Printing the payment slip…"))
+        self.slips.record_and_print(
+            self.guidance.account_number,
+            self.channel_list.checked(),
+            clerk=self.clerk(),
+            counter=self.counter,
+            ticket=self.current_ticket(),
+            backend=backend,
+            paper=self.paper_key(),
+        )
+
+    @Slot()
+    def reprint(self) -> None:
+        self._set_busy(True)
+        self.banner.info(self.tr("Printing the payment slip…"))
+        self.slips.reprint(self.printer or default_printer(), self.paper_key(), self.clerk())
+
+    def _on_printed(self, outcome: Any) -> None:
+        self._set_busy(False)
+        if outcome.printed:
+            label = (
+                self.tr("Reprint (补打) printed.") if outcome.reprint else self.tr("Payment slip printed.")
+            )
+            self.banner.info(label)
+        else:
+            text = self.tr("The slip was not printed (%1). The guidance is recorded; use Print again.")
+            self.banner.error(text.replace("%1", outcome.error))
+        self.printed.emit(outcome)
+
+    def _on_print_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._on_error(exc)
+        self.printed.emit(None)
+
+    # dialogs ---------------------------------------------------------------------------------------
+    @Slot()
+    def open_import(self) -> None:
+        from counter_app.ui.account_import_dialog import AccountImportDialog
+
+        if self.db_path is not None:
+            dialog = AccountImportDialog(self.db_path, self.clerk(), self)
+            dialog.imported.connect(lambda _: self.search.refresh_list())
+            dialog.open()
+
+    @Slot()
+    def open_boundary(self) -> None:
+        from counter_app.ui.boundary_dialog import BoundaryDialog
+
+        if self.db_path is not None:
+            dialog = BoundaryDialog(
+                self.client, self.slips.print_client, self.printer or default_printer(), self
+            )
+            dialog.open()
+
+    # state -----------------------------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.setup is not None and not self._busy
+        has_account = ready and self.guidance is not None
+        self.print_button.setEnabled(has_account)
+        self.pdf_button.setEnabled(has_account)
+        self.reprint_button.setEnabled(ready and self.slips.last_record_id is not None)
+        self.search.set_ready(self.setup is not None)
+        self.import_button.setEnabled(ready)
+        self.boundary_button.setEnabled(ready)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.banner.error(describe(exc))
+        self._update_buttons()
+
+    def shutdown(self) -> None:
+        """Stop the panel's own printing worker (the window's worker belongs to the window)."""
+        self.slips.shutdown()

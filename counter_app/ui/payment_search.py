@@ -1,0 +1,181 @@
+"""The search column of the payment panel: results as the clerk types (debounced, newest query wins),
+the live list's size and "data as of" date, and the way out for a number with no record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.account_search import ClauseKind
+from counter_app.ui import style
+from counter_app.ui.hall_client import HallClient
+from counter_app.ui.payment_models import AccountHitsModel
+from counter_app.ui.payment_widgets import CARD, while_alive
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import AccountSearch
+    from counter_app.store.accounts_repo import AccountListRecord
+
+SEARCH_DELAY_MS = 250
+RESULTS = 30
+
+
+class AccountSearchView(QWidget):
+    chosen = Signal(str)
+    walk_in = Signal(str)
+    searched = Signal()
+    failed = Signal(object)
+
+    def __init__(self, client: HallClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.account_list: AccountListRecord | None = None
+        self.ready = False
+        self._seq = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.caption = QLabel(font=style.font(12, bold=True))
+        self.search_box = QLineEdit(font=style.font(15), clearButtonEnabled=True)
+        self.search_box.setMinimumHeight(44)
+        self.search_box.textChanged.connect(self._typed)
+        self.search_box.returnPressed.connect(self._enter)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.search)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.search_box)
+        self.model = AccountHitsModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setStyleSheet(f"QTableView {{ {CARD} }}")
+        self.table.activated.connect(lambda index: self.choose_row(index.row()))
+        self.table.clicked.connect(lambda index: self.choose_row(index.row()))
+        layout.addWidget(self.table, 1)
+        self.note = QLabel(font=style.font(10.5), wordWrap=True, styleSheet=f"color: {style.MUTED};")
+        self.walk_in_button = QPushButton(clicked=lambda: self.walk_in.emit(self.search_box.text()))
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.walk_in_button)
+        layout.addLayout(row)
+        self.list_status = QLabel(font=style.font(10.5), wordWrap=True)
+        layout.addWidget(self.list_status)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Find the account"))
+        self.search_box.setPlaceholderText(
+            self.tr("Account number, phone (or its last 4 digits), name or part of the address")
+        )
+        self.walk_in_button.setText(self.tr("Use the typed number (no record)"))
+        self.model.retranslate()
+        self.show_list(self.account_list)
+
+    def set_ready(self, ready: bool) -> None:
+        self.ready = ready
+        typed = self.search_box.text().strip().replace(" ", "").replace("-", "")
+        self.walk_in_button.setEnabled(ready and typed.isdigit())
+
+    def show_list(self, record: AccountListRecord | None) -> None:
+        self.account_list = record
+        if not self.ready:
+            self.list_status.setText(self.tr("Loading…"))
+        elif record is None:
+            self.list_status.setText(
+                self.tr("No account list imported yet: only typed account numbers work.")
+            )
+            self.list_status.setStyleSheet(f"color: {style.AMBER};")
+        else:
+            as_of = record.data_as_of.isoformat() if record.data_as_of else self.tr("unknown")
+            self.list_status.setText(
+                self.tr("Account list: %1 accounts, data as of %2 (imported %3)")
+                .replace("%1", f"{record.accounts:,}")
+                .replace("%2", as_of)
+                .replace("%3", record.imported_at.strftime("%Y-%m-%d %H:%M"))
+            )
+            self.list_status.setStyleSheet(f"color: {style.MUTED};")
+
+    @Slot()
+    def refresh_list(self) -> None:
+        """Another process may have imported a list: show it, and search again in the new one."""
+
+        def done(record: AccountListRecord | None) -> None:
+            changed = (record.id if record else None) != (self.account_list.id if self.account_list else None)
+            self.show_list(record)
+            if changed and self.search_box.text().strip():
+                self.search()
+
+        self.client.submit(lambda h: h.accounts.live_list(), while_alive(self, done), lambda _: None)
+
+    @Slot(str)
+    def _typed(self, _text: str) -> None:
+        self._timer.start()
+        self.set_ready(self.ready)
+
+    @Slot()
+    def _enter(self) -> None:
+        self._timer.stop()
+        if self.model.rowCount() == 1:
+            self.choose_row(0)
+        else:
+            self.search()
+
+    @Slot()
+    def search(self) -> None:
+        text = self.search_box.text()
+        self._seq += 1
+        seq = self._seq
+        self.client.submit(
+            lambda h: h.accounts.find(text, limit=RESULTS),
+            while_alive(self, lambda r: self._on_results(seq, r)),
+            while_alive(self, self.failed.emit),
+        )
+
+    def _on_results(self, seq: int, found: AccountSearch) -> None:
+        if seq != self._seq:
+            return  # the clerk typed on meanwhile: a newer search is on its way
+        self.model.set_hits(found.hits)
+        if found.account_list is not None and found.account_list != self.account_list:
+            self.show_list(found.account_list)
+        typed = bool(self.search_box.text().strip())
+        if typed and not found.query.clauses:
+            note = self.tr("Type more: at least 4 digits, or a name or address.")
+        elif found.more:
+            note = self.tr("More than %1 matches: type more to narrow them.").replace(
+                "%1", str(len(found.hits))
+            )
+        elif typed and not found.hits:
+            note = self.tr("No account found in the hall's list.")
+        else:
+            note = ""
+        self.note.setText(note)
+        if len(found.hits) == 1 and found.hits[0].clause.kind is ClauseKind.ACCOUNT_EXACT:
+            self.choose_row(0)
+        self.searched.emit()
+
+    def choose_row(self, row: int) -> None:
+        hit = self.model.hit_at(row)
+        if hit is not None:
+            self.table.selectRow(row)
+            self.chosen.emit(hit.account.number)
