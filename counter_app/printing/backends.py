@@ -213,6 +213,15 @@ class SystemPrinterBackend:
             )
 
 
+class NoPrinterBackend:
+    """A PC set to print nothing (``none``): asking it to print says so, like an absent printer."""
+
+    device = "none"
+
+    def print_slip(self, printable: Printable, paper: Paper) -> None:
+        raise PrinterError("printing is turned off on this PC (printer setting 'none')")
+
+
 def parse_printer_spec(spec: str | None) -> PrinterBackend | None:
     """``none`` → ``None``; ``pdf:DIR``; ``system`` or ``system:NAME``; ``escpos-net:HOST[:PORT]``."""
     from counter_app.printing.escpos_backend import EscposNetworkBackend

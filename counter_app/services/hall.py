@@ -69,6 +69,7 @@ class Hall:
         return data_version(self.db)
 
     def close(self) -> None:
+        self.accounts.close()  # the read-only connection to the live account list
         self.db.close()
 
 

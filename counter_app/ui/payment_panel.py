@@ -215,7 +215,8 @@ class PaymentPanel(QWidget):
         self.withholding.show_guide(
             guidance.withholding, current_language(), company, reason, self.tr("Bring:")
         )
-        self.banner.clear()
+        if new:  # a refresh of the same account must not wipe a print error the clerk has not read
+            self.banner.clear()
         self._update_buttons()
         self.guidance_shown.emit()
 

@@ -49,7 +49,10 @@ def run_until_killed(db: Path, acks_wanted: int, rng: random.Random) -> list[dic
             acked.append(json.loads(line))
         time.sleep(rng.uniform(0, 0.02))  # somewhere inside a later transaction, most likely
         proc.send_signal(signal.SIGKILL)
-        out, _ = proc.communicate(timeout=30)
+        # read through the same buffered stream as readline() above: communicate(timeout=…) reads
+        # the raw pipe and would miss lines already sitting in this stream's buffer
+        out = proc.stdout.read()
+        proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
