@@ -194,6 +194,7 @@ class _Checked:
     agent: Agent | None = None
     account_number: str | None = None
     capacity: Capacity | None = None
+    known_areas: frozenset[str] = frozenset()  # the hall's local ID area codes (policy)
 
     def problem(self, name: str, code: str, message: str) -> None:
         self.problems.append(FieldProblem(name, code, message))
@@ -205,7 +206,7 @@ _NEEDS_VOLTAGE_AND_TARIFF = frozenset(
 
 
 def _check(form: IntakeForm, business_type: BusinessType, policy: ApplicationPolicy, today: date) -> _Checked:
-    out = _Checked()
+    out = _Checked(known_areas=policy.local_area_codes)
     if form.business_type != business_type.code:
         out.problem("business_type", "business_type_mismatch", "The form is for another business type.")
     name = _text(out, "name", form.name, MAX_NAME_LENGTH, "The applicant's name")
@@ -273,7 +274,7 @@ def _identity(
         out.problem(f"{prefix}id_type", "id_type_mismatch", f"This applicant identifies with {wanted}.")
         return None
     try:
-        validated = validate_id(id_type, value, today=today)
+        validated = validate_id(id_type, value, today=today, known_areas=out.known_areas)
     except InvalidInput as error:
         out.problem(field_name, error.code, error.message)
         return None

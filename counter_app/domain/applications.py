@@ -108,6 +108,7 @@ class ApplicationPolicy:
     reduction_min_months: int = 6
     reduction_max_months: int = 24
     account_number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
+    local_area_codes: frozenset[str] = frozenset()
 
 
 def parse_application_policy(
@@ -122,7 +123,12 @@ def parse_application_policy(
     values: dict[str, Any] = {"account_number_rule": account_number_rule}
     for key, value in data.items():
         where = f"application_policy.{key}"
-        if key == "residential_capacity_ceiling_kw":
+        if key == "local_area_codes":
+            codes = value if isinstance(value, list) else []
+            if not codes or not all(isinstance(c, str) and c.isdigit() and len(c) == 6 for c in codes):
+                raise InvalidInput(f"{where} must list 6-digit area codes.", field=where, code="bad_policy")
+            values[key] = frozenset(codes)
+        elif key == "residential_capacity_ceiling_kw":
             number = value if isinstance(value, int | float) and not isinstance(value, bool) else -1
             if not (math.isfinite(number) and number > 0):
                 raise InvalidInput(f"{where} must be a positive number.", field=where, code="bad_policy")

@@ -70,17 +70,21 @@ class ValidatedId:
     birth_date: date | None = None
 
 
-def validate_id(id_type: IdType, value: str, *, today: date | None = None) -> ValidatedId:
+def validate_id(
+    id_type: IdType, value: str, *, today: date | None = None, known_areas: frozenset[str] = frozenset()
+) -> ValidatedId:
     """Check ``value`` as a number of ``id_type``; refuse with ``InvalidInput(field="id_number")``.
 
     ``today`` bounds the birth date (defaults to the system date; pass it for reproducible checks).
+    ``known_areas`` are the hall's own 6-digit area codes, accepted without a note even where
+    python-stdnum's division list lacks them (it predates e.g. Tongliao's 1999 districts).
     """
     text = _compact(value)
     if not text:
         raise InvalidInput("The ID number is required.", field=ID_FIELD, code="id_required")
     day = today if today is not None else date.today()
     if id_type in _CITIZEN_NUMBER_TYPES:
-        return _validate_citizen_number(id_type, text, day)
+        return _validate_citizen_number(id_type, text, day, known_areas)
     if id_type is IdType.USCC:
         return _validate_uscc(text)
     if id_type is IdType.FOREIGN_PERMANENT_RESIDENT:
@@ -123,7 +127,9 @@ _CITIZEN_NUMBER_TYPES = frozenset(
 )
 
 
-def _validate_citizen_number(id_type: IdType, text: str, today: date) -> ValidatedId:
+def _validate_citizen_number(
+    id_type: IdType, text: str, today: date, known_areas: frozenset[str] = frozenset()
+) -> ValidatedId:
     if len(text) == 15:
         if not _RIC15.fullmatch(text):
             raise _bad("A 15-digit ID number has digits only.", "id_format")
@@ -141,7 +147,8 @@ def _validate_citizen_number(id_type: IdType, text: str, today: date) -> Validat
         number = text
     else:
         raise _bad(f"An ID number has 18 characters (or 15 on old records), not {len(text)}.", "id_length")
-    return ValidatedId(id_type, number, _area_note(number), birth)
+    note = None if number[:6] in known_areas else _area_note(number)
+    return ValidatedId(id_type, number, note, birth)
 
 
 def _birth_date(yyyymmdd: str, today: date) -> date:

@@ -22,7 +22,7 @@ from counter_app.services.applications_values import ApplicationRequest
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华霞平刚桂兰志红建国玉梅海燕"
 STREETS = ("建国路", "霍林河大街", "科尔沁大街", "民主路", "永安路", "新工一路", "和平路", "红星大街")
-AREA = "150502"  # 科尔沁区, 通辽市
+AREA = "150502"  # 科尔沁区, 通辽市 (a local code of the default profile)
 
 
 def demo_name(rng: random.Random) -> str:

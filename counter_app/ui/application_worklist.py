@@ -94,11 +94,13 @@ class WorklistPane(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._table()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # list above, detail below: beside the counter's call keys the panel is narrow, not short
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setSizes([700, 580])
-        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([220, 420])
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         self.retranslate()
 

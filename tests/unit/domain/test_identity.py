@@ -303,3 +303,10 @@ def test_every_single_character_change_of_a_uscc_is_refused(code: str, data: st.
     changed = code[:position] + replacement + code[position + 1 :]
     with pytest.raises(InvalidInput):
         validate_id(IdType.USCC, changed, today=TODAY)
+
+
+def test_the_halls_own_area_codes_carry_no_note() -> None:
+    first17 = "150502" + "19800101" + "001"  # 科尔沁区, a 1999 code python-stdnum does not list
+    number = first17 + resident_id_check_digit(first17)
+    assert validate_id(IdType.RESIDENT_ID, number).note is not None
+    assert validate_id(IdType.RESIDENT_ID, number, known_areas=frozenset({"150502"})).note is None

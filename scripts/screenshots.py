@@ -1,0 +1,116 @@
+"""Draw the README pictures from a fresh demo hall, in Simplified Chinese, off screen.
+
+    python scripts/screenshots.py [OUT_DIR]     # default docs/screenshots
+
+Each window is driven the way a clerk or customer would (a search typed, an application opened)
+through the real services, then grabbed once its data has arrived.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from counter_app.qt_i18n import install_language  # noqa: E402
+from counter_app.services.hall import open_hall  # noqa: E402
+from counter_app.ui import style  # noqa: E402
+from counter_app.ui.hall_client import HallClient, HallWorker  # noqa: E402
+
+
+def spin(app: QApplication, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def wait_for(app: QApplication, condition: object, timeout: float = 15.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:  # type: ignore[operator]
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    spin(app, 0.5)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="counter-shots-"))
+    db = folder / "hall.sqlite3"
+    hall = open_hall(db)
+    from counter_app.services.demo import load_demo_history
+    from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+
+    load_demo_history(hall)
+    load_demo_accounts(hall)
+    load_demo_applications(hall)
+    hall.close()
+
+    app = QApplication(sys.argv[:1])
+    install_language("zh_CN")
+    style.apply_app_style(app, "zh_CN")
+    worker = HallWorker(lambda: open_hall(db))
+    worker.start()
+    worker.ready.wait()
+    client = HallClient(worker)
+
+    from counter_app.printing.backends import PdfFolderBackend
+    from counter_app.ui.applications_panel import ApplicationsPanel
+    from counter_app.ui.counter_window import CounterWindow
+    from counter_app.ui.display_window import DisplayWindow
+    from counter_app.ui.kiosk_window import KioskWindow
+    from counter_app.ui.payment_panel import PaymentPanel
+
+    kiosk = KioskWindow(client, "zh_CN")
+    kiosk.show()
+    wait_for(app, lambda: bool(kiosk.lines))
+    grab(app, kiosk, out / "kiosk.png")
+
+    display = DisplayWindow(client, "zh_CN")
+    display.show()
+    wait_for(app, lambda: display.view is not None)
+    grab(app, display, out / "display.png")
+
+    window = CounterWindow(client, 3, None, "zh_CN")
+    printer = PdfFolderBackend(folder / "slips")
+    apps = ApplicationsPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer)
+    pay = PaymentPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer)
+    window.add_panel(apps)
+    window.add_panel(pay)
+    window.show()
+    loaded: list[bool] = []
+    window.loaded.connect(lambda: loaded.append(True))
+    wait_for(app, lambda: bool(loaded))
+    grab(app, window, out / "counter.png")
+
+    window.show_tab("applications")
+    apps.tabs.setCurrentIndex(1)
+    spin(app, 1.0)
+    first = apps.worklist.model.row_at(0)
+    if first is not None:
+        apps.open_detail(first.number)
+    spin(app, 1.5)
+    grab(app, window, out / "counter-applications.png")
+
+    window.show_tab("payment")
+    pay.search.search_box.setText("990000001")
+    spin(app, 1.5)
+    pay.search.choose_row(0)
+    wait_for(app, lambda: pay.guidance is not None)
+    grab(app, window, out / "counter-payment.png")
+    worker.stop()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
