@@ -186,12 +186,11 @@ def cmd_boundary(args: argparse.Namespace) -> int:
         if args.pdf:
             from counter_app.printing.backends import write_pdf
             from counter_app.printing.boundary_leaflet import leaflet_printable
-            from counter_app.printing.jobs import ensure_gui_app
-            from counter_app.printing.payment_jobs import slip_paper
+            from counter_app.printing.recorded import ensure_gui_app, paper_for
             from counter_app.qt_i18n import HallTexts
 
             ensure_gui_app()
-            paper = slip_paper(args.paper)
+            paper = paper_for(args.paper)
             write_pdf(leaflet_printable(leaflet, HallTexts(leaflet.language)), paper, Path(args.pdf))
             out.update(pdf=args.pdf, paper=paper.key)
     finally:

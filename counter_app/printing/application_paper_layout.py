@@ -10,62 +10,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRectF
 
-from counter_app.printing.paper import MM_PER_INCH
 from counter_app.printing.qr import draw_qr
-from counter_app.printing.text import TextBlock, fit_font, layout_block, natural_width, slip_font
+from counter_app.printing.slip_layout import Pen
+from counter_app.printing.text import TextBlock
 
 NARROW_MM = 90.0
 
 
-class PaperPen:
-    def __init__(self, painter: QPainter, rect: QRectF, language: str, scale: float, *, dry: bool) -> None:
-        self.painter = painter
-        self.device = painter.device()
-        self.rect = rect
-        self.language = language
-        self.px = self.device.logicalDpiY() / MM_PER_INCH if self.device is not None else 96 / MM_PER_INCH
-        self.scale = scale
-        self.dry = dry
-        self.y = rect.top()
+class PaperPen(Pen):
+    """The shared pen, setting text as a form does: left-aligned, wrapped at full size, lines 1.05
+    apart, body size 3.4 mm; with the paper's own pieces (fields, lists, tables, signatures)."""
 
     @property
     def narrow(self) -> bool:
         return self.rect.width() / self.px < NARROW_MM
 
-    def mm(self, value: float) -> float:
-        return value * self.scale * self.px
-
-    def used(self) -> float:
-        return self.y - self.rect.top()
-
     def block(
-        self, text: str, size_mm: float, *, width: float, bold: bool = False, center: bool = False
+        self,
+        text: str,
+        size_mm: float,
+        *,
+        bold: bool = False,
+        min_mm: float | None = None,
+        center: bool = False,
+        spacing: float = 1.05,
+        width: float | None = None,
     ) -> TextBlock:
-        font = slip_font(self.language, self.mm(size_mm), bold=bold)
-        return layout_block(text, font, width, self.device, center=center, line_spacing=1.05)
-
-    def _draw(self, block: TextBlock, left: float, top: float) -> None:
-        if not self.dry:
-            block.draw(self.painter, left, top)
-
-    def space(self, mm: float) -> None:
-        self.y += self.mm(mm)
-
-    def title(self, text: str, size_mm: float, *, bold: bool = True, gap_mm: float = 1.0) -> None:
-        """A centred line, shrunk to fit one line (down to 70 %), wrapped if still too long."""
-        if not text:
-            return
-        width = self.rect.width()
-        font = slip_font(self.language, self.mm(size_mm), bold=bold)
-        fitted = fit_font(text, font, width, self.device, round(self.mm(size_mm * 0.7)))
-        if natural_width(text, fitted, self.device) > width:
-            fitted = font
-        block = layout_block(text, fitted, width, self.device, center=True)
-        self._draw(block, self.rect.left(), self.y)
-        self.y += block.height + self.mm(gap_mm)
+        return super().block(
+            text, size_mm, bold=bold, min_mm=min_mm, center=center, spacing=spacing, width=width
+        )
 
     def text(
         self,
@@ -73,16 +48,29 @@ class PaperPen:
         size_mm: float = 3.4,
         *,
         bold: bool = False,
-        indent_mm: float = 0.0,
+        min_mm: float | None = None,
         gap_mm: float = 0.8,
         center: bool = False,
+        indent_mm: float = 0.0,
+        spacing: float = 1.05,
     ) -> None:
-        if not text:
-            return
-        indent = self.mm(indent_mm)
-        block = self.block(text, size_mm, width=self.rect.width() - indent, bold=bold, center=center)
-        self._draw(block, self.rect.left() + indent, self.y)
-        self.y += block.height + self.mm(gap_mm)
+        super().text(
+            text,
+            size_mm,
+            bold=bold,
+            min_mm=min_mm,
+            gap_mm=gap_mm,
+            center=center,
+            indent_mm=indent_mm,
+            spacing=spacing,
+        )
+
+    def rule(self, gap_mm: float = 1.6, *, dashed: bool = True, width_mm: float = 0.3) -> None:
+        super().rule(gap_mm, dashed=dashed, width_mm=width_mm)
+
+    def title(self, text: str, size_mm: float, *, bold: bool = True, gap_mm: float = 1.0) -> None:
+        """A centred line, shrunk to fit one line (down to 70 %), wrapped if still too long."""
+        self.text(text, size_mm, bold=bold, min_mm=size_mm * 0.7, gap_mm=gap_mm, center=True, spacing=1.0)
 
     def heading(self, text: str, size_mm: float = 3.8) -> None:
         self.space(1.2)
@@ -108,10 +96,8 @@ class PaperPen:
         label_w = self.mm(label_mm)
         left = self.block(label, min(size_mm, 3.4), width=label_w - self.mm(2.0))
         right = self.block(value, size_mm, width=self.rect.width() - label_w, bold=bold_value)
-        self._draw(
-            left, self.rect.left(), self.y + max(0.0, right.lines[0].ascent() - left.lines[0].ascent())
-        )
-        self._draw(right, self.rect.left() + label_w, self.y)
+        self.draw(left, self.rect.left(), self.y + max(0.0, right.lines[0].ascent() - left.lines[0].ascent()))
+        self.draw(right, self.rect.left() + label_w, self.y)
         self.y += max(left.height, right.height) + self.mm(gap_mm)
 
     def items(self, lines: Sequence[str], size_mm: float = 3.4, *, numbered: bool = False) -> None:
@@ -120,8 +106,8 @@ class PaperPen:
             mark = f"{i}." if numbered else "•"
             marker = self.block(mark, size_mm, width=self.mm(6.0))
             body = self.block(line, size_mm, width=self.rect.width() - self.mm(6.0))
-            self._draw(marker, self.rect.left(), self.y)
-            self._draw(body, self.rect.left() + self.mm(6.0), self.y)
+            self.draw(marker, self.rect.left(), self.y)
+            self.draw(body, self.rect.left() + self.mm(6.0), self.y)
             self.y += max(marker.height, body.height) + self.mm(0.6)
 
     def table(
@@ -141,57 +127,28 @@ class PaperPen:
             ]
             x = self.rect.left()
             for block, w in zip(blocks, widths, strict=True):
-                self._draw(block, x, self.y)
+                self.draw(block, x, self.y)
                 x += w
             self.y += max(b.height for b in blocks) + self.mm(0.8)
-            self._line(0.35 if index == 0 else 0.15, Qt.PenStyle.SolidLine)
+            self.line(0.35 if index == 0 else 0.15, dashed=False)
             self.y += self.mm(0.8)
-
-    def _line(self, width_mm: float, style: Qt.PenStyle) -> None:
-        if self.dry:
-            return
-        pen = QPen(QColor(Qt.GlobalColor.black), max(1.0, self.mm(width_mm)), style)
-        self.painter.save()
-        self.painter.setPen(pen)
-        self.painter.drawLine(QPointF(self.rect.left(), self.y), QPointF(self.rect.right(), self.y))
-        self.painter.restore()
-
-    def rule(self, gap_mm: float = 1.6) -> None:
-        self.y += self.mm(gap_mm) / 2
-        self._line(0.3, Qt.PenStyle.DashLine)
-        self.y += self.mm(gap_mm)
-
-    def banner(self, text: str) -> None:
-        """White bold text on black: a reprint must not pass for the original."""
-        pad = self.mm(1.2)
-        block = self.block(text, 4.2, width=self.rect.width() - 2 * pad, bold=True, center=True)
-        band = QRectF(self.rect.left(), self.y, self.rect.width(), block.height + 2 * pad)
-        if not self.dry:
-            self.painter.save()
-            self.painter.fillRect(band, Qt.GlobalColor.black)
-            self.painter.setPen(QColor(Qt.GlobalColor.white))
-            block.draw(self.painter, self.rect.left() + pad, self.y + pad)
-            self.painter.restore()
-        self.y = band.bottom() + self.mm(1.5)
 
     def qr_with_caption(
         self, data: str, caption: Sequence[str], side_mm: float, size_mm: float = 3.2
     ) -> None:
         """The code beside its caption on a sheet (caption left), under it on a roll."""
-        side = min(self.mm(side_mm), self.rect.width())
         if self.narrow:
-            if not self.dry:
-                draw_qr(self.painter, QRectF(self.rect.left(), self.y, self.rect.width(), side), data)
-            self.y += side + self.mm(0.8)
+            self.qr(data, side_mm, gap_mm=0.8)
             for line in caption:
                 self.text(line, size_mm, center=True, gap_mm=0.4)
             return
+        side = min(self.mm(side_mm), self.rect.width())
         top = self.y
         text_width = self.rect.width() - side - self.mm(4.0)
         y = top + self.mm(2.0)
         for line in caption:
             block = self.block(line, size_mm, width=text_width)
-            self._draw(block, self.rect.left(), y)
+            self.draw(block, self.rect.left(), y)
             y += block.height + self.mm(0.6)
         if not self.dry:
             draw_qr(self.painter, QRectF(self.rect.right() - side, top, side, side), data)
@@ -208,6 +165,6 @@ class PaperPen:
         height = 0.0
         for i, label in enumerate(labels):
             block = self.block(f"{label} ____________________", size_mm, width=width - self.mm(3.0))
-            self._draw(block, self.rect.left() + i * width, self.y)
+            self.draw(block, self.rect.left() + i * width, self.y)
             height = max(height, block.height)
         self.y += height + self.mm(1.0)

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Protocol
+from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+from PySide6.QtGui import QPainter
 
 from counter_app.printing.application_paper_layout import PaperPen
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper
 from counter_app.printing.document import Line, Printable
-from counter_app.printing.paper import MM_PER_INCH
+from counter_app.printing.slip_layout import TextSource
 from counter_app.services.applications_values import StagePosition
 
 RECEIPT = "ApplicationReceipt"
@@ -107,17 +107,39 @@ N = {
 }
 
 
-class TextSource(Protocol):
-    """What the papers need of :class:`~counter_app.qt_i18n.HallTexts`."""
-
-    def t(self, context: str, source: str, *args: object) -> str: ...
-
-
-# --- the receipt -----------------------------------------------------------------------------------
+Words = Callable[..., str]
+"""``t(key, *args)``: a label of the paper in the hall's language."""
 
 
 def _years(years: tuple[int, ...]) -> str:
     return ", ".join(str(y) for y in years)
+
+
+def _head(
+    pen: PaperPen, p: ReceiptPaper | NoticePaper, t: Words, *, title_mm: float, number_mm: float
+) -> None:
+    """The hall, the paper's title, the 补打 band of a reprint, the application number and business."""
+    pen.title(p.hall_name, 4.8)
+    pen.title(p.company, 2.8, bold=False, gap_mm=0.6)
+    pen.title(t("title"), title_mm, gap_mm=1.2)
+    if p.reprint:
+        pen.banner(t("reprint"), 4.2)
+    pen.rule()
+    pen.field(t("number"), p.number, number_mm, bold_value=True)
+    pen.field(t("type"), p.type_name, bold_value=True)
+
+
+def _contacts(pen: PaperPen, p: ReceiptPaper | NoticePaper, t: Words) -> None:
+    """The note on provisional dates, then whom to ask: the case officer, the hall, the hotline."""
+    if p.provisional_years:
+        pen.text(t("provisional", _years(p.provisional_years)), 2.9)
+    pen.rule()
+    pen.field(t("owner"), p.owner, label_mm=50)
+    pen.field(t("hall_phone"), p.hall_phone, label_mm=50)
+    pen.field(t("hotline"), p.hotline, label_mm=50)
+
+
+# --- the receipt -----------------------------------------------------------------------------------
 
 
 def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float:
@@ -127,14 +149,7 @@ def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float
     def day(value: date, provisional: bool) -> str:
         return t("provisional_mark", value.isoformat()) if provisional else value.isoformat()
 
-    pen.title(p.hall_name, 4.8)
-    pen.title(p.company, 2.8, bold=False, gap_mm=0.6)
-    pen.title(t("title"), 5.2, gap_mm=1.2)
-    if p.reprint:
-        pen.banner(t("reprint"))
-    pen.rule()
-    pen.field(t("number"), p.number, 4.4, bold_value=True)
-    pen.field(t("type"), p.type_name, bold_value=True)
+    _head(pen, p, t, title_mm=5.2, number_mm=4.4)
     pen.field(t("accepted"), p.accepted_at.strftime(TIME))
     pen.field(t("applicant"), p.applicant_name)
     pen.field(t("id"), p.id_number)
@@ -166,30 +181,21 @@ def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float
     if p.whole_limit_days and p.whole_due:
         provisional = p.whole_due.year in p.provisional_years
         pen.text(t("whole", p.whole_limit_days, day(p.whole_due, provisional)), 3.5, bold=True)
-    if p.provisional_years:
-        pen.text(t("provisional", _years(p.provisional_years)), 2.9)
-    pen.rule()
-    pen.field(t("owner"), p.owner, label_mm=50)
-    pen.field(t("hall_phone"), p.hall_phone, label_mm=50)
-    pen.field(t("hotline"), p.hotline, label_mm=50)
+    _contacts(pen, p, t)
     pen.space(1.0)
     pen.qr_with_caption(p.tracking_ref, [t("reference", p.tracking_ref), t("scan")], 24.0)
     pen.text(t("keep", p.printed_at.strftime(TIME)), 2.7, gap_mm=0.0)
     return pen.used()
 
 
+# --- the one-time notice ---------------------------------------------------------------------------
+
+
 def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
     def t(key: str, *args: object) -> str:
         return texts.t(NOTICE, N[key], *args)
 
-    pen.title(p.hall_name, 4.8)
-    pen.title(p.company, 2.8, bold=False, gap_mm=0.6)
-    pen.title(t("title"), 5.6, gap_mm=1.2)
-    if p.reprint:
-        pen.banner(t("reprint"))
-    pen.rule()
-    pen.field(t("number"), p.number, 4.0, bold_value=True)
-    pen.field(t("type"), p.type_name, bold_value=True)
+    _head(pen, p, t, title_mm=5.6, number_mm=4.0)
     pen.field(t("applicant"), p.applicant_name)
     pen.field(t("id"), p.id_number)
     pen.field(t("mobile"), p.mobile)
@@ -212,12 +218,7 @@ def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
         pen.text(t("nothing"), 3.6)
     if p.to_bring:
         pen.text(t("where", p.hall_name), 3.2)
-    if p.provisional_years:
-        pen.text(t("provisional", _years(p.provisional_years)), 2.9)
-    pen.rule()
-    pen.field(t("owner"), p.owner, label_mm=50)
-    pen.field(t("hall_phone"), p.hall_phone, label_mm=50)
-    pen.field(t("hotline"), p.hotline, label_mm=50)
+    _contacts(pen, p, t)
     pen.signatures((t("customer"), t("clerk")))
     pen.text(t("printed", p.printed_at.strftime(TIME)), 2.7, gap_mm=0.0)
     return pen.used()
@@ -226,21 +227,9 @@ def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
 def _render(painter: QPainter, rect: QRectF, language: str, lay_out: Callable[[PaperPen], float]) -> float:
     """Sizes are designed for A5's 124 mm of width and follow the paper (0.8× to 1.3×); on a sheet
     they shrink until everything fits one page. A roll is as long as the paper drawn."""
-    device = painter.device()
-    px = device.logicalDpiX() / MM_PER_INCH if device is not None else 96 / MM_PER_INCH
-    scale = min(1.3, max(0.8, rect.width() / px / 124.0))
-    for _ in range(6):
-        used = lay_out(PaperPen(painter, rect, language, scale, dry=True))
-        if used <= rect.height() or scale <= 0.55:
-            break
-        scale = max(0.55, scale * rect.height() / used * 0.98)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setPen(QColor(Qt.GlobalColor.black))
-    used = lay_out(PaperPen(painter, rect, language, scale, dry=False))
-    painter.restore()
-    return used
+    return PaperPen.fit_and_draw(
+        painter, rect, language, 124.0, lay_out, largest=1.3, smallest=0.55, tries=6, slack=False
+    )
 
 
 def render_receipt(painter: QPainter, rect: QRectF, paper: ReceiptPaper, texts: TextSource) -> float:
@@ -293,16 +282,14 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
 
 
 def receipt_printable(paper: ReceiptPaper, texts: TextSource) -> Printable:
-    def draw(painter: QPainter, rect: QRectF) -> float:
-        return render_receipt(painter, rect, paper, texts)
-
     title = f"receipt {paper.number}" + (" reprint" if paper.reprint else "")
-    return Printable(title=title, render=draw, lines=receipt_lines(paper, texts))
+    return Printable(
+        title=title,
+        render=partial(render_receipt, paper=paper, texts=texts),
+        lines=receipt_lines(paper, texts),
+    )
 
 
 def notice_printable(paper: NoticePaper, texts: TextSource) -> Printable:
-    def draw(painter: QPainter, rect: QRectF) -> float:
-        return render_notice(painter, rect, paper, texts)
-
     title = f"notice {paper.number}" + (" reprint" if paper.reprint else "")
-    return Printable(title=title, render=draw)
+    return Printable(title=title, render=partial(render_notice, paper=paper, texts=texts))

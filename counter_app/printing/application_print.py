@@ -4,14 +4,13 @@ The application is committed before anything is printed, and printing never chan
 is a job (``hall.print_jobs``, documents ``application_receipt`` / ``one_time_notice``): the first is
 the original, every later one a reprint and says 补打. A failed attempt is marked failed.
 
-Threads: :func:`prepare_paper_print` and :func:`finish_paper_print` need the hall (its worker thread);
-:func:`printable_for` and :func:`send` need no database and run where the painting happens (the GUI
-thread of a window, or the CLI's only thread).
+The flow of every recorded print (``printing/recorded.py``). Threads: :func:`prepare_paper_print` and
+``recorded.finish`` need the hall (its worker thread); :func:`printable_for` and ``recorded.send`` need
+no database and run where the painting happens (the GUI thread of a window, or the CLI's only thread).
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -21,16 +20,21 @@ from counter_app.printing.application_paper_values import NoticePaper, ReceiptPa
 from counter_app.printing.application_papers import notice_printable, receipt_printable
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.paper import Paper, paper_named
+from counter_app.printing.paper import Paper
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.print_jobs import PrintJob
 
-log = logging.getLogger("counter_app.print")
-
 PaperKind = Literal["receipt", "notice"]
 DOCUMENTS: dict[str, str] = {"receipt": "application_receipt", "notice": "one_time_notice"}
 PAPERS: dict[str, tuple[str, ...]] = {"receipt": ("a4", "a5", "80mm"), "notice": ("a4", "a5")}
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaperOutcome(JobOutcome):
+    number: str
+    kind: PaperKind
 
 
 @dataclass(frozen=True)
@@ -44,16 +48,17 @@ class PaperRequest:
     paper: Paper
     device: str
 
+    @property
+    def label(self) -> str:
+        return f"{self.kind} of {self.number}"
 
-@dataclass(frozen=True)
-class PaperOutcome:
-    job_id: int
-    number: str
-    kind: PaperKind
-    reprint: bool
-    printed: bool
-    error: str = ""
-    device: str = ""
+    @property
+    def printable(self) -> Printable:
+        """Built on reading, on the painting thread."""
+        return printable_for(self)
+
+    def outcome(self, error: str) -> PaperOutcome:
+        return PaperOutcome.of(self.job, self.device, error, number=self.number, kind=self.kind)
 
 
 def _check(kind: str, paper: Paper | str) -> Paper:
@@ -61,10 +66,7 @@ def _check(kind: str, paper: Paper | str) -> Paper:
         raise InvalidInput(
             f"Unknown paper kind {kind!r}.", field="kind", code="unknown_paper_kind", kind=kind
         )
-    try:
-        chosen = paper_named(paper)
-    except ValueError as exc:
-        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
+    chosen = paper_for(paper)
     if chosen.key not in PAPERS[kind]:
         raise InvalidInput(
             f"The {kind} is printed on {', '.join(PAPERS[kind])}, not {chosen.label}.",
@@ -108,33 +110,6 @@ def printable_for(request: PaperRequest) -> Printable:
     return notice_printable(request.value, texts)
 
 
-def send(request: PaperRequest, backend: PrinterBackend) -> str:
-    """Print it; ``""`` when it came out, else what went wrong."""
-    try:
-        backend.print_slip(printable_for(request), request.paper)
-    except PrinterError as exc:
-        log.warning("%s of %s not printed on %s: %s", request.kind, request.number, backend.device, exc)
-        return str(exc)
-    except Exception as exc:  # a bug while drawing: logged with context, the counter carries on
-        log.exception("printing the %s of %s on %s failed", request.kind, request.number, backend.device)
-        return f"Internal error while printing: {exc!r}"
-    return ""
-
-
-def finish_paper_print(hall: Hall, request: PaperRequest, error: str = "") -> PaperOutcome:
-    """Mark the job printed or failed. Hall thread only; the application is not touched."""
-    hall.print_jobs.finish(request.job, ok=not error, error=error)
-    return PaperOutcome(
-        job_id=request.job.id,
-        number=request.number,
-        kind=request.kind,
-        reprint=request.job.reprint,
-        printed=not error,
-        error=error,
-        device=request.device,
-    )
-
-
 def print_paper(
     hall: Hall,
     number: str,
@@ -146,15 +121,13 @@ def print_paper(
 ) -> PaperOutcome:
     """Record, print and settle one paper on the calling thread."""
     request = prepare_paper_print(hall, number, kind, backend.device, paper=paper, clerk=clerk)
-    return finish_paper_print(hall, request, send(request, backend))
+    return print_recorded(hall, request, backend)
 
 
 def print_paper_pdf(
     hall: Hall, number: str, kind: PaperKind, path: Path, *, paper: Paper | str = "a4", clerk: str = ""
 ) -> dict[str, Any]:
     """``counter-app application print NUMBER --pdf OUT.pdf``; :class:`PrinterError` when not written."""
-    from counter_app.printing.jobs import ensure_gui_app
-
     ensure_gui_app()
     outcome = print_paper(hall, number, kind, PdfFileBackend(path), paper=paper, clerk=clerk)
     if not outcome.printed:
@@ -163,7 +136,7 @@ def print_paper_pdf(
         "number": outcome.number,
         "kind": kind,
         "pdf": str(path),
-        "paper": paper_named(paper).key,
+        "paper": paper_for(paper).key,
         "reprint": outcome.reprint,
         "job_id": outcome.job_id,
     }

@@ -8,12 +8,14 @@ answer is the hall profile's (``services.property_boundary``); only the labels a
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from counter_app.domain.property_boundary import FaultLocation
 from counter_app.printing.document import Line, Printable
-from counter_app.printing.slip_layout import Pen, TextSource, fit_and_draw
+from counter_app.printing.slip_layout import Pen, TextSource
 from counter_app.services.property_boundary import BoundaryLeaflet
 
 CONTEXT = "BoundaryLeaflet"
@@ -77,13 +79,13 @@ def _lay_out(pen: Pen, leaflet: BoundaryLeaflet, utility_owns: FaultLocation, te
         pen.text(line, 3.0, center=False, gap_mm=0.5, spacing=1.05)
     pen.rule(1.6)
     pen.text(t(texts, HOTLINE, leaflet.hotline), 3.2, bold=True, gap_mm=0.0)
-    return pen.y - pen.rect.top()
+    return pen.used()
 
 
 def render(painter: QPainter, rect: QRectF, leaflet: BoundaryLeaflet, texts: TextSource) -> float:
     """Draw the leaflet into ``rect`` (device pixels); returns the height used."""
     owns = leaflet.utility_owns_up_to
-    return fit_and_draw(
+    return Pen.fit_and_draw(
         painter, rect, leaflet.language, DESIGN_WIDTH_MM, lambda pen: _lay_out(pen, leaflet, owns, texts)
     )
 
@@ -106,9 +108,8 @@ def text_lines(leaflet: BoundaryLeaflet, texts: TextSource) -> tuple[Line, ...]:
 
 
 def leaflet_printable(leaflet: BoundaryLeaflet, texts: TextSource) -> Printable:
-    def draw(painter: QPainter, rect: QRectF) -> float:
-        return render(painter, rect, leaflet, texts)
-
     return Printable(
-        title=f"boundary {leaflet.location.value}", render=draw, lines=text_lines(leaflet, texts)
+        title=f"boundary {leaflet.location.value}",
+        render=partial(render, leaflet=leaflet, texts=texts),
+        lines=text_lines(leaflet, texts),
     )

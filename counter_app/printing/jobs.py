@@ -5,10 +5,8 @@ a print job (``hall.print_jobs``): the first is the original, every later one a 
 slip then says 补打. A failed attempt is marked failed with the printer's words; the kiosk keeps
 the number on screen and can print again.
 
-Threads: the database connection belongs to the thread that opened the hall, printers may be slow.
-``print_ticket`` does all three steps on the calling thread (CLI, tests). A window does
-:func:`prepare_ticket_print` and :func:`finish_ticket_print` on its own thread and :func:`send`
-(no database) on a worker thread.
+The flow is the one of every recorded print (``printing/recorded.py``): ``print_ticket`` does all
+three steps on the calling thread (CLI, tests, the kiosk's print worker).
 
 On a reprint the slip shows where the ticket stands *now*: people ahead and the estimate are
 recomputed while it waits, and left off once it has been called. The first print of a freshly
@@ -17,20 +15,15 @@ issued ticket shows the figures the kiosk showed when the number was taken.
 
 from __future__ import annotations
 
-import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
-
-from counter_app.domain.errors import InvalidInput
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.paper import Paper, paper_named
+from counter_app.printing.paper import Paper
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable, ticket_slip_for
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
@@ -38,9 +31,13 @@ from counter_app.services.print_jobs import PrintJob
 from counter_app.services.queue import IssuedTicket
 from counter_app.services.tickets import TicketLookup
 
-log = logging.getLogger("counter_app.print")
-
 DOCUMENT = "ticket"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintOutcome(JobOutcome):
+    ticket_id: int
+    number: str
 
 
 @dataclass(frozen=True)
@@ -54,27 +51,14 @@ class TicketPrint:
     paper: Paper
     device: str
 
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    job_id: int
-    ticket_id: int
-    number: str
-    reprint: bool
-    printed: bool
-    error: str = ""
-    device: str = ""
-
     @property
-    def ok(self) -> bool:
-        return self.printed
+    def label(self) -> str:
+        return f"ticket {self.ticket.number}"
 
-
-def _paper(paper: Paper | str) -> Paper:
-    try:
-        return paper_named(paper)
-    except ValueError as exc:
-        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
+    def outcome(self, error: str) -> PrintOutcome:
+        return PrintOutcome.of(
+            self.job, self.device, error, ticket_id=self.ticket.id, number=self.ticket.number
+        )
 
 
 def prepare_ticket_print(
@@ -86,7 +70,7 @@ def prepare_ticket_print(
     clerk: str = "",
 ) -> TicketPrint:
     """Find the ticket (by number: today's), record the job, build the slip. Hall's thread only."""
-    chosen = _paper(paper)
+    chosen = paper_for(paper)
     lookup = TicketLookup(hall.db, hall.profile, hall.clock)
     if isinstance(ticket, IssuedTicket):
         job = hall.print_jobs.start(DOCUMENT, ticket.ticket.id, device, clerk)
@@ -119,33 +103,6 @@ def prepare_ticket_print(
     return TicketPrint(job=job, ticket=current, slip=slip, printable=printable, paper=chosen, device=device)
 
 
-def send(request: TicketPrint, backend: PrinterBackend) -> str:
-    """Print the prepared slip; ``""`` when it came out, else what went wrong. Any thread."""
-    try:
-        backend.print_slip(request.printable, request.paper)
-    except PrinterError as exc:
-        log.warning("ticket %s not printed on %s: %s", request.ticket.number, backend.device, exc)
-        return str(exc)
-    except Exception as exc:  # a bug while drawing: logged with context, the kiosk carries on
-        log.exception("printing ticket %s on %s failed", request.ticket.number, backend.device)
-        return f"Internal error while printing: {exc!r}"
-    return ""
-
-
-def finish_ticket_print(hall: Hall, request: TicketPrint, error: str = "") -> PrintOutcome:
-    """Mark the job printed or failed. Hall's thread only; the ticket itself is not touched."""
-    hall.print_jobs.finish(request.job, ok=not error, error=error)
-    return PrintOutcome(
-        job_id=request.job.id,
-        ticket_id=request.ticket.id,
-        number=request.ticket.number,
-        reprint=request.job.reprint,
-        printed=not error,
-        error=error,
-        device=request.device,
-    )
-
-
 def print_ticket(
     hall: Hall,
     ticket: IssuedTicket | Ticket | str,
@@ -156,23 +113,9 @@ def print_ticket(
 ) -> PrintOutcome:
     """Record, print and settle one ticket slip on the calling thread. Printer failures come back
     as ``PrintOutcome(printed=False, error=...)``; an unknown number raises ``NotFound``."""
-    request = prepare_ticket_print(hall, ticket, backend.device, paper=paper, clerk=clerk)
-    return finish_ticket_print(hall, request, send(request, backend))
-
-
-def ensure_gui_app() -> QGuiApplication:
-    """The running QGuiApplication, or a new offscreen one for headless use (fonts need it)."""
-    app = QCoreApplication.instance()
-    if app is None:
-        args = ["counter-app"] if sys.platform == "win32" else ["counter-app", "-platform", "offscreen"]
-        app = QGuiApplication(args)
-        _KEEP_ALIVE.append(app)
-    if not isinstance(app, QGuiApplication):
-        raise RuntimeError("printing needs a QGuiApplication (fonts), but a QCoreApplication is running")
-    return app
-
-
-_KEEP_ALIVE: list[QGuiApplication] = []
+    return print_recorded(
+        hall, prepare_ticket_print(hall, ticket, backend.device, paper=paper, clerk=clerk), backend
+    )
 
 
 def print_ticket_pdf(
@@ -183,7 +126,7 @@ def print_ticket_pdf(
     Raises ``NotFound`` for an unknown number and :class:`PrinterError` when the PDF cannot be written.
     """
     ensure_gui_app()
-    chosen = _paper(paper)
+    chosen = paper_for(paper)
     target = Path(path)
     outcome = print_ticket(hall, number, PdfFileBackend(target), paper=chosen)
     if not outcome.printed:

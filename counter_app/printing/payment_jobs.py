@@ -1,10 +1,9 @@
 """Printing a payment slip as a recorded job, after the guidance it prints has been committed.
 
-Same contract as the ticket slip (``printing/jobs.py``): the guidance record is committed first
+The flow of every recorded print (``printing/recorded.py``): the guidance record is committed first
 (:meth:`PaymentGuidanceService.record`), each print attempt is a print job of document
 ``payment_slip`` for that record, every later attempt is a reprint and says 补打, and a failed print
-never touches the record. :func:`prepare_payment_print` and :func:`finish_payment_print` run on the
-hall's thread, :func:`send` (no database) on any thread.
+never touches the record. :func:`prepare_payment_print` runs on the hall's thread.
 """
 
 from __future__ import annotations
@@ -15,15 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.errors import InvalidInput
 from counter_app.domain.property_boundary import FaultLocation
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.jobs import ensure_gui_app
-from counter_app.printing.paper import Paper, paper_named
+from counter_app.printing.paper import Paper
 from counter_app.printing.payment_slip import payment_printable
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.payment_guidance import PaymentSlip
@@ -33,6 +31,11 @@ log = logging.getLogger("counter_app.print")
 
 DOCUMENT = "payment_slip"
 PAPERS = ("80mm", "58mm", "a5")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaymentPrintOutcome(JobOutcome):
+    guidance_id: int
 
 
 @dataclass(frozen=True)
@@ -45,29 +48,19 @@ class PaymentPrint:
     paper: Paper
     device: str
 
+    @property
+    def label(self) -> str:
+        return f"payment slip {self.slip.guidance_id}"
 
-@dataclass(frozen=True)
-class PaymentPrintOutcome:
-    job_id: int
-    guidance_id: int
-    reprint: bool
-    printed: bool
-    error: str = ""
-    device: str = ""
-
-
-def slip_paper(paper: Paper | str) -> Paper:
-    try:
-        return paper_named(paper)
-    except ValueError as exc:
-        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
+    def outcome(self, error: str) -> PaymentPrintOutcome:
+        return PaymentPrintOutcome.of(self.job, self.device, error, guidance_id=self.slip.guidance_id)
 
 
 def prepare_payment_print(
     hall: Hall, guidance_id: int, device: str, *, paper: Paper | str = "80mm", clerk: str = ""
 ) -> PaymentPrint:
     """Record the print job of a guidance and build its slip (补打 from the second job on)."""
-    chosen = slip_paper(paper)
+    chosen = paper_for(paper)
     record = hall.payments.get(guidance_id)
     job = hall.print_jobs.start(DOCUMENT, record.id, device, clerk)
     slip = hall.payments.slip(record, reprint=job.reprint)
@@ -75,37 +68,12 @@ def prepare_payment_print(
     return PaymentPrint(job=job, slip=slip, printable=printable, paper=chosen, device=device)
 
 
-def send(request: PaymentPrint, backend: PrinterBackend) -> str:
-    """Print the prepared slip; ``""`` when it came out, else what went wrong. Any thread."""
-    try:
-        backend.print_slip(request.printable, request.paper)
-    except PrinterError as exc:
-        log.warning("payment slip %s not printed on %s: %s", request.slip.guidance_id, backend.device, exc)
-        return str(exc)
-    except Exception as exc:  # a bug while drawing: logged with context, the counter carries on
-        log.exception("printing payment slip %s on %s failed", request.slip.guidance_id, backend.device)
-        return f"Internal error while printing: {exc!r}"
-    return ""
-
-
-def finish_payment_print(hall: Hall, request: PaymentPrint, error: str = "") -> PaymentPrintOutcome:
-    hall.print_jobs.finish(request.job, ok=not error, error=error)
-    return PaymentPrintOutcome(
-        job_id=request.job.id,
-        guidance_id=request.slip.guidance_id,
-        reprint=request.job.reprint,
-        printed=not error,
-        error=error,
-        device=request.device,
-    )
-
-
 def print_payment_slip(
     hall: Hall, guidance_id: int, backend: PrinterBackend, *, paper: Paper | str = "80mm", clerk: str = ""
 ) -> PaymentPrintOutcome:
     """Record, print and settle one slip on the calling thread; printer failures come back in the outcome."""
     request = prepare_payment_print(hall, guidance_id, backend.device, paper=paper, clerk=clerk)
-    return finish_payment_print(hall, request, send(request, backend))
+    return print_recorded(hall, request, backend)
 
 
 def guide_and_print_pdf(
@@ -121,7 +89,7 @@ def guide_and_print_pdf(
 ) -> dict[str, Any]:
     """``counter-app slip payment``: record the guidance, then print its slip to a PDF."""
     ensure_gui_app()
-    chosen = slip_paper(paper)
+    chosen = paper_for(paper)
     codes = list(channels) or [c.code for c in hall.payments.channels.online]
     record = hall.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket)
     outcome = print_payment_slip(hall, record.id, PdfFileBackend(Path(path)), paper=chosen, clerk=clerk)
@@ -151,7 +119,7 @@ def print_boundary_leaflet(
     """Print the boundary leaflet in the hall's language; ``""`` when it came out, else what went wrong.
 
     Advice, not a record: nothing is written to the database."""
-    chosen = slip_paper(paper)
+    chosen = paper_for(paper)
     leaflet = hall.boundary.leaflet(location, contract_boundary)
     try:
         backend.print_slip(leaflet_printable(leaflet, HallTexts(leaflet.language)), chosen)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QPainter
 
 from counter_app.printing.document import Line, Printable
-from counter_app.printing.slip_layout import Pen, TextSource, fit_and_draw
+from counter_app.printing.slip_layout import Pen, TextSource
 from counter_app.services.payment_guidance import PaymentSlip, SlipChannel
 
 CONTEXT = "PaymentSlip"
@@ -157,13 +158,15 @@ def _lay_out(pen: Pen, slip: PaymentSlip, words: Wording) -> float:
         pen.rule(1.6)
     pen.text(words.hotline, 3.2, bold=True, gap_mm=0.4)
     pen.text(words.printed, 2.6, gap_mm=0.0)
-    return pen.y - pen.rect.top()
+    return pen.used()
 
 
 def render(painter: QPainter, rect: QRectF, slip: PaymentSlip, texts: TextSource) -> float:
     """Draw the payment slip into ``rect`` (device pixels); returns the height used."""
     words = wording(slip, texts)
-    return fit_and_draw(painter, rect, slip.language, DESIGN_WIDTH_MM, lambda pen: _lay_out(pen, slip, words))
+    return Pen.fit_and_draw(
+        painter, rect, slip.language, DESIGN_WIDTH_MM, lambda pen: _lay_out(pen, slip, words)
+    )
 
 
 def text_lines(slip: PaymentSlip, texts: TextSource) -> tuple[Line, ...]:
@@ -201,9 +204,7 @@ def text_lines(slip: PaymentSlip, texts: TextSource) -> tuple[Line, ...]:
 
 def payment_printable(slip: PaymentSlip, texts: TextSource) -> Printable:
     """The slip for any backend: painted by :func:`render`, or as :func:`text_lines`."""
-
-    def draw(painter: QPainter, rect: QRectF) -> float:
-        return render(painter, rect, slip, texts)
-
     title = f"payment slip {slip.guidance_id}" + (" reprint" if slip.reprint else "")
-    return Printable(title=title, render=draw, lines=text_lines(slip, texts))
+    return Printable(
+        title=title, render=partial(render, slip=slip, texts=texts), lines=text_lines(slip, texts)
+    )

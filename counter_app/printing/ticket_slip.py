@@ -10,17 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.printing.document import Line, Printable
-from counter_app.printing.paper import MM_PER_INCH
-from counter_app.printing.qr import draw_qr
-from counter_app.printing.text import TextBlock, fit_font, layout_block, natural_width, slip_font
+from counter_app.printing.slip_layout import Pen, TextSource
 from counter_app.services.queue import IssuedTicket
 
 CONTEXT = "TicketSlip"
@@ -39,12 +37,6 @@ LISTEN = QT_TRANSLATE_NOOP("TicketSlip", "Please listen for your number to be ca
 HOTLINE = QT_TRANSLATE_NOOP("TicketSlip", "Service hotline %1")
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-
-
-class TextSource(Protocol):
-    """What the slip needs of :class:`~counter_app.qt_i18n.HallTexts`."""
-
-    def t(self, context: str, source: str, *args: object) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -151,57 +143,8 @@ def wording(slip: TicketSlip, texts: TextSource) -> Wording:
 
 
 # the painted slip ---------------------------------------------------------------------------------
-class _Pen:
-    """Moves down the slip drawing centred blocks; sizes are millimetres on the device, times
-    ``scale``. With ``dry`` it only measures, so a sheet can be fitted before anything is drawn."""
-
-    def __init__(self, painter: QPainter, rect: QRectF, language: str, scale: float, *, dry: bool) -> None:
-        self.painter = painter
-        self.device = painter.device()
-        self.rect = rect
-        self.language = language
-        self.px = self.device.logicalDpiY() / MM_PER_INCH if self.device is not None else 96 / MM_PER_INCH
-        self.scale = scale
-        self.dry = dry
-        self.y = rect.top()
-
-    def mm(self, value: float) -> float:
-        return value * self.scale * self.px
-
-    def block(
-        self,
-        text: str,
-        size_mm: float,
-        *,
-        bold: bool = False,
-        min_mm: float = 2.4,
-        spacing: float = 1.0,
-        width: float | None = None,
-    ) -> TextBlock:
-        """Shrink to fit one line down to ``min_mm``; if even that is too wide, wrap at full size."""
-        width = width or self.rect.width()
-        font = slip_font(self.language, self.mm(size_mm), bold=bold)
-        fitted = fit_font(text, font, width, self.device, round(min_mm * self.scale * self.px))
-        if natural_width(text, fitted, self.device) > width:
-            fitted = font
-        return layout_block(text, fitted, width, self.device, line_spacing=spacing)
-
-    def text(
-        self,
-        text: str,
-        size_mm: float,
-        *,
-        bold: bool = False,
-        min_mm: float = 2.4,
-        gap_mm: float = 1.2,
-        spacing: float = 1.0,
-    ) -> None:
-        if not text:
-            return
-        block = self.block(text, size_mm, bold=bold, min_mm=min_mm, spacing=spacing)
-        if not self.dry:
-            block.draw(self.painter, self.rect.left(), self.y)
-        self.y += block.height + self.mm(gap_mm)
+class TicketPen(Pen):
+    """The shared pen with the ticket's own pieces: the big number and the green-channel badge."""
 
     def number(self, text: str, size_mm: float, min_mm: float) -> None:
         """The ticket number, its box trimmed to the capitals: the CJK font's tall line is air."""
@@ -209,34 +152,10 @@ class _Pen:
         metrics = QFontMetricsF(block.layout.font(), self.device)
         above = max(0.0, metrics.ascent() - metrics.capHeight()) if len(block.lines) == 1 else 0.0
         top = self.y - above + self.mm(3.0)
-        if not self.dry:
-            block.draw(self.painter, self.rect.left(), top)
+        self.draw(block, self.rect.left(), top)
         self.y = top + (above + metrics.capHeight() + self.mm(4.0) if above else block.height)
 
-    def rule(self, gap_mm: float = 2.2) -> None:
-        self.y += self.mm(gap_mm) / 2
-        if not self.dry:
-            pen = QPen(QColor(Qt.GlobalColor.black), max(1.0, self.mm(0.25)), Qt.PenStyle.DashLine)
-            self.painter.save()
-            self.painter.setPen(pen)
-            self.painter.drawLine(QPointF(self.rect.left(), self.y), QPointF(self.rect.right(), self.y))
-            self.painter.restore()
-        self.y += self.mm(gap_mm)
-
-    def banner(self, text: str) -> None:
-        """White bold text on a black band: a reprint must not pass for the original."""
-        pad = self.mm(1.2)
-        block = self.block(text, 4.8, bold=True, width=self.rect.width() - 2 * pad)
-        band = QRectF(self.rect.left(), self.y, self.rect.width(), block.height + 2 * pad)
-        if not self.dry:
-            self.painter.save()
-            self.painter.fillRect(band, Qt.GlobalColor.black)
-            self.painter.setPen(QColor(Qt.GlobalColor.white))
-            block.draw(self.painter, self.rect.left() + pad, self.y + pad)
-            self.painter.restore()
-        self.y = band.bottom() + self.mm(1.5)
-
-    def boxed(self, text: str, size_mm: float) -> None:
+    def badge(self, text: str, size_mm: float) -> None:
         """A framed line (the green channel) so a clerk sees it at a glance."""
         pad = self.mm(0.9)
         block = self.block(text, size_mm, bold=True, width=self.rect.width() - 4 * pad)
@@ -250,37 +169,31 @@ class _Pen:
             block.draw(self.painter, self.rect.left() + 2 * pad, self.y + pad / 2)  # lines are centred
         self.y = box.bottom() + self.mm(1.5)
 
-    def qr(self, data: str, side_mm: float) -> None:
-        side = min(self.mm(side_mm), self.rect.width())
-        if not self.dry:
-            draw_qr(self.painter, QRectF(self.rect.left(), self.y, self.rect.width(), side), data)
-        self.y += side + self.mm(0.6)
 
-
-def _lay_out(pen: _Pen, words: Wording, slip: TicketSlip) -> float:
+def _lay_out(pen: TicketPen, words: Wording, slip: TicketSlip) -> float:
     pen.text(words.hall, 4.6, bold=True, min_mm=3.4, gap_mm=0.8)
     pen.text(words.company, 2.7, min_mm=2.2, gap_mm=0.4)
-    pen.rule()
+    pen.rule(2.2)
     if words.banner:
-        pen.banner(words.banner)
+        pen.banner(words.banner, 4.8)
         pen.text(words.reprinted, 2.8, gap_mm=1.0)
     pen.number(words.number, 22.0, min_mm=9.0)
     pen.text(words.service, 6.0, bold=True, min_mm=3.4, gap_mm=1.4)
     if words.green:
-        pen.boxed(words.green, 3.8)
-    pen.rule()
+        pen.badge(words.green, 3.8)
+    pen.rule(2.2)
     pen.text(words.ahead, 4.4, bold=True, gap_mm=0.8)
     pen.text(words.estimate, 3.6, gap_mm=0.8)
     pen.text(words.issued, 3.0, gap_mm=0.4)
     if slip.pay_online_url:
-        pen.rule()
+        pen.rule(2.2)
         pen.qr(slip.pay_online_url, 26.0)
         pen.text(words.invite, 3.2, min_mm=3.2, spacing=1.1, gap_mm=1.0)  # wrapped, never shrunk
     else:
         pen.rule(1.2)
     pen.text(words.listen, 2.8, min_mm=2.8, gap_mm=0.4, spacing=1.1)
     pen.text(words.hotline, 2.8, gap_mm=0.0)
-    return pen.y - pen.rect.top()
+    return pen.used()
 
 
 def render(painter: QPainter, rect: QRectF, slip: TicketSlip, texts: TextSource) -> float:
@@ -290,21 +203,9 @@ def render(painter: QPainter, rect: QRectF, slip: TicketSlip, texts: TextSource)
     they shrink further until the slip fits the rect's height. A roll is as long as the slip.
     """
     words = wording(slip, texts)
-    device = painter.device()
-    px = device.logicalDpiX() / MM_PER_INCH if device is not None else 96 / MM_PER_INCH
-    scale = min(1.2, max(0.8, rect.width() / px / 72.0))
-    for _ in range(4):
-        used = _lay_out(_Pen(painter, rect, slip.language, scale, dry=True), words, slip)
-        if used <= rect.height() * 1.005 + px or scale <= 0.5:
-            break
-        scale = max(0.5, scale * rect.height() / used * 0.98)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setPen(QColor(Qt.GlobalColor.black))
-    used = _lay_out(_Pen(painter, rect, slip.language, scale, dry=False), words, slip)
-    painter.restore()
-    return used
+    return TicketPen.fit_and_draw(
+        painter, rect, slip.language, 72.0, lambda pen: _lay_out(pen, words, slip), smallest=0.5, tries=4
+    )
 
 
 # the text twin for ESC/POS printers ---------------------------------------------------------------
@@ -331,9 +232,7 @@ def text_lines(slip: TicketSlip, texts: TextSource) -> tuple[Line, ...]:
 
 def ticket_printable(slip: TicketSlip, texts: TextSource) -> Printable:
     """The slip for any backend: painted by :func:`render`, or as :func:`text_lines`."""
-
-    def draw(painter: QPainter, rect: QRectF) -> float:
-        return render(painter, rect, slip, texts)
-
     title = f"ticket {slip.number}" + (" reprint" if slip.reprint else "")
-    return Printable(title=title, render=draw, lines=text_lines(slip, texts))
+    return Printable(
+        title=title, render=partial(render, slip=slip, texts=texts), lines=text_lines(slip, texts)
+    )

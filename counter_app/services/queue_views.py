@@ -75,7 +75,9 @@ class DisplayView:
     last_event_id: int
 
 
-class QueueViews:
+class QueueReader:
+    """Reads the queue without writing: the business day as the writers see it."""
+
     def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
         self.db = db
         self.profile = profile
@@ -83,10 +85,13 @@ class QueueViews:
         self.repo = QueueRepository(db)
 
     def _day(self, now: datetime) -> date:
+        """The business day of ``now``, never earlier than one tickets were already issued on."""
         day = rules.business_day(now, self.profile.hall.day_start)
         latest = self.repo.latest_business_day()
         return latest if latest is not None and latest > day else day
 
+
+class QueueViews(QueueReader):
     def _counters(self, day: date) -> tuple[CounterStatus, ...]:
         active = {t.counter: t for t in self.repo.all_active() if t.business_day == day}
         setups = {c.number: c.services for c in self.profile.counters}

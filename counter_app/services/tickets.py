@@ -7,18 +7,12 @@ ticket is issued (:func:`~counter_app.services.queue.estimate_wait`), with the l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
-import sqlite_utils
-
-from counter_app.domain import queue as rules
 from counter_app.domain.errors import NotFound
-from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket, TicketState
-from counter_app.services.clock import Clock, system_clock
 from counter_app.services.queue import estimate_wait
+from counter_app.services.queue_views import QueueReader
 from counter_app.store.database import read
-from counter_app.store.queue_repo import QueueRepository
 
 
 @dataclass(frozen=True)
@@ -30,18 +24,7 @@ class TicketPosition:
     estimate_minutes: int | None
 
 
-class TicketLookup:
-    def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
-        self.db = db
-        self.profile = profile
-        self.clock = clock
-        self.repo = QueueRepository(db)
-
-    def _day(self, now: datetime) -> date:
-        day = rules.business_day(now, self.profile.hall.day_start)
-        latest = self.repo.latest_business_day()
-        return latest if latest is not None and latest > day else day
-
+class TicketLookup(QueueReader):
     def by_number(self, number: str) -> Ticket:
         """Today's ticket with this number (e.g. ``A012``); :class:`NotFound` if there is none."""
         with read(self.db):

@@ -7,24 +7,17 @@ a mark and a tooltip. :data:`SORT_ROLE` gives sortable keys to a ``QSortFilterPr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.services.applications_values import HistoryEntry, WorklistRow
 from counter_app.ui import style
 from counter_app.ui.application_messages import event_name, status_title
+from counter_app.ui.table_model import Index, ValueTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NumberRole = Qt.ItemDataRole.UserRole + 2
 
@@ -42,7 +35,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ApplicationModels", text)
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(ValueTableModel[WorklistRow]):
+    CONTEXT = "ApplicationModels"
     COLUMNS = (
         QT_TRANSLATE_NOOP("ApplicationModels", "Number"),
         QT_TRANSLATE_NOOP("ApplicationModels", "Due"),
@@ -58,39 +52,11 @@ class WorklistModel(QAbstractTableModel):
 
     def __init__(self, type_name: Callable[[str], str], stage_name: Callable[[str, str], str]) -> None:
         super().__init__()
-        self._rows: tuple[WorklistRow, ...] = ()
         self._type_name = type_name
         self._stage_name = stage_name
 
-    def set_rows(self, rows: Sequence[WorklistRow]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def retranslate(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def row_at(self, row: int) -> WorklistRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, number: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.number == number), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
-        return None
 
     def _due_text(self, r: WorklistRow) -> str:
         if r.due_day is None:
@@ -150,7 +116,8 @@ class WorklistModel(QAbstractTableModel):
         return None
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ValueTableModel[HistoryEntry]):
+    CONTEXT = "ApplicationModels"
     COLUMNS = (
         QT_TRANSLATE_NOOP("ApplicationModels", "When"),
         QT_TRANSLATE_NOOP("ApplicationModels", "Who"),
@@ -160,32 +127,15 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, describe: Callable[[HistoryEntry], str]) -> None:
         super().__init__()
-        self._entries: tuple[HistoryEntry, ...] = ()
         self._describe = describe
 
-    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._entries = tuple(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
-        return None
+    # the base's set_rows / row_at in the hall's words
+    set_entries = ValueTableModel.set_rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        e = self.row_at(index.row()) if index.isValid() else None
+        if e is None:
             return None
-        e = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (e.at.strftime("%Y-%m-%d %H:%M"), e.clerk, self._describe(e), e.note)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:

@@ -34,14 +34,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.queue import Ticket
-from counter_app.printing.application_print import (
-    PaperOutcome,
-    PaperRequest,
-    finish_paper_print,
-    prepare_paper_print,
-)
-from counter_app.printing.application_print import send as send_paper
+from counter_app.printing.application_print import PaperOutcome, PaperRequest, prepare_paper_print
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend
+from counter_app.printing.recorded import finish, send
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_config import ApplicationSetup
 from counter_app.services.applications_values import (
@@ -354,8 +349,8 @@ class ApplicationsPanel(QWidget):
         )
 
     def _send(self, request: PaperRequest) -> None:
-        error = send_paper(request, self.printer)
-        self.client.submit(lambda h: finish_paper_print(h, request, error), self._printed, self._on_error)
+        error = send(request, self.printer)
+        self.client.submit(lambda h: finish(h, request, error), self._printed, self._on_error)
 
     def _printed(self, outcome: PaperOutcome) -> None:
         what = self.tr("Receipt") if outcome.kind == "receipt" else self.tr("One-time notice")

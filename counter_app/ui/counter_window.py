@@ -35,7 +35,7 @@ from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.messages import describe
 from counter_app.ui.queue_models import WaitingModel
-from counter_app.ui.widgets import Banner, LanguageBox
+from counter_app.ui.widgets import Banner, LanguageBox, teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue_views import CounterView
@@ -79,16 +79,8 @@ class CounterWindow(QMainWindow):
 
     # layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
-        root = QWidget(self, objectName="root")
-        root.setStyleSheet(style.ROOT + style.BUTTON)
-        outer = QVBoxLayout(root)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-
-        header = QFrame(objectName="header")
-        header.setStyleSheet(f"#header {{ background: {style.TEAL}; }} QLabel {{ color: white; }}")
-        hl = QHBoxLayout(header)
-        hl.setContentsMargins(20, 10, 20, 10)
+        root, outer = window_root(style.ROOT + style.BUTTON)
+        header, hl = teal_header(20, 10, 20, 10)
         self.title = QLabel(font=style.font(18, bold=True))
         self.subtitle = QLabel(font=style.font(11))
         titles = QVBoxLayout()

@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -30,6 +28,7 @@ from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.messages import describe
+from counter_app.ui.widgets import teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue import IssuedTicket
@@ -118,16 +117,8 @@ class KioskWindow(QMainWindow):
 
     # layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
-        root = QWidget(objectName="root")
-        root.setStyleSheet(style.ROOT)
-        outer = QVBoxLayout(root)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-
-        header = QFrame(objectName="header")
-        header.setStyleSheet(f"#header {{ background: {style.TEAL}; }} QLabel {{ color: white; }}")
-        hl = QHBoxLayout(header)
-        hl.setContentsMargins(32, 14, 24, 14)
+        root, outer = window_root(style.ROOT)
+        header, hl = teal_header(32, 14, 24, 14)
         self.hall_name = QLabel(font=style.font(24, bold=True))
         self.clock = QLabel(font=style.font(18))
         hl.addWidget(self.hall_name, 1)

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.account_search import SearchHit
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
 from counter_app.ui.payment_messages import match_label
-
-Index = QModelIndex | QPersistentModelIndex
+from counter_app.ui.table_model import Index, ValueTableModel
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,10 +20,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PaymentModels", text)
 
 
-class AccountHitsModel(QAbstractTableModel):
+class AccountHitsModel(ValueTableModel[SearchHit]):
     """Search hits best first: account number, masked name, masked address, masked phone, amount due,
     what the query matched."""
 
+    CONTEXT = "PaymentModels"
     COLUMNS = (
         QT_TRANSLATE_NOOP("PaymentModels", "Account number"),
         QT_TRANSLATE_NOOP("PaymentModels", "Name"),
@@ -42,41 +34,14 @@ class AccountHitsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PaymentModels", "Matched"),
     )
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._hits: list[SearchHit] = []
-
-    def set_hits(self, hits: Sequence[SearchHit]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def retranslate(self) -> None:
-        if self._hits:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._hits) - 1, len(self.COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def hit_at(self, row: int) -> SearchHit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(str(self.COLUMNS[section]))
-        return None
+    # the base's set_rows / row_at in the hall's words
+    set_hits = ValueTableModel.set_rows
+    hit_at = ValueTableModel.row_at
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self.hit_at(index.row())
+        hit = self.row_at(index.row())
         if hit is None:
             return None
         account, column = hit.account, index.column()

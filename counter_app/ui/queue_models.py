@@ -6,29 +6,22 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
-
-Index = QModelIndex | QPersistentModelIndex
+from counter_app.ui.table_model import Index, ValueTableModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("QueueModels", text)
 
 
-class WaitingModel(QAbstractTableModel):
+class WaitingModel(ValueTableModel[Ticket]):
     """Waiting tickets in calling order: number, service, minutes waited, note (green, transferred)."""
 
+    CONTEXT = "QueueModels"
     COLUMNS = (
         QT_TRANSLATE_NOOP("QueueModels", "Number"),
         QT_TRANSLATE_NOOP("QueueModels", "Service"),
@@ -41,37 +34,18 @@ class WaitingModel(QAbstractTableModel):
         self._profile = profile
         self._language = language
         self._alert = alert_minutes
-        self._tickets: list[Ticket] = []
         self._now: datetime | None = None
 
     def set_tickets(self, tickets: Sequence[Ticket], now: datetime) -> None:
-        self.beginResetModel()
-        self._tickets = list(tickets)
         self._now = now
-        self.endResetModel()
+        self.set_rows(tickets)
 
     def set_language(self, language: str) -> None:
         self._language = language
-        if self._tickets:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._tickets) - 1, len(self.COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        self.retranslate()
 
-    def ticket_at(self, row: int) -> Ticket | None:
-        return self._tickets[row] if 0 <= row < len(self._tickets) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tickets)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if horizontal and 0 <= section < len(self.COLUMNS):
-            return _tr(self.COLUMNS[section])
-        return None
+    # the base's set_rows / row_at in the hall's words
+    ticket_at = ValueTableModel.row_at
 
     def _minutes(self, ticket: Ticket) -> int:
         return int(ticket.waited(self._now).total_seconds() // 60) if self._now else 0
@@ -79,7 +53,7 @@ class WaitingModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        ticket = self.ticket_at(index.row())
+        ticket = self.row_at(index.row())
         if ticket is None:
             return None
         col = index.column()

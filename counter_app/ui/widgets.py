@@ -1,12 +1,32 @@
-"""Small shared widgets: the message banner and the language chooser."""
+"""Small shared widgets: the role windows' frame and teal header, the message banner, the language
+chooser."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QTimer, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
 from counter_app.ui import style
+
+
+def window_root(stylesheet: str) -> tuple[QWidget, QVBoxLayout]:
+    """A role window's central widget (``#root``) and its column, edge to edge."""
+    root = QWidget(objectName="root")
+    root.setStyleSheet(stylesheet)
+    outer = QVBoxLayout(root)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    return root, outer
+
+
+def teal_header(left: int, top: int, right: int, bottom: int) -> tuple[QFrame, QHBoxLayout]:
+    """The teal band across the top of the counter and kiosk windows (its labels white), and its row."""
+    header = QFrame(objectName="header")
+    header.setStyleSheet(f"#header {{ background: {style.TEAL}; }} QLabel {{ color: white; }}")
+    row = QHBoxLayout(header)
+    row.setContentsMargins(left, top, right, bottom)
+    return header, row
 
 
 class Banner(QLabel):

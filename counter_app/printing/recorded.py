@@ -1,0 +1,128 @@
+"""Printing a committed record as a recorded print job: the one flow of tickets, payment slips and
+application papers.
+
+The record is committed before anything is printed, and printing never changes it. Each attempt is a
+print job (``hall.print_jobs``): the first is the original, every later one a reprint, and the paper
+then says 补打. A failed attempt is marked failed with the printer's words; the window says so and
+can print again.
+
+Threads: the database connection belongs to the thread that opened the hall, printers may be slow.
+Each kind of paper has its own ``prepare_…`` (record the job, build the paper's values) on the hall's
+thread; :func:`send` (no database) runs on any thread, and :func:`finish` on the hall's thread again.
+:func:`print_recorded` does the last two on the calling thread (CLI, tests, a print worker).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Any, Protocol, Self, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+
+from counter_app.domain.errors import InvalidInput
+from counter_app.printing.backends import PrinterBackend
+from counter_app.printing.document import Printable, PrinterError
+from counter_app.printing.paper import Paper, paper_named
+from counter_app.services.hall import Hall
+from counter_app.services.print_jobs import PrintJob
+
+log = logging.getLogger("counter_app.print")
+
+
+@dataclass(frozen=True, kw_only=True)
+class JobOutcome:
+    """What came of one print job: ``printed``, or not and ``error`` in the printer's words."""
+
+    job_id: int
+    reprint: bool
+    printed: bool
+    error: str = ""
+    device: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.printed
+
+    @classmethod
+    def of(cls, job: PrintJob, device: str, error: str, **record: Any) -> Self:
+        """The outcome of ``job``; ``record`` names what was printed (the subclass's own fields)."""
+        return cls(
+            job_id=job.id, reprint=job.reprint, printed=not error, error=error, device=device, **record
+        )
+
+
+OutcomeT = TypeVar("OutcomeT", bound=JobOutcome, covariant=True)
+
+
+class RecordedPrint(Protocol[OutcomeT]):
+    """A print recorded as a job and ready to send: plain values, safe to hand to another thread."""
+
+    @property
+    def job(self) -> PrintJob: ...
+
+    @property
+    def paper(self) -> Paper: ...
+
+    @property
+    def device(self) -> str: ...
+
+    @property
+    def label(self) -> str:
+        """What the log calls the paper, e.g. ``ticket A012``."""
+
+    @property
+    def printable(self) -> Printable:
+        """The paper for any backend (built where it is read, if it is not a plain value)."""
+
+    def outcome(self, error: str) -> OutcomeT: ...
+
+
+def paper_for(paper: Paper | str) -> Paper:
+    """The paper of that name; :class:`InvalidInput` (``unknown_paper``) when there is none."""
+    try:
+        return paper_named(paper)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
+
+
+def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> str:
+    """Print the prepared paper; ``""`` when it came out, else what went wrong. Any thread."""
+    try:
+        backend.print_slip(request.printable, request.paper)
+    except PrinterError as exc:
+        log.warning("%s not printed on %s: %s", request.label, backend.device, exc)
+        return str(exc)
+    except Exception as exc:  # a bug while drawing: logged with context, the window carries on
+        log.exception("printing %s on %s failed", request.label, backend.device)
+        return f"Internal error while printing: {exc!r}"
+    return ""
+
+
+def finish(hall: Hall, request: RecordedPrint[OutcomeT], error: str = "") -> OutcomeT:
+    """Mark the job printed or failed. Hall's thread only; the record itself is not touched."""
+    hall.print_jobs.finish(request.job, ok=not error, error=error)
+    return request.outcome(error)
+
+
+def print_recorded(hall: Hall, request: RecordedPrint[OutcomeT], backend: PrinterBackend) -> OutcomeT:
+    """Send and settle a prepared print on the calling thread; printer failures come back in the
+    outcome (``printed=False, error=...``)."""
+    return finish(hall, request, send(request, backend))
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """The running QGuiApplication, or a new offscreen one for headless use (fonts need it)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        args = ["counter-app"] if sys.platform == "win32" else ["counter-app", "-platform", "offscreen"]
+        app = QGuiApplication(args)
+        _KEEP_ALIVE.append(app)
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("printing needs a QGuiApplication (fonts), but a QCoreApplication is running")
+    return app
+
+
+_KEEP_ALIVE: list[QGuiApplication] = []

@@ -1,0 +1,53 @@
+"""A table model over a list of values (never rows of the database): what every table of the
+windows shares, so each model says only what its cells show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+
+class ValueTableModel(QAbstractTableModel, Generic[T]):
+    """One value of type ``T`` a row. ``COLUMNS`` are the English headers, each marked with
+    ``QT_TRANSLATE_NOOP(CONTEXT, ...)`` and translated in ``CONTEXT`` when shown; a subclass adds
+    ``data``."""
+
+    CONTEXT: ClassVar[str]
+    COLUMNS: ClassVar[tuple[object, ...]]  # QT_TRANSLATE_NOOP is typed as returning object
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: tuple[T, ...] = ()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def retranslate(self) -> None:
+        """Every cell and header may read differently: the UI language changed."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(self.CONTEXT, str(self.COLUMNS[section]))
+        return None
