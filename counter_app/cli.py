@@ -209,7 +209,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # parser --------------------------------------------------------------------------------------------
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``areas=False`` leaves out the applications and payments commands,
+    whose modules import most of the services (the ``gui`` command does not need them to start)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -301,9 +303,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_gui)
 
-    for register in _area_registrars():
+    for register in _area_registrars() if areas else ():
         register(sub, common)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str:
+    """The sub-command word of ``argv`` (skipping the global options and their values)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--profile"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return ""
 
 
 def _area_registrars() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
@@ -324,7 +337,8 @@ def _area_registrars() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(areas=_command(argv) != "gui")  # a window starts without the other commands
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.profile = getattr(args, "profile", None)

@@ -27,6 +27,9 @@ def setup_logging(*, gui: bool) -> None:
     if root.handlers:
         return
     root.setLevel(logging.INFO)
+    # Our records go to our (masking) handlers only: python-escpos calls logging.basicConfig() on
+    # import, and a root handler would print them a second time, unmasked.
+    root.propagate = False
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.INFO if os.environ.get("COUNTER_APP_BOOT_LOG") else logging.WARNING)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_PROFILE = RESOURCES / "hall_profile.toml"
 TRANSLATIONS = RESOURCES / "translations"
@@ -15,6 +13,8 @@ SOUNDS = RESOURCES / "sounds"
 
 def data_dir() -> Path:
     """The user data folder (``~/.local/share/counter-app`` on Linux, ``%LOCALAPPDATA%`` on Windows)."""
+    import platformdirs  # only when no --db / COUNTER_APP_DB says where the hall lives
+
     return Path(platformdirs.user_data_dir("counter-app", appauthor=False))
 
 

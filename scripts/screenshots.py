@@ -16,12 +16,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.qt_i18n import install_language  # noqa: E402
-from counter_app.services.hall import open_hall  # noqa: E402
-from counter_app.ui import style  # noqa: E402
-from counter_app.ui.hall_client import HallClient, HallWorker  # noqa: E402
+from counter_app.qt_i18n import install_language
+from counter_app.services.hall import open_hall
+from counter_app.ui import style
+from counter_app.ui.hall_client import HallClient, HallWorker
 
 
 def spin(app: QApplication, seconds: float) -> None:
@@ -84,10 +84,16 @@ def main(out: Path) -> None:
 
     window = CounterWindow(client, 3, None, "zh_CN")
     printer = PdfFolderBackend(folder / "slips")
-    apps = ApplicationsPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer)
-    pay = PaymentPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer)
-    window.add_panel(apps)
-    window.add_panel(pay)
+    window.add_panel(
+        "applications",
+        lambda: ApplicationsPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer),
+    )
+    window.add_panel(
+        "payment",
+        lambda: PaymentPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer),
+    )
+    apps = window.panel("applications")
+    pay = window.panel("payment")
     window.show()
     loaded: list[bool] = []
     window.loaded.connect(lambda: loaded.append(True))

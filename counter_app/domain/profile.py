@@ -161,7 +161,11 @@ def _load_toml(text: str, name: str) -> dict[str, Any]:
 
 def include_names(text: str) -> tuple[str, ...]:
     """The part files a profile includes (``includes = [...]``), paths relative to the profile."""
-    includes = _load_toml(text, "the profile").get("includes", [])
+    return _includes(_load_toml(text, "the profile"))
+
+
+def _includes(data: Mapping[str, Any]) -> tuple[str, ...]:
+    includes = data.get("includes", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise _bad("includes must be a list of file names")
     return tuple(includes)
@@ -171,7 +175,7 @@ def merge_profile_texts(text: str, parts: Mapping[str, str] | None = None) -> di
     """The profile's tables with those of its included parts; a table in the main file wins, so a
     hall can override one part (say its payment channels) and keep the shipped rest."""
     data = _load_toml(text, "the profile")
-    for name in include_names(text):
+    for name in _includes(data):
         if parts is None or name not in parts:
             raise _bad(f"included part {name} is missing")
         for key, value in _load_toml(parts[name], name).items():
@@ -182,6 +186,13 @@ def merge_profile_texts(text: str, parts: Mapping[str, str] | None = None) -> di
 def parse_profile_text(text: str, parts: Mapping[str, str] | None = None) -> HallProfile:
     """Parse and check a hall profile; raise :class:`InvalidInput` saying what is wrong."""
     return parse_profile(merge_profile_texts(text, parts))
+
+
+def parse_hall_tables(text: str) -> HallProfile:
+    """The profile's own tables only (hall, services, counters, display, …), without its parts:
+    what windows are drawn from. The parts (business types, payment channels, boundary rules)
+    are read by the services, from the profile :func:`parse_profile_text` makes."""
+    return parse_profile(_load_toml(text, "the profile"))
 
 
 def parse_profile(data: Mapping[str, Any]) -> HallProfile:

@@ -224,8 +224,6 @@ class NoPrinterBackend:
 
 def parse_printer_spec(spec: str | None) -> PrinterBackend | None:
     """``none`` → ``None``; ``pdf:DIR``; ``system`` or ``system:NAME``; ``escpos-net:HOST[:PORT]``."""
-    from counter_app.printing.escpos_backend import EscposNetworkBackend
-
     text = (spec or "").strip()
     kind, _, rest = text.partition(":")
     kind = kind.lower()
@@ -241,6 +239,9 @@ def parse_printer_spec(spec: str | None) -> PrinterBackend | None:
             host = m.group("v6") or m.group("host")
             port = int(m.group("p6") or m.group("port") or 9100)
             if 0 < port < 65536:
+                # imported here: python-escpos loads its printer database (~0.25 s) on import
+                from counter_app.printing.escpos_backend import EscposNetworkBackend
+
                 return EscposNetworkBackend(host, port)
     raise InvalidInput(
         f"Unknown printer {text!r}: use none, pdf:FOLDER, system, system:NAME or escpos-net:HOST[:PORT]",

@@ -7,6 +7,7 @@ language and nothing typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +66,7 @@ class CounterWindow(QMainWindow):
         self.view: CounterView | None = None
         self._loaded_once = False
         self._panels_pending: set[int] = set()
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self.setObjectName(f"counter{counter}")
         self.resize(1280, 800)
         self._build()
@@ -176,6 +178,7 @@ class CounterWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setFont(style.font(12))
         self.tabs.setStyleSheet(style.TABS)
+        self.tabs.currentChanged.connect(self._tab_opened)
         body.addWidget(self.tabs, 1)
         line_page = QWidget()
         right = QVBoxLayout(line_page)
@@ -207,14 +210,50 @@ class CounterWindow(QMainWindow):
 
         self.setCentralWidget(root)
 
-    def add_panel(self, panel: QWidget) -> None:
-        """Another desk task in a tab beside the line (applications, payment guidance); the call
-        keys stay on the left so the clerk never leaves the queue to take an application."""
-        self.tabs.addTab(panel, self._panel_title(panel))
-        loaded = getattr(panel, "loaded", None)
-        if loaded is not None:
-            self._panels_pending.add(id(panel))
-            loaded.connect(lambda p=panel: self._panel_loaded(p))
+    def add_panel(self, name: str, factory: Callable[[], QWidget]) -> None:
+        """Another desk task in a tab beside the line (``applications``, ``payment``); the call keys
+        stay on the left so the clerk never leaves the queue to take an application.
+
+        The panel is built when its tab is first opened, or once the line has loaded: its forms and
+        printing code are not needed for the first paint of a counter.
+        """
+        holder = QWidget(objectName=f"{name}Tab")
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self._factories[name] = factory
+        self.tabs.addTab(holder, self._panel_title(name))
+
+    def panel(self, name: str) -> QWidget:
+        """The desk panel of a tab, built now if it was not yet."""
+        holder = self._holder(name)
+        layout = holder.layout()
+        if layout.count() == 0:
+            built = self._factories[name]()
+            layout.addWidget(built)
+            loaded = getattr(built, "loaded", None)
+            if loaded is not None:
+                self._panels_pending.add(id(built))
+                loaded.connect(lambda p=built: self._panel_loaded(p))
+        return layout.itemAt(0).widget()
+
+    def _holder(self, name: str) -> QWidget:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == f"{name}Tab":
+                return self.tabs.widget(i)
+        raise KeyError(name)
+
+    def _panels(self) -> list[QWidget]:
+        holders = (self._holder(name) for name in self._factories)
+        return [h.layout().itemAt(0).widget() for h in holders if h.layout().count()]
+
+    def _build_panels(self) -> None:
+        for name in self._factories:
+            self.panel(name)
+
+    @Slot(int)
+    def _tab_opened(self, index: int) -> None:
+        name = self.tabs.widget(index).objectName().removesuffix("Tab")
+        if name in self._factories:
+            self.panel(name)
 
     def _panel_loaded(self, panel: QWidget) -> None:
         if id(panel) in self._panels_pending:
@@ -223,16 +262,15 @@ class CounterWindow(QMainWindow):
 
     def show_tab(self, name: str) -> None:
         """Bring a tab forward by name: ``line``, ``applications`` or ``payment``."""
-        wanted = {"line": "", "applications": "applicationsPanel", "payment": "paymentPanel"}.get(name, "")
-        for i in range(self.tabs.count()):
-            if self.tabs.widget(i).objectName() == wanted:
-                self.tabs.setCurrentIndex(i)
-                return
-        self.tabs.setCurrentIndex(0)
+        if name in self._factories:
+            self.panel(name)
+            self.tabs.setCurrentWidget(self._holder(name))
+        else:
+            self.tabs.setCurrentIndex(0)
 
-    def _panel_title(self, panel: QWidget) -> str:
-        titles = {"applicationsPanel": self.tr("Applications"), "paymentPanel": self.tr("Payment guidance")}
-        return titles.get(panel.objectName(), panel.windowTitle())
+    def _panel_title(self, name: str) -> str:
+        titles = {"applications": self.tr("Applications"), "payment": self.tr("Payment guidance")}
+        return titles.get(name, name)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -259,7 +297,7 @@ class CounterWindow(QMainWindow):
         self.line_title.setText(self.tr("Waiting for this counter"))
         self.tabs.setTabText(0, self.tr("Waiting line"))
         for i in range(1, self.tabs.count()):
-            self.tabs.setTabText(i, self._panel_title(self.tabs.widget(i)))
+            self.tabs.setTabText(i, self._panel_title(self.tabs.widget(i).objectName().removesuffix("Tab")))
         self.requeue_button.setText(self.tr("Put a no-show back in line…"))
         self._show_view()
 
@@ -273,12 +311,13 @@ class CounterWindow(QMainWindow):
         self.view = view
         self._show_view()
         if before != view.status.current:
-            for i in range(1, self.tabs.count()):
-                notify = getattr(self.tabs.widget(i), "customer_changed", None)
+            for built in self._panels():
+                notify = getattr(built, "customer_changed", None)
                 if notify is not None:
                     notify()
         if not self._loaded_once:
             self._loaded_once = True
+            QTimer.singleShot(1500, self._build_panels)  # ready before the clerk reaches for them
             self._maybe_loaded()
 
     def _maybe_loaded(self) -> None:

@@ -134,7 +134,8 @@ class HallClient(QObject):
 
     @property
     def profile(self) -> Any:
-        """The hall profile the windows are drawn from (read before the hall finished opening)."""
+        """The hall profile the windows are drawn from (read before the hall finished opening: its
+        own tables; the parts' tables in ``raw`` — business types, channels — belong to services)."""
         return self._profile if self._profile is not None else self.worker.hall.profile
 
     def submit(

@@ -154,18 +154,30 @@ def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[
 
 def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
     """The counter's desk tasks beside its line: installation applications and payment guidance,
-    printing to the counter's printer (the profile's, or ``--printer`` on this PC)."""
-    from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
-    from counter_app.ui.applications_panel import ApplicationsPanel
-    from counter_app.ui.payment_panel import PaymentPanel
+    printing to the counter's printer (the profile's, or ``--printer`` on this PC). Built when
+    first needed, so their imports do not delay the counter's first paint."""
 
-    printer = (
-        parse_printer_spec(args.printer or client.profile.printing.counter_printer) or NoPrinterBackend()
-    )
-    for panel_class in (ApplicationsPanel, PaymentPanel):
-        window.add_panel(
-            panel_class(client, counter, window.current_clerk, window.current_ticket, printer=printer)
+    def printer() -> Any:
+        from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
+
+        return (
+            parse_printer_spec(args.printer or client.profile.printing.counter_printer) or NoPrinterBackend()
         )
+
+    def applications() -> Any:
+        from counter_app.ui.applications_panel import ApplicationsPanel
+
+        return ApplicationsPanel(
+            client, counter, window.current_clerk, window.current_ticket, printer=printer()
+        )
+
+    def payment() -> Any:
+        from counter_app.ui.payment_panel import PaymentPanel
+
+        return PaymentPanel(client, counter, window.current_clerk, window.current_ticket, printer=printer())
+
+    window.add_panel("applications", applications)
+    window.add_panel("payment", payment)
 
 
 def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:

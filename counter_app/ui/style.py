@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 
 TEAL = "#00706b"
 TEAL_DARK = "#004d49"
@@ -27,23 +25,24 @@ CJK_FAMILIES = (
 )
 
 
-@lru_cache(maxsize=4)
-def ui_family(language: str = "zh_CN") -> str:
-    """The first installed CJK family (Traditional first for zh_TW), else the default font."""
-    families = set(QFontDatabase.families())
+def ui_families(language: str = "zh_CN") -> list[str]:
+    """CJK families in order of preference (Traditional first for zh_TW); Qt takes the first one
+    installed, without the font database being listed at start-up."""
     order = CJK_FAMILIES if language != "zh_TW" else ("Noto Sans CJK TC", *CJK_FAMILIES)
-    return next((f for f in order if f in families), QGuiApplication.font().family())
+    return list(order)
 
 
 def font(size: float, *, bold: bool = False, language: str = "zh_CN") -> QFont:
-    f = QFont(ui_family(language))
+    f = QFont()
+    f.setFamilies(ui_families(language))
     f.setPointSizeF(size)
     f.setBold(bold)
     return f
 
 
 def apply_app_style(app: QGuiApplication, language: str) -> None:
-    base = QFont(ui_family(language))
+    base = QFont()
+    base.setFamilies(ui_families(language))
     base.setPointSizeF(11)
     app.setFont(base)
 
