@@ -362,3 +362,44 @@ class Account:
             f"tariff_class={self.tariff_class!r}, balance={self.balance}, due_date={self.due_date}, "
             f"as_of={self.as_of}, withholding={self.withholding.value})"
         )
+
+
+AccountValues = tuple[str, str, str, str, str, int, str | None, str | None, str, int]
+"""An accepted account in the plain values a list file keeps, and the file line it came from:
+``(number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding, line)``.
+
+``balance_fen`` is :attr:`Account.balance` in fen (same sign convention), the dates are ISO text or None,
+``withholding`` is the :class:`WithholdingStatus` value. A plain tuple on purpose: an importer handles
+millions of them, and a tuple costs a third of a named tuple to make. :func:`account_values` and
+:func:`values_account` convert to and from :class:`Account`, losslessly.
+"""
+
+
+def account_values(line: int, account: Account) -> AccountValues:
+    return (
+        account.number,
+        account.name,
+        account.address,
+        account.phone,
+        account.tariff_class,
+        int(account.balance.scaleb(2)),
+        account.due_date.isoformat() if account.due_date else None,
+        account.as_of.isoformat() if account.as_of else None,
+        account.withholding.value,
+        line,
+    )
+
+
+def values_account(values: AccountValues) -> Account:
+    number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding, _ = values
+    return Account(
+        number=number,
+        name=name,
+        address=address,
+        phone=phone,
+        tariff_class=tariff_class,
+        balance=Decimal(balance_fen).scaleb(-2),
+        due_date=date.fromisoformat(due_date) if due_date else None,
+        as_of=date.fromisoformat(as_of) if as_of else None,
+        withholding=WithholdingStatus(withholding),
+    )

@@ -26,23 +26,26 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from counter_app.domain.account_file import AccountRow, MissingColumns, RowRejection, open_account_file
+from counter_app.domain.account_file import AccountFile, MissingColumns, RowRejection, open_account_file
+from counter_app.domain.accounts import AccountValues
 from counter_app.domain.errors import InvalidInput, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.services.accounts import account_settings, accounts_folder
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.accounts_build import AccountListBuilder, os_unavailable, staged_row, sweep
+from counter_app.store.accounts_build import AccountListBuilder, os_unavailable, sweep
 from counter_app.store.accounts_repo import AccountListRecord, AccountListsRepository
 from counter_app.store.database import read, write
 
 log = logging.getLogger("counter_app.accounts")
 
 BATCH_ROWS = 2000
+_AS_OF = itemgetter(7)  # AccountValues: the row's 数据日期, ISO text or None
 WRONG_ENCODING_SHARE = 0.05
 """More rows than this share failing to decode means the whole file was read in the wrong encoding."""
 
@@ -242,35 +245,40 @@ class AccountImport:
 
     def _read(
         self,
-        accounts: Any,
+        accounts: AccountFile,
         builder: AccountListBuilder,
         rejects: RejectsFile,
         report: ProgressFn,
         cancelled: Callable[[], bool] | None,
     ) -> tuple[Counter[str], date | None]:
         counts: Counter[str] = Counter(accepted=0)
-        newest: date | None = None
-        batch: list[tuple[object, ...]] = []
+        newest = ""
+        batch: list[AccountValues] = []
         low, high = PHASES["reading"]
-        for rows, result in enumerate(accounts, start=1):
-            if isinstance(result, AccountRow):
-                counts["accepted"] += 1
-                batch.append(staged_row(result.line, result.account))
-                as_of = result.account.as_of
-                if as_of is not None and (newest is None or as_of > newest):
-                    newest = as_of
+        for rows, result in enumerate(accounts.values(), start=1):
+            if isinstance(result, tuple):
+                batch.append(result)
             else:
                 counts[result.code] += 1
                 rejects.add(result)
             if rows % BATCH_ROWS == 0:
-                builder.add(batch)
+                newest = self._add(builder, batch, counts, newest)
                 batch = []
                 share = accounts.progress().fraction
                 report(ImportProgress("reading", rows, low + (high - low) * (share or 0.0)))
                 if cancelled is not None and cancelled():
                     raise _cancelled()
+        newest = self._add(builder, batch, counts, newest)
+        return counts, date.fromisoformat(newest) if newest else None
+
+    @staticmethod
+    def _add(
+        builder: AccountListBuilder, batch: list[AccountValues], counts: Counter[str], newest: str
+    ) -> str:
+        """Stage a batch; the newest 数据日期 so far (ISO text compares as dates do)."""
         builder.add(batch)
-        return counts, newest
+        counts["accepted"] += len(batch)
+        return max(newest, max(filter(None, map(_AS_OF, batch)), default=""))
 
     @staticmethod
     def _refuse_unusable(counts: Counter[str], encoding: str | None, rejects: RejectsFile) -> None:

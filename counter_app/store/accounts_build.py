@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from counter_app.domain.account_search import search_key
-from counter_app.domain.accounts import Account
+from counter_app.domain.accounts import Account, AccountValues, account_values
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.store import schema_accounts as schema
 from counter_app.store.database import store_errors, unavailable
@@ -35,10 +35,12 @@ log = logging.getLogger("counter_app.sql")
 
 BUILD_CACHE_KIB = 128 * 1024
 _STAGED_COLUMNS = (
-    "number, name, address, phone, phone_last4, tariff_class, balance_fen, due_date, as_of, withholding, "
-    "name_key, name_len, address_key, source_line"
+    "number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding, source_line, "
+    "name_key, name_len, address_key"
 )
-_STAGED_INSERT = f"INSERT INTO scratch.staged ({_STAGED_COLUMNS}) VALUES ({', '.join('?' * 14)})"
+"""The fields of :data:`AccountValues` in their order, then the search keys added by the builder."""
+_STAGED_INSERT = f"INSERT INTO scratch.staged ({_STAGED_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_LAST4 = "CASE WHEN length(phone) >= 4 THEN substr(phone, -4) ELSE '' END"
 
 Phase = Callable[[str], None]
 
@@ -56,26 +58,9 @@ class BuiltList:
     base_missing: bool
 
 
-def staged_row(line: int, account: Account) -> tuple[object, ...]:
-    """One account as the builder stores it: exact fen, ISO dates, and the search keys."""
-    name_key = search_key(account.name)
-    phone = account.phone
-    return (
-        account.number,
-        account.name,
-        account.address,
-        phone,
-        phone[-4:] if len(phone) >= 4 else "",
-        account.tariff_class,
-        int(account.balance.scaleb(2)),
-        account.due_date.isoformat() if account.due_date else None,
-        account.as_of.isoformat() if account.as_of else None,
-        account.withholding.value,
-        name_key,
-        len(name_key),
-        search_key(account.address),
-        line,
-    )
+def staged_row(line: int, account: Account) -> AccountValues:
+    """One account as :meth:`AccountListBuilder.add` takes it."""
+    return account_values(line, account)
 
 
 def os_unavailable(exc: OSError) -> StoreUnavailable:
@@ -119,10 +104,13 @@ class AccountListBuilder:
                 self.conn.close()
                 raise
 
-    def add(self, rows: Sequence[tuple[object, ...]]) -> None:
-        """Append rows made by :func:`staged_row`; their numbers are unique (the reader rejected repeats)."""
+    def add(self, rows: Sequence[AccountValues]) -> None:
+        """Append accepted rows; their numbers are unique (the reader rejected repeats). The search keys
+        are the only per-row work done here; everything else derived is computed by SQL in :meth:`finish`."""
+        key = search_key
+        staged = [(*row, name_key := key(row[1]), len(name_key), key(row[2])) for row in rows]
         with store_errors():
-            self.conn.executemany(_STAGED_INSERT, rows)
+            self.conn.executemany(_STAGED_INSERT, staged)
         self.rows += len(rows)
 
     def finish(
@@ -134,15 +122,16 @@ class AccountListBuilder:
             conn = self.conn
             conn.execute("COMMIT")
             phase("merging")
-            conn.execute(schema.STAGED_INDEX)
             updated, kept, base_missing = self._merge(base)
             phase("sorting")
             conn.execute("BEGIN")
+            # Rows go in rank order into an empty table, so their ids (max + 1 each) are the ranks 1, 2, …
+            # without a window function (which costs as much as the sort itself).
             conn.execute(
-                f"""INSERT INTO accounts (id, {_STAGED_COLUMNS})
-                    SELECT row_number() OVER (ORDER BY name_len, name_key, number),
-                           number, name, address, phone, phone_last4, tariff_class, balance_fen, due_date,
-                           COALESCE(as_of, ?), withholding, name_key, name_len, address_key, source_line
+                f"""INSERT INTO accounts ({_STAGED_COLUMNS}, phone_last4)
+                    SELECT number, name, address, phone, tariff_class, balance_fen, due_date,
+                           COALESCE(as_of, ?), withholding, source_line, name_key, name_len, address_key,
+                           {_LAST4}
                     FROM scratch.staged ORDER BY name_len, name_key, number""",
                 [data_as_of.isoformat() if data_as_of else None],
             )
@@ -181,6 +170,7 @@ class AccountListBuilder:
             log.warning("the live account list file %s is missing; the import replaces it", base.name)
             return 0, 0, True
         conn = self.conn
+        conn.execute(schema.STAGED_INDEX)  # for the lookups by number below
         conn.execute("ATTACH DATABASE ? AS base", [list_file_uri(base, read_only=True)])
         try:
             updated = int(

@@ -95,16 +95,15 @@ SCRATCH_STATEMENTS = (
         name TEXT NOT NULL,
         address TEXT NOT NULL,
         phone TEXT NOT NULL,
-        phone_last4 TEXT NOT NULL,
         tariff_class TEXT NOT NULL,
         balance_fen INTEGER NOT NULL,
         due_date TEXT,
         as_of TEXT,
         withholding TEXT NOT NULL,
+        source_line INTEGER,
         name_key TEXT NOT NULL,
         name_len INTEGER NOT NULL,
-        address_key TEXT NOT NULL,
-        source_line INTEGER
+        address_key TEXT NOT NULL
     ) STRICT""",
 )
 
@@ -124,7 +123,9 @@ LIST_FILE_STATEMENTS = (
         balance_fen INTEGER NOT NULL,
         due_date TEXT CHECK (due_date IS NULL OR date(due_date) = due_date),
         as_of TEXT CHECK (as_of IS NULL OR date(as_of) = as_of),
-        withholding TEXT NOT NULL CHECK (withholding IN ('signed', 'not_signed', 'unknown')),
+        withholding TEXT NOT NULL
+            -- the same as IN ('signed', 'not_signed', 'unknown'), which costs a temporary b-tree per row
+            CHECK (withholding = 'signed' OR withholding = 'not_signed' OR withholding = 'unknown'),
         name_key TEXT NOT NULL,
         name_len INTEGER NOT NULL CHECK (name_len = length(name_key)),
         address_key TEXT NOT NULL,

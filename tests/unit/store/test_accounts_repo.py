@@ -162,6 +162,26 @@ def test_a_list_file_is_read_only_and_immutable(tmp_path: Path) -> None:
     listed.close()
 
 
+def test_ids_are_the_search_rank_and_derived_columns_are_filled(tmp_path: Path) -> None:
+    names = ["王五", "李四", "Li", "张三丰", "李四", "阿", "Zhang San", "张 三"]
+    phones = ["13812345678", "", "123", "04758123456"]
+    path = build(
+        tmp_path,
+        [
+            account(f"01234567{i:02d}", name=n, phone=phones[i % 4])
+            for i, n in reversed(list(enumerate(names)))
+        ],
+    )
+    conn = sqlite3.connect(path)
+    ranked = conn.execute("SELECT id FROM accounts ORDER BY name_len, name_key, number").fetchall()
+    assert [r[0] for r in ranked] == list(range(1, len(names) + 1))
+    rows = conn.execute("SELECT phone, phone_last4, name_key, name_len, address_key FROM accounts").fetchall()
+    for phone, last4, name_key, name_len, address_key in rows:
+        assert last4 == (phone[-4:] if len(phone) >= 4 else "") and name_len == len(name_key)
+        assert address_key == "科尔沁区建国路1号"
+    conn.close()
+
+
 def test_constraints_of_the_list_file(tmp_path: Path) -> None:
     path = build(tmp_path, [account("0123456789")])
     conn = sqlite3.connect(path)
@@ -169,6 +189,8 @@ def test_constraints_of_the_list_file(tmp_path: Path) -> None:
     for phone, last4, name_len in (("13x", "", 1), ("13812345678", "0000", 1), ("", "", 5)):
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(f"INSERT INTO accounts VALUES {row}", [phone, last4, name_len])
+    with pytest.raises(sqlite3.IntegrityError):  # a withholding status the domain does not know
+        conn.execute(f"INSERT INTO accounts VALUES {row.replace('unknown', 'maybe')}", ["", "", 1])
     with pytest.raises(sqlite3.IntegrityError):  # one row per 户号
         conn.execute(f"INSERT INTO accounts VALUES {row.replace('0123456780', '0123456789')}", ["", "", 1])
     conn.close()
