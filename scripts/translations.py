@@ -3,6 +3,7 @@
     python scripts/translations.py update          # lupdate: new English sources into the .ts files
     python scripts/translations.py merge FILE.json LANG   # fill translations from {context: {source: text}}
     python scripts/translations.py merge-pending   # merge resources/translations/pending/*.LANG.json
+                                                   # (a drop folder; delete the files once merged)
     python scripts/translations.py release         # lrelease: .ts → .qm (shipped next to the .ts)
     python scripts/translations.py check           # list unfinished entries (exit 1 if any)
 

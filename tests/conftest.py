@@ -16,10 +16,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings
 
 from counter_app import paths
 from counter_app.domain.profile import include_names
 from counter_app.services.hall import Hall, open_hall
+
+# No per-example time limit: CI machines are slower and busier than a developer's, and a property
+# test is about the property, not the speed (benchmarks measure that).
+settings.register_profile("counter_app", deadline=None)
+settings.load_profile("counter_app")
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: A Monday morning, well after the default profile's day start (04:00).
