@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import application_data
 import pytest
 import zxingcpp
 from PIL import Image
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 
 from counter_app import paths
 from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
+from counter_app.domain.applications import ApplicantKind, CapacityUnit
 from counter_app.domain.identity import IdType
 from counter_app.printing.application_papers import R
 from counter_app.printing.application_print import print_paper_pdf
@@ -55,20 +56,7 @@ def accept(hall: Hall, form: IntakeForm) -> Any:
 
 
 def home() -> IntakeForm:
-    return IntakeForm(
-        business_type="lv_residential_new",
-        applicant_kind=ApplicantKind.PERSON,
-        name="𠮷张三",
-        id_type=IdType.RESIDENT_ID,
-        id_number="11010519491231002X",
-        mobile="13812345678",
-        address="通辽市科尔沁区建国路12号",
-        capacity="8",
-        voltage=VoltageLevel.V220,
-        tariff_class=TariffClass.RESIDENTIAL,
-        documents_presented=frozenset({"applicant_id"}),
-        commitment_signed=True,
-    )
+    return application_data.home(name="𠮷张三")
 
 
 @pytest.fixture

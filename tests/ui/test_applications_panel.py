@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from application_data import firm
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.applications import ApplicantKind, TariffClass, VoltageLevel
+from counter_app.domain.applications import TariffClass, VoltageLevel
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.domain.identity import IdType
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFolderBackend
 from counter_app.services.applications_values import ApplicationRequest
@@ -116,19 +115,7 @@ def stored(other: Hall) -> int:
 
 
 def accept_elsewhere(other: Hall, clerk: str = OWNER, business: str = "hv_new_single") -> str:
-    form = IntakeForm(
-        business_type=business,
-        applicant_kind=ApplicantKind.ORGANISATION,
-        name="通辽市吉祥商贸有限公司",
-        id_type=IdType.USCC,
-        id_number="913502000728319549",
-        mobile="15500002222",
-        address="通辽市开发区辽河大街1号",
-        capacity="630",
-        voltage=VoltageLevel.KV10,
-        tariff_class=TariffClass.COMMERCIAL_INDUSTRIAL,
-        documents_presented=frozenset({"business_licence", "legal_rep_id", "property_proof"}),
-    )
+    form = firm(business_type=business)
     return str(other.applications.accept(ApplicationRequest(form=form), clerk=clerk).number)
 
 

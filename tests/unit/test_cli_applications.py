@@ -9,12 +9,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from application_data import home
 
 from counter_app import paths
 from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.applications import ApplicantKind, TariffClass, VoltageLevel
-from counter_app.domain.identity import IdType
 from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import open_hall
 
@@ -57,20 +55,7 @@ def accepted(db: str) -> str:
     moment = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, clock=lambda: moment)
     try:
-        form = IntakeForm(
-            business_type="lv_residential_new",
-            applicant_kind=ApplicantKind.PERSON,
-            name="张𠮷明",
-            id_type=IdType.RESIDENT_ID,
-            id_number="11010519491231002X",
-            mobile="13812345678",
-            address="通辽市科尔沁区建国路12号",
-            capacity="8",
-            voltage=VoltageLevel.V220,
-            tariff_class=TariffClass.RESIDENTIAL,
-            documents_presented=frozenset({"applicant_id"}),
-            commitment_signed=True,
-        )
+        form = home()
         return str(hall.applications.accept(ApplicationRequest(form=form), clerk="0107").number)
     finally:
         hall.close()
