@@ -20,12 +20,12 @@ def open_window(
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
     return window
 
 
 def wait_idle(qtbot: Any, window: CounterWindow) -> None:
-    qtbot.waitUntil(lambda: not window.client.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.client.busy, timeout=10_000)
 
 
 def test_call_next_with_the_key_shows_the_customer_and_writes_the_call(
@@ -34,31 +34,33 @@ def test_call_next_with_the_key_shows_the_customer_and_writes_the_call(
     window = open_window(qtbot, client)
     other.queue.issue("A")
     other.queue.issue("C")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)  # seen via data_version
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)  # seen via data_version
 
+    window.activateWindow()  # the key is a window shortcut: it needs the window active
+    qtbot.waitActive(window)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: window.current_number.text() == "A001", timeout=5000)
+    qtbot.waitUntil(lambda: window.current_number.text() == "A001", timeout=10_000)
     ticket = other.views.repo.by_number(other.queue.business_day(), "A001")
     assert ticket is not None and ticket.state is TicketState.CALLED and ticket.counter == 1
     assert ticket.clerk == "王丽"
     assert window.buttons["recall"].isEnabled()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
 
 
 def test_recall_start_finish_and_figures(qtbot: Any, client: HallClient, other: Hall) -> None:
     window = open_window(qtbot, client)
     other.queue.issue("A")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     window.call_next()
-    qtbot.waitUntil(lambda: window.current_number.text() == "A001", timeout=5000)
+    qtbot.waitUntil(lambda: window.current_number.text() == "A001", timeout=10_000)
     window.recall()
-    qtbot.waitUntil(lambda: "Recalled A001" in window.banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Recalled A001" in window.banner.text(), timeout=10_000)
     window.start_serving()
     wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: not window.buttons["recall"].isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.buttons["recall"].isEnabled(), timeout=10_000)
     window.finish()
-    qtbot.waitUntil(lambda: window.current_number.text() == "—", timeout=5000)
-    qtbot.waitUntil(lambda: "1 served" in window.figures.text(), timeout=5000)
+    qtbot.waitUntil(lambda: window.current_number.text() == "—", timeout=10_000)
+    qtbot.waitUntil(lambda: "1 served" in window.figures.text(), timeout=10_000)
     done = other.views.repo.by_number(other.queue.business_day(), "A001")
     assert done is not None and done.state is TicketState.DONE and done.recalls == 1
 
@@ -66,7 +68,7 @@ def test_recall_start_finish_and_figures(qtbot: Any, client: HallClient, other: 
 def test_nobody_waiting_is_calm_information(qtbot: Any, client: HallClient) -> None:
     window = open_window(qtbot, client)
     window.call_next()
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
     assert "Nobody is waiting" in window.banner.text()
     assert not window.banner.is_error
 
@@ -82,7 +84,7 @@ def test_closed_counter_is_refused_with_a_message_and_nothing_changes(
         timeout=5000,
     )
     window.call_next()
-    qtbot.waitUntil(lambda: window.banner.is_error, timeout=5000)
+    qtbot.waitUntil(lambda: window.banner.is_error, timeout=10_000)
     assert window.banner.text() == "Counter 2 is closed. Open it first."
     assert other.views.status().waiting == {"A": 1}
 
@@ -91,11 +93,11 @@ def test_double_press_calls_one_customer(qtbot: Any, client: HallClient, other: 
     window = open_window(qtbot, client)
     other.queue.issue("A")
     other.queue.issue("A")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     qtbot.mouseClick(window.buttons["next"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.buttons["next"], Qt.MouseButton.LeftButton)  # disabled while the first runs
     wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: window.current_number.text() == "A001", timeout=5000)
+    qtbot.waitUntil(lambda: window.current_number.text() == "A001", timeout=10_000)
     assert other.views.status().waiting == {"A": 1}
 
 
@@ -103,11 +105,11 @@ def test_transfer_keeps_the_place_in_the_new_line(qtbot: Any, client: HallClient
     window = open_window(qtbot, client, counter=3, clerk="张敏")
     first = other.queue.issue("B").ticket
     other.queue.issue("C")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     window.call_next()
-    qtbot.waitUntil(lambda: window.current_number.text() == first.number, timeout=5000)
+    qtbot.waitUntil(lambda: window.current_number.text() == first.number, timeout=10_000)
     window.transfer_to("C")
-    qtbot.waitUntil(lambda: window.current_number.text() == "—", timeout=5000)
+    qtbot.waitUntil(lambda: window.current_number.text() == "—", timeout=10_000)
     waiting = other.views.repo.waiting(other.queue.business_day(), "C")
     assert [t.number for t in waiting] == ["B001", "C001"]  # B001 keeps its earlier place
 
@@ -118,7 +120,7 @@ def test_waiting_model_is_a_correct_model(
     window = open_window(qtbot, client)
     other.queue.issue("A", green=True, green_reason="elderly")
     other.queue.issue("A")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     qtmodeltester.check(window.model)
     assert window.model.ticket_at(0).number == "V001"  # green channel first
     assert "Green channel" in window.model.index(0, 3).data()
@@ -127,6 +129,6 @@ def test_waiting_model_is_a_correct_model(
 def test_chinese_ui(qtbot: Any, zh_client: HallClient) -> None:
     window = CounterWindow(zh_client, 1, None, "zh_CN")
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
     assert window.buttons["next"].text().startswith("下一位")
     assert window.windowTitle() == "1号窗口"

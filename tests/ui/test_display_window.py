@@ -21,11 +21,11 @@ def test_display_shows_and_announces_a_call_from_another_process(
     announcer = quiet_announcer()
     window = DisplayWindow(client, "en", announcer=announcer)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
     other.queue.issue("A")
     other.queue.call_next(2)
-    qtbot.waitUntil(lambda: window.counter_rows[2][0].text() == "A001", timeout=5000)
-    qtbot.waitUntil(lambda: announcer.history == ["Number A 0 0 1, please go to counter 2."], timeout=5000)
+    qtbot.waitUntil(lambda: window.counter_rows[2][0].text() == "A001", timeout=10_000)
+    qtbot.waitUntil(lambda: announcer.history == ["Number A 0 0 1, please go to counter 2."], timeout=10_000)
     assert "A001" in window.recent_labels[0].text()
     other.queue.recall(2)
     qtbot.waitUntil(lambda: len(announcer.history) == 2, timeout=8000)
@@ -40,7 +40,7 @@ def test_history_before_the_display_started_is_not_announced(
     announcer = quiet_announcer()
     window = DisplayWindow(client, "en", announcer=announcer)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
     qtbot.wait(600)
     assert announcer.history == []
     assert window.counter_rows[1][0].text() == "A001"

@@ -16,15 +16,15 @@ def open_kiosk(qtbot: Any, client: HallClient, **kwargs: Any) -> KioskWindow:
     window = KioskWindow(client, "en", **kwargs)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: bool(window.lines), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window.lines), timeout=10_000)
     return window
 
 
 def test_touching_a_service_issues_and_shows_the_number(qtbot: Any, client: HallClient, other: Hall) -> None:
     other.queue.issue("A")
     kiosk = open_kiosk(qtbot, client)
-    qtbot.waitUntil(lambda: "1 waiting" in kiosk.service_buttons["A"].summary(), timeout=5000)
-    with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000) as shown:
+    qtbot.waitUntil(lambda: "1 waiting" in kiosk.service_buttons["A"].summary(), timeout=10_000)
+    with qtbot.waitSignal(kiosk.ticket_shown, timeout=10_000) as shown:
         qtbot.mouseClick(kiosk.service_buttons["A"], Qt.MouseButton.LeftButton)
     assert shown.args == ["A002"]
     assert kiosk.pages.currentIndex() == 3
@@ -39,7 +39,7 @@ def test_green_channel_takes_a_reason_then_a_service(qtbot: Any, client: HallCli
     qtbot.mouseClick(kiosk.green_button, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentIndex() == 1
     qtbot.mouseClick(kiosk.reason_buttons["elderly"], Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000):
+    with qtbot.waitSignal(kiosk.ticket_shown, timeout=10_000):
         qtbot.mouseClick(kiosk.green_service_buttons["B"], Qt.MouseButton.LeftButton)
     ticket = other.views.repo.by_number(other.queue.business_day(), "V001")
     assert ticket is not None
@@ -51,7 +51,7 @@ def test_printer_failure_keeps_the_number_on_screen(qtbot: Any, client: HallClie
         raise OSError("printer offline")
 
     kiosk = open_kiosk(qtbot, client, print_client=client, print_fn=broken_printer)
-    with qtbot.waitSignal(kiosk.print_finished, timeout=5000) as printed:
+    with qtbot.waitSignal(kiosk.print_finished, timeout=10_000) as printed:
         qtbot.mouseClick(kiosk.service_buttons["C"], Qt.MouseButton.LeftButton)
     assert printed.args == [False]
     assert kiosk.pages.currentIndex() == 3
@@ -62,7 +62,7 @@ def test_printer_failure_keeps_the_number_on_screen(qtbot: Any, client: HallClie
 
 def test_done_goes_back_to_the_services(qtbot: Any, client: HallClient) -> None:
     kiosk = open_kiosk(qtbot, client)
-    with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000):
+    with qtbot.waitSignal(kiosk.ticket_shown, timeout=10_000):
         qtbot.mouseClick(kiosk.service_buttons["D"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentIndex() == 0
