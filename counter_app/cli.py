@@ -124,11 +124,7 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
             elif action == "transfer":
                 out = ticket_json(hall.queue.transfer(args.counter, args.to))
             else:
-                ticket_id = None
-                if args.number:
-                    found = hall.views.repo.by_number(hall.queue.business_day(), args.number)
-                    ticket_id = found.id if found else -1
-                out = ticket_json(hall.queue.finish(args.counter, ticket_id))
+                out = ticket_json(hall.queue.finish(args.counter, number=args.number))
         finally:
             hall.close()
         _emit(out)
@@ -320,20 +316,11 @@ def _command(argv: Sequence[str]) -> str:
 
 
 def _area_registrars() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
-    """Commands of the other areas (applications, accounts, …), each in its own ``cli_*`` module
-    with ``register(subparsers, common_parent)``; the queue's own commands stay in this file."""
-    import importlib
+    """Commands of the other areas, each in its own ``cli_*`` module with ``register(subparsers,
+    common_parent)``; the queue's own commands stay in this file."""
+    from counter_app import cli_applications, cli_payments
 
-    found = []
-    for name in ("counter_app.cli_applications", "counter_app.cli_payments"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        found.append(module.register)
-    return found
+    return [cli_applications.register, cli_payments.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

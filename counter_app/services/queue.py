@@ -14,7 +14,7 @@ from datetime import date, datetime
 import sqlite_utils
 
 from counter_app.domain import queue as rules
-from counter_app.domain.errors import InvalidInput, NobodyWaiting, NotFound, RuleViolation
+from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
@@ -278,15 +278,17 @@ class QueueService:
         )
         return gone
 
-    def finish(self, counter: int, ticket_id: int | None = None) -> Ticket:
-        """Finish the customer at this counter. With ``ticket_id`` (what the window shows), refuse
-        if that is not the counter's current customer, so a stale window cannot finish another."""
+    def finish(self, counter: int, ticket_id: int | None = None, *, number: str | None = None) -> Ticket:
+        """Finish the customer at this counter. With ``ticket_id`` (what the window shows) or
+        ``number`` (what the clerk typed), refuse if that is not the counter's current customer, so
+        a stale window or a typo cannot finish someone else."""
         with write(self.db):
             now = self.clock()
             ticket = self._current(counter)
-            if ticket_id is not None and ticket.id != ticket_id:
-                other = self.repo.get(ticket_id)
-                number = other.number if other else str(ticket_id)
+            wrong_id = ticket_id is not None and ticket.id != ticket_id
+            if wrong_id or (number is not None and ticket.number != number.strip().upper()):
+                other = self.repo.get(ticket_id) if ticket_id is not None else None
+                number = other.number if other else (number or str(ticket_id))
                 raise RuleViolation(
                     f"{number} is not being served at counter {counter}",
                     code="not_your_ticket",
@@ -418,7 +420,3 @@ class QueueService:
         if ticket is None:
             raise NotFound(f"No ticket {number} today", code="unknown_ticket", number=number)
         return ticket
-
-
-def nobody_waiting(counter: int) -> NobodyWaiting:
-    return NobodyWaiting(f"Nobody is waiting for counter {counter}", counter=counter)
