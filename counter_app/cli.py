@@ -46,7 +46,8 @@ def _emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def _hall(args: argparse.Namespace) -> Any:
+def hall_for(args: argparse.Namespace) -> Any:
+    """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``."""
     from counter_app.services.hall import open_hall
 
     return open_hall(args.db, profile_file=args.profile)
@@ -57,8 +58,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from counter_app.services.demo import load_demo_history
     from counter_app.store.migrations import applied_names
 
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         result: dict[str, Any] = {
             "db": str(hall.path),
             "migrations": applied_names(hall.db),
@@ -72,19 +72,14 @@ def cmd_init(args: argparse.Namespace) -> int:
             result["demo"]["accounts"] = load_demo_accounts(hall)["accounts"]
             result["demo"]["applications"] = load_demo_applications(hall)
         _emit(result)
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         issued = hall.queue.issue(
             args.service, green=args.green, green_reason=args.reason or "", source="cli"
         )
-    finally:
-        hall.close()
     out = ticket_json(issued.ticket) or {}
     out.update(ahead=issued.ahead, estimate_min=issued.estimate_minutes)
     _emit(out)
@@ -92,14 +87,11 @@ def cmd_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_call(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         if args.number:
             result = hall.queue.call_number(args.counter, args.number, clerk=args.clerk)
         else:
             result = hall.queue.call_next(args.counter, clerk=args.clerk)
-    finally:
-        hall.close()
     out = ticket_json(result.called) or {"called": None}
     out["finished"] = ticket_json(result.finished)
     _emit(out)
@@ -110,8 +102,7 @@ def cmd_call(args: argparse.Namespace) -> int:
 
 def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        hall = _hall(args)
-        try:
+        with hall_for(args) as hall:
             out: dict[str, Any] | None
             if action == "recall":
                 recalled = hall.queue.recall(args.counter)
@@ -125,8 +116,6 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
                 out = ticket_json(hall.queue.transfer(args.counter, args.to))
             else:
                 out = ticket_json(hall.queue.finish(args.counter, number=args.number))
-        finally:
-            hall.close()
         _emit(out)
         return 0
 
@@ -134,40 +123,28 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
 
 
 def cmd_requeue(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit(ticket_json(hall.queue.requeue(args.number, clerk=args.clerk or "")))
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit(ticket_json(hall.queue.cancel(args.number, clerk=args.clerk or "")))
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_print(args: argparse.Namespace) -> int:
     from counter_app.printing.jobs import print_ticket_pdf
 
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit(print_ticket_pdf(hall, args.number, Path(args.pdf), paper=args.paper))
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         status = hall.views.status()
-    finally:
-        hall.close()
     _emit(
         {
             "business_day": status.business_day.isoformat(),
@@ -189,11 +166,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_counter(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         hall.queue.set_counter_state(args.number, CounterState(args.state), clerk=args.clerk)
-    finally:
-        hall.close()
     _emit({"counter": args.number, "state": args.state})
     return 0
 

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from counter_app.cli import hall_for
 from counter_app.domain.application_workflow import Role, Status
 from counter_app.domain.business_types import BusinessType, TimeLimit
 from counter_app.domain.profile import Names
@@ -36,12 +37,6 @@ from counter_app.services.applications_values import (
 
 def _emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
-
-
-def _hall(args: argparse.Namespace) -> Any:
-    from counter_app.services.hall import open_hall
-
-    return open_hall(args.db, profile_file=args.profile)
 
 
 def _day(text: str) -> date:
@@ -187,21 +182,15 @@ def staff_json(member: StaffMember) -> dict[str, Any]:
 
 # commands ------------------------------------------------------------------------------------------
 def cmd_types(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         types = hall.applications.setup.types
-    finally:
-        hall.close()
     _emit([type_json(t) for t in types])
     return 0
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         page = hall.application_views.due(args.within)
-    finally:
-        hall.close()
     _emit(page_json(page))
     return 0
 
@@ -222,21 +211,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         search=args.search or "",
         limit=args.limit,
     )
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         page = hall.application_views.worklist(query)
-    finally:
-        hall.close()
     _emit(page_json(page))
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         detail = hall.application_views.summary(args.number)
-    finally:
-        hall.close()
     _emit(detail_json(detail))
     return 0
 
@@ -244,23 +227,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from counter_app.printing.application_print import print_paper_pdf
 
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         kind = "notice" if args.notice else "receipt"
         _emit(
             print_paper_pdf(hall, args.number, kind, Path(args.pdf), paper=args.paper, clerk=args.clerk or "")
         )
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_workdays_add(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         due = hall.application_views.add_workdays(args.date, args.n)
-    finally:
-        hall.close()
     _emit(
         {
             "start": args.date.isoformat(),
@@ -275,11 +252,8 @@ def cmd_workdays_add(args: argparse.Namespace) -> int:
 
 
 def cmd_workdays_between(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         calendar = hall.applications.setup.calendar
-    finally:
-        hall.close()
     _emit(
         {
             "from": args.start.isoformat(),
@@ -292,29 +266,20 @@ def cmd_workdays_between(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit(staff_json(hall.staff.add(args.code, args.name, Role(args.role))))
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_staff_list(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit([staff_json(m) for m in hall.staff.list()])
-    finally:
-        hall.close()
     return 0
 
 
 def cmd_staff_deactivate(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit(staff_json(hall.staff.deactivate(args.code)))
-    finally:
-        hall.close()
     return 0
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from counter_app.cli import hall_for
 from counter_app.domain.account_search import SearchHit
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
@@ -25,12 +26,6 @@ from counter_app.store.accounts_repo import AccountListRecord
 
 def _emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
-
-
-def _hall(args: argparse.Namespace) -> Any:
-    from counter_app.services.hall import open_hall
-
-    return open_hall(args.db, profile_file=args.profile)
 
 
 def _day(text: str, field: str) -> date:
@@ -78,8 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     def show(progress: ImportProgress) -> None:
         print(f"{progress.phase} {progress.fraction:.0%} {progress.rows} rows", file=sys.stderr)
 
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         summary = hall.account_import.run(
             Path(args.file),
             encoding=args.encoding,
@@ -88,20 +82,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             rejects_path=args.rejects,
             progress=show if args.progress else None,
         )
-    finally:
-        hall.close()
     _emit(summary.as_json())
     return 0
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         found = hall.accounts.find(args.query, limit=args.limit)
         record = found.account_list
         hits = [hit_json(h, hall.accounts, record) for h in found.hits] if record else []
-    finally:
-        hall.close()
     _emit(
         {
             "query": found.query.text,
@@ -115,23 +104,17 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         live = hall.accounts.live_list()
         history = hall.accounts.history(args.history)
-    finally:
-        hall.close()
     _emit({"live": list_json(live), "history": [list_json(r) for r in history]})
     return 0
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         start = _day(args.start, "from") if args.start else None
         figures = hall.payments.figures(start, _day(args.end, "to") if args.end else None)
-    finally:
-        hall.close()
     _emit(
         {
             "from": figures.start.isoformat(),
@@ -149,8 +132,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 def cmd_slip(args: argparse.Namespace) -> int:
     from counter_app.printing.payment_jobs import guide_and_print_pdf
 
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         _emit(
             guide_and_print_pdf(
                 hall,
@@ -162,8 +144,6 @@ def cmd_slip(args: argparse.Namespace) -> int:
                 counter=args.counter,
             )
         )
-    finally:
-        hall.close()
     return 0
 
 
@@ -172,8 +152,7 @@ def cmd_boundary(args: argparse.Namespace) -> int:
 
     location = fault_location(args.location)
     contract = fault_location(args.contract_boundary) if args.contract_boundary else None
-    hall = _hall(args)
-    try:
+    with hall_for(args) as hall:
         leaflet = hall.boundary.leaflet(location, contract)
         out: dict[str, Any] = {
             "location": location.value,
@@ -193,8 +172,6 @@ def cmd_boundary(args: argparse.Namespace) -> int:
             paper = paper_for(args.paper)
             write_pdf(leaflet_printable(leaflet, HallTexts(leaflet.language)), paper, Path(args.pdf))
             out.update(pdf=args.pdf, paper=paper.key)
-    finally:
-        hall.close()
     _emit(out)
     return 0
 

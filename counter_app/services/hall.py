@@ -68,6 +68,12 @@ class Hall:
         """Changes whenever another connection commits; windows poll it to follow other processes."""
         return data_version(self.db)
 
+    def __enter__(self) -> Hall:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         self.accounts.close()  # the read-only connection to the live account list
         self.db.close()

@@ -7,9 +7,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
+from cli_runner import CliRun
 from sqlite_utils import Database
 
 from counter_app.cli import EXIT_NOBODY_WAITING, EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
@@ -33,12 +33,6 @@ TICKET_KEYS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def no_outside_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COUNTER_APP_DB", raising=False)
-    monkeypatch.delenv("COUNTER_APP_PROFILE", raising=False)
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "hall.sqlite3")
@@ -46,22 +40,9 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-class Run:
-    def __init__(self, capsys: pytest.CaptureFixture[str], db: str) -> None:
-        self.capsys = capsys
-        self.db = db
-
-    def __call__(self, *argv: str, code: int = 0) -> Any:
-        self.capsys.readouterr()
-        assert main([*argv, "--db", self.db]) == code
-        out, err = self.capsys.readouterr()
-        self.err = json.loads(err.strip().splitlines()[-1]) if code else None
-        return json.loads(out) if out.strip() else None
-
-
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], db: str) -> Run:
-    return Run(capsys, db)
+def run(capsys: pytest.CaptureFixture[str], db: str) -> CliRun:
+    return CliRun(capsys, "--db", db)
 
 
 def test_init_creates_the_hall(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,7 +72,7 @@ def test_init_with_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "9900000001" in capsys.readouterr().out
 
 
-def test_issue_call_recall_finish_round(run: Run) -> None:
+def test_issue_call_recall_finish_round(run: CliRun) -> None:
     issued = run("ticket", "issue", "A")
     assert set(issued) == TICKET_KEYS | {"ahead", "estimate_min"}
     assert (issued["number"], issued["state"], issued["ahead"], issued["estimate_min"]) == (
@@ -135,7 +116,7 @@ def test_issue_call_recall_finish_round(run: Run) -> None:
     assert run("ticket", "cancel", "D001")["state"] == "cancelled"
 
 
-def test_next_key_reports_the_finished_customer(run: Run) -> None:
+def test_next_key_reports_the_finished_customer(run: CliRun) -> None:
     run("ticket", "issue", "A")
     run("ticket", "issue", "A")
     run("ticket", "call", "--counter", "1")
@@ -144,20 +125,20 @@ def test_next_key_reports_the_finished_customer(run: Run) -> None:
     assert called["finished"]["number"] == "A001" and called["finished"]["state"] == "done"
 
 
-def test_nobody_waiting_exits_3(run: Run) -> None:
+def test_nobody_waiting_exits_3(run: CliRun) -> None:
     out = run("ticket", "call", "--counter", "3", code=EXIT_NOBODY_WAITING)
     assert out == {"called": None, "finished": None}
     assert run.err == {"error": "nobody_waiting", "message": "Nobody is waiting for counter 3", "counter": 3}
 
 
-def test_unknown_service_exits_2_with_json_error(run: Run, db: str) -> None:
+def test_unknown_service_exits_2_with_json_error(run: CliRun, db: str) -> None:
     assert run("ticket", "issue", "Z", code=EXIT_REFUSED) is None
     assert run.err["error"] == "unknown_service" and run.err["service"] == "Z"
     assert "A, B, C, D" in run.err["message"]
     assert run("queue", "status")["waiting"] == {"A": 0, "B": 0, "C": 0, "D": 0}
 
 
-def test_closed_counter_exits_2(run: Run) -> None:
+def test_closed_counter_exits_2(run: CliRun) -> None:
     run("ticket", "issue", "A")
     assert run("counter", "closed", "2") == {"counter": 2, "state": "closed"}
     assert run("ticket", "call", "--counter", "2", code=EXIT_REFUSED) is None
@@ -180,12 +161,12 @@ def test_closed_counter_exits_2(run: Run) -> None:
         (("counter", "paused", "8"), "unknown_counter"),
     ],
 )
-def test_refusals_exit_2(run: Run, argv: tuple[str, ...], error: str) -> None:
+def test_refusals_exit_2(run: CliRun, argv: tuple[str, ...], error: str) -> None:
     run(*argv, code=EXIT_REFUSED)
     assert run.err["error"] == error and run.err["message"]
 
 
-def test_finish_with_someone_elses_number_is_refused(run: Run) -> None:
+def test_finish_with_someone_elses_number_is_refused(run: CliRun) -> None:
     run("ticket", "issue", "A")
     run("ticket", "issue", "A")
     run("ticket", "call", "--counter", "1")
@@ -196,7 +177,7 @@ def test_finish_with_someone_elses_number_is_refused(run: Run) -> None:
     assert counters[1] == counters[2] == "called"
 
 
-def test_status_json_shape(run: Run) -> None:
+def test_status_json_shape(run: CliRun) -> None:
     run("ticket", "issue", "B")
     run("ticket", "issue", "B")
     run("ticket", "call", "--counter", "3", "--clerk", "张敏")

@@ -5,22 +5,16 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from application_data import home
+from cli_runner import CliRun
 
 from counter_app import paths
 from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
 from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import open_hall
-
-
-@pytest.fixture(autouse=True)
-def no_outside_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COUNTER_APP_DB", raising=False)
-    monkeypatch.delenv("COUNTER_APP_PROFILE", raising=False)
 
 
 @pytest.fixture
@@ -30,23 +24,9 @@ def db(tmp_path: Path) -> str:
     return path
 
 
-class Run:
-    def __init__(self, capsys: pytest.CaptureFixture[str], db: str) -> None:
-        self.capsys = capsys
-        self.db = db
-        self.err: Any = None
-
-    def __call__(self, *argv: str, code: int = 0) -> Any:
-        self.capsys.readouterr()
-        assert main([*argv, "--db", self.db]) == code
-        out, err = self.capsys.readouterr()
-        self.err = json.loads(err.strip().splitlines()[-1]) if code else None
-        return json.loads(out) if out.strip() else None
-
-
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], db: str) -> Run:
-    return Run(capsys, db)
+def run(capsys: pytest.CaptureFixture[str], db: str) -> CliRun:
+    return CliRun(capsys, "--db", db)
 
 
 @pytest.fixture
@@ -61,7 +41,7 @@ def accepted(db: str) -> str:
         hall.close()
 
 
-def test_types_list_every_business_with_stages_limits_and_sources(run: Run) -> None:
+def test_types_list_every_business_with_stages_limits_and_sources(run: CliRun) -> None:
     types = {t["code"]: t for t in run("application", "types")}
     assert len(types) >= 12
     home = types["lv_residential_new"]
@@ -85,12 +65,12 @@ def test_types_list_every_business_with_stages_limits_and_sources(run: Run) -> N
         ("2025-03-03", 0, "2025-03-03"),
     ],
 )
-def test_workdays_add_follows_the_official_calendar(run: Run, start: str, n: int, due: str) -> None:
+def test_workdays_add_follows_the_official_calendar(run: CliRun, start: str, n: int, due: str) -> None:
     out = run("workdays", "add", start, str(n))
     assert out["date"] == due and out["provisional"] is False and out["start"] == start
 
 
-def test_workdays_into_an_unpublished_year_say_provisional(run: Run) -> None:
+def test_workdays_into_an_unpublished_year_say_provisional(run: CliRun) -> None:
     out = run("workdays", "add", "2026-12-28", "5")
     assert out["date"] == "2027-01-04" and out["provisional"] is True and out["provisional_years"] == [2027]
     between = run("workdays", "between", "2026-09-30", "2026-10-10")
@@ -106,7 +86,7 @@ def test_bad_dates_and_negative_days_are_usage_errors(db: str, argv: tuple[str, 
     assert caught.value.code == 2
 
 
-def test_due_lists_overdue_applications_masked(run: Run, accepted: str) -> None:
+def test_due_lists_overdue_applications_masked(run: CliRun, accepted: str) -> None:
     out = run("application", "due", "--within", "2")
     assert [a["number"] for a in out["applications"]] == [accepted]
     row = out["applications"][0]
@@ -116,7 +96,7 @@ def test_due_lists_overdue_applications_masked(run: Run, accepted: str) -> None:
     assert "13812345678" not in json.dumps(out, ensure_ascii=False)
 
 
-def test_list_and_show_are_masked(run: Run, accepted: str) -> None:
+def test_list_and_show_are_masked(run: CliRun, accepted: str) -> None:
     listed = run("application", "list", "--search", "建国路")
     assert [a["number"] for a in listed["applications"]] == [accepted]
     assert run("application", "list", "--state", "completed")["total"] == 0
@@ -126,13 +106,13 @@ def test_list_and_show_are_masked(run: Run, accepted: str) -> None:
     assert [d["state"] for d in shown["documents"]] == ["presented", "owed"]
 
 
-def test_unknown_application_is_refused_with_its_code(run: Run) -> None:
+def test_unknown_application_is_refused_with_its_code(run: CliRun) -> None:
     run("application", "show", "YK20990101-0001", code=EXIT_REFUSED)
     assert run.err["error"] == "unknown_application"
 
 
 @pytest.mark.usefixtures("qapp")  # fonts need a GUI application; let pytest-qt own it
-def test_print_writes_a_pdf_and_records_the_job(run: Run, accepted: str, tmp_path: Path) -> None:
+def test_print_writes_a_pdf_and_records_the_job(run: CliRun, accepted: str, tmp_path: Path) -> None:
     out = run("application", "print", accepted, "--pdf", str(tmp_path / "r.pdf"), "--paper", "a5")
     assert out["kind"] == "receipt" and out["reprint"] is False and (tmp_path / "r.pdf").stat().st_size > 1000
     again = run("application", "print", accepted, "--pdf", str(tmp_path / "n.pdf"), "--notice")
@@ -151,7 +131,7 @@ def test_print_writes_a_pdf_and_records_the_job(run: Run, accepted: str, tmp_pat
     assert run.err["error"] == "unknown_paper"
 
 
-def test_staff_add_list_deactivate(run: Run) -> None:
+def test_staff_add_list_deactivate(run: CliRun) -> None:
     assert run("staff", "add", "0001", "赵值班", "--role", "supervisor") == {
         "code": "0001",
         "name": "赵值班",

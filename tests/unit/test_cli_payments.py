@@ -9,31 +9,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import CliRun
 from payment_data import WECHAT_URL, account_line, account_number, payment_profile, write_list
 from pypdf import PdfReader
 
-from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
+from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE
 
 # The slip and leaflet commands draw with Qt (fonts): let pytest-qt own the one application object, so a
 # later widget test does not find a bare QGuiApplication made by the command.
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-@pytest.fixture(autouse=True)
-def no_outside_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COUNTER_APP_DB", raising=False)
-    monkeypatch.delenv("COUNTER_APP_PROFILE", raising=False)
+class Cli(CliRun):
+    """Refusals return their JSON error, like successes return their output."""
 
-
-class Cli:
     def __init__(self, capsys: pytest.CaptureFixture[str], db: Path, profile: Path) -> None:
-        self.capsys, self.db, self.profile = capsys, db, profile
+        super().__init__(capsys, "--db", str(db), "--profile", str(profile))
+        self.db, self.profile = db, profile
 
     def __call__(self, *args: str, code: int = 0) -> Any:
-        self.capsys.readouterr()
-        assert main(["--db", str(self.db), "--profile", str(self.profile), *args]) == code
-        out, err = self.capsys.readouterr()
-        return json.loads(out if code == 0 else err.strip().splitlines()[-1])
+        out = super().__call__(*args, code=code)
+        return out if code == 0 else self.err
 
 
 @pytest.fixture
