@@ -11,10 +11,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
 from counter_app.domain.queue import CounterState, Ticket
+
+if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
+    from counter_app.services.hall import Hall
 
 EXIT_REFUSED = 2
 EXIT_NOBODY_WAITING = 3
@@ -46,7 +49,7 @@ def _emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def hall_for(args: argparse.Namespace) -> Any:
+def hall_for(args: argparse.Namespace) -> Hall:
     """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``."""
     from counter_app.services.hall import open_hall
 

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import hall_for
-from counter_app.domain.application_workflow import Role, Status
+from counter_app.domain.application_workflow import Role
 from counter_app.domain.business_types import BusinessType, TimeLimit
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate
 from counter_app.services.applications_values import (
+    STATE_FILTERS,
     ApplicationDetail,
     DueFilter,
     StaffMember,
@@ -33,6 +35,10 @@ from counter_app.services.applications_values import (
     WorklistQuery,
     WorklistRow,
 )
+
+if TYPE_CHECKING:
+    from counter_app.printing.application_print import PaperKind
+    from counter_app.services.hall import Hall
 
 
 def _emit(value: Any) -> None:
@@ -181,106 +187,85 @@ def staff_json(member: StaffMember) -> dict[str, Any]:
 
 
 # commands ------------------------------------------------------------------------------------------
-def cmd_types(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        types = hall.applications.setup.types
-    _emit([type_json(t) for t in types])
-    return 0
+Build = Callable[["Hall", argparse.Namespace], Any]
 
 
-def cmd_due(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        page = hall.application_views.due(args.within)
-    _emit(page_json(page))
-    return 0
+def _json_command(build: Build) -> Callable[[argparse.Namespace], int]:
+    """A command: open the hall, build the JSON value, print it once the hall is closed. Refusals and an
+    unavailable store propagate to ``cli.main``, which turns them into the exit codes."""
+
+    def run(args: argparse.Namespace) -> int:
+        with hall_for(args) as hall:
+            value = build(hall, args)
+        _emit(value)
+        return 0
+
+    return run
 
 
-def cmd_list(args: argparse.Namespace) -> int:
-    statuses: tuple[Status, ...]
-    if args.state == "open":
-        statuses = WorklistQuery().statuses
-    elif args.state == "all":
-        statuses = ()
-    else:
-        statuses = (Status(args.state),)
+def _types(hall: Hall, args: argparse.Namespace) -> Any:
+    return [type_json(t) for t in hall.applications.setup.types]
+
+
+def _due_report(hall: Hall, args: argparse.Namespace) -> Any:
+    return page_json(hall.application_views.due(args.within))
+
+
+def _list(hall: Hall, args: argparse.Namespace) -> Any:
     query = WorklistQuery(
-        statuses=statuses,
+        statuses=STATE_FILTERS[args.state],
         business_type=args.type,
         owner=args.owner,
         due=DueFilter(args.due) if args.due else None,
         search=args.search or "",
         limit=args.limit,
     )
-    with hall_for(args) as hall:
-        page = hall.application_views.worklist(query)
-    _emit(page_json(page))
-    return 0
+    return page_json(hall.application_views.worklist(query))
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        detail = hall.application_views.summary(args.number)
-    _emit(detail_json(detail))
-    return 0
+def _show(hall: Hall, args: argparse.Namespace) -> Any:
+    return detail_json(hall.application_views.summary(args.number))
 
 
-def cmd_print(args: argparse.Namespace) -> int:
+def _print(hall: Hall, args: argparse.Namespace) -> Any:
     from counter_app.printing.application_print import print_paper_pdf
 
-    with hall_for(args) as hall:
-        kind = "notice" if args.notice else "receipt"
-        _emit(
-            print_paper_pdf(hall, args.number, kind, Path(args.pdf), paper=args.paper, clerk=args.clerk or "")
-        )
-    return 0
+    kind: PaperKind = "notice" if args.notice else "receipt"
+    return print_paper_pdf(hall, args.number, kind, Path(args.pdf), paper=args.paper, clerk=args.clerk or "")
 
 
-def cmd_workdays_add(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        due = hall.application_views.add_workdays(args.date, args.n)
-    _emit(
-        {
-            "start": args.date.isoformat(),
-            "workdays": args.n,
-            "date": due.day.isoformat(),
-            "weekday": due.day.strftime("%A"),
-            "provisional": due.provisional,
-            "provisional_years": list(due.provisional_years),
-        }
-    )
-    return 0
+def _workdays_add(hall: Hall, args: argparse.Namespace) -> Any:
+    due = hall.application_views.add_workdays(args.date, args.n)
+    return {
+        "start": args.date.isoformat(),
+        "workdays": args.n,
+        "date": due.day.isoformat(),
+        "weekday": due.day.strftime("%A"),
+        "provisional": due.provisional,
+        "provisional_years": list(due.provisional_years),
+    }
 
 
-def cmd_workdays_between(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        calendar = hall.applications.setup.calendar
-    _emit(
-        {
-            "from": args.start.isoformat(),
-            "to": args.end.isoformat(),
-            "workdays": calendar.workdays_between(args.start, args.end),
-            "provisional_years": list(calendar.provisional_years(args.start, args.end)),
-        }
-    )
-    return 0
+def _workdays_between(hall: Hall, args: argparse.Namespace) -> Any:
+    calendar = hall.applications.setup.calendar
+    return {
+        "from": args.start.isoformat(),
+        "to": args.end.isoformat(),
+        "workdays": calendar.workdays_between(args.start, args.end),
+        "provisional_years": list(calendar.provisional_years(args.start, args.end)),
+    }
 
 
-def cmd_staff_add(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        _emit(staff_json(hall.staff.add(args.code, args.name, Role(args.role))))
-    return 0
+def _staff_add(hall: Hall, args: argparse.Namespace) -> Any:
+    return staff_json(hall.staff.add(args.code, args.name, Role(args.role)))
 
 
-def cmd_staff_list(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        _emit([staff_json(m) for m in hall.staff.list()])
-    return 0
+def _staff_list(hall: Hall, args: argparse.Namespace) -> Any:
+    return [staff_json(m) for m in hall.staff.list()]
 
 
-def cmd_staff_deactivate(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        _emit(staff_json(hall.staff.deactivate(args.code)))
-    return 0
+def _staff_deactivate(hall: Hall, args: argparse.Namespace) -> Any:
+    return staff_json(hall.staff.deactivate(args.code))
 
 
 def _workdays(text: str) -> int:
@@ -300,26 +285,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "application", help="installation and change-of-service applications"
     ).add_subparsers(dest="action", required=True)
     apps.add_parser("types", parents=[common], help="business types with stages and limits").set_defaults(
-        func=cmd_types
+        func=_json_command(_types)
     )
     p = apps.add_parser("due", parents=[common], help="open applications overdue or due soon")
     p.add_argument(
         "--within", type=_workdays, help="working days ahead (default: the hall's due-soon setting)"
     )
-    p.set_defaults(func=cmd_due)
+    p.set_defaults(func=_json_command(_due_report))
 
     p = apps.add_parser("list", parents=[common], help="the worklist (personal data masked)")
-    p.add_argument("--state", default="open", choices=["open", "all", *(s.value for s in Status)])
+    p.add_argument("--state", default="open", choices=list(STATE_FILTERS))
     p.add_argument("--type", help="business type code (see `application types`)")
     p.add_argument("--owner", help="clerk who owns the applications")
     p.add_argument("--due", choices=[d.value for d in DueFilter])
     p.add_argument("--search", help="number, tracking reference, name, phone, ID, account or address")
     p.add_argument("--limit", type=int, default=50)
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=_json_command(_list))
 
     p = apps.add_parser("show", parents=[common], help="one application with its history (masked)")
     p.add_argument("number", help="application number or tracking reference")
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=_json_command(_show))
 
     p = apps.add_parser("print", parents=[common], help="print the receipt (or the notice) to PDF")
     p.add_argument("number")
@@ -327,7 +312,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", default="a4", choices=["a4", "a5", "80mm"])
     p.add_argument("--notice", action="store_true", help="the one-time notice (一次性告知书) instead")
     p.add_argument("--clerk", help="recorded with the print job")
-    p.set_defaults(func=cmd_print)
+    p.set_defaults(func=_json_command(_print))
 
     days = sub.add_parser("workdays", help="working days on the hall's calendar").add_subparsers(
         dest="action", required=True
@@ -335,11 +320,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = days.add_parser("add", parents=[common], help="the date N working days after DATE")
     p.add_argument("date", type=_day)
     p.add_argument("n", type=_workdays)
-    p.set_defaults(func=cmd_workdays_add)
+    p.set_defaults(func=_json_command(_workdays_add))
     p = days.add_parser("between", parents=[common], help="working days after START up to END")
     p.add_argument("start", type=_day)
     p.add_argument("end", type=_day)
-    p.set_defaults(func=cmd_workdays_between)
+    p.set_defaults(func=_json_command(_workdays_between))
 
     staff = sub.add_parser("staff", help="the hall's staff and their roles").add_subparsers(
         dest="action", required=True
@@ -348,8 +333,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("code", help="staff number, as typed when signing in at a counter")
     p.add_argument("name")
     p.add_argument("--role", default=Role.CLERK.value, choices=[r.value for r in Role])
-    p.set_defaults(func=cmd_staff_add)
-    staff.add_parser("list", parents=[common], help="every member of staff").set_defaults(func=cmd_staff_list)
+    p.set_defaults(func=_json_command(_staff_add))
+    p = staff.add_parser("list", parents=[common], help="every member of staff")
+    p.set_defaults(func=_json_command(_staff_list))
     p = staff.add_parser("deactivate", parents=[common], help="someone left: a plain clerk from now on")
     p.add_argument("code")
-    p.set_defaults(func=cmd_staff_deactivate)
+    p.set_defaults(func=_json_command(_staff_deactivate))

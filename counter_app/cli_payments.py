@@ -20,7 +20,7 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.domain.property_boundary import FaultLocation
 from counter_app.services.account_import import ImportProgress
-from counter_app.services.accounts import AccountService
+from counter_app.services.accounts import Freshness
 from counter_app.store.accounts_repo import AccountListRecord
 
 
@@ -49,9 +49,8 @@ def list_json(record: AccountListRecord | None) -> dict[str, Any] | None:
     }
 
 
-def hit_json(hit: SearchHit, accounts: AccountService, record: AccountListRecord) -> dict[str, Any]:
+def hit_json(hit: SearchHit, fresh: Freshness) -> dict[str, Any]:
     account = hit.account
-    fresh = accounts.freshness_of(account, record)
     return {
         "account_number": account.number,
         "name": mask_name(account.name),
@@ -89,14 +88,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_find(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         found = hall.accounts.find(args.query, limit=args.limit)
-        record = found.account_list
-        hits = [hit_json(h, hall.accounts, record) for h in found.hits] if record else []
     _emit(
         {
             "query": found.query.text,
             "kinds": [c.kind.value for c in found.query.clauses],
             "account_list": list_json(found.account_list),
-            "hits": hits,
+            "hits": [hit_json(h, found.freshness[h.account.number]) for h in found.hits],
             "more": found.more,
         }
     )

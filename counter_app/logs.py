@@ -13,11 +13,21 @@ from counter_app.domain.masking import mask_digits_in_text
 
 
 class MaskingFilter(logging.Filter):
+    """Masks the message and the traceback of a record (an exception's text may quote a phone,
+    ID or account number) before a handler formats it."""
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         masked = mask_digits_in_text(message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            # the handler's Formatter uses exc_text as it is once it is set
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_digits_in_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_digits_in_text(record.stack_info)
         return True
 
 

@@ -21,70 +21,63 @@ class StagePlan:
 
 
 @dataclass(frozen=True)
-class Accepted:
-    kind: ClassVar[str] = "accepted"
+class _Step:
+    """What every event records; the event's own fields follow ``at`` and ``by``."""
+
+    kind: ClassVar[str]
     at: datetime
     by: str
+
+
+@dataclass(frozen=True)
+class Accepted(_Step):
+    kind: ClassVar[str] = "accepted"
     business_type: str
     stages: tuple[StagePlan, ...]
     whole_limit_days: int | None
 
 
 @dataclass(frozen=True)
-class Advanced:
+class Advanced(_Step):
     kind: ClassVar[str] = "advanced"
-    at: datetime
-    by: str
     from_stage: str
     to_stage: str
 
 
 @dataclass(frozen=True)
-class Returned:
+class Returned(_Step):
     kind: ClassVar[str] = "returned"
-    at: datetime
-    by: str
     from_stage: str
     to_stage: str
     reason: str
 
 
 @dataclass(frozen=True)
-class Suspended:
+class Suspended(_Step):
     kind: ClassVar[str] = "suspended"
-    at: datetime
-    by: str
     reason: str
 
 
 @dataclass(frozen=True)
-class Resumed:
+class Resumed(_Step):
     kind: ClassVar[str] = "resumed"
-    at: datetime
-    by: str
 
 
 @dataclass(frozen=True)
-class Completed:
+class Completed(_Step):
     kind: ClassVar[str] = "completed"
-    at: datetime
-    by: str
     stage: str
 
 
 @dataclass(frozen=True)
-class Withdrawn:
+class Withdrawn(_Step):
     kind: ClassVar[str] = "withdrawn"
-    at: datetime
-    by: str
     reason: str
 
 
 @dataclass(frozen=True)
-class HandedOver:
+class HandedOver(_Step):
     kind: ClassVar[str] = "handed_over"
-    at: datetime
-    by: str
     to_owner: str
 
 

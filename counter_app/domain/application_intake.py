@@ -10,6 +10,7 @@ a date to bring it by, and the customer signs a commitment letter (客户承诺�
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -125,6 +126,12 @@ def validate_intake(
     return _check(form, business_type, policy, today).problems
 
 
+def refusal(problems: Sequence[FieldProblem]) -> InvalidInput:
+    """One refusal carrying every problem (``params["problems"]``), named after the first."""
+    first = problems[0]
+    return InvalidInput(first.message, field=first.field, code=first.code, problems=tuple(problems))
+
+
 def accept_intake(
     form: IntakeForm,
     business_type: BusinessType,
@@ -132,17 +139,16 @@ def accept_intake(
     calendar: WorkCalendar,
     *,
     accepted_on: date,
+    also: Sequence[FieldProblem] = (),
 ) -> AcceptedIntake:
-    """Accept the form, or raise :class:`InvalidInput` for its first problem (all in ``params["problems"]``).
+    """Accept the form, or raise :func:`refusal` of its problems followed by ``also`` (problems found
+    outside the form, e.g. by the change-of-service rules), so the clerk hears every reason at once.
 
     ``accepted_on`` is also the day birth dates are checked against and the document due date counts from.
     """
     checked = _check(form, business_type, policy, accepted_on)
-    if checked.problems:
-        first = checked.problems[0]
-        raise InvalidInput(
-            first.message, field=first.field, code=first.code, problems=tuple(checked.problems)
-        )
+    if checked.problems or also:
+        raise refusal([*checked.problems, *also])
     applicant, agent, capacity = checked.applicant, checked.agent, checked.capacity
     assert applicant is not None  # guaranteed by an empty problem list
     return AcceptedIntake(

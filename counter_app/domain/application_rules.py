@@ -29,11 +29,12 @@ class Refusal:
 
 @dataclass(frozen=True)
 class AccountFacts:
-    """What the account is today, as the marketing system or the store reports it."""
+    """What the account is today, as the marketing system or the store reports it (``capacity`` None
+    when it was not asked for: a request that keeps the capacity never compares it)."""
 
     account_number: str
     address: str
-    capacity: Capacity
+    capacity: Capacity | None
     tariff_class: TariffClass
     arrears: Decimal
 
@@ -82,7 +83,7 @@ def ownership_change_refusals(
         reasons.append(
             Refusal("address_changed", "The address of use must stay the same; apply to move instead.")
         )
-    if capacity is not None and capacity != current.capacity:
+    if capacity is not None and current.capacity is not None and capacity != current.capacity:
         reasons.append(
             Refusal(
                 "capacity_changed",
@@ -159,8 +160,8 @@ def pause_refusals(
             reasons.append(
                 Refusal(
                     "pause_year_total",
-                    f"Pauses would total {total} days in {year}; at most 6 months "
-                    f"({policy.pause_max_days_per_year} days) a year.",
+                    f"Pauses would total {total} days in {year}; at most "
+                    f"{policy.pause_max_days_per_year} days a year.",
                 )
             )
     if any(requested.overlaps(p) for p in earlier):

@@ -41,6 +41,12 @@ class ServiceKind(StrEnum):
     EV_CHARGER = "ev_charger"  # 充电桩报装
 
 
+PERIOD_KINDS = frozenset({ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION})
+"""Changes asked for a period (暂停, 减容): the form takes its first and last day."""
+OWNERSHIP_KINDS = frozenset({ServiceKind.RENAME, ServiceKind.TRANSFER})
+"""Changes of name or holder (更名, 过户): the form takes the account as it is recorded today."""
+
+
 class CustomerClass(StrEnum):
     """The classes the 十项承诺 time limits are set for; ``any`` for changes open to every class."""
 

@@ -1,20 +1,32 @@
 """Wording kept as data in the hall's three languages (zh_CN, zh_TW, en), read from profile tables.
 
 Shared by the profile parts that a hall may correct without a release (payment channels, the property
-boundary helper): :class:`LocalizedText` for one text, :class:`LocalizedSteps` for a numbered list, and
-:func:`check_keys`, which refuses misspelt or missing keys so a typo never silently drops a setting.
+boundary helper): :class:`LocalizedText` for one text (the profile's own :class:`Names`, read
+strictly), :class:`LocalizedSteps` for a numbered list, and :func:`check_keys`, which refuses misspelt
+or missing keys so a typo never silently drops a setting.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any
 
 from counter_app.domain.errors import InvalidInput
+from counter_app.domain.profile import LANGUAGES, Names
 
-Language = Literal["zh_CN", "zh_TW", "en"]
-LANGUAGES: tuple[Language, ...] = ("zh_CN", "zh_TW", "en")
+__all__ = [
+    "LANGUAGES",
+    "LocalizedSteps",
+    "LocalizedText",
+    "check_keys",
+    "profile_invalid",
+    "profile_table",
+    "profile_text",
+    "read_profile_part",
+]
 
 
 def profile_invalid(where: str, message: str) -> InvalidInput:
@@ -34,6 +46,15 @@ def profile_text(value: object, where: str) -> str:
     return value.strip()
 
 
+def read_profile_part(path: str | Path) -> dict[str, Any]:
+    """A profile part file as ``tomllib`` reads it; bad TOML is ``InvalidInput(code="profile_invalid")``."""
+    try:
+        with open(path, "rb") as stream:
+            return tomllib.load(stream)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidInput(f"{path}: {error}", field=str(path), code="profile_invalid") from error
+
+
 def check_keys(table: Mapping[str, Any], where: str, required: set[str], optional: set[str]) -> None:
     """Refuse misspelt or missing keys in a profile table, so a typo never silently drops a setting."""
     if missing := sorted(required - table.keys()):
@@ -42,17 +63,9 @@ def check_keys(table: Mapping[str, Any], where: str, required: set[str], optiona
         raise profile_invalid(where, f"unknown key {', '.join(unknown)}")
 
 
-@dataclass(frozen=True)
-class LocalizedText:
-    """One text in the hall's three languages; an empty translation falls back to zh_CN."""
-
-    zh_CN: str
-    zh_TW: str = ""
-    en: str = ""
-
-    def get(self, language: str) -> str:
-        value = getattr(self, language, "") if language in LANGUAGES else ""
-        return value if isinstance(value, str) and value else self.zh_CN
+class LocalizedText(Names):
+    """One text in the hall's three languages (:class:`Names`: an empty translation falls back to
+    zh_CN), read from a profile part with every key checked."""
 
     @classmethod
     def from_profile(cls, value: object, where: str) -> LocalizedText:

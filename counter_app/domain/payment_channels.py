@@ -13,7 +13,6 @@ this module never builds one. A channel without one prints no QR code.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from counter_app.domain.localized import (
     profile_invalid,
     profile_table,
     profile_text,
+    read_profile_part,
 )
 
 MAX_QR_URL_LENGTH = 512
@@ -178,10 +178,5 @@ def parse_payment_channels(profile: Mapping[str, Any]) -> PaymentChannels:
 
 
 def load_payment_channels(path: str | Path) -> PaymentChannels:
-    """Read and parse a TOML file; a TOML syntax error becomes ``InvalidInput(code="profile_invalid")``."""
-    try:
-        with open(path, "rb") as stream:
-            profile = tomllib.load(stream)
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(f"{path}: {error}", field=str(path), code="profile_invalid") from error
-    return parse_payment_channels(profile)
+    """Read and parse a part file (a TOML syntax error is ``InvalidInput(code="profile_invalid")``)."""
+    return parse_payment_channels(read_profile_part(path))

@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
-from typing import Any
+from typing import Any, TypeGuard
 
 from counter_app.domain.errors import InvalidInput
 
@@ -137,9 +137,13 @@ def _bad(message: str) -> InvalidInput:
     return InvalidInput(f"Hall profile: {message}", field="profile", code="bad_profile")
 
 
+def _whole(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _int(raw: Mapping[str, Any], key: str, default: int, where: str, minimum: int = 0) -> int:
     value = raw.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+    if not _whole(value) or value < minimum:
         raise _bad(f"{where}.{key} must be a whole number ≥ {minimum}, not {value!r}")
     return value
 
@@ -249,10 +253,12 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
     prefix = str(green.get("prefix", "V"))
     if not _CODE.match(prefix) or any(s.code == prefix for s in services):
         raise _bad(f"green_channel.prefix {prefix!r} must be a capital letter no service uses")
-    reasons = tuple(
-        GreenReason(code=str(r["code"]), names=Names.parse(r.get("names", r["code"]), "green reason"))
-        for r in green.get("reasons", [])
-    )
+    reasons: list[GreenReason] = []
+    for i, raw in enumerate(green.get("reasons", [])):
+        code = str(raw.get("code", "")) if isinstance(raw, Mapping) else ""
+        if not code or any(r.code == code for r in reasons):
+            raise _bad(f"green_channel.reasons[{i}] needs a code of its own")
+        reasons.append(GreenReason(code=code, names=Names.parse(raw.get("names", code), "green reason")))
 
     codes = {s.code for s in services}
     counters: list[CounterSetup] = []
@@ -262,9 +268,9 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         unknown = [c for c in served if c not in codes]
         if unknown or not served:
             raise _bad(f"counter {number} serves unknown or no services: {unknown or served}")
-        weights = {str(k): int(v) for k, v in dict(raw.get("weights", {})).items()}
-        if any(k not in served or v < 1 for k, v in weights.items()):
-            raise _bad(f"counter {number}: weights must be ≥ 1 and only for services it serves")
+        weights = {str(k): v for k, v in dict(raw.get("weights", {})).items()}
+        if any(k not in served or not _whole(v) or v < 1 for k, v in weights.items()):
+            raise _bad(f"counter {number}: weights must be whole numbers ≥ 1, only for services it serves")
         if any(c.number == number for c in counters):
             raise _bad(f"counter {number} is listed twice")
         counters.append(CounterSetup(number=number, services=served, weights=weights))
@@ -297,7 +303,7 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         queue=queue,
         services=tuple(services),
         green_prefix=prefix,
-        green_reasons=reasons,
+        green_reasons=tuple(reasons),
         counters=tuple(counters),
         notice=notice,
         raw=data,

@@ -13,9 +13,8 @@ service from the hall's approved list only; staff may not quote any other charge
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -24,7 +23,14 @@ from typing import Any
 
 from counter_app.domain.accounts import parse_amount, parse_date
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.localized import LocalizedText, check_keys, profile_invalid
+from counter_app.domain.localized import (
+    LocalizedText,
+    check_keys,
+    profile_invalid,
+    profile_table,
+    profile_text,
+    read_profile_part,
+)
 
 
 class FaultLocation(Enum):
@@ -75,6 +81,16 @@ class BoundaryGuide:
     locations: Mapping[FaultLocation, LocalizedText]
     texts: BoundaryTexts
     paid_services: tuple[PaidService, ...] = ()
+
+    def in_force(self, today: date) -> BoundaryGuide:
+        """The guide of ``today``: paid services whose ``effective_from`` is later are left out (not
+        yet approved to charge)."""
+        return replace(
+            self,
+            paid_services=tuple(
+                s for s in self.paid_services if s.effective_from is None or s.effective_from <= today
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -149,8 +165,7 @@ def _location(value: object, where: str) -> FaultLocation:
 
 
 def _paid_service(value: object, where: str) -> PaidService:
-    if not isinstance(value, Mapping):
-        raise profile_invalid(where, "must be a table")
+    value = profile_table(value, where)
     check_keys(value, where, {"code", "name", "fee", "unit", "approved_by"}, {"effective_from"})
     fee_text = value["fee"]
     if isinstance(fee_text, bool) or not isinstance(fee_text, str | int | float):
@@ -168,11 +183,11 @@ def _paid_service(value: object, where: str) -> PaidService:
         effective = parse_date(effective, field=f"{where}.effective_from")
     elif effective is not None and not isinstance(effective, date):
         raise profile_invalid(f"{where}.effective_from", "must be a date")
-    code = value["code"]
-    if not isinstance(code, str) or not code.strip():
-        raise profile_invalid(f"{where}.code", "must be text")
+    code = profile_text(value["code"], f"{where}.code")
+    if not code:
+        raise profile_invalid(f"{where}.code", "must not be empty")
     return PaidService(
-        code=code.strip(),
+        code=code,
         name=LocalizedText.from_profile(value["name"], f"{where}.name"),
         fee=fee,
         unit=LocalizedText.from_profile(value["unit"], f"{where}.unit"),
@@ -219,24 +234,18 @@ def parse_boundary_guide(profile: Mapping[str, Any], *, today: date | None = Non
     codes = [s.code for s in parsed]
     if len(set(codes)) != len(codes):
         raise profile_invalid("paid_services", "a code is used twice")
-    return BoundaryGuide(
+    guide = BoundaryGuide(
         default_boundary=default,
         locations={
             loc: LocalizedText.from_profile(locations[loc.value], f"locations.{loc.value}")
             for loc in FaultLocation
         },
         texts=BoundaryTexts(*(LocalizedText.from_profile(texts[n], f"text.{n}") for n in names)),
-        paid_services=tuple(
-            s for s in parsed if today is None or s.effective_from is None or s.effective_from <= today
-        ),
+        paid_services=tuple(parsed),
     )
+    return guide if today is None else guide.in_force(today)
 
 
 def load_boundary_guide(path: str | Path, *, today: date | None = None) -> BoundaryGuide:
-    """Read and parse a TOML file; a TOML syntax error becomes ``InvalidInput(code="profile_invalid")``."""
-    try:
-        with open(path, "rb") as stream:
-            profile = tomllib.load(stream)
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(f"{path}: {error}", field=str(path), code="profile_invalid") from error
-    return parse_boundary_guide(profile, today=today)
+    """Read and parse a part file (a TOML syntax error is ``InvalidInput(code="profile_invalid")``)."""
+    return parse_boundary_guide(read_profile_part(path), today=today)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import HallProfile
 from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_values import ApplicationDetail, PersonalData, StagePosition
+from counter_app.services.applications_values import ApplicationDetail, DocumentState, StagePosition
 
 
 @dataclass(frozen=True)
@@ -79,24 +78,6 @@ class NoticePaper:
     reprint: bool = False
 
 
-def _masked(detail: ApplicationDetail) -> tuple[PersonalData, str]:
-    """The applicant and agent name as they may appear on paper: masked, whatever was passed in."""
-    a = detail.applicant
-    agent = detail.agent.name if detail.agent else ""
-    if not a.unmasked:
-        return a, agent
-    masked = PersonalData(
-        a.kind,
-        mask_name(a.name),
-        a.id_type,
-        mask_id_number(a.id_number),
-        mask_phone(a.mobile),
-        mask_address(a.address),
-        False,
-    )
-    return masked, mask_name(agent)
-
-
 def receipt_for(
     detail: ApplicationDetail,
     profile: HallProfile,
@@ -106,7 +87,8 @@ def receipt_for(
     reprint: bool = False,
 ) -> ReceiptPaper:
     lang = profile.hall.language
-    a, agent = _masked(detail)
+    detail = detail.masked()
+    a = detail.applicant
     stages = tuple(
         StageLine(
             s.names.get(lang),
@@ -129,10 +111,10 @@ def receipt_for(
         id_number=a.id_number,
         mobile=a.mobile,
         address=a.address,
-        agent_name=agent,
+        agent_name=detail.agent.name if detail.agent else "",
         account_number=detail.account_number or "",
         capacity=detail.capacity or "",
-        received=tuple(d.names.get(lang) for d in detail.documents if d.state.value != "owed"),
+        received=tuple(d.names.get(lang) for d in detail.documents if d.state is not DocumentState.OWED),
         missing=tuple(d.names.get(lang) for d in detail.owed_documents),
         collect_by=detail.collect_by,
         commitment_signed=detail.commitment_signed,
@@ -158,7 +140,8 @@ def notice_for(
     reprint: bool = False,
 ) -> NoticePaper:
     lang = profile.hall.language
-    a, _ = _masked(detail)
+    detail = detail.masked()
+    a = detail.applicant
     btype = setup.type_or_none(detail.business_type)
     on_file = {d.code for d in detail.documents}
     optional = tuple(

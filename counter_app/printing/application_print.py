@@ -79,7 +79,7 @@ def _check(kind: str, paper: Paper | str) -> Paper:
 
 def _owner_label(hall: Hall, owner: str) -> str:
     """``王芳 (0107)`` when the owner signed in with a staff code, else what they typed."""
-    member = next((m for m in hall.staff.list() if m.code == owner), None)
+    member = hall.staff.member(owner)
     return f"{member.name} ({member.code})" if member else owner
 
 

@@ -92,7 +92,3 @@ def layout_rect(paper: Paper, device: QPaintDevice) -> QRectF:
     width = device.width() - 2 * left
     height = device.height() - top - paper.margin_bottom_mm * sy
     return QRectF(left, top, max(0.0, width), max(0.0, height))
-
-
-def mm_to_px(mm: float, device: QPaintDevice) -> float:
-    return mm * device.logicalDpiY() / MM_PER_INCH

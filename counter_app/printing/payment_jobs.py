@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,6 @@ from counter_app.services.print_jobs import PrintJob
 log = logging.getLogger("counter_app.print")
 
 DOCUMENT = "payment_slip"
-PAPERS = ("80mm", "58mm", "a5")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,11 +58,15 @@ class PaymentPrint:
 def prepare_payment_print(
     hall: Hall, guidance_id: int, device: str, *, paper: Paper | str = "80mm", clerk: str = ""
 ) -> PaymentPrint:
-    """Record the print job of a guidance and build its slip (补打 from the second job on)."""
+    """Build the slip of a guidance and record its print job (补打 from the second job on).
+
+    The slip is read before the job is written: a slip that cannot be built (say the live account
+    list file is missing) leaves no job behind, so the next attempt is not taken for a reprint."""
     chosen = paper_for(paper)
     record = hall.payments.get(guidance_id)
+    slip = hall.payments.slip(record)
     job = hall.print_jobs.start(DOCUMENT, record.id, device, clerk)
-    slip = hall.payments.slip(record, reprint=job.reprint)
+    slip = replace(slip, reprint=job.reprint)
     printable = payment_printable(slip, HallTexts(slip.language))
     return PaymentPrint(job=job, slip=slip, printable=printable, paper=chosen, device=device)
 

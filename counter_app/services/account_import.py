@@ -34,11 +34,11 @@ import sqlite_utils
 
 from counter_app.domain.account_file import AccountFile, MissingColumns, RowRejection, open_account_file
 from counter_app.domain.accounts import AccountValues
-from counter_app.domain.errors import InvalidInput, RuleViolation
+from counter_app.domain.errors import InvalidInput, RuleViolation, StoreUnavailable
 from counter_app.domain.profile import HallProfile
 from counter_app.services.accounts import account_settings, accounts_folder
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.accounts_build import AccountListBuilder, os_unavailable, sweep
+from counter_app.store.accounts_build import AccountListBuilder, BuiltList, os_unavailable, sweep
 from counter_app.store.accounts_repo import AccountListRecord, AccountListsRepository
 from counter_app.store.database import read, write
 
@@ -203,6 +203,8 @@ class AccountImport:
                 counts, newest = self._read(accounts, builder, rejects, report, cancelled)
                 file_format, used_encoding = accounts.format, accounts.encoding
             self._refuse_unusable(counts, used_encoding, rejects)
+            by_reason = {k: v for k, v in sorted(counts.items()) if k != "accepted"}
+            rejected = sum(by_reason.values())
             data_as_of = as_of or newest or _modified(source, self.clock)
 
             def phase(name: str) -> None:
@@ -215,7 +217,7 @@ class AccountImport:
             built = builder.finish(base_path, data_as_of, meta, phase)
             report(ImportProgress("switching", builder.rows, PHASES["switching"][0]))
             rejected_file = rejects.keep()
-            record = self._make_live(base, built.path.name, source, built, counts, rejected_file, clerk)
+            record = self._make_live(base, list_uuid, source, built, rejected, rejected_file, clerk)
         except BaseException:
             if builder is not None:
                 builder.discard()
@@ -223,7 +225,6 @@ class AccountImport:
             raise
         self._sweep(record)
         report(ImportProgress("done", builder.rows, 1.0))
-        rejected = sum(v for k, v in counts.items() if k != "accepted")
         log.info("account list %s live: %d accounts, %d rejected", list_uuid, built.accounts, rejected)
         return ImportSummary(
             source=str(source),
@@ -239,7 +240,7 @@ class AccountImport:
             rejected_file=rejected_file,
             data_as_of=data_as_of,
             seconds=time.monotonic() - started,
-            rejected_by_reason={k: v for k, v in sorted(counts.items()) if k != "accepted"},
+            rejected_by_reason=by_reason,
             previous_list_missing=built.base_missing,
         )
 
@@ -309,10 +310,10 @@ class AccountImport:
     def _make_live(
         self,
         base: AccountListRecord | None,
-        file: str,
+        list_uuid: str,
         source: Path,
-        built: Any,
-        counts: Counter[str],
+        built: BuiltList,
+        rejected: int,
         rejected_file: str | None,
         clerk: str,
     ) -> AccountListRecord:
@@ -326,8 +327,8 @@ class AccountImport:
                 )
             draft = AccountListRecord(
                 id=0,
-                uuid=file.removeprefix("accounts-").removesuffix(".sqlite3"),
-                file=file,
+                uuid=list_uuid,
+                file=built.path.name,
                 live=True,
                 source=source.name,
                 data_as_of=built.data_as_of,
@@ -335,7 +336,7 @@ class AccountImport:
                 inserted=built.inserted,
                 updated=built.updated,
                 kept=built.kept,
-                rejected=sum(v for k, v in counts.items() if k != "accepted"),
+                rejected=rejected,
                 rejects_file=rejected_file or "",
                 clerk=clerk,
                 imported_at=now,
@@ -358,8 +359,14 @@ class AccountImport:
         return record
 
     def _sweep(self, record: AccountListRecord) -> None:
-        with read(self.db):
-            superseded = self.lists.superseded_files()
+        """Housekeeping after the new list is live: a failure here must not report the import as failed
+        (the files are swept again after the next import)."""
+        try:
+            with read(self.db):
+                superseded = self.lists.superseded_files()
+        except StoreUnavailable as exc:
+            log.warning("old account list files not swept: %s", exc.reason)
+            return
         removed = sweep(self.folder, record.file, superseded)
         if removed:
             log.info("removed %d old account list files", len(removed))
@@ -369,7 +376,7 @@ def _cancelled() -> RuleViolation:
     return RuleViolation("The import was cancelled; nothing was imported", code="account_import_cancelled")
 
 
-def _open(source: Path, encoding: str, profile: HallProfile) -> Any:
+def _open(source: Path, encoding: str, profile: HallProfile) -> AccountFile:
     try:
         return open_account_file(source, encoding=encoding, rule=account_settings(profile).number_rule)
     except MissingColumns as exc:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +30,7 @@ from counter_app.domain.accounts import (
     validate_account_number,
 )
 from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.localized import check_keys, profile_invalid, profile_table
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
 from counter_app.store.accounts_repo import AccountListFile, AccountListRecord, AccountListsRepository
@@ -49,14 +50,8 @@ class AccountSettings:
 
 def account_settings(profile: HallProfile) -> AccountSettings:
     """The profile's ``[accounts]`` table, checked; defaults when the hall has none."""
-    raw: Any = profile.raw.get("accounts", {})
-    if not isinstance(raw, Mapping):
-        raise InvalidInput("accounts: must be a table", field="accounts", code="profile_invalid")
-    unknown = sorted(set(raw) - {"number_lengths", "stale_after_days"})
-    if unknown:
-        raise InvalidInput(
-            f"accounts: unknown key {', '.join(unknown)}", field="accounts", code="profile_invalid"
-        )
+    raw = profile_table(profile.raw.get("accounts", {}), "accounts")
+    check_keys(raw, "accounts", set(), {"number_lengths", "stale_after_days"})
     lengths = raw.get("number_lengths", list(DEFAULT_ACCOUNT_NUMBER_RULE.lengths))
     stale = raw.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     try:
@@ -66,15 +61,9 @@ def account_settings(profile: HallProfile) -> AccountSettings:
             raise ValueError("number_lengths must be a list of whole numbers")
         rule = AccountNumberRule(tuple(lengths))
     except ValueError as exc:
-        raise InvalidInput(
-            f"accounts.number_lengths: {exc}", field="accounts.number_lengths", code="profile_invalid"
-        ) from None
+        raise profile_invalid("accounts.number_lengths", str(exc)) from None
     if not isinstance(stale, int) or isinstance(stale, bool) or stale < 0:
-        raise InvalidInput(
-            "accounts.stale_after_days must be a whole number ≥ 0",
-            field="accounts.stale_after_days",
-            code="profile_invalid",
-        )
+        raise profile_invalid("accounts.stale_after_days", "must be a whole number ≥ 0")
     return AccountSettings(rule, stale)
 
 
@@ -102,12 +91,15 @@ def freshness(as_of: date | None, today: date, stale_after_days: int) -> Freshne
 
 @dataclass(frozen=True)
 class AccountSearch:
-    """The hits of one query, best first; ``more`` when the limit cut the list short."""
+    """The hits of one query, best first; ``more`` when the limit cut the list short. ``freshness``
+    dates each hit's figures, by account number: a list keeps older accounts the last export did not
+    mention, so one list's figures need not all be of its own "data as of" date."""
 
     query: SearchQuery
     hits: tuple[SearchHit, ...]
     account_list: AccountListRecord | None
     more: bool
+    freshness: Mapping[str, Freshness] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -199,14 +191,20 @@ class AccountService:
         hits: list[SearchHit] = []
         seen: set[str] = set()
         for tier, clause in enumerate(query.clauses):
-            # Earlier tiers' accounts may match this clause too: ask for enough to skip them all.
-            for account in reader.search(clause, limit - len(hits) + len(seen)):
+            # Asking for ``limit`` is enough: at most len(hits) of them are earlier tiers' accounts.
+            for account in reader.search(clause, limit):
                 if account.number not in seen:
                     seen.add(account.number)
                     hits.append(SearchHit(account, clause, tier))
                     if len(hits) == limit:
-                        return AccountSearch(query, tuple(hits), record, True)
-        return AccountSearch(query, tuple(hits), record, False)
+                        return self._found(query, hits, record, more=True)
+        return self._found(query, hits, record, more=False)
+
+    def _found(
+        self, query: SearchQuery, hits: list[SearchHit], record: AccountListRecord, *, more: bool
+    ) -> AccountSearch:
+        dated = {h.account.number: self.freshness_of(h.account, record) for h in hits}
+        return AccountSearch(query, tuple(hits), record, more, dated)
 
     def card(self, number: str) -> AccountCard:
         """The account with this number in the live list; ``NotFound`` when it has no record here."""

@@ -15,20 +15,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 import sqlite_utils
 
 from counter_app.domain import application_workflow as workflow
 from counter_app.domain.application_events import Event
-from counter_app.domain.application_intake import (
-    FieldProblem,
-    IntakeForm,
-    accept_intake,
-    validate_intake,
-)
+from counter_app.domain.application_intake import FieldProblem, IntakeForm, accept_intake, refusal
 from counter_app.domain.application_workflow import Actor, ApplicationState
 from counter_app.domain.business_types import BusinessType, ServiceKind
-from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
+from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.services.applications_checks import account_for_rules, change_problems
@@ -61,13 +57,6 @@ from counter_app.store.staff_repo import StaffRepository
 log = logging.getLogger("counter_app.applications")
 
 TOPIC = "applications"
-_TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
-
-
-def refused(problems: list[FieldProblem]) -> InvalidInput:
-    """One refusal carrying every problem (``params["problems"]``), named after the first."""
-    first = problems[0]
-    return InvalidInput(first.message, field=first.field, code=first.code, problems=tuple(problems))
 
 
 class ApplicationsService:
@@ -95,14 +84,13 @@ class ApplicationsService:
         form = request.form
         btype = setup.type_or_none(form.business_type)
         if btype is None:
-            raise refused(
+            raise refusal(
                 [FieldProblem("business_type", "business_type_unknown", "Choose the business to apply for.")]
             )
         with write(self.db):
             now = self.clock()
             today = now.date()
-            problems = validate_intake(form, btype, setup.policy, today=today)
-            problems += change_problems(
+            rules = change_problems(
                 btype,
                 form,
                 request.change,
@@ -110,10 +98,8 @@ class ApplicationsService:
                 today=today,
                 earlier_pauses=self._pauses(btype, form),
             )
-            if problems:
-                raise refused(problems)
+            intake = accept_intake(form, btype, setup.policy, setup.calendar, accepted_on=today, also=rules)
             ticket = self._ticket(request.ticket_id)
-            intake = accept_intake(form, btype, setup.policy, setup.calendar, accepted_on=today)
             actor = actor_for(self.staff, who)
             event = workflow.accept(intake, btype, actor=actor, at=now)
             state = workflow.replay([event])
@@ -135,8 +121,10 @@ class ApplicationsService:
 
     def _pauses(self, btype: BusinessType, form: IntakeForm) -> list[tuple[date, date]]:
         """The account's earlier pauses recorded in this hall (the 暂停 rules count them)."""
+        if btype.kind is not ServiceKind.PAUSE:
+            return []
         account = account_for_rules(form, btype, self.setup.policy)
-        if btype.kind is not ServiceKind.PAUSE or account is None:
+        if account is None:
             return []
         codes = [t.code for t in self.setup.types if t.kind is ServiceKind.PAUSE]
         return self.repo.pause_periods(account, codes)
@@ -214,7 +202,7 @@ class ApplicationsService:
         for the owner); it is recorded with who took it, in the history."""
         who = clean_clerk(clerk)
         with write(self.db):
-            record = self._find(number)
+            record = self.find(number)
             state = state_of(self.repo.events(record.id))
             if not state.is_open:
                 raise RuleViolation(
@@ -227,10 +215,7 @@ class ApplicationsService:
                     code="document_not_owed",
                     document=document,
                 )
-            self.repo.add_event(record.id, "document_collected", at, who, "", {"document": document})
-            self._save(record, state, at)
-            updated = self._by_id(record.id)
-            self.repo.add_outbox(TOPIC, outbox_payload("document_collected", updated, state, who, at), at)
+            updated = self._step(record, state, "document_collected", at, who, "", {"document": document})
             return self._view(updated, actor_for(self.staff, who), at.date())
 
     def _act(
@@ -238,19 +223,15 @@ class ApplicationsService:
     ) -> ApplicationDetail:
         who = clean_clerk(clerk)
         with write(self.db):
-            record = self._find(number)
+            record = self.find(number)
             state = state_of(self.repo.events(record.id))
             actor = actor_for(self.staff, who)
             at = at_or_after(self.clock(), state)
             event = build(state, actor, at)
             new_state = workflow.apply(state, event)
             detail = {**event_detail(event), "role": actor.role.value}
-            self.repo.add_event(
-                record.id, event.kind, at, who, event_note(event) or " ".join(note.split()), detail
-            )
-            self._save(record, new_state, at)
-            updated = self._by_id(record.id)
-            self.repo.add_outbox(TOPIC, outbox_payload(event.kind, updated, new_state, who, at), at)
+            note = event_note(event) or " ".join(note.split())
+            updated = self._step(record, new_state, event.kind, at, who, note, detail)
             log.info("application %s %s by %s", record.data.number, event.kind, who)
             return self._view(updated, actor, at.date())
 
@@ -259,23 +240,15 @@ class ApplicationsService:
         """The full record for its owner or a supervisor (others see it masked); each look is audited."""
         who = clean_clerk(clerk)
         with write(self.db):
-            record = self._find(number)
+            record = self.find(number)
             actor = actor_for(self.staff, who)
             events = self.repo.events(record.id)
-            state = state_of(events)
-            allowed = workflow.may_act(actor, state.owner)
+            allowed = workflow.may_act(actor, state_of(events).owner)
             now = self.clock()
             self.repo.add_access(record.id, now, who, actor.role.value, allowed, "detail")
+            documents = self.repo.documents(record.id)
             return build_detail(
-                record,
-                events,
-                self.repo.documents(record.id),
-                self.setup,
-                viewer=who,
-                viewer_role=actor.role,
-                may_act=allowed,
-                unmasked=allowed,
-                today=now.date(),
+                record, events, documents, self.setup, viewer=actor, unmasked=allowed, today=now.date()
             )
 
     def refresh_due_dates(self) -> int:
@@ -307,9 +280,10 @@ class ApplicationsService:
         return len(ids)
 
     # helpers -----------------------------------------------------------------------------------
-    def _find(self, number: str) -> ApplicationRecord:
-        key = number.strip().upper()
-        record = self.repo.by_number(key) or self.repo.by_tracking_ref(key)
+    def find(self, number: str) -> ApplicationRecord:
+        """The application by its number or tracking reference, as typed or scanned; call inside the
+        caller's read or write."""
+        record = self.repo.find(number.strip().upper())
         if record is None:
             raise NotFound(f"There is no application {number}.", code="unknown_application", number=number)
         return record
@@ -319,7 +293,19 @@ class ApplicationsService:
         assert record is not None  # written in this transaction
         return record
 
-    def _save(self, record: ApplicationRecord, state: ApplicationState, at: datetime) -> None:
+    def _step(
+        self,
+        record: ApplicationRecord,
+        state: ApplicationState,
+        kind: str,
+        at: datetime,
+        clerk: str,
+        note: str,
+        detail: dict[str, Any],
+    ) -> ApplicationRecord:
+        """Record one step after acceptance: its history row, the new projection, its outbox row.
+        Inside the action's transaction; returns the application as it now stands."""
+        self.repo.add_event(record.id, kind, at, clerk, note, detail)
         if not self.repo.update_projection(
             record.id, record.version, projection(state, self.setup.calendar, at.date()), at
         ):  # cannot happen under the write lock; a guard, not a rule
@@ -328,37 +314,11 @@ class ApplicationsService:
                 code="changed_elsewhere",
                 number=record.data.number,
             )
+        updated = self._by_id(record.id)
+        self.repo.add_outbox(TOPIC, outbox_payload(kind, updated, state, clerk, at), at)
+        return updated
 
     def _view(self, record: ApplicationRecord, actor: Actor, today: date) -> ApplicationDetail:
-        events = self.repo.events(record.id)
-        return build_detail(
-            record,
-            events,
-            self.repo.documents(record.id),
-            self.setup,
-            viewer=actor.clerk_id,
-            viewer_role=actor.role,
-            may_act=workflow.may_act(actor, state_of(events).owner),
-            unmasked=False,
-            today=today,
-        )
-
-    def _outbox(
-        self, kind: str, record: ApplicationRecord, state: ApplicationState, clerk: str, at: datetime
-    ) -> None:
-        self.repo.add_outbox(
-            TOPIC,
-            {
-                "event": kind,
-                "application": record.data.uuid,
-                "number": record.data.number,
-                "business_type": record.data.business_type,
-                "status": state.status.value,
-                "stage": state.stage.code,
-                "owner": state.owner,
-                "clerk": clerk,
-                "at": at.isoformat(),
-                "seq": record.version,
-            },
-            at,
-        )
+        """What an action returns: the application after it, masked (no look is recorded)."""
+        events, documents = self.repo.events(record.id), self.repo.documents(record.id)
+        return build_detail(record, events, documents, self.setup, viewer=actor, unmasked=False, today=today)

@@ -19,13 +19,10 @@ from counter_app.domain.application_rules import (
     pause_refusals,
     reduction_refusals,
 )
-from counter_app.domain.applications import ApplicationPolicy, Capacity, CapacityUnit
-from counter_app.domain.business_types import BusinessType, ServiceKind
+from counter_app.domain.applications import ApplicationPolicy
+from counter_app.domain.business_types import OWNERSHIP_KINDS, PERIOD_KINDS, BusinessType, ServiceKind
 from counter_app.domain.errors import InvalidInput
 from counter_app.services.applications_values import ChangeDetails
-
-PERIOD_KINDS = frozenset({ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION})
-OWNERSHIP_KINDS = frozenset({ServiceKind.RENAME, ServiceKind.TRANSFER})
 
 # Which form field each refusal is shown next to.
 _REFUSAL_FIELDS = {
@@ -41,10 +38,6 @@ _REFUSAL_FIELDS = {
     "tariff_changed": "tariff_class",
     "arrears_outstanding": "arrears",
 }
-
-# 更名 / 过户 forms carry no capacity (``needs_capacity = false``): the capacity stays "as it is now" and
-# the rule never compares it, so the account's capacity is not asked for and this stands in for it.
-_CAPACITY_NOT_COMPARED = Capacity(Decimal(0), CapacityUnit.KW)
 
 
 def account_for_rules(form: IntakeForm, business_type: BusinessType, policy: ApplicationPolicy) -> str | None:
@@ -136,7 +129,7 @@ def _ownership_problems(form: IntakeForm, change: ChangeDetails) -> list[FieldPr
     facts = AccountFacts(
         account_number=form.account_number,
         address=recorded_address,
-        capacity=_CAPACITY_NOT_COMPARED,
+        capacity=None,  # 更名 / 过户 keep the capacity (the form asks for none): nothing to compare
         tariff_class=change.recorded_tariff_class,
         arrears=arrears,
     )

@@ -12,7 +12,8 @@ Profile tables read here (all optional except ``[[business_types]]``)::
     holidays = [2026-07-15]       # local holidays
     confirmed_years = [2027]      # years whose schedule is fully entered above: not provisional
 
-The ``[application_policy]`` table is read by ``domain.applications.parse_application_policy``.
+The ``[application_policy]`` table is read by ``domain.applications.parse_application_policy``; account
+numbers follow the hall's one rule, ``[accounts] number_lengths`` (``services.accounts``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from counter_app.domain.applications import ApplicationPolicy, parse_application_policy
@@ -29,6 +31,7 @@ from counter_app.domain.business_types import BusinessType, find_business_type, 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.workdays import WorkCalendar, official_years
+from counter_app.services.accounts import account_settings
 
 DEFAULT_PREFIX = "YK"  # 业扩
 DEFAULT_DUE_SOON_WORKDAYS = 1
@@ -49,10 +52,11 @@ class ApplicationSetup:
     def type_or_none(self, code: str) -> BusinessType | None:
         return next((t for t in self.types if t.code == code), None)
 
-    @property
+    @cached_property
     def calendar_key(self) -> str:
         """Changes when anything that moves a due date changes: the hall's overrides, or the years the
-        installed ``chinese_calendar`` knows (a newer release turns a provisional year official)."""
+        installed ``chinese_calendar`` knows (a newer release turns a provisional year official).
+        Worked out once: the worklist asks for it on every refresh."""
         years = official_years()
         parts = [
             "w:" + ",".join(sorted(d.isoformat() for d in self.calendar.forced_workdays)),
@@ -69,7 +73,9 @@ def application_setup(profile: HallProfile) -> ApplicationSetup:
     types = parse_business_types(raw.get("business_types", []))
     if not types:
         raise _bad("business_types", "the hall profile defines no business types")
-    policy = parse_application_policy(_table(raw, "application_policy"))
+    policy = parse_application_policy(
+        _table(raw, "application_policy"), account_number_rule=account_settings(profile).number_rule
+    )
     options = _table(raw, "applications")
     prefix = options.get("number_prefix", DEFAULT_PREFIX)
     if not isinstance(prefix, str) or not _PREFIX.fullmatch(prefix):

@@ -23,11 +23,19 @@ from counter_app.domain.application_events import (
     Withdrawn,
 )
 from counter_app.domain.application_intake import IntakeNotice
-from counter_app.domain.application_workflow import ApplicationState, Role, Status, deadlines, replay
+from counter_app.domain.application_workflow import (
+    Actor,
+    ApplicationState,
+    Deadlines,
+    Role,
+    Status,
+    deadlines,
+    may_act,
+    replay,
+)
 from counter_app.domain.applications import ApplicantKind
 from counter_app.domain.business_types import DocumentKind
 from counter_app.domain.identity import IdType
-from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate, WorkCalendar
 from counter_app.services.applications_config import ApplicationSetup
@@ -140,10 +148,12 @@ def projection(state: ApplicationState, calendar: WorkCalendar, today: date) -> 
 # --- the stage schedule ---------------------------------------------------------------------------
 
 
-def stage_schedule(state: ApplicationState, setup: ApplicationSetup, today: date) -> tuple[StageDue, ...]:
-    """Each stage with its position and, where it can be known, its due date (see :class:`StageDue`)."""
+def stage_schedule(
+    state: ApplicationState, setup: ApplicationSetup, today: date, d: Deadlines
+) -> tuple[StageDue, ...]:
+    """Each stage with its position and, where it can be known, its due date (see :class:`StageDue`);
+    ``d`` are the state's deadlines as of ``today``."""
     calendar = setup.calendar
-    d = deadlines(state, calendar, as_of=today)
     whole = d.whole
     out: list[StageDue] = []
     cursor: date | None = None
@@ -197,16 +207,16 @@ def build_detail(
     documents: Sequence[DocumentRecord],
     setup: ApplicationSetup,
     *,
-    viewer: str,
-    viewer_role: Role,
-    may_act: bool,
+    viewer: Actor | None,
     unmasked: bool,
     today: date,
 ) -> ApplicationDetail:
+    """The application as ``viewer`` sees it (``None``: nobody signed in, as on paper); ``unmasked``
+    only for a look the caller has recorded."""
     data = record.data
     state = state_of(events)
     d = deadlines(state, setup.calendar, as_of=today)
-    schedule = stage_schedule(state, setup, today)
+    schedule = stage_schedule(state, setup, today, d)
     lines = tuple(_document(doc) for doc in documents)
     dues: list[DueDate] = [due for due in (d.whole, d.stage) if due is not None]
     dues += [s.due for s in schedule if s.due is not None]
@@ -249,9 +259,9 @@ def build_detail(
         commitment_signed=data.commitment_signed,
         notices=tuple(IntakeNotice(n["field"], n["code"], n["message"]) for n in data.notices),
         history=tuple(HistoryEntry(e.seq, e.kind, e.at, e.clerk, e.note, e.detail) for e in events),
-        viewer=viewer,
-        viewer_role=viewer_role,
-        may_act=may_act,
+        viewer=viewer.clerk_id if viewer else "",
+        viewer_role=viewer.role if viewer else Role.CLERK,
+        may_act=viewer is not None and may_act(viewer, state.owner),
         as_of=today,
         provisional_years=tuple(sorted(set(years))),
     )
@@ -259,39 +269,24 @@ def build_detail(
 
 def personal_data(record: ApplicationRecord, *, unmasked: bool) -> PersonalData:
     data = record.data
-    if unmasked:
-        return PersonalData(
-            ApplicantKind(data.applicant_kind),
-            data.name,
-            IdType(data.id_type),
-            data.id_number,
-            data.mobile,
-            data.address,
-            True,
-        )
-    return PersonalData(
+    full = PersonalData(
         ApplicantKind(data.applicant_kind),
-        mask_name(data.name),
+        data.name,
         IdType(data.id_type),
-        mask_id_number(data.id_number),
-        mask_phone(data.mobile),
-        mask_address(data.address),
-        False,
+        data.id_number,
+        data.mobile,
+        data.address,
+        True,
     )
+    return full if unmasked else full.masked()
 
 
 def _agent(record: ApplicationRecord, *, unmasked: bool) -> AgentData | None:
     data = record.data
     if not (data.agent_name and data.agent_id_type and data.agent_id_number and data.agent_mobile):
         return None
-    if unmasked:
-        return AgentData(data.agent_name, IdType(data.agent_id_type), data.agent_id_number, data.agent_mobile)
-    return AgentData(
-        mask_name(data.agent_name),
-        IdType(data.agent_id_type),
-        mask_id_number(data.agent_id_number),
-        mask_phone(data.agent_mobile),
-    )
+    full = AgentData(data.agent_name, IdType(data.agent_id_type), data.agent_id_number, data.agent_mobile)
+    return full if unmasked else full.masked()
 
 
 def _document(doc: DocumentRecord) -> DocumentLine:

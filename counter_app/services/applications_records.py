@@ -9,7 +9,7 @@ from typing import Any
 
 from counter_app.domain.application_intake import AcceptedIntake
 from counter_app.domain.application_workflow import ApplicationState
-from counter_app.domain.business_types import BusinessType, ServiceKind
+from counter_app.domain.business_types import PERIOD_KINDS, BusinessType
 from counter_app.domain.queue import Ticket
 from counter_app.services.applications_config import ApplicationSetup
 from counter_app.services.applications_values import ApplicationRequest
@@ -17,7 +17,6 @@ from counter_app.store.applications_repo import ApplicationData, ApplicationReco
 from counter_app.store.rows import new_uuid
 
 _TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
-_PERIOD_KINDS = (ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION)
 
 
 def format_number(prefix: str, day: date, seq: int) -> str:
@@ -46,7 +45,7 @@ def application_data(
     """The row of an accepted intake, in its normalised form."""
     applicant, agent, capacity = intake.applicant, intake.agent, intake.capacity
     period = request.change
-    has_period = setup.business_type(intake.business_type).kind in _PERIOD_KINDS
+    has_period = setup.business_type(intake.business_type).kind in PERIOD_KINDS
     return ApplicationData(
         uuid=new_uuid(),
         number=number,

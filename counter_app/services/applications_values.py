@@ -7,7 +7,7 @@ Personal data leaves the services masked (PIPL art. 51) except in :class:`Applic
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -17,11 +17,18 @@ from counter_app.domain.application_workflow import Role, Status
 from counter_app.domain.applications import ApplicantKind, TariffClass
 from counter_app.domain.business_types import DocumentKind
 from counter_app.domain.identity import IdType
+from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate
 
 OPEN_STATUSES = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED, Status.SUSPENDED)
 CLOSED_STATUSES = (Status.COMPLETED, Status.WITHDRAWN)
+STATE_FILTERS: dict[str, tuple[Status, ...]] = {
+    "open": OPEN_STATUSES,
+    **{s.value: (s,) for s in Status},
+    "all": (),
+}
+"""The worklist's state filter, by name: the statuses it shows (``all``: every status, closed too)."""
 
 
 # --- taking an application ------------------------------------------------------------------------
@@ -67,13 +74,35 @@ class PersonalData:
     address: str
     unmasked: bool
 
+    def masked(self) -> PersonalData:
+        """As lists, papers and other clerks may show it (PIPL art. 51)."""
+        if not self.unmasked:
+            return self
+        return PersonalData(
+            self.kind,
+            mask_name(self.name),
+            self.id_type,
+            mask_id_number(self.id_number),
+            mask_phone(self.mobile),
+            mask_address(self.address),
+            False,
+        )
+
 
 @dataclass(frozen=True)
 class AgentData:
+    """The agent (代办人), full or masked together with the applicant."""
+
     name: str
     id_type: IdType
     id_number: str
     mobile: str
+
+    def masked(self) -> AgentData:
+        """The full values masked (an agent is full exactly when the applicant is)."""
+        return AgentData(
+            mask_name(self.name), self.id_type, mask_id_number(self.id_number), mask_phone(self.mobile)
+        )
 
 
 class DocumentState(StrEnum):
@@ -171,6 +200,13 @@ class ApplicationDetail:
     @property
     def is_open(self) -> bool:
         return self.status not in CLOSED_STATUSES
+
+    def masked(self) -> ApplicationDetail:
+        """The same application with the applicant and the agent masked (for paper, for other eyes)."""
+        if not self.applicant.unmasked:
+            return self
+        agent = self.agent.masked() if self.agent else None
+        return replace(self, applicant=self.applicant.masked(), agent=agent)
 
     @property
     def at_last_stage(self) -> bool:

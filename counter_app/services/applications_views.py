@@ -13,16 +13,15 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from counter_app.domain import application_workflow as workflow
 from counter_app.domain.application_workflow import Status
-from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.domain.identity import validate_mobile
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.identity import upgrade_15_digit_id, validate_mobile
 from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.workdays import DueDate
 from counter_app.services.applications import ApplicationsService
 from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_history import build_detail, state_of
+from counter_app.services.applications_history import build_detail
 from counter_app.services.applications_values import (
     OPEN_STATUSES,
     ApplicationDetail,
@@ -55,8 +54,9 @@ _USCC = re.compile(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}")
 
 def recognise_search(text: str, number_prefix: str, account_lengths: tuple[int, ...]) -> Search | None:
     """What a search box entry is: an application number (or its start), a tracking reference, a
-    whole phone / ID / credit code / account number, a fragment of three characters or more, or the
-    first one or two characters of a name. ``None`` for an empty entry."""
+    whole phone / ID / credit code / account number (an old 15-digit ID as the 18-digit number it was
+    stored as), a fragment of three characters or more, or the first one or two characters of a name.
+    ``None`` for an empty entry."""
     folded = " ".join(unicodedata.normalize("NFKC", text).split())
     if not folded:
         return None
@@ -75,6 +75,8 @@ def recognise_search(text: str, number_prefix: str, account_lengths: tuple[int, 
             return Search("exact_digits", validate_mobile(compact))
         except InvalidInput:
             pass
+        if len(compact) == 15 and compact.isdigit() and 15 not in account_lengths:
+            return Search("exact_digits", upgrade_15_digit_id(compact))  # an old ID: stored as 18
         if len(compact) in (15, 18) or len(compact) in account_lengths:
             return Search("exact_digits", compact)
         if len(compact) >= 3:
@@ -98,6 +100,7 @@ class ApplicationViews:
         self.applications = applications or ApplicationsService(db, profile, clock)
         self.repo = ApplicationsRepository(db)
         self.lists = WorklistRepository(db)
+        self.staff = StaffRepository(db)
 
     @property
     def setup(self) -> ApplicationSetup:
@@ -216,28 +219,12 @@ class ApplicationViews:
         """An application with its personal data masked, for refreshing a screen and for printing
         (nothing is recorded: no full value leaves the store)."""
         today = self.clock().date()
-        key = number.strip().upper()
         with read(self.db):
-            record = self.repo.by_number(key) or self.repo.by_tracking_ref(key)
-            if record is None:
-                raise NotFound(
-                    f"There is no application {number}.", code="unknown_application", number=number
-                )
+            record = self.applications.find(number)
             events = self.repo.events(record.id)
             documents = self.repo.documents(record.id)
-            actor = actor_for(StaffRepository(self.db), viewer.strip()) if viewer.strip() else None
-        may = actor is not None and workflow.may_act(actor, state_of(events).owner)
-        return build_detail(
-            record,
-            events,
-            documents,
-            self.setup,
-            viewer=actor.clerk_id if actor else "",
-            viewer_role=actor.role if actor else workflow.Role.CLERK,
-            may_act=may,
-            unmasked=False,
-            today=today,
-        )
+            actor = actor_for(self.staff, viewer.strip()) if viewer.strip() else None
+        return build_detail(record, events, documents, self.setup, viewer=actor, unmasked=False, today=today)
 
     # the calendar ------------------------------------------------------------------------------
     def add_workdays(self, start: date, n: int) -> DueDate:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from typing import Any
 
 from counter_app.domain.queue import CounterState, business_day
+from counter_app.services.hall import Hall
+from counter_app.services.queue import QueueService
 from counter_app.store.database import set_durable
 
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
@@ -26,19 +27,23 @@ class _SimClock:
 
 
 def load_demo_history(
-    hall: Any, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9
+    hall: Hall, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9
 ) -> dict[str, int]:
     """Fill the current business day with ``hours`` of traffic ending now; leave people waiting."""
-    from counter_app.services.queue import QueueService
+    set_durable(hall.db, False)  # a one-off bulk load; the hall's own writes stay FULL
+    try:
+        return _simulate(hall, random.Random(seed), hours, leave_waiting)
+    finally:
+        set_durable(hall.db, True)
 
+
+def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) -> dict[str, int]:
     end = hall.clock().replace(microsecond=0)
     day = business_day(end, hall.profile.hall.day_start)
     day_open = datetime.combine(day, hall.profile.hall.day_start, tzinfo=end.tzinfo)
     start = max(end - timedelta(hours=hours), day_open + timedelta(minutes=1))
-    rng = random.Random(seed)
     clock = _SimClock(start)
     queue = QueueService(hall.db, hall.profile, clock)
-    set_durable(hall.db, False)  # a one-off bulk load; the hall's own writes stay FULL
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
     counters = [c.number for c in hall.profile.counters]
     for number in counters:
@@ -94,8 +99,8 @@ def load_demo_history(
         green_reason=hall.profile.green_reasons[0].code if hall.profile.green_reasons else "",
     )
     counts["issued"] += 1
-    if 6 in counters:
-        queue.finish(6) if hall.queue.repo.active_at(6) else None
+    if 6 in counters:  # one counter on a break
+        if queue.repo.active_at(6) is not None:
+            queue.finish(6)
         queue.set_counter_state(6, CounterState.PAUSED)
-    set_durable(hall.db, True)
     return counts

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import random
 import tempfile
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from counter_app.domain.application_intake import IntakeForm
 from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
 from counter_app.domain.identity import IdType, resident_id_check_digit
 from counter_app.services.applications_values import ApplicationRequest
+from counter_app.services.hall import Hall
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华霞平刚桂兰志红建国玉梅海燕"
@@ -39,7 +41,7 @@ def demo_address(rng: random.Random) -> str:
     return f"通辽市科尔沁区{rng.choice(STREETS)}{rng.randrange(1, 300)}号"
 
 
-def load_demo_accounts(hall: Any, *, count: int = 600, seed: int = 11) -> dict[str, Any]:
+def load_demo_accounts(hall: Hall, *, count: int = 600, seed: int = 11) -> dict[str, Any]:
     """Write a demo export (the marketing system's Chinese header) and import it like a hall would."""
     rng = random.Random(seed)
     today = hall.clock().date()
@@ -83,7 +85,7 @@ def load_demo_accounts(hall: Any, *, count: int = 600, seed: int = 11) -> dict[s
     return {"accounts": summary.inserted + summary.updated, "rejected": summary.rejected}
 
 
-def load_demo_applications(hall: Any, *, seed: int = 13) -> list[str]:
+def load_demo_applications(hall: Hall, *, seed: int = 13) -> list[str]:
     """A few applications at the B counters, at different stages, owned by their demo clerks."""
     rng = random.Random(seed)
     numbers = []
@@ -123,8 +125,6 @@ def load_demo_applications(hall: Any, *, seed: int = 13) -> list[str]:
 
 def _as_business(form: IntakeForm) -> IntakeForm:
     """A small shop run by a person: licence and the owner's ID (一证受理 for the premises)."""
-    from dataclasses import replace
-
     return replace(
         form, documents_presented=frozenset({"business_licence", "legal_rep_id"}), commitment_signed=True
     )

@@ -132,7 +132,3 @@ def open_hall(
         db.close()
         raise
     return Hall(db=db, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))
-
-
-def hall_exists(db_path: Path | str | None = None) -> bool:
-    return paths.database_path(db_path).exists()

@@ -17,7 +17,7 @@ from functools import cached_property
 import sqlite_utils
 
 from counter_app.domain import queue as queue_rules
-from counter_app.domain.accounts import Account, AccountNumberRule, WithholdingStatus
+from counter_app.domain.accounts import Account, WithholdingStatus
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.masking import mask_address, mask_name
 from counter_app.domain.payment_channels import (
@@ -41,13 +41,10 @@ from counter_app.store.guidance_repo import (
 
 @dataclass(frozen=True)
 class PaymentSetup:
-    """What the payment panel needs once: the hall's channels and the rules for typed numbers."""
+    """What the payment panel needs once: the hall's channels, and the company their steps name."""
 
     channels: PaymentChannels
-    number_rule: AccountNumberRule
-    stale_after_days: int
     company: str
-    hotline: str
 
 
 @dataclass(frozen=True)
@@ -118,13 +115,8 @@ class PaymentGuidanceService:
         return parse_payment_channels(self.profile.raw)
 
     def setup(self) -> PaymentSetup:
-        return PaymentSetup(
-            channels=self.channels,
-            number_rule=self.accounts.settings.number_rule,
-            stale_after_days=self.accounts.settings.stale_after_days,
-            company=self.profile.hall.company,
-            hotline=self.profile.hall.hotline,
-        )
+        self.accounts.settings  # noqa: B018 - a mistake in [accounts] shows when the panel opens
+        return PaymentSetup(channels=self.channels, company=self.profile.hall.company)
 
     def _withholding_for(self, account: Account | None) -> WithholdingGuide | None:
         if account is not None and account.withholding is WithholdingStatus.SIGNED:

@@ -8,6 +8,7 @@ worded in the hall's language for the half-page leaflet. Nothing is written: it 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile
@@ -54,9 +55,15 @@ class PropertyBoundaryService:
         self.profile = profile
         self.clock = clock
 
+    @cached_property
+    def _approved(self) -> BoundaryGuide:
+        """Parsed on first use (a mistake in this part must not stop the queue), with every approved
+        paid service whatever its date."""
+        return parse_boundary_guide(self.profile.raw)
+
     def guide(self) -> BoundaryGuide:
-        """Read per call: a paid service's approval may come into force at midnight."""
-        return parse_boundary_guide(self.profile.raw, today=self.clock().date())
+        """Today's guide: a paid service's approval may come into force at midnight."""
+        return self._approved.in_force(self.clock().date())
 
     def answer(
         self, location: FaultLocation, contract_boundary: FaultLocation | None = None

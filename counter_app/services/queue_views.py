@@ -114,7 +114,7 @@ class QueueViews(QueueReader):
                 raise NotFound(
                     f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter
                 )
-            waiting = [t for t in self.repo.waiting(day, limit=waiting_limit) if t.service_code in services]
+            waiting = self.repo.waiting(day, *services, limit=waiting_limit) if services else []
             counts = self.repo.waiting_counts(day)
             figures = CounterFigures(*self.repo.counter_figures(day, counter))
         longest = max((t.waited(now) for t in waiting), default=timedelta(0))

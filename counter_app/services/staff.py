@@ -87,6 +87,12 @@ class StaffService:
         assert saved is not None
         return _member(saved)
 
+    def member(self, code: str) -> StaffMember | None:
+        """The staff row of ``code`` (active or not), ``None`` for a sign-in that is not a staff code."""
+        with read(self.db):
+            record = self.repo.staff(code.strip())
+        return _member(record) if record else None
+
     def list(self) -> list[StaffMember]:
         with read(self.db):
             return [_member(r) for r in self.repo.all_staff()]

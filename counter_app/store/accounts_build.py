@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from counter_app.domain.account_search import search_key
-from counter_app.domain.accounts import Account, AccountValues, account_values
+from counter_app.domain.accounts import AccountValues
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.store import schema_accounts as schema
 from counter_app.store.database import store_errors, unavailable
@@ -34,10 +34,7 @@ from counter_app.store.database import store_errors, unavailable
 log = logging.getLogger("counter_app.sql")
 
 BUILD_CACHE_KIB = 128 * 1024
-_STAGED_COLUMNS = (
-    "number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding, source_line, "
-    "name_key, name_len, address_key"
-)
+_STAGED_COLUMNS = f"{schema.ACCOUNT_VALUE_COLUMNS}, name_key, name_len, address_key"
 """The fields of :data:`AccountValues` in their order, then the search keys added by the builder."""
 _STAGED_INSERT = f"INSERT INTO scratch.staged ({_STAGED_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 _LAST4 = "CASE WHEN length(phone) >= 4 THEN substr(phone, -4) ELSE '' END"
@@ -56,11 +53,6 @@ class BuiltList:
     kept: int
     data_as_of: date | None
     base_missing: bool
-
-
-def staged_row(line: int, account: Account) -> AccountValues:
-    """One account as :meth:`AccountListBuilder.add` takes it."""
-    return account_values(line, account)
 
 
 def os_unavailable(exc: OSError) -> StoreUnavailable:
@@ -101,7 +93,7 @@ class AccountListBuilder:
                     self.conn.execute(statement)
                 self.conn.execute("BEGIN")
             except BaseException:
-                self.conn.close()
+                self.discard()  # no empty .part or .scratch file left for the sweep
                 raise
 
     def add(self, rows: Sequence[AccountValues]) -> None:

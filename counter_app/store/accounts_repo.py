@@ -15,14 +15,14 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from counter_app.domain.account_search import ClauseKind, SearchClause, clause_matches, prefix_bounds
-from counter_app.domain.accounts import Account, WithholdingStatus
+from counter_app.domain.accounts import Account, values_account
+from counter_app.store import schema_accounts as schema
 from counter_app.store.accounts_build import list_file_uri
 from counter_app.store.database import store_errors
 from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
@@ -31,26 +31,12 @@ MAX_SHORT_TERMS = 300
 """A one- or two-character fragment that starts more distinct trigrams than this is common: it is
 served by a scan in rank order instead, which then finds its first hits within a few thousand rows."""
 
-_ACCOUNT_COLUMNS = "id, number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding"
+_ACCOUNT_COLUMNS = schema.ACCOUNT_VALUE_COLUMNS  # read as AccountValues, made accounts by the domain
 _BY_NUMBER = {
     ClauseKind.ACCOUNT_PREFIX: "number >= ? AND number < ?",
     ClauseKind.PHONE_EXACT: "phone = ?",
     ClauseKind.PHONE_LAST4: "phone_last4 = ?",
 }
-
-
-def _account(row: Sequence[Any]) -> Account:
-    return Account(
-        number=row[1],
-        name=row[2],
-        address=row[3],
-        phone=row[4],
-        tariff_class=row[5],
-        balance=Decimal(row[6]).scaleb(-2),
-        due_date=date.fromisoformat(row[7]) if row[7] else None,
-        as_of=date.fromisoformat(row[8]) if row[8] else None,
-        withholding=WithholdingStatus(row[9]),
-    )
 
 
 def _phrase(text: str) -> str:
@@ -83,7 +69,7 @@ class AccountListFile:
             row = self.conn.execute(
                 f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE number = ?", [number]
             ).fetchone()
-        return _account(row) if row else None
+        return values_account(row) if row else None
 
     def count(self) -> int:
         with store_errors():
@@ -106,14 +92,14 @@ class AccountListFile:
                     "ORDER BY number LIMIT ?",
                     [*params, limit],
                 ).fetchall()
-                return [a for a in map(_account, rows) if clause_matches(clause, a)]
+                return [a for a in map(values_account, rows) if clause_matches(clause, a)]
             if clause.kind is ClauseKind.NAME_EXACT:
                 rows = self.conn.execute(
                     f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE name_len = ? AND name_key = ? "
                     "ORDER BY id LIMIT ?",
                     [len(clause.value), clause.value, limit],
                 ).fetchall()
-                return [a for a in map(_account, rows) if clause_matches(clause, a)]
+                return [a for a in map(values_account, rows) if clause_matches(clause, a)]
             if clause.kind is ClauseKind.NAME_PREFIX:
                 return self._name_prefix(clause, limit)
             table = "name" if clause.kind is ClauseKind.NAME_FRAGMENT else "address"
@@ -132,7 +118,7 @@ class AccountListFile:
                 "ORDER BY name_key, id LIMIT ?",
                 [length, low, *([high] if high is not None else []), limit - len(found)],
             ).fetchall()
-            found += [a for a in map(_account, rows) if clause_matches(clause, a)]
+            found += [a for a in map(values_account, rows) if clause_matches(clause, a)]
             if len(found) >= limit:
                 break
         return found
@@ -177,7 +163,7 @@ class AccountListFile:
             rows = self.conn.execute(
                 f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE id IN ({marks}) ORDER BY id", ids
             ).fetchall()
-            found += [a for a in map(_account, rows) if clause_matches(clause, a)]
+            found += [a for a in map(values_account, rows) if clause_matches(clause, a)]
             after = ids[-1]
         return found
 

@@ -192,26 +192,23 @@ class ApplicationsRepository:
         return int(row[0])
 
     def by_number(self, number: str) -> ApplicationRecord | None:
-        row = self.db.execute(
-            f"""SELECT {_SELECT} FROM applications a LEFT JOIN tickets t ON t.id = a.ticket_id
-                WHERE a.number = ?""",
-            [number],
-        ).fetchone()
-        return _record(row) if row else None
+        return self._one("a.number = ?", number)
 
     def by_id(self, application_id: int) -> ApplicationRecord | None:
-        row = self.db.execute(
-            f"""SELECT {_SELECT} FROM applications a LEFT JOIN tickets t ON t.id = a.ticket_id
-                WHERE a.id = ?""",
-            [application_id],
-        ).fetchone()
-        return _record(row) if row else None
+        return self._one("a.id = ?", application_id)
 
     def by_tracking_ref(self, ref: str) -> ApplicationRecord | None:
+        return self._one("a.tracking_ref = ?", ref)
+
+    def find(self, key: str) -> ApplicationRecord | None:
+        """The application whose number or tracking reference (on the receipt's QR code) is ``key``."""
+        return self._one("(a.number = ?1 OR a.tracking_ref = ?1)", key)
+
+    def _one(self, condition: str, value: object) -> ApplicationRecord | None:
         row = self.db.execute(
             f"""SELECT {_SELECT} FROM applications a LEFT JOIN tickets t ON t.id = a.ticket_id
-                WHERE a.tracking_ref = ?""",
-            [ref],
+                WHERE {condition}""",
+            [value],
         ).fetchone()
         return _record(row) if row else None
 
@@ -230,17 +227,10 @@ class ApplicationsRepository:
 
     def set_due(self, application_id: int, projection: Projection) -> None:
         """Refresh due dates alone (the calendar changed); history and version stay as they are."""
+        columns = ("stage_due", "whole_due", "due_key", "due_provisional", "closed_late")
         self.db.execute(
-            """UPDATE applications SET stage_due = ?, whole_due = ?, due_key = ?, due_provisional = ?,
-                   closed_late = ? WHERE id = ?""",
-            [
-                _to_db("stage_due", projection.stage_due),
-                _to_db("whole_due", projection.whole_due),
-                projection.due_key,
-                int(projection.due_provisional),
-                int(projection.closed_late),
-                application_id,
-            ],
+            f"UPDATE applications SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            [*(_to_db(c, getattr(projection, c)) for c in columns), application_id],
         )
 
     def open_ids(self) -> list[int]:

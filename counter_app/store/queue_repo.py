@@ -159,12 +159,13 @@ class QueueRepository:
             Candidate(ticket_id=r[0], service_code=r[1], green=bool(r[2]), queue_order=r[3]) for r in rows
         ]
 
-    def waiting(self, day: date, service_code: str | None = None, limit: int = 200) -> list[Ticket]:
-        """Waiting tickets in the order they will be called (green channel first)."""
+    def waiting(self, day: date, *service_codes: str, limit: int = 200) -> list[Ticket]:
+        """Waiting tickets of these services (all with none named) in the order they will be called
+        (green channel first)."""
         where, params = "business_day = ? AND state = 'waiting'", [day.isoformat()]
-        if service_code:
-            where += " AND service_code = ?"
-            params.append(service_code)
+        if service_codes:
+            where += f" AND service_code IN ({','.join('?' * len(service_codes))})"
+            params += service_codes
         rows = self.db.execute(
             f"SELECT {_TICKET_COLUMNS} FROM tickets WHERE {where} ORDER BY green DESC, queue_order LIMIT ?",
             [*params, limit],

@@ -89,6 +89,11 @@ def create_account_tables(db: sqlite_utils.Database) -> None:
 
 # -- the account list file -------------------------------------------------------------------------
 
+ACCOUNT_VALUE_COLUMNS = (
+    "number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding, source_line"
+)
+"""The columns of an account, in the order of :data:`~counter_app.domain.accounts.AccountValues`."""
+
 SCRATCH_STATEMENTS = (
     """CREATE TABLE scratch.staged (
         number TEXT NOT NULL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.errors import HallError
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker
 from counter_app.ui.payment_messages import describe, phase_label
@@ -54,6 +55,7 @@ class AccountImportDialog(QDialog):
         self.clerk = clerk
         self.summary: ImportSummary | None = None
         self.error: BaseException | None = None
+        self._rejects_path = ""  # of the last run, also of a refused one
         self._cancel = threading.Event()
         self._client: HallClient | None = None
         self._bridge = _Bridge(self)
@@ -212,6 +214,7 @@ class AccountImportDialog(QDialog):
             .replace("%3", f"{summary.kept:,}")
             .replace("%4", f"{summary.rejected:,}"),
         ]
+        self._rejects_path = summary.rejected_file or ""
         if summary.rejected_file:
             lines.append(self.tr("Rejected rows and reasons: %1").replace("%1", summary.rejected_file))
             self.open_rejects.show()
@@ -226,9 +229,8 @@ class AccountImportDialog(QDialog):
         self._running(False)
         self.bar.setValue(0)
         self.phase.setText("")
-        rejects = getattr(exc, "params", {}).get("rejected_file") if hasattr(exc, "params") else None
-        self.open_rejects.setVisible(bool(rejects))
-        self._rejects_path = rejects
+        self._rejects_path = str(exc.params.get("rejected_file", "")) if isinstance(exc, HallError) else ""
+        self.open_rejects.setVisible(bool(self._rejects_path))
         self._show_error(describe(exc))
         self.finished_import.emit(False)
 
@@ -238,9 +240,8 @@ class AccountImportDialog(QDialog):
 
     @Slot()
     def _open_rejects(self) -> None:
-        path: Any = self.summary.rejected_file if self.summary else getattr(self, "_rejects_path", None)
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        if self._rejects_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self._rejects_path).parent)))
 
     def reject(self) -> None:
         if self._client is not None:

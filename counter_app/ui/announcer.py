@@ -157,10 +157,6 @@ class CallAnnouncer(QObject):
         return effect
 
     @property
-    def has_voice(self) -> bool:
-        return self._speech is not None
-
-    @property
     def pending(self) -> int:
         return len(self._queue) + (1 if self._current else 0)
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.application_workflow import Role, Status
-from counter_app.domain.workdays import DueDate
+from counter_app.domain.application_workflow import Status
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import (
     ApplicationDetail,
@@ -215,11 +214,6 @@ class ApplicationDetailView(QWidget):
             return f"{text}: {doc.names.get(current_language()) if doc else d.get('document', '')}"
         return text
 
-    def _due(self, due: DueDate | None) -> str:
-        if due is None:
-            return "—"
-        return due.day.isoformat() + (self.tr(" (provisional)") if due.provisional else "")
-
     def show_detail(self, detail: ApplicationDetail | None) -> None:
         self.detail = detail
         self.body.setVisible(detail is not None)
@@ -278,7 +272,7 @@ class ApplicationDetailView(QWidget):
         for s in detail.schedule:
             text = f"{marks[s.position]} {s.names.get(lang)}"
             if s.due and s.position is not StagePosition.DONE:
-                text += f" ({self._due(s.due)})"
+                text += f" ({self.card.due_text(s.due)})"
             parts.append(text)
         self.stages.setText("  →  ".join(parts))
         self.documents.clear()
@@ -353,6 +347,3 @@ class ApplicationDetailView(QWidget):
 
     def paper_key(self) -> str:
         return str(self.paper.currentData())
-
-    def viewer_is_supervisor(self) -> bool:
-        return self.detail is not None and self.detail.viewer_role is Role.SUPERVISOR

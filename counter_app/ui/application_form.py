@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.application_intake import FieldProblem, IntakeForm
 from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
-from counter_app.domain.business_types import BusinessType, ServiceKind
+from counter_app.domain.business_types import OWNERSHIP_KINDS, PERIOD_KINDS, BusinessType, CustomerClass
 from counter_app.domain.identity import IdType
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
@@ -46,9 +46,6 @@ from counter_app.ui.application_form_widgets import (
 from counter_app.ui.application_messages import id_type_name, problem_text, tariff_name
 
 _W = TypeVar("_W", bound=QWidget)
-
-PERIOD_KINDS = (ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION)
-OWNERSHIP_KINDS = (ServiceKind.RENAME, ServiceKind.TRANSFER)
 
 
 class ApplicationForm(QWidget):
@@ -166,11 +163,11 @@ class ApplicationForm(QWidget):
             g, "tariff_class", self._combo([("—", None)] + [(t.value, t) for t in TariffClass])
         )
         self.external = self._row(g, "external_works", WrapCheckBox())
-        today = QDate.currentDate()
-        self.period_start = self._row(g, "period_start", QDateEdit(today.addDays(5), calendarPopup=True))
-        self.period_end = self._row(g, "period_end", QDateEdit(today.addDays(35), calendarPopup=True))
+        self.period_start = self._row(g, "period_start", QDateEdit(calendarPopup=True))
+        self.period_end = self._row(g, "period_end", QDateEdit(calendarPopup=True))
         for edit in (self.period_start, self.period_end):
             edit.setDisplayFormat("yyyy-MM-dd")
+        self._default_period()
         self.recorded_address = self._row(g, "recorded_address", QLineEdit())
         recorded = [("—", None)] + [(t.value, t) for t in TariffClass]
         self.recorded_tariff = self._row(g, "recorded_tariff_class", self._combo(recorded))
@@ -316,7 +313,7 @@ class ApplicationForm(QWidget):
             box.setChecked(doc.code in ticked)
             self.documents_layout.addWidget(box)
             self.documents.append(box)
-        if btype and btype.customer_class.value == "high_voltage" and not self.organisation.isChecked():
+        if btype and btype.customer_class is CustomerClass.HIGH_VOLTAGE and not self.organisation.isChecked():
             self.organisation.setChecked(True)
 
     def _kind_changed(self, organisation: bool) -> None:
@@ -324,6 +321,13 @@ class ApplicationForm(QWidget):
         wanted = IdType.USCC if organisation else IdType.RESIDENT_ID
         if IdType(box.currentData()).for_organisation != organisation:
             box.setCurrentIndex(box.findData(wanted))
+
+    def _default_period(self) -> None:
+        """From today's date, not the day the window opened (a counter PC runs for days): a pause
+        starting after the usual notice, lasting a month."""
+        today = QDate.currentDate()
+        self.period_start.setDate(today.addDays(5))
+        self.period_end.setDate(today.addDays(35))
 
     def _present_changed(self, present: bool) -> None:
         for name in ("agent_name", "agent_id_type", "agent_id_number", "agent_mobile", "power_of_attorney"):
@@ -425,4 +429,5 @@ class ApplicationForm(QWidget):
         for check in (self.attorney, self.external, self.commitment, *self.documents):
             check.setChecked(False)
         self.person.setChecked(True)
+        self._default_period()
         self.select_type("")

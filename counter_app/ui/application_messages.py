@@ -1,8 +1,7 @@
 """Words of the applications area in the clerk's language: error codes (registered with
 ``ui.messages``), per-field problems of the intake form, and the names of statuses, steps and choices.
 
-Every source is English, marked for lupdate; the Chinese lives in
-``resources/translations/pending/applications.zh_*.json`` until merged into the .ts files.
+Every source is English, marked for lupdate and translated in ``resources/translations/*.ts``.
 """
 
 from __future__ import annotations

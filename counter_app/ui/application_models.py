@@ -13,13 +13,13 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from counter_app.domain.application_workflow import Status
 from counter_app.services.applications_values import HistoryEntry, WorklistRow
 from counter_app.ui import style
 from counter_app.ui.application_messages import event_name, status_title
 from counter_app.ui.table_model import Index, ValueTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-NumberRole = Qt.ItemDataRole.UserRole + 2
 
 
 CLOCK_STOPPED = QT_TRANSLATE_NOOP("ApplicationModels", "clock stopped")
@@ -48,7 +48,7 @@ class WorklistModel(ValueTableModel[WorklistRow]):
         QT_TRANSLATE_NOOP("ApplicationModels", "Status"),
         QT_TRANSLATE_NOOP("ApplicationModels", "Owner"),
     )
-    BUSINESS, STAGE, DUE = 5, 6, 1
+    NUMBER, DUE, BUSINESS, STAGE = 0, 1, 5, 6
 
     def __init__(self, type_name: Callable[[str], str], stage_name: Callable[[str, str], str]) -> None:
         super().__init__()
@@ -60,7 +60,7 @@ class WorklistModel(ValueTableModel[WorklistRow]):
 
     def _due_text(self, r: WorklistRow) -> str:
         if r.due_day is None:
-            return "—" if r.status.value != "suspended" else _tr(CLOCK_STOPPED)
+            return _tr(CLOCK_STOPPED) if r.status is Status.SUSPENDED else "—"
         text = r.due_day.isoformat()
         if r.overdue:
             text += "  " + _tr(OVERDUE)
@@ -86,7 +86,7 @@ class WorklistModel(ValueTableModel[WorklistRow]):
                 r.owner,
             )[col]
         if role == SORT_ROLE:
-            due = r.due_day.isoformat() if r.due_day else "9999-12-31"
+            due = r.due_day.isoformat() if r.due_day else "9999-12-31"  # no running clock: last
             return (
                 r.number,
                 due,
@@ -98,20 +98,24 @@ class WorklistModel(ValueTableModel[WorklistRow]):
                 r.status.value,
                 r.owner,
             )[col]
-        if role == NumberRole:
-            return r.number
-        if role == Qt.ItemDataRole.ForegroundRole and col in (0, self.DUE):
+        if role == Qt.ItemDataRole.ForegroundRole and col in (self.NUMBER, self.DUE):
             if r.overdue:
                 return QBrush(QColor(style.RED))
             if r.due_soon:
                 return QBrush(QColor(style.AMBER))
-        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4):
-            return (
-                self._type_name(r.business_type) if col == 1 else self._stage_name(r.business_type, r.stage)
-            )
-        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.due_provisional:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(r, col)
+        return None
+
+    def _tip(self, r: WorklistRow, col: int) -> str | None:
+        """The whole name where the column elides it; what a mark on the number or the date means."""
+        if col == self.BUSINESS:
+            return self._type_name(r.business_type)
+        if col == self.STAGE:
+            return self._stage_name(r.business_type, r.stage)
+        if col == self.DUE and r.due_provisional:
             return _tr(PROVISIONAL)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0 and r.owed_documents:
+        if col == self.NUMBER and r.owed_documents:
             return _tr(OWED).replace("%1", str(r.owed_documents))
         return None
 

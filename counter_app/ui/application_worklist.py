@@ -33,19 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.application_workflow import Status
 from counter_app.domain.business_types import BusinessType
 from counter_app.qt_i18n import current_language
-from counter_app.services.applications_values import OPEN_STATUSES, DueFilter, WorklistPage, WorklistQuery
+from counter_app.services.applications_values import (
+    OPEN_STATUSES,
+    STATE_FILTERS,
+    DueFilter,
+    WorklistPage,
+    WorklistQuery,
+)
 from counter_app.ui import style
 from counter_app.ui.application_messages import status_name
 from counter_app.ui.application_models import SORT_ROLE, WorklistModel
 
-STATE_CHOICES: tuple[tuple[str, tuple[Status, ...]], ...] = (
-    ("open", OPEN_STATUSES),
-    *((s.value, (s,)) for s in Status),
-    ("all", ()),
-)
 MINE = "\0mine"
 
 
@@ -71,7 +71,7 @@ class WorklistPane(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         filters = QHBoxLayout()
         self.state_box, self.type_box, self.owner_box, self.due_box = (QComboBox() for _ in range(4))
-        for key, _ in STATE_CHOICES:
+        for key in STATE_FILTERS:
             self.state_box.addItem(key, key)
         self.due_box.addItem("", "")
         for d in DueFilter:
@@ -176,7 +176,7 @@ class WorklistPane(QWidget):
         owner = str(self.owner_box.currentData() or "")
         due = str(self.due_box.currentData() or "")
         return WorklistQuery(
-            statuses=dict(STATE_CHOICES).get(state, OPEN_STATUSES),
+            statuses=STATE_FILTERS.get(state, OPEN_STATUSES),
             business_type=str(self.type_box.currentData() or "") or None,
             owner=self.clerk() if owner == MINE else owner or None,
             due=DueFilter(due) if due else None,

@@ -14,12 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -34,15 +29,13 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.queue import Ticket
-from counter_app.printing.application_print import PaperOutcome, PaperRequest, prepare_paper_print
+from counter_app.printing.application_print import PAPERS, PaperOutcome, PaperRequest, prepare_paper_print
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend
 from counter_app.printing.recorded import finish, send
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_values import (
-    ApplicationDetail,
-    WorklistPage,
-)
+from counter_app.services.applications_history import stage_names, type_names
+from counter_app.services.applications_values import ApplicationDetail, WorklistPage
 from counter_app.ui import style
 from counter_app.ui.application_detail import ApplicationDetailView
 from counter_app.ui.application_form import ApplicationForm
@@ -158,13 +151,10 @@ class ApplicationsPanel(QWidget):
 
     # names ---------------------------------------------------------------------------------------
     def type_name(self, code: str) -> str:
-        btype = self.setup.type_or_none(code) if self.setup else None
-        return btype.names.get(current_language()) if btype else code
+        return type_names(self.setup, code).get(current_language()) if self.setup else code
 
     def stage_name(self, type_code: str, stage: str) -> str:
-        btype = self.setup.type_or_none(type_code) if self.setup else None
-        found = next((s for s in btype.stages if s.code == stage), None) if btype else None
-        return found.names.get(current_language()) if found else stage
+        return stage_names(self.setup, type_code, stage).get(current_language()) if self.setup else stage
 
     def _stage_of_shown(self, code: str) -> str:
         detail = self.detail_view.detail
@@ -339,8 +329,8 @@ class ApplicationsPanel(QWidget):
 
     def print_paper(self, number: str, kind: str, paper: str) -> None:
         """Record the job (worker), draw and send it (here), mark it printed or failed (worker)."""
-        if kind == "notice" and paper == "80mm":
-            paper = "a4"  # the notice is a sheet: everything on one page
+        if paper not in PAPERS[kind]:
+            paper = PAPERS[kind][0]  # the notice is a sheet (everything on one page), never a roll
         device, who = self.printer.device, self.clerk()
         self.client.submit(
             lambda h: prepare_paper_print(h, number, kind, device, paper=paper, clerk=who),  # type: ignore[arg-type]

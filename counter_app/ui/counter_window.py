@@ -1,8 +1,9 @@
 """The counter window (营业员窗口): the current customer, the call keys, the line, today's figures.
 
-Every key press is one service call through :class:`HallClient`; keys are disabled while it runs,
-so a double press never calls two customers. Errors are shown in the banner in the clerk's
-language and nothing typed is lost.
+Every key press is one service call through :class:`HallClient`; keys are disabled from the press
+until the line shows what it did, so a double press never calls two customers (reads of the line
+alone, on changes elsewhere in the hall, leave the keys alone). Errors are shown in the banner in the
+clerk's language and nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, Job, Reload
 from counter_app.ui.messages import describe
 from counter_app.ui.queue_models import WaitingModel
 from counter_app.ui.widgets import Banner, LanguageBox, teal_header, window_root
@@ -65,14 +66,16 @@ class CounterWindow(QMainWindow):
         self.language = language
         self.view: CounterView | None = None
         self._loaded_once = False
+        self._unanswered = 0  # actions sent whose reply has not come back
+        self._unshown = False  # an action replied; the line read after it has not arrived yet
         self._panels_pending: set[int] = set()
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.setObjectName(f"counter{counter}")
         self.resize(1280, 800)
         self._build()
         self.retranslate()
+        self._reload = Reload(client, self._view_job, self._on_view, self._on_view_error)
         client.changed.connect(self.refresh)
-        client.busy_changed.connect(self._update_buttons)
         self._tick = QTimer(self, interval=30_000, timeout=self.refresh)
         self._tick.start()
         if clerk:
@@ -304,11 +307,20 @@ class CounterWindow(QMainWindow):
     # data ------------------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        self.client.submit(lambda h: h.views.counter_view(self.counter), self._on_view, self._on_error)
+        self._reload()
+
+    def _view_job(self) -> Job:
+        counter = self.counter
+        return lambda hall: hall.views.counter_view(counter)
+
+    def _on_view_error(self, exc: BaseException) -> None:
+        self._unshown = False
+        self._on_error(exc)
 
     def _on_view(self, view: CounterView) -> None:
         before = self.view.status.current if self.view else None
         self.view = view
+        self._unshown = False
         self._show_view()
         if before != view.status.current:
             for built in self._panels():
@@ -426,9 +438,8 @@ class CounterWindow(QMainWindow):
             detail = detail.replace("%2", str(waited))
         self.current_detail.setText(detail)
 
-    @Slot()
-    def _update_buttons(self, *_: Any) -> None:
-        busy = self.client.busy
+    def _update_buttons(self) -> None:
+        busy = self._unanswered > 0 or self._unshown
         current = self.view.status.current if self.view else None
         state = current.state if current else None
         paused = self.view is not None and self.view.status.counter.state is CounterState.PAUSED
@@ -451,6 +462,8 @@ class CounterWindow(QMainWindow):
     # actions ---------------------------------------------------------------------------------------
     def _act(self, fn: Any, done_message: Any) -> None:
         def on_done(result: Any) -> None:
+            self._unanswered -= 1
+            self._unshown = True  # any read sent from now on sees the action (the worker is serial)
             if done_message is not None:
                 message = done_message(result)
                 if message:
@@ -459,7 +472,13 @@ class CounterWindow(QMainWindow):
                 self.banner.clear()
             self.refresh()
 
-        self.client.submit(fn, on_done, self._on_error)
+        def on_error(exc: BaseException) -> None:
+            self._unanswered -= 1
+            self._on_error(exc)
+
+        self._unanswered += 1
+        self._update_buttons()
+        self.client.submit(fn, on_done, on_error)
 
     def _on_error(self, exc: BaseException) -> None:
         self.banner.error(describe(exc))

@@ -6,7 +6,7 @@ within a quarter second and the display fetches one snapshot plus the calls it h
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
@@ -16,7 +16,7 @@ from counter_app.qt_i18n import HallTexts, current_language
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.announcer import Call, CallAnnouncer
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, Job, Reload
 from counter_app.ui.ticker import Ticker
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
@@ -53,6 +53,7 @@ class DisplayWindow(QMainWindow):
         self.announcer.announcing.connect(self._highlight)
         self._build()
         self.retranslate()
+        self._reload = Reload(client, self._fetch, self._on_view, self._on_error)
         client.changed.connect(self.refresh)
         self._clock = QTimer(self, interval=1000, timeout=self._tick)
         self._clock.start()
@@ -153,14 +154,19 @@ class DisplayWindow(QMainWindow):
 
     @Slot()
     def refresh(self) -> None:
-        since = self.last_event_id
+        self._reload()
 
-        def fetch(hall: object) -> tuple[DisplayView, list[Announcement]]:
-            view = hall.views.display_view(self.profile.display.recent_calls)  # type: ignore[attr-defined]
-            calls = [] if since is None else hall.views.announcements_after(since)  # type: ignore[attr-defined]
-            return view, calls
+    def _fetch(self) -> Job:
+        """The snapshot, plus the calls after the last one announced (none on the first read: what
+        was called before the display started is history, not a call to speak). Reads never
+        overlap (:class:`Reload`), so each call is spoken once however fast changes arrive."""
+        since, recent = self.last_event_id, self.profile.display.recent_calls
 
-        self.client.submit(fetch, self._on_view, self._on_error)
+        def fetch(hall: Any) -> tuple[DisplayView, list[Announcement]]:
+            view = hall.views.display_view(recent)  # first: a call committed meanwhile is in `calls`
+            return view, [] if since is None else hall.views.announcements_after(since)
+
+        return fetch
 
     def _on_view(self, result: tuple[DisplayView, list[Announcement]]) -> None:
         view, calls = result
@@ -168,15 +174,7 @@ class DisplayWindow(QMainWindow):
         self.view = view
         for call in calls:
             self.announcer.announce(Call(call.number, call.counter, call.recall))
-        self.last_event_id = (
-            max([view.last_event_id, *(c.event_id for c in calls)])
-            if calls
-            else (
-                view.last_event_id
-                if self.last_event_id is None
-                else max(self.last_event_id, view.last_event_id)
-            )
-        )
+        self.last_event_id = max([self.last_event_id or 0, view.last_event_id, *(c.event_id for c in calls)])
         self._show()
         if first:
             self.loaded.emit()

@@ -26,6 +26,7 @@ POLL_SECONDS = 0.25
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+Job = Callable[[Any], Any]
 
 
 class HallWorker:
@@ -138,9 +139,7 @@ class HallClient(QObject):
         own tables; the parts' tables in ``raw`` — business types, channels — belong to services)."""
         return self._profile if self._profile is not None else self.worker.hall.profile
 
-    def submit(
-        self, fn: Callable[[Any], Any], on_done: Done | None = None, on_error: Failed | None = None
-    ) -> None:
+    def submit(self, fn: Job, on_done: Done | None = None, on_error: Failed | None = None) -> None:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -164,3 +163,42 @@ class HallClient(QObject):
             on_error(value)
         else:
             log.error("unhandled error from the hall worker", exc_info=value)
+
+
+class Reload:
+    """A window's read of what it shows, coalesced: at most one read in flight, and a request while
+    one runs (a burst of changes in the hall) makes one more read once the answer has been shown.
+
+    ``job()`` is called on the GUI thread when a read is sent and returns what runs on the worker,
+    so the read carries the window's state of that moment (the display's last announced call);
+    the next read is sent only after the previous answer has updated that state.
+    """
+
+    def __init__(self, client: HallClient, job: Callable[[], Job], on_done: Done, on_error: Failed) -> None:
+        self._client = client
+        self._job = job
+        self._on_done = on_done
+        self._on_error = on_error
+        self._running = False
+        self._again = False
+
+    def __call__(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running, self._again = True, False
+        self._client.submit(self._job(), self._done, self._failed)
+
+    def _done(self, value: Any) -> None:
+        self._settle(self._on_done, value)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._settle(self._on_error, exc)
+
+    def _settle(self, callback: Callable[[Any], None], value: Any) -> None:
+        self._running = False
+        try:
+            callback(value)
+        finally:
+            if self._again:
+                self()

@@ -26,7 +26,7 @@ from counter_app.domain.profile import GreenReason, Service
 from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, Reload
 from counter_app.ui.messages import describe
 from counter_app.ui.widgets import teal_header, window_root
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # service values are only annotations here; importing them lo
 
 RESULT_MS = 15_000
 FAILED_RESULT_MS = 90_000
+CHOOSING_MS = 45_000  # a green-channel page left untouched goes back to the services
 
 SERVICE_BUTTON = f"""
 QPushButton {{ background: white; color: {style.INK}; border: 2px solid #c9d8d6; border-radius: 18px;
@@ -49,6 +50,10 @@ QPushButton:pressed {{ background: #237a37; }}
 """
 
 PrintFn = Callable[[Any, Any], Any]
+
+
+def _service_lines(hall: Any) -> tuple[ServiceLine, ...]:
+    return hall.views.service_lines()
 
 
 class ServiceButton(QPushButton):
@@ -101,15 +106,17 @@ class KioskWindow(QMainWindow):
         self.lines: dict[str, ServiceLine] = {}
         self.issued: IssuedTicket | None = None
         self._green_reason = ""
+        self._issuing = False
         self._loaded_once = False
         self.now = hall_clock(self.profile.hall.timezone)
         self.setObjectName("kiosk")
         self.resize(1280, 800)
+        self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
+        self._note_back = QTimer(self, singleShot=True, interval=RESULT_MS, timeout=self._show_note)
         self._build()
         self.retranslate()
+        self._reload = Reload(client, lambda: _service_lines, self._on_lines, self._on_error)
         client.changed.connect(self.refresh)
-        client.busy_changed.connect(self._busy)
-        self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
         self._clock = QTimer(self, interval=1000, timeout=self._tick)
         self._clock.start()
         self._tick()
@@ -168,7 +175,7 @@ class KioskWindow(QMainWindow):
         layout.addLayout(grid, 1)
         self.green_button = ServiceButton(GREEN_BUTTON, title_size=26, detail_size=16)
         self.green_button.setMinimumHeight(110)
-        self.green_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.green_button.clicked.connect(lambda: self._choosing(1))
         layout.addWidget(self.green_button)
         self.home_note = QLabel(font=style.font(14), styleSheet=f"color: {style.MUTED};", wordWrap=True)
         self.home_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -243,11 +250,7 @@ class KioskWindow(QMainWindow):
         self.home_title.setText(self.tr("Please choose your service"))
         reasons = " · ".join(r.names.get(self.language) for r in self.profile.green_reasons)
         self.green_button.set_texts(self.tr("Green channel"), reasons, "white")
-        self.home_note.setText(
-            self.tr(
-                "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
-            ).replace("%1", self.profile.hall.hotline)
-        )
+        self._show_note()
         self.reason_title.setText(self.tr("Green channel: which applies to you?"))
         for code, button in self.reason_buttons.items():
             reason = self.profile.green_reason(code)
@@ -285,8 +288,24 @@ class KioskWindow(QMainWindow):
 
     # data ------------------------------------------------------------------------------------------
     @Slot()
+    def _show_note(self, error: str = "") -> None:
+        """The note under the services: the online-payment hint, or for a while what went wrong."""
+        if error:
+            self.home_note.setText(error)
+            self.home_note.setStyleSheet(f"color: {style.RED};")
+            self._note_back.start()
+            return
+        self._note_back.stop()
+        self.home_note.setText(
+            self.tr(
+                "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
+            ).replace("%1", self.profile.hall.hotline)
+        )
+        self.home_note.setStyleSheet(f"color: {style.MUTED};")
+
+    @Slot()
     def refresh(self) -> None:
-        self.client.submit(lambda h: h.views.service_lines(), self._on_lines, self._on_error)
+        self._reload()
 
     def _on_lines(self, lines: tuple[ServiceLine, ...]) -> None:
         self.lines = {line.service_code: line for line in lines}
@@ -295,27 +314,43 @@ class KioskWindow(QMainWindow):
             self._loaded_once = True
             self.loaded.emit()
 
-    @Slot(bool)
-    def _busy(self, busy: bool) -> None:
+    def _set_issuing(self, issuing: bool) -> None:
+        """While a number is being issued the service buttons take no second touch (reads of the
+        lines in the background leave them alone)."""
+        self._issuing = issuing
         for button in [*self.service_buttons.values(), *self.green_service_buttons.values()]:
-            button.setEnabled(not busy)
+            button.setEnabled(not issuing)
 
     def _choose_reason(self, reason: GreenReason) -> None:
         self._green_reason = reason.code
-        self.pages.setCurrentIndex(2)
+        self._choosing(2)
+
+    def _choosing(self, page: int) -> None:
+        """A green-channel page: back to the services by itself if the customer walks away."""
+        self.pages.setCurrentIndex(page)
+        self._back_home.start(CHOOSING_MS)
 
     def take(self, service: Service, *, green: bool) -> None:
         """A customer touched a service: issue the number (one transaction), then print."""
-        if self.client.busy:
+        if self._issuing:
             return  # a second touch while the first is being issued takes nothing
         reason = self._green_reason if green else ""
+        self._set_issuing(True)
         self.client.submit(
             lambda h: h.queue.issue(service.code, green=green, green_reason=reason, source="kiosk"),
             self._on_issued,
-            self._on_error,
+            self._on_issue_error,
         )
 
+    def _on_issue_error(self, exc: BaseException) -> None:
+        """No number was issued: back to the services (the customer may be on a green-channel
+        page) with the reason under them."""
+        self._set_issuing(False)
+        self.go_home()
+        self._on_error(exc)
+
     def _on_issued(self, issued: IssuedTicket) -> None:
+        self._set_issuing(False)
         self.issued = issued
         self._green_reason = ""
         self._show_issued(issued)
@@ -378,8 +413,7 @@ class KioskWindow(QMainWindow):
         self._back_home.start(FAILED_RESULT_MS)
 
     def _on_error(self, exc: BaseException) -> None:
-        self.home_note.setText(describe(exc))
-        self.home_note.setStyleSheet(f"color: {style.RED};")
+        self._show_note(describe(exc))
 
     @Slot()
     def go_home(self) -> None:

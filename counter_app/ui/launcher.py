@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from counter_app.ui.hall_client import HallWorker
+from counter_app.ui.hall_client import HallClient, HallWorker
 
 log = logging.getLogger("counter_app.init")
 _T0 = time.perf_counter()
@@ -42,7 +42,7 @@ def launch(args: argparse.Namespace) -> int:
     worker = HallWorker(_opener(args))
 
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName("counter-app")
     QCoreApplication.setApplicationName("counter-app")
@@ -56,38 +56,34 @@ def launch(args: argparse.Namespace) -> int:
 
     from counter_app.qt_i18n import install_language
     from counter_app.ui import style
-    from counter_app.ui.messages import describe
 
     if profile is None and worker.open_error is not None:
-        language = args.language or str(QSettings().value("ui/language", "zh_CN"))
-        install_language(language)
-        message = describe(worker.open_error)
-        log.error("cannot open the hall: %s", worker.open_error)
-        if args.screenshot:
-            print(message, file=sys.stderr)
-        else:
-            QMessageBox.critical(None, QCoreApplication.translate("Launcher", "Counter tool"), message)
+        install_language(args.language or str(QSettings().value("ui/language", "zh_CN")))
+        _cannot_open(worker.open_error, args)
         return 4
 
-    from counter_app.ui.hall_client import HallClient
+    def open_failed(exc: BaseException) -> None:  # the hall failed to open after the first paint
+        _cannot_open(exc, args)
+        app.exit(4)
 
     client = HallClient(worker, profile or worker.hall.profile)
-    client.open_failed.connect(lambda exc: _open_failed(exc, args))
+    client.open_failed.connect(open_failed)
     language = args.language or str(QSettings().value("ui/language", "")) or client.profile.hall.language
     install_language(language)
     style.apply_app_style(app, language)
     _install_excepthook()
 
     log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
-    windows = build_windows(args, client, language)
+    print_workers: list[HallWorker] = []
+    windows = build_windows(args, client, language, print_workers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
     for window in windows:
         if args.fullscreen:
             window.showFullScreen()
         else:
             window.show()
-    if profile is not None:
-        _after_first_paint(windows[0], worker.start)
+    for later in ([worker] if profile is not None else []) + print_workers:
+        _after_first_paint(windows[0], later.start)
     if os.environ.get("COUNTER_APP_EXIT_AFTER_PAINT"):
         _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
@@ -96,8 +92,9 @@ def launch(args: argparse.Namespace) -> int:
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
-    if worker.ready.is_set() or worker.started:
-        worker.stop()
+    for started in (worker, *print_workers):
+        if started.ready.is_set() or started.started:
+            started.stop()  # a slip being printed comes out and its job is settled; the file is closed
     return int(code)
 
 
@@ -113,10 +110,10 @@ def _early_profile(args: argparse.Namespace) -> Any:
     return stored_profile(paths.database_path(args.db))
 
 
-def _open_failed(exc: BaseException, args: argparse.Namespace) -> None:
-    """The hall could not be opened after the windows were drawn: say so plainly and stop."""
+def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:
+    """The hall could not be opened (before or after the windows were drawn): say so plainly."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from counter_app.ui.messages import describe
 
@@ -125,10 +122,13 @@ def _open_failed(exc: BaseException, args: argparse.Namespace) -> None:
         print(describe(exc), file=sys.stderr)
     else:
         QMessageBox.critical(None, QCoreApplication.translate("Launcher", "Counter tool"), describe(exc))
-    QApplication.exit(4)
 
 
-def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[Any]:
+def build_windows(
+    args: argparse.Namespace, client: Any, language: str, print_workers: list[HallWorker]
+) -> list[Any]:
+    """The windows of ``--role``; a kiosk that prints adds its print worker to ``print_workers``
+    (the caller stops it when the windows close)."""
     windows: list[Any] = []
     counters = list(args.counter or [])
     for role in args.role:
@@ -144,6 +144,8 @@ def build_windows(args: argparse.Namespace, client: Any, language: str) -> list[
             from counter_app.ui.kiosk_window import KioskWindow
 
             print_client, print_fn = _kiosk_printer(args, client.profile)
+            if print_client is not None:
+                print_workers.append(print_client.worker)
             windows.append(KioskWindow(client, language, print_client=print_client, print_fn=print_fn))
         else:
             from counter_app.ui.display_window import DisplayWindow
@@ -184,7 +186,6 @@ def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
     """The kiosk's printer on its own worker (its own connection), so a slow network printer never
     holds up the queue; ``(None, None)`` when the hall prints no tickets."""
     from counter_app.printing.backends import parse_printer_spec
-    from counter_app.ui.hall_client import HallClient
 
     spec = args.printer or profile.printing.kiosk_printer
     backend = parse_printer_spec(spec)
@@ -197,8 +198,7 @@ def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
 
         return print_ticket(hall, ticket, backend, paper=paper)
 
-    worker = HallWorker(_opener(args), name="print")
-    worker.start()
+    worker = HallWorker(_opener(args), name="print")  # started after the first paint
     log.info("kiosk tickets print to %s on %s paper", backend.device, paper)
     return HallClient(worker, profile), print_fn
 

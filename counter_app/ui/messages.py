@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from counter_app.domain.errors import HallError, InvalidInput, StoreUnavailable
+from counter_app.domain.errors import HallError, StoreUnavailable
 
 _C = "Errors"
 
@@ -123,7 +123,3 @@ def describe(exc: BaseException) -> str:
     return _tr(
         QT_TRANSLATE_NOOP("Errors", "Something went wrong; it has been logged. Please tell IT support.")
     )
-
-
-def field_of(exc: BaseException) -> str:
-    return exc.field if isinstance(exc, InvalidInput) else ""

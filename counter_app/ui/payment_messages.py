@@ -1,8 +1,7 @@
 """Words of the payment area in the clerk's language: error codes (registered with ``ui.messages``),
 what a search matched on, withholding states and import phases.
 
-Every source is English, marked for lupdate; the Chinese lives in
-``resources/translations/pending/payments.zh_*.json`` until merged into the .ts files.
+Every source is English, marked for lupdate; the Chinese is in ``resources/translations/*.ts``.
 """
 
 from __future__ import annotations

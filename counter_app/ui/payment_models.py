@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -13,16 +14,13 @@ from counter_app.ui import style
 from counter_app.ui.payment_messages import match_label
 from counter_app.ui.table_model import Index, ValueTableModel
 
-NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaymentModels", text)
+if TYPE_CHECKING:  # service values are annotations only here
+    from counter_app.services.accounts import AccountSearch, Freshness
 
 
 class AccountHitsModel(ValueTableModel[SearchHit]):
     """Search hits best first: account number, masked name, masked address, masked phone, amount due,
-    what the query matched."""
+    what the query matched. An amount whose figures are not current is amber, its date in the tip."""
 
     CONTEXT = "PaymentModels"
     COLUMNS = (
@@ -34,9 +32,25 @@ class AccountHitsModel(ValueTableModel[SearchHit]):
         QT_TRANSLATE_NOOP("PaymentModels", "Matched"),
     )
 
-    # the base's set_rows / row_at in the hall's words
-    set_hits = ValueTableModel.set_rows
-    hit_at = ValueTableModel.row_at
+    hit_at = ValueTableModel.row_at  # the base's row_at in the hall's words
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._freshness: Mapping[str, Freshness] = {}
+
+    def show(self, found: AccountSearch) -> None:
+        """The hits of a search, with the date of each one's figures."""
+        self._freshness = found.freshness
+        self.set_rows(found.hits)
+
+    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+        """Hits without dates: none is marked as not current."""
+        self._freshness = {}
+        self.set_rows(hits)
+
+    def _stale(self, number: str) -> Freshness | None:
+        fresh = self._freshness.get(number)
+        return fresh if fresh is not None and fresh.stale else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -57,13 +71,21 @@ class AccountHitsModel(ValueTableModel[SearchHit]):
             if column == 4:
                 return f"{account.arrears:,.2f}" if account.owes else "—"
             return match_label(hit.clause.kind.value)
-        if role == NUMBER_ROLE:
-            return account.number
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 4 and self._stale(account.number):
+                return QBrush(QColor(style.AMBER))
             if column == 4 and account.owes:
                 return QBrush(QColor(style.RED))
             if column == 5:
                 return QBrush(QColor(style.MUTED))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and (stale := self._stale(account.number)):
+            if stale.as_of is None:
+                return QCoreApplication.translate(
+                    "PaymentModels", "The date of these figures is unknown: check before quoting"
+                )
+            return QCoreApplication.translate(
+                "PaymentModels", "Figures as of %1, not current: check before quoting"
+            ).replace("%1", stale.as_of.isoformat())
         return None

@@ -105,6 +105,7 @@ class PaymentPanel(QWidget):
         self.search.walk_in.connect(self.show_account)
         self.search.searched.connect(self.searched)
         self.search.failed.connect(self._on_error)
+        self.search.list_changed.connect(self._refresh_account)
         left.addWidget(self.search, 1)
         tools = QHBoxLayout()
         self.import_button = QPushButton(clicked=self.open_import)
@@ -202,15 +203,21 @@ class PaymentPanel(QWidget):
             while_alive(self, self._on_error),
         )
 
+    @Slot()
+    def _refresh_account(self) -> None:
+        """The card shows the new list's figures (and their date) once another list is live."""
+        if self.guidance is not None:
+            self.show_account(self.guidance.account_number)
+
     def _show_guidance(self, guidance: Guidance) -> None:
         new = self.guidance is None or self.guidance.account_number != guidance.account_number
         self.guidance = guidance
         self.card.show_guidance(guidance)
         if new:
             self.channel_list.set_checked(guidance.suggested)
-        reason = self.tr("not signed yet") if guidance.card else self.tr("status not known here")
-        if guidance.card and guidance.card.account.withholding.value == "unknown":
-            reason = self.tr("status not known here")
+        # The guide shows for an account not signed up, or whose status the list does not give.
+        known = guidance.card is not None and guidance.card.account.withholding.value != "unknown"
+        reason = self.tr("not signed yet") if known else self.tr("status not known here")
         company = self.setup.company if self.setup else ""
         self.withholding.show_guide(
             guidance.withholding, current_language(), company, reason, self.tr("Bring:")
@@ -253,8 +260,15 @@ class PaymentPanel(QWidget):
             paper=self.paper_key(),
         )
 
+    def _can_reprint(self) -> bool:
+        """Print again only the slip of the account on the card, never the previous customer's."""
+        shown = self.guidance.account_number if self.guidance else None
+        return self.slips.last_record_id is not None and self.slips.last_account == shown
+
     @Slot()
     def reprint(self) -> None:
+        if not self._can_reprint():
+            return
         self._set_busy(True)
         self.banner.info(self.tr("Printing the payment slip…"))
         self.slips.reprint(self.printer or default_printer(), self.paper_key(), self.clerk())
@@ -306,7 +320,7 @@ class PaymentPanel(QWidget):
         has_account = ready and self.guidance is not None
         self.print_button.setEnabled(has_account)
         self.pdf_button.setEnabled(has_account)
-        self.reprint_button.setEnabled(ready and self.slips.last_record_id is not None)
+        self.reprint_button.setEnabled(ready and self._can_reprint())
         self.search.set_ready(self.setup is not None)
         self.import_button.setEnabled(ready)
         self.boundary_button.setEnabled(ready)

@@ -33,6 +33,7 @@ class SlipPrinter(QObject):
         self.client = client
         self.db_path: Path | None = None
         self.last_record_id: int | None = None
+        self.last_account = ""  # whose guidance ``last_record_id`` is: only that card may print it again
         self._print_client: HallClient | None = None
 
     def print_client(self) -> HallClient:
@@ -58,7 +59,7 @@ class SlipPrinter(QObject):
         paper: str,
     ) -> None:
         def recorded(record: Any) -> None:
-            self.last_record_id = record.id
+            self.last_record_id, self.last_account = record.id, record.account_number
             self.send(record.id, backend, paper, clerk)
 
         self.client.submit(

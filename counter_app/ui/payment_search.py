@@ -37,6 +37,7 @@ class AccountSearchView(QWidget):
     walk_in = Signal(str)
     searched = Signal()
     failed = Signal(object)
+    list_changed = Signal()  # another list went live: figures shown from the old one are outdated
 
     def __init__(self, client: HallClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +98,13 @@ class AccountSearchView(QWidget):
         typed = self.search_box.text().strip().replace(" ", "").replace("-", "")
         self.walk_in_button.setEnabled(ready and typed.isdigit())
 
-    def show_list(self, record: AccountListRecord | None) -> None:
+    def show_list(self, record: AccountListRecord | None) -> bool:
+        """Show the live list's size and date; whether it is another list than the one shown before
+        (then :attr:`list_changed` is emitted, whichever read noticed it first)."""
+        changed = (record.id if record else None) != (self.account_list.id if self.account_list else None)
         self.account_list = record
+        if changed:
+            self.list_changed.emit()
         if not self.ready:
             self.list_status.setText(self.tr("Loading…"))
         elif record is None:
@@ -115,15 +121,14 @@ class AccountSearchView(QWidget):
                 .replace("%3", record.imported_at.strftime("%Y-%m-%d %H:%M"))
             )
             self.list_status.setStyleSheet(f"color: {style.MUTED};")
+        return changed
 
     @Slot()
     def refresh_list(self) -> None:
         """Another process may have imported a list: show it, and search again in the new one."""
 
         def done(record: AccountListRecord | None) -> None:
-            changed = (record.id if record else None) != (self.account_list.id if self.account_list else None)
-            self.show_list(record)
-            if changed and self.search_box.text().strip():
+            if self.show_list(record) and self.search_box.text().strip():
                 self.search()
 
         self.client.submit(lambda h: h.accounts.live_list(), while_alive(self, done), lambda _: None)
@@ -155,8 +160,8 @@ class AccountSearchView(QWidget):
     def _on_results(self, seq: int, found: AccountSearch) -> None:
         if seq != self._seq:
             return  # the clerk typed on meanwhile: a newer search is on its way
-        self.model.set_hits(found.hits)
-        if found.account_list is not None and found.account_list != self.account_list:
+        self.model.show(found)
+        if found.account_list is not None:
             self.show_list(found.account_list)
         typed = bool(self.search_box.text().strip())
         if typed and not found.query.clauses:

@@ -83,10 +83,6 @@ class ChannelList(QWidget):
     def checked(self) -> list[str]:
         return [row.channel.code for row in self.rows if row.check.isChecked()]
 
-    def set_enabled(self, enabled: bool) -> None:
-        for row in self.rows:
-            row.check.setEnabled(enabled)
-
     def row(self, code: str) -> ChannelRow | None:
         return next((r for r in self.rows if r.channel.code == code), None)
 

@@ -1,4 +1,4 @@
-"""Table models over queue values (never over rows): the waiting line and the recent calls."""
+"""Table models over queue values (never over rows): the waiting line of a counter."""
 
 from __future__ import annotations
 
@@ -13,9 +13,12 @@ from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.ui.table_model import Index, ValueTableModel
 
+GREEN = QT_TRANSLATE_NOOP("QueueModels", "Green channel")
+TRANSFERRED = QT_TRANSLATE_NOOP("QueueModels", "Transferred")
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModels", text)
+
+def _tr(text: object) -> str:  # marked with QT_TRANSLATE_NOOP: lupdate does not see _tr("...")
+    return QCoreApplication.translate("QueueModels", str(text))
 
 
 class WaitingModel(ValueTableModel[Ticket]):
@@ -68,11 +71,9 @@ class WaitingModel(ValueTableModel[Ticket]):
             notes = []
             if ticket.green:
                 reason = self._profile.green_reason(ticket.green_reason)
-                notes.append(
-                    _tr("Green channel") + (f" · {reason.names.get(self._language)}" if reason else "")
-                )
+                notes.append(_tr(GREEN) + (f" · {reason.names.get(self._language)}" if reason else ""))
             if ticket.transfers:
-                notes.append(_tr("Transferred"))
+                notes.append(_tr(TRANSFERRED))
             return "  ".join(notes)
         if role == Qt.ItemDataRole.ForegroundRole:
             if ticket.green and col in (0, 3):

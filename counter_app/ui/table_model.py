@@ -25,8 +25,14 @@ class ValueTableModel(QAbstractTableModel, Generic[T]):
         self._rows: tuple[T, ...] = ()
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Show ``rows``. The same rows again (a refresh after a change elsewhere in the hall) only
+        repaint their cells, so the clerk's selection and scroll position stay where they were."""
+        new = tuple(rows)
+        if new and new == self._rows:
+            self._all_cells_changed()
+            return
         self.beginResetModel()
-        self._rows = tuple(rows)
+        self._rows = new
         self.endResetModel()
 
     def row_at(self, row: int) -> T | None:
@@ -34,9 +40,12 @@ class ValueTableModel(QAbstractTableModel, Generic[T]):
 
     def retranslate(self) -> None:
         """Every cell and header may read differently: the UI language changed."""
+        self._all_cells_changed()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    def _all_cells_changed(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -306,10 +306,6 @@
       <translation>80 毫米卷纸（仅回执）</translation>
     </message>
     <message>
-      <source> (provisional)</source>
-      <translation>（暂定）</translation>
-    </message>
-    <message>
       <source>Choose an application in the list</source>
       <translation>请在列表中选择一笔申请</translation>
     </message>
@@ -1918,6 +1914,14 @@
       <source>Matched</source>
       <translation>匹配项</translation>
     </message>
+    <message>
+      <source>The date of these figures is unknown: check before quoting</source>
+      <translation>数据日期不明，告知客户前请核实</translation>
+    </message>
+    <message>
+      <source>Figures as of %1, not current: check before quoting</source>
+      <translation>数据截至 %1，非最新数据，告知客户前请核实</translation>
+    </message>
   </context>
   <context>
     <name>PaymentPanel</name>
@@ -2161,6 +2165,14 @@
     <message>
       <source>Note</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <source>Green channel</source>
+      <translation>绿色通道</translation>
+    </message>
+    <message>
+      <source>Transferred</source>
+      <translation>已转办</translation>
     </message>
   </context>
   <context>

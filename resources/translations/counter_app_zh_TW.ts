@@ -306,10 +306,6 @@
       <translation>80 毫米捲紙（僅回執）</translation>
     </message>
     <message>
-      <source> (provisional)</source>
-      <translation>（暫定）</translation>
-    </message>
-    <message>
       <source>Choose an application in the list</source>
       <translation>請在列表中選擇一筆申請</translation>
     </message>
@@ -1918,6 +1914,14 @@
       <source>Matched</source>
       <translation>匹配項</translation>
     </message>
+    <message>
+      <source>The date of these figures is unknown: check before quoting</source>
+      <translation>數據日期不明，告知客戶前請覈實</translation>
+    </message>
+    <message>
+      <source>Figures as of %1, not current: check before quoting</source>
+      <translation>數據截至 %1，非最新數據，告知客戶前請覈實</translation>
+    </message>
   </context>
   <context>
     <name>PaymentPanel</name>
@@ -2161,6 +2165,14 @@
     <message>
       <source>Note</source>
       <translation>備註</translation>
+    </message>
+    <message>
+      <source>Green channel</source>
+      <translation>綠色通道</translation>
+    </message>
+    <message>
+      <source>Transferred</source>
+      <translation>已轉辦</translation>
     </message>
   </context>
   <context>

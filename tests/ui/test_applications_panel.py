@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -309,3 +310,19 @@ def test_the_models_pass_qtmodeltester(qtmodeltester: Any, panel: ApplicationsPa
     history = HistoryModel(lambda entry: entry.kind)
     history.set_entries(other.application_views.summary(page.rows[0].number).history)
     qtmodeltester.check(history)
+
+
+def test_worklist_tips_name_what_each_column_elides(panel: ApplicationsPanel, other: Hall) -> None:
+    accept_elsewhere(other)
+    row = replace(other.application_views.worklist().rows[0], due_provisional=True, owed_documents=1)
+    model = WorklistModel(lambda code: f"type {code}", lambda code, stage: f"stage {stage}")
+    model.set_rows([row])
+
+    def tip(column: int) -> Any:
+        return model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+
+    assert tip(WorklistModel.BUSINESS) == f"type {row.business_type}"
+    assert tip(WorklistModel.STAGE) == f"stage {row.stage}"
+    assert "holiday schedule" in tip(WorklistModel.DUE)
+    assert "1 document" in tip(WorklistModel.NUMBER)
+    assert tip(2) is None and tip(4) is None  # the masked name and ID need no tip

@@ -132,3 +132,17 @@ def test_chinese_ui(qtbot: Any, zh_client: HallClient) -> None:
     qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
     assert window.buttons["next"].text().startswith("下一位")
     assert window.windowTitle() == "1号窗口"
+
+
+def test_a_refresh_with_the_same_line_keeps_the_clerks_selection(
+    qtbot: Any, client: HallClient, other: Hall
+) -> None:
+    window = open_window(qtbot, client)
+    other.queue.issue("A")
+    other.queue.issue("C")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
+    window.table.selectRow(1)
+    before = window.view
+    other.queue.issue("B")  # another counter's line: counter 1 reads its line again, unchanged
+    qtbot.waitUntil(lambda: window.view is not before, timeout=10_000)
+    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [1]

@@ -63,3 +63,18 @@ def test_chinese_voice_text_reads_digits_one_by_one() -> None:
     announcer = CallAnnouncer(texts, repeat=1, chime=False, engine="none")
     text = announcer.text_for(Call("A012", 3, False))
     assert "A零一二" in text and "3" in text
+
+
+def test_a_call_is_announced_once_when_refreshes_overlap(qtbot: Any, client: HallClient, other: Hall) -> None:
+    announcer = quiet_announcer()
+    window = DisplayWindow(client, "en", announcer=announcer)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    other.queue.issue("A")
+    other.queue.call_next(2)
+    window.refresh()
+    window.refresh()  # a burst of changes: the second read waits for the first answer
+    qtbot.waitUntil(lambda: window.counter_rows[2][0].text() == "A001", timeout=10_000)
+    qtbot.waitUntil(lambda: announcer.pending == 0 and len(announcer.history) >= 1, timeout=10_000)
+    qtbot.wait(600)
+    assert announcer.history == ["Number A 0 0 1, please go to counter 2."]

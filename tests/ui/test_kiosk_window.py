@@ -66,3 +66,25 @@ def test_done_goes_back_to_the_services(qtbot: Any, client: HallClient) -> None:
         qtbot.mouseClick(kiosk.service_buttons["D"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.done_button, Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentIndex() == 0
+
+
+def test_a_refused_number_brings_the_customer_back_to_the_services_with_the_reason(
+    qtbot: Any, client: HallClient, other: Hall
+) -> None:
+    kiosk = open_kiosk(qtbot, client)
+    kiosk.pages.setCurrentIndex(2)  # the green channel's services, with a reason the hall no longer has
+    kiosk._green_reason = "retired_reason"
+    qtbot.mouseClick(kiosk.green_service_buttons["A"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.pages.currentIndex() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: "retired_reason" in kiosk.home_note.text(), timeout=10_000)
+    assert kiosk.service_buttons["A"].isEnabled()
+    assert other.views.status().waiting == {}
+
+
+def test_a_green_channel_page_left_alone_goes_back_to_the_services(qtbot: Any, client: HallClient) -> None:
+    kiosk = open_kiosk(qtbot, client)
+    qtbot.mouseClick(kiosk.green_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.reason_buttons["elderly"], Qt.MouseButton.LeftButton)
+    assert kiosk.pages.currentIndex() == 2 and kiosk._back_home.isActive()
+    kiosk._back_home.timeout.emit()  # the customer walked away
+    assert kiosk.pages.currentIndex() == 0 and kiosk._green_reason == ""

@@ -204,11 +204,53 @@ def test_a_failed_print_keeps_the_record_and_offers_print_again(
     assert again.args[0].printed and again.args[0].reprint and listed.payments.figures().guidance == 1
 
 
+def test_print_again_is_only_for_the_account_on_the_card(
+    qtbot: Any, panel: PaymentPanel, listed: Hall, tmp_path: Path
+) -> None:
+    type_query(qtbot, panel, account_number(3))
+    qtbot.waitUntil(lambda: panel.guidance is not None, timeout=5000)
+    with qtbot.waitSignal(panel.printed, timeout=15000):
+        panel.print_slip()
+    assert panel.reprint_button.isEnabled()
+    type_query(qtbot, panel, account_number(1))  # the next customer
+    qtbot.waitUntil(lambda: panel.card.number.text() == account_number(1), timeout=5000)
+    assert not panel.reprint_button.isEnabled()
+    panel.reprint()  # e.g. by a shortcut: nothing is printed for the previous customer
+    qtbot.wait(300)
+    assert len(list((tmp_path / "slips").glob("*.pdf"))) == 1
+    type_query(qtbot, panel, account_number(3))  # back to the first one: its slip can be printed again
+    qtbot.waitUntil(lambda: panel.card.number.text() == account_number(3), timeout=5000)
+    assert panel.reprint_button.isEnabled()
+
+
 def test_the_hits_model(qtmodeltester: Any, listed: Hall) -> None:
     model = AccountHitsModel()
     model.set_hits(listed.accounts.find("张").hits)
     assert model.rowCount() == 2
     qtmodeltester.check(model)
+
+
+def test_hits_with_old_figures_are_marked_in_the_list(listed: Hall) -> None:
+    model = AccountHitsModel()
+    model.show(listed.accounts.find("张"))
+    tips = {
+        model.index(r, 0).data(): model.index(r, 4).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(model.rowCount())
+    }
+    assert tips[account_number(1)] is None  # today's figures
+    assert "2020-01-01" in tips[account_number(2)] and "not current" in tips[account_number(2)]
+
+
+def test_the_card_follows_a_list_imported_elsewhere(
+    qtbot: Any, panel: PaymentPanel, listed: Hall, tmp_path: Path
+) -> None:
+    type_query(qtbot, panel, "李四")  # a name: the hit is not opened by itself, nor after the import
+    with qtbot.waitSignal(panel.guidance_shown, timeout=5000):
+        panel.search.choose_row(0)
+    assert "12.30" in panel.card.amount.text()
+    new = [account_line(3, name="李四", arrears="10.00", as_of=TODAY)]
+    listed.account_import.run(write_list(tmp_path / "new.csv", new))
+    qtbot.waitUntil(lambda: "10.00" in panel.card.amount.text(), timeout=5000)
 
 
 def test_a_list_imported_elsewhere_shows_up(

@@ -13,12 +13,14 @@ from payment_data import URLS, WECHAT_URL, account_line, account_number, payment
 from PIL import Image
 from pypdf import PdfReader
 
+from counter_app.domain.errors import NotFound
 from counter_app.domain.masking import mask_name
 from counter_app.printing.backends import PdfFileBackend, render_image
 from counter_app.printing.paper import paper_named
 from counter_app.printing.payment_jobs import guide_and_print_pdf, print_payment_slip
 from counter_app.printing.payment_slip import payment_printable
 from counter_app.qt_i18n import HallTexts
+from counter_app.services.accounts import accounts_folder
 from counter_app.services.hall import Hall
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -123,6 +125,21 @@ def test_a_failed_print_keeps_the_record(pay_hall: Hall, tmp_path: Path) -> None
     assert pay_hall.payments.get(record.id) == record
     jobs = pay_hall.print_jobs.history("payment_slip", record.id)
     assert [status for _, _, status, _ in jobs] == ["failed"]
+
+
+def test_a_slip_that_cannot_be_built_leaves_no_job_and_no_false_reprint(
+    pay_hall: Hall, tmp_path: Path
+) -> None:
+    record = pay_hall.payments.record(account_number(1), ["wechat"], clerk="王丽")
+    pay_hall.accounts.close()
+    folder = accounts_folder(pay_hall.path)
+    away = folder.rename(folder.with_name("away"))  # the live list file is gone for a moment
+    with pytest.raises(NotFound):
+        print_payment_slip(pay_hall, record.id, PdfFileBackend(tmp_path / "1.pdf"))
+    assert pay_hall.print_jobs.history("payment_slip", record.id) == []
+    away.rename(folder)
+    first = print_payment_slip(pay_hall, record.id, PdfFileBackend(tmp_path / "2.pdf"))
+    assert first.printed and not first.reprint and "补打" not in pdf_text(tmp_path / "2.pdf")
 
 
 def test_the_roll_is_cut_after_the_content(pay_hall: Hall) -> None:

@@ -78,3 +78,27 @@ def test_mask_digits_in_text_hides_long_runs_but_the_last_four() -> None:
     )
     for secret in ("13812341234", "1101051990", "0123456789"):
         assert secret not in masked
+
+
+def test_log_records_are_masked_traceback_included() -> None:
+    import io
+    import logging
+
+    from counter_app.logs import MaskingFilter
+
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.addFilter(MaskingFilter())
+    log = logging.getLogger("counter_app.test_masking")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        try:
+            raise ValueError("no account for phone 13812341234")
+        except ValueError:
+            log.exception("lookup of %s failed", "110105199001010027")
+    finally:
+        log.removeHandler(handler)
+    text = out.getvalue()
+    assert "ValueError" in text and "*******1234" in text and "**************0027" in text
+    assert "13812341234" not in text and "110105199001010027" not in text

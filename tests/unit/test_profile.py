@@ -121,6 +121,20 @@ def test_weights_only_for_served_services_and_at_least_one() -> None:
     assert "weights" in str(refused(profile_text(weights="weights = { A = 0 }")))
 
 
+@pytest.mark.parametrize("weights", ['weights = { A = "x" }', "weights = { A = 2.5 }"])
+def test_weights_must_be_whole_numbers(weights: str) -> None:
+    assert "weights must be whole numbers" in str(refused(profile_text(weights=weights)))
+
+
+@pytest.mark.parametrize(
+    "reasons",
+    ['reasons = ["elderly"]', 'reasons = [{ names = { zh_CN = "老年人" } }]', 'reasons = [{ code = "" }]'],
+)
+def test_green_reason_without_a_code_is_refused_clearly(reasons: str) -> None:
+    text = profile_text().replace('prefix = "V"', f'prefix = "V"\n{reasons}')
+    assert "green_channel.reasons[0] needs a code" in str(refused(text))
+
+
 def test_counter_listed_twice_is_refused() -> None:
     extra = '\n[[counters]]\nnumber = 1\nservices = ["A"]\n'
     assert "counter 1 is listed twice" in str(refused(profile_text(extra=extra)))

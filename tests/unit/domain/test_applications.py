@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter_app.domain.accounts import AccountNumberRule
-from counter_app.domain.application_intake import IntakeForm, accept_intake, validate_intake
+from counter_app.domain.application_intake import FieldProblem, IntakeForm, accept_intake, validate_intake
 from counter_app.domain.applications import (
     ApplicantKind,
     ApplicationPolicy,
@@ -92,6 +92,25 @@ def test_raising_wrapper_names_the_first_field_and_carries_all() -> None:
         accept_intake(form, business("lv_residential_new"), POLICY, CAL, accepted_on=TODAY)
     assert caught.value.field == "mobile"
     assert [p.field for p in caught.value.params["problems"]] == ["mobile", "capacity"]
+
+
+def test_problems_found_outside_the_form_follow_the_forms_own() -> None:
+    rule = FieldProblem("period_end", "pause_too_short", "A pause lasts at least 15 days, not 10.")
+    with pytest.raises(InvalidInput) as caught:
+        accept_intake(
+            home_form(), business("lv_residential_new"), POLICY, CAL, accepted_on=TODAY, also=[rule]
+        )
+    assert caught.value.field == "period_end" and caught.value.params["problems"] == (rule,)
+    with pytest.raises(InvalidInput) as caught:
+        accept_intake(
+            home_form(mobile="12345678901"),
+            business("lv_residential_new"),
+            POLICY,
+            CAL,
+            accepted_on=TODAY,
+            also=[rule],
+        )
+    assert [p.field for p in caught.value.params["problems"]] == ["mobile", "period_end"]
 
 
 @pytest.mark.parametrize("capacity", ["0", "-1", "abc", "NaN", "Infinity", "1e9", ""])

@@ -29,7 +29,7 @@ def events(hall: Hall, since: int = 0) -> list[tuple[str, str, int | None]]:
 
 
 def last_event_id(hall: Hall) -> int:
-    return int(hall.db.execute("SELECT COALESCE(MAX(id), 0) FROM queue_events").fetchone()[0])
+    return hall.views.last_event_id()
 
 
 def row(hall: Hall, number: str, day: date | None = None) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from counter_app.services.applications_values import (
 )
 from counter_app.services.applications_views import recognise_search
 from counter_app.services.hall import Hall
+from counter_app.store.applications_worklist_repo import Search
 
 OWNER = "0107"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -331,6 +332,22 @@ def test_full_personal_data_only_for_owner_and_supervisor_and_every_look_is_reco
         ("0108", "clerk", False),
     ]
     assert not hall.application_views.summary(number).applicant.unmasked  # a summary is never full
+    assert mine.masked().applicant == other.applicant and mine.masked().agent == other.agent
+
+
+def test_an_application_is_found_by_its_number_or_the_reference_on_its_receipt(hall: Hall) -> None:
+    detail = accept(hall)
+    by_ref = hall.application_views.summary(f" {detail.tracking_ref.lower()} ")
+    assert by_ref.number == detail.number
+    with pytest.raises(NotFound):
+        hall.application_views.summary("YK-0000-0000-0000")
+
+
+def test_the_owner_on_paper_is_the_staff_member_by_code(hall: Hall) -> None:
+    hall.staff.add(OWNER, "王芳")
+    member = hall.staff.member(OWNER)
+    assert member is not None and (member.name, member.role) == ("王芳", Role.CLERK)
+    assert hall.staff.member("王芳") is None  # a name is not a staff code
 
 
 # the worklist ------------------------------------------------------------------------------------------
@@ -352,6 +369,7 @@ def test_worklist_filters_search_and_masks(hall: Hall, clock: FakeClock) -> None
     assert found(owner="0108") == [b]
     assert found(search="13900001111") == [c]
     assert found(search="35020319880229102x") == [c]
+    assert found(search="350203880229102") == [c]  # the old 15-digit form of the same ID
     assert found(search="和平路") == [c]
     assert found(search="张𠮷明") == [a]
     assert found(search="李") == [c]
@@ -440,6 +458,20 @@ def test_hall_settings_for_prefix_and_due_soon(
     assert [r.number for r in hall.application_views.worklist(WorklistQuery(due=DueFilter.SOON)).rows] == [
         number
     ]
+
+
+def test_account_numbers_follow_the_halls_one_rule(
+    make_hall: Callable[..., Hall], profile_with: Callable[[str], Path]
+) -> None:
+    hall = make_hall(profile_file=profile_with("[accounts]\nnumber_lengths = [12]\n"))
+    change = ChangeDetails(period_start=date(2025, 4, 1), period_end=date(2025, 4, 30))
+    form = replace(change_form("pause"), account_number="012345678901")
+    assert accept(hall, form, change=change).account_number == "012345678901"
+    with pytest.raises(InvalidInput) as caught:
+        accept(hall, change_form("pause"), change=change)  # ten digits: not this hall's accounts
+    assert caught.value.field == "account_number"
+    lengths = hall.applications.setup.policy.account_number_rule.lengths
+    assert recognise_search("012345678901", "YK", lengths) == Search("exact_digits", "012345678901")
 
 
 def test_a_broken_calendar_setting_is_named(

@@ -187,3 +187,24 @@ def test_a_mistake_in_the_payment_profile_stops_only_the_payment_area(
     with pytest.raises(InvalidInput) as refused:
         hall.payments.guidance_for("0123456789")
     assert refused.value.code == "qr_url_invalid"
+
+
+def test_a_paid_service_is_offered_from_the_day_its_approval_is_in_force(
+    make_hall: Callable[..., Hall], clock: Any, tmp_path: Path
+) -> None:
+    profile = payment_profile(tmp_path / "fees")
+    part = profile.parent / "profile" / "property_boundary.toml"
+    tomorrow = (clock().date() + timedelta(days=1)).isoformat()
+    paid = f"""[[paid_services]]
+code = "replace_socket"
+name = {{ zh_CN = "更换插座" }}
+fee = "30.00"
+unit = {{ zh_CN = "个" }}
+approved_by = "test approval"
+effective_from = {tomorrow}
+"""
+    part.write_text(part.read_text(encoding="utf-8").replace("paid_services = []\n", paid), encoding="utf-8")
+    hall = make_hall(profile_file=profile)
+    assert not any("更换插座" in line for line in hall.boundary.leaflet(FaultLocation.INSIDE_HOME).lines)
+    clock.advance(days=1)  # the same hall, past midnight
+    assert "更换插座: 30.00 元 / 个" in hall.boundary.leaflet(FaultLocation.INSIDE_HOME).lines

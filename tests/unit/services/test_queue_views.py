@@ -53,6 +53,14 @@ def test_counter_view_lists_its_lines_in_calling_order(hall: Hall, clock) -> Non
     assert view.status.current is None and view.figures.served == 0
 
 
+def test_counter_view_lists_its_own_lines_however_long_the_others_are(hall: Hall) -> None:
+    for code in "AAAAD":
+        hall.queue.issue(code)
+    view = hall.views.counter_view(5, waiting_limit=3)  # D and C: four A tickets are not its line
+    assert [t.number for t in view.waiting] == ["D001"]
+    assert view.waiting_counts == {"D": 1, "C": 0}
+
+
 def test_counter_view_figures_after_service(hall: Hall, clock) -> None:
     for code in "AAA":
         hall.queue.issue(code)

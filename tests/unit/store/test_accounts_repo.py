@@ -14,9 +14,9 @@ import pytest
 import sqlite_utils
 
 from counter_app.domain.account_search import ClauseKind, SearchClause
-from counter_app.domain.accounts import Account, WithholdingStatus
+from counter_app.domain.accounts import Account, WithholdingStatus, account_values
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store.accounts_build import AccountListBuilder, staged_row, sweep
+from counter_app.store.accounts_build import AccountListBuilder, sweep
 from counter_app.store.accounts_repo import AccountListFile, AccountListRecord, AccountListsRepository
 from counter_app.store.database import open_hall_db, write
 from counter_app.store.guidance_repo import GuidanceChannel, GuidanceRepository
@@ -49,7 +49,7 @@ def account(number: str, name: str = "张三", **changes: object) -> Account:
 
 def build(folder: Path, accounts: list[Account], base: Path | None = None, uuid: str = "a") -> Path:
     builder = AccountListBuilder(folder, uuid)
-    builder.add([staged_row(i + 2, a) for i, a in enumerate(accounts)])
+    builder.add([account_values(i + 2, a) for i, a in enumerate(accounts)])
     return builder.finish(base, date(2026, 10, 31), {}, lambda _: None).path
 
 
@@ -232,7 +232,9 @@ def test_every_lookup_kind_is_an_index_read(tmp_path: Path, kind: ClauseKind, va
 def test_a_merge_keeps_the_base_accounts_the_import_does_not_mention(tmp_path: Path) -> None:
     base = build(tmp_path, [account("0000000001", name="甲"), account("0000000002", name="乙")], uuid="base")
     builder = AccountListBuilder(tmp_path, "next")
-    builder.add([staged_row(2, account("0000000002", name="乙改")), staged_row(3, account("0000000003"))])
+    builder.add(
+        [account_values(2, account("0000000002", name="乙改")), account_values(3, account("0000000003"))]
+    )
     built = builder.finish(base, None, {}, lambda _: None)
     assert (built.inserted, built.updated, built.kept, built.accounts) == (1, 1, 1, 3)
     listed = AccountListFile(built.path)
@@ -242,7 +244,7 @@ def test_a_merge_keeps_the_base_accounts_the_import_does_not_mention(tmp_path: P
 
 def test_discard_leaves_nothing_and_sweep_spares_recent_unknown_files(tmp_path: Path) -> None:
     builder = AccountListBuilder(tmp_path, "gone")
-    builder.add([staged_row(2, account("0123456789"))])
+    builder.add([account_values(2, account("0123456789"))])
     builder.discard()
     assert list(tmp_path.iterdir()) == []
     live = build(tmp_path, [account("0123456789")], uuid="live")
@@ -262,3 +264,10 @@ def test_an_unwritable_folder_is_the_environment(tmp_path: Path) -> None:
     blocker.write_text("in the way")
     with pytest.raises(StoreUnavailable):
         AccountListBuilder(blocker / "accounts", "x")
+
+
+def test_a_builder_that_cannot_start_leaves_no_file(tmp_path: Path) -> None:
+    (tmp_path / "accounts-x.sqlite3.scratch").mkdir()  # the scratch file cannot be created
+    with pytest.raises(StoreUnavailable):
+        AccountListBuilder(tmp_path, "x")
+    assert [p.name for p in tmp_path.iterdir()] == ["accounts-x.sqlite3.scratch"]

@@ -107,6 +107,16 @@ def test_an_application_round_trips_with_rare_characters(db: sqlite_utils.Databa
     assert record.version == 1 and record.projection == projection()
 
 
+def test_an_application_is_found_by_number_or_tracking_reference(db: sqlite_utils.Database) -> None:
+    app_id = insert(db)
+    repo = ApplicationsRepository(db)
+    record = repo.by_id(app_id)
+    assert record is not None
+    assert repo.find(record.data.number) == record == repo.find(record.data.tracking_ref)
+    assert repo.by_tracking_ref(record.data.tracking_ref) == record
+    assert repo.find("YK-0000-0000-0000") is None and repo.by_id(app_id + 1) is None
+
+
 def test_numbers_count_per_day_and_apart_from_ticket_letters(db: sqlite_utils.Database) -> None:
     repo = ApplicationsRepository(db)
     with write(db):
