@@ -45,7 +45,8 @@ def ticket_json(ticket: Ticket | None) -> dict[str, Any] | None:
     }
 
 
-def _emit(value: Any) -> None:
+def emit(value: Any) -> None:
+    """Print one JSON value on stdout (Chinese as is), the output of every command."""
     print(json.dumps(value, ensure_ascii=False, default=str))
 
 
@@ -74,7 +75,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             result["demo"] = load_demo_history(hall)
             result["demo"]["accounts"] = load_demo_accounts(hall)["accounts"]
             result["demo"]["applications"] = load_demo_applications(hall)
-        _emit(result)
+        emit(result)
     return 0
 
 
@@ -85,7 +86,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
         )
     out = ticket_json(issued.ticket) or {}
     out.update(ahead=issued.ahead, estimate_min=issued.estimate_minutes)
-    _emit(out)
+    emit(out)
     return 0
 
 
@@ -97,7 +98,7 @@ def cmd_call(args: argparse.Namespace) -> int:
             result = hall.queue.call_next(args.counter, clerk=args.clerk)
     out = ticket_json(result.called) or {"called": None}
     out["finished"] = ticket_json(result.finished)
-    _emit(out)
+    emit(out)
     if result.called is None:
         raise NobodyWaiting(f"Nobody is waiting for counter {args.counter}", counter=args.counter)
     return 0
@@ -119,7 +120,7 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
                 out = ticket_json(hall.queue.transfer(args.counter, args.to))
             else:
                 out = ticket_json(hall.queue.finish(args.counter, number=args.number))
-        _emit(out)
+        emit(out)
         return 0
 
     return run
@@ -127,13 +128,13 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
 
 def cmd_requeue(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
-        _emit(ticket_json(hall.queue.requeue(args.number, clerk=args.clerk or "")))
+        emit(ticket_json(hall.queue.requeue(args.number, clerk=args.clerk or "")))
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
-        _emit(ticket_json(hall.queue.cancel(args.number, clerk=args.clerk or "")))
+        emit(ticket_json(hall.queue.cancel(args.number, clerk=args.clerk or "")))
     return 0
 
 
@@ -141,14 +142,14 @@ def cmd_print(args: argparse.Namespace) -> int:
     from counter_app.printing.jobs import print_ticket_pdf
 
     with hall_for(args) as hall:
-        _emit(print_ticket_pdf(hall, args.number, Path(args.pdf), paper=args.paper))
+        emit(print_ticket_pdf(hall, args.number, Path(args.pdf), paper=args.paper))
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         status = hall.views.status()
-    _emit(
+    emit(
         {
             "business_day": status.business_day.isoformat(),
             "waiting": {s.code: status.waiting.get(s.code, 0) for s in hall.profile.services},
@@ -171,7 +172,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_counter(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         hall.queue.set_counter_state(args.number, CounterState(args.state), clerk=args.clerk)
-    _emit({"counter": args.number, "state": args.state})
+    emit({"counter": args.number, "state": args.state})
     return 0
 
 

@@ -15,13 +15,12 @@ JSON out; exit codes as ``cli.py``: 0 done, 2 refused (nothing changed), 4 store
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_app.cli import hall_for
+from counter_app.cli import emit, hall_for
 from counter_app.domain.application_workflow import Role
 from counter_app.domain.business_types import BusinessType, TimeLimit
 from counter_app.domain.profile import Names
@@ -39,10 +38,6 @@ from counter_app.services.applications_values import (
 if TYPE_CHECKING:
     from counter_app.printing.application_print import PaperKind
     from counter_app.services.hall import Hall
-
-
-def _emit(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _day(text: str) -> date:
@@ -197,7 +192,7 @@ def _json_command(build: Build) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         with hall_for(args) as hall:
             value = build(hall, args)
-        _emit(value)
+        emit(value)
         return 0
 
     return run

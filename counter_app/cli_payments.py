@@ -8,13 +8,12 @@ always masked (the full values stay in the hall's list). Exit codes as in :mod:`
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli import hall_for
+from counter_app.cli import emit, hall_for
 from counter_app.domain.account_search import SearchHit
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
@@ -22,10 +21,6 @@ from counter_app.domain.property_boundary import FaultLocation
 from counter_app.services.account_import import ImportProgress
 from counter_app.services.accounts import Freshness
 from counter_app.store.accounts_repo import AccountListRecord
-
-
-def _emit(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _day(text: str, field: str) -> date:
@@ -81,14 +76,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             rejects_path=args.rejects,
             progress=show if args.progress else None,
         )
-    _emit(summary.as_json())
+    emit(summary.as_json())
     return 0
 
 
 def cmd_find(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         found = hall.accounts.find(args.query, limit=args.limit)
-    _emit(
+    emit(
         {
             "query": found.query.text,
             "kinds": [c.kind.value for c in found.query.clauses],
@@ -104,7 +99,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         live = hall.accounts.live_list()
         history = hall.accounts.history(args.history)
-    _emit({"live": list_json(live), "history": [list_json(r) for r in history]})
+    emit({"live": list_json(live), "history": [list_json(r) for r in history]})
     return 0
 
 
@@ -112,7 +107,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         start = _day(args.start, "from") if args.start else None
         figures = hall.payments.figures(start, _day(args.end, "to") if args.end else None)
-    _emit(
+    emit(
         {
             "from": figures.start.isoformat(),
             "to": figures.end.isoformat(),
@@ -130,7 +125,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
     from counter_app.printing.payment_jobs import guide_and_print_pdf
 
     with hall_for(args) as hall:
-        _emit(
+        emit(
             guide_and_print_pdf(
                 hall,
                 args.account,
@@ -169,7 +164,7 @@ def cmd_boundary(args: argparse.Namespace) -> int:
             paper = paper_for(args.paper)
             write_pdf(leaflet_printable(leaflet, HallTexts(leaflet.language)), paper, Path(args.pdf))
             out.update(pdf=args.pdf, paper=paper.key)
-    _emit(out)
+    emit(out)
     return 0
 
 

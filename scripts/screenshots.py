@@ -82,7 +82,7 @@ def main(out: Path) -> None:
     wait_for(app, lambda: display.view is not None)
     grab(app, display, out / "display.png")
 
-    window = CounterWindow(client, 3, None, "zh_CN")
+    window = CounterWindow(client, 3, None, "zh_CN", reprint=lambda h, n, c: None)
     printer = PdfFolderBackend(folder / "slips")
     window.add_panel(
         "applications",

@@ -25,7 +25,8 @@ from counter_app.domain.accounts import Account, values_account
 from counter_app.store import schema_accounts as schema
 from counter_app.store.accounts_build import list_file_uri
 from counter_app.store.database import store_errors
-from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
+from counter_app.store.outbox import add_outbox
+from counter_app.store.rows import iso, parse_day, parse_time
 
 MAX_SHORT_TERMS = 300
 """A one- or two-character fragment that starts more distinct trigrams than this is common: it is
@@ -260,7 +261,4 @@ class AccountListsRepository:
         return _list(row)
 
     def add_outbox(self, topic: str, payload: dict[str, Any], at: datetime) -> None:
-        self.db.execute(
-            "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, ?, ?, ?)",
-            [new_uuid(), topic, to_json(payload), iso(at)],
-        )
+        add_outbox(self.db, topic, payload, at)

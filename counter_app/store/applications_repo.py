@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from counter_app.store.outbox import add_outbox
 from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
 from counter_app.store.schema_applications import CLOSED_DUE_KEY
 
@@ -350,10 +351,7 @@ class ApplicationsRepository:
         return [(parse_time(r[0]) or datetime.min, r[1], r[2], bool(r[3]), r[4]) for r in rows]
 
     def add_outbox(self, topic: str, payload: dict[str, Any], at: datetime) -> None:
-        self.db.execute(
-            "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, ?, ?, ?)",
-            [new_uuid(), topic, to_json(payload), iso(at)],
-        )
+        add_outbox(self.db, topic, payload, at)
 
     def outbox(self, topic: str) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT payload FROM outbox WHERE topic = ? ORDER BY id", [topic]).fetchall()

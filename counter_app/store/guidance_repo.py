@@ -10,7 +10,8 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
+from counter_app.store.outbox import add_outbox
+from counter_app.store.rows import iso, new_uuid, parse_day, parse_time
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,7 @@ class GuidanceRepository:
             "ticket": ticket_number,
             "business_day": business_day.isoformat(),
         }
-        self.db.execute(
-            "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, 'payments', ?, ?)",
-            [new_uuid(), to_json(payload), iso(at)],
-        )
+        add_outbox(self.db, "payments", payload, at)
         return self._record(row, tuple(channels))
 
     def get(self, guidance_id: int) -> GuidanceRecord | None:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from counter_app.domain.queue import Candidate, Counter, CounterState, Ticket, TicketState
+from counter_app.store.outbox import add_outbox
 from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
 
 _TICKET_COLUMNS = (
@@ -315,10 +316,7 @@ class QueueRepository:
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             [event_uuid, ticket.id if ticket else None, kind, when, counter, clerk, to_json(detail or {})],
         )
-        self.db.execute(
-            "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, 'queue', ?, ?)",
-            [new_uuid(), to_json(payload), when],
-        )
+        add_outbox(self.db, "queue", payload, when)
 
     def events_after(self, last_id: int, kinds: Sequence[str], limit: int = 50) -> list[QueueEvent]:
         rows = self.db.execute(

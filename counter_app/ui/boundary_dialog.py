@@ -28,9 +28,8 @@ from counter_app.domain.property_boundary import FaultLocation
 from counter_app.printing.backends import PrinterBackend
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payment_messages import PAPERS, describe, text
-from counter_app.ui.payment_widgets import while_alive
 
 if TYPE_CHECKING:
     from counter_app.services.property_boundary import BoundaryLeaflet

@@ -57,9 +57,19 @@ KEYS = {
 class CounterWindow(QMainWindow):
     loaded = Signal()
 
-    def __init__(self, client: HallClient, counter: int, clerk: str | None, language: str) -> None:
+    def __init__(
+        self,
+        client: HallClient,
+        counter: int,
+        clerk: str | None,
+        language: str,
+        reprint: Callable[[Any, str, str], Any] | None = None,
+    ) -> None:
+        """``reprint(hall, number, clerk)`` prints a ticket again (补打) on this counter's printer;
+        without it the window offers no reprint (the CLI ``ticket print`` still can)."""
         super().__init__()
         self.client = client
+        self.reprint_ticket = reprint
         self.profile = client.profile
         self.counter = counter
         self.clerk = clerk
@@ -124,7 +134,7 @@ class CounterWindow(QMainWindow):
         cl.setContentsMargins(24, 18, 24, 18)
         self.current_caption = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
         self.current_number = QLabel("—", font=style.font(56, bold=True), styleSheet=f"color: {style.TEAL};")
-        self.current_service = QLabel(font=style.font(18))
+        self.current_service = QLabel(font=style.font(18), wordWrap=True)
         self.current_detail = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
         self.green_badge = QLabel(font=style.font(12, bold=True))
         self.green_badge.setStyleSheet(
@@ -208,8 +218,13 @@ class CounterWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._line_menu)
         self.table.doubleClicked.connect(lambda index: self._call_row(index.row()))
         right.addWidget(self.table, 1)
+        line_tools = QHBoxLayout()
         self.requeue_button = QPushButton(clicked=self.requeue)
-        right.addWidget(self.requeue_button)
+        self.reprint_button = QPushButton(clicked=self.ask_reprint)
+        self.reprint_button.setVisible(self.reprint_ticket is not None)
+        line_tools.addWidget(self.requeue_button, 1)
+        line_tools.addWidget(self.reprint_button, 1)
+        right.addLayout(line_tools)
 
         self.setCentralWidget(root)
 
@@ -302,6 +317,7 @@ class CounterWindow(QMainWindow):
         for i in range(1, self.tabs.count()):
             self.tabs.setTabText(i, self._panel_title(self.tabs.widget(i).objectName().removesuffix("Tab")))
         self.requeue_button.setText(self.tr("Put a no-show back in line…"))
+        self.reprint_button.setText(self.tr("Reprint a ticket (补打)…"))
         self._show_view()
 
     # data ------------------------------------------------------------------------------------------
@@ -574,14 +590,43 @@ class CounterWindow(QMainWindow):
         menu = QMenu(self)
         call = menu.addAction(self.tr("Call %1 now").replace("%1", ticket.number))
         cancel = menu.addAction(self.tr("Cancel %1 (customer left)").replace("%1", ticket.number))
+        reprint = None
+        if self.reprint_ticket is not None:
+            reprint = menu.addAction(self.tr("Reprint ticket %1 (补打)").replace("%1", ticket.number))
         chosen = menu.exec(self.table.viewport().mapToGlobal(pos))
         if chosen is call:
             self.call_specific(ticket.number)
+        elif chosen is not None and chosen is reprint:
+            self.reprint(ticket.number)
         elif chosen is cancel:
             self._act(
                 lambda h: h.queue.cancel(ticket.number, clerk=self.clerk or ""),
                 lambda t: self.tr("%1 cancelled.").replace("%1", t.number),
             )
+
+    @Slot()
+    def ask_reprint(self) -> None:
+        number, ok = QInputDialog.getText(
+            self, self.tr("Reprint a ticket"), self.tr("Ticket number to print again:")
+        )
+        if ok and number.strip():
+            self.reprint(number.strip().upper())
+
+    def reprint(self, number: str) -> None:
+        """Print today's ticket ``number`` again, labelled 补打 and recorded as a reprint: for a
+        customer whose kiosk slip did not come out or was lost."""
+        if self.reprint_ticket is None:
+            return
+        printer, who = self.reprint_ticket, self.current_clerk()
+
+        def shown(outcome: Any) -> None:
+            if outcome.printed:
+                self.banner.info(self.tr("%1 printed again (补打).").replace("%1", outcome.number))
+            else:
+                text = self.tr("%1 was not printed: %2").replace("%1", outcome.number)
+                self.banner.error(text.replace("%2", outcome.error))
+
+        self.client.submit(lambda h: printer(h, number, who), shown, self._on_error)
 
     @Slot()
     def requeue(self) -> None:

@@ -16,9 +16,12 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
 
 log = logging.getLogger("counter_app.ui")
 
@@ -156,6 +159,9 @@ class HallClient(QObject):
         if self._pending == 0:
             self.busy_changed.emit(False)
         on_done, on_error = callbacks
+        callback = on_done if ok else on_error
+        if callback is not None and not _alive(callback):
+            return  # its window was closed while the worker ran: nobody to tell
         if ok:
             if on_done:
                 on_done(value)
@@ -163,6 +169,23 @@ class HallClient(QObject):
             on_error(value)
         else:
             log.error("unhandled error from the hall worker", exc_info=value)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a bound method of a Qt object that has been deleted (a closed dialog or panel)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
+def while_alive(widget: QObject, fn: Callable[[T], object]) -> Callable[[T], None]:
+    """``fn`` (any callable, a lambda too) as a worker callback that does nothing once ``widget`` is
+    gone: a reply can arrive after the panel or dialog that asked was closed and deleted."""
+
+    def call(value: T) -> None:
+        if shiboken6.isValid(widget):
+            fn(value)
+
+    return call
 
 
 class Reload:

@@ -136,7 +136,9 @@ def build_windows(
             from counter_app.ui.counter_window import CounterWindow
 
             number = counters.pop(0) if counters else 1
-            window = CounterWindow(client, number, args.clerk, language)
+            window = CounterWindow(
+                client, number, args.clerk, language, reprint=_ticket_reprint(args, client)
+            )
             _add_desk_panels(window, client, number, args)
             window.show_tab(args.tab)
             windows.append(window)
@@ -154,17 +156,35 @@ def build_windows(
     return windows
 
 
+def _counter_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, str]:
+    """The counter's printer (``--printer`` on this PC, else the profile's) and the paper a ticket
+    takes on it: the kiosk's roll on a receipt printer, an A6 page on a page printer."""
+    from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
+
+    spec = args.printer or profile.printing.counter_printer
+    paper = profile.printing.kiosk_paper if spec.startswith("escpos") else "a6"
+    return parse_printer_spec(spec) or NoPrinterBackend(), paper
+
+
+def _ticket_reprint(args: argparse.Namespace, client: Any) -> Any:
+    """``reprint(hall, number, clerk)`` for the counter window: a ticket again, labelled 补打."""
+
+    def reprint(hall: Any, number: str, clerk: str) -> Any:
+        from counter_app.printing.jobs import print_ticket
+
+        backend, paper = _counter_printer(args, client.profile)
+        return print_ticket(hall, number, backend, clerk, paper=paper)
+
+    return reprint
+
+
 def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
     """The counter's desk tasks beside its line: installation applications and payment guidance,
     printing to the counter's printer (the profile's, or ``--printer`` on this PC). Built when
     first needed, so their imports do not delay the counter's first paint."""
 
     def printer() -> Any:
-        from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
-
-        return (
-            parse_printer_spec(args.printer or client.profile.printing.counter_printer) or NoPrinterBackend()
-        )
+        return _counter_printer(args, client.profile)[0]
 
     def applications() -> Any:
         from counter_app.ui.applications_panel import ApplicationsPanel

@@ -33,12 +33,12 @@ from counter_app.printing.backends import (
 )
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payment_card import AccountCardView
 from counter_app.ui.payment_messages import PAPERS, describe, text
 from counter_app.ui.payment_print import SlipPrinter, default_printer
 from counter_app.ui.payment_search import AccountSearchView
-from counter_app.ui.payment_widgets import CARD, ChannelList, WithholdingBox, while_alive
+from counter_app.ui.payment_widgets import CARD, ChannelList, WithholdingBox
 from counter_app.ui.widgets import Banner
 
 if TYPE_CHECKING:  # service values are annotations only here

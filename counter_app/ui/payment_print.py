@@ -15,8 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend, parse_printer_spec
-from counter_app.ui.hall_client import HallClient, HallWorker
-from counter_app.ui.payment_widgets import while_alive
+from counter_app.ui.hall_client import HallClient, HallWorker, while_alive
 
 
 def default_printer() -> PrinterBackend:

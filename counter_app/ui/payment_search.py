@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.account_search import ClauseKind
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payment_models import AccountHitsModel
-from counter_app.ui.payment_widgets import CARD, while_alive
+from counter_app.ui.payment_widgets import CARD
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import AccountSearch

@@ -3,11 +3,10 @@ the bank withholding (代扣) sign-up guide. Wording is the hall profile's, in t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TypeVar
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from counter_app.domain.payment_channels import PaymentChannel, WithholdingGuide
@@ -115,14 +114,3 @@ class WithholdingBox(QFrame):
         )
         note = guide.note.get(language) if guide.note else ""
         self.body.setText("\n".join(part for part in (bring_label, bring, steps, note) if part))
-
-
-def while_alive(widget: QObject, fn: Callable[[T], object]) -> Callable[[T], None]:
-    """``fn`` as a worker callback that does nothing once ``widget`` is gone (a reply can arrive after
-    the panel or a dialog was closed and deleted)."""
-
-    def call(value: T) -> None:
-        if shiboken6.isValid(widget):
-            fn(value)
-
-    return call

@@ -1249,6 +1249,10 @@
       <translation>过号客户重新排队…</translation>
     </message>
     <message>
+      <source>Reprint a ticket (补打)…</source>
+      <translation>补打排队小票…</translation>
+    </message>
+    <message>
       <source>Serves: %1</source>
       <translation>办理业务：%1</translation>
     </message>
@@ -1349,8 +1353,28 @@
       <translation>取消 %1（客户已离开）</translation>
     </message>
     <message>
+      <source>Reprint ticket %1 (补打)</source>
+      <translation>补打 %1 号小票</translation>
+    </message>
+    <message>
       <source>%1 cancelled.</source>
       <translation>%1 已取消。</translation>
+    </message>
+    <message>
+      <source>Reprint a ticket</source>
+      <translation>补打小票</translation>
+    </message>
+    <message>
+      <source>Ticket number to print again:</source>
+      <translation>要补打的排队号码：</translation>
+    </message>
+    <message>
+      <source>%1 printed again (补打).</source>
+      <translation>%1 号小票已补打。</translation>
+    </message>
+    <message>
+      <source>%1 was not printed: %2</source>
+      <translation>%1 号小票未打印：%2</translation>
     </message>
     <message>
       <source>Put back in line</source>

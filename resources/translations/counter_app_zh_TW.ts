@@ -1249,6 +1249,10 @@
       <translation>過號客戶重新排隊…</translation>
     </message>
     <message>
+      <source>Reprint a ticket (补打)…</source>
+      <translation>補打排隊小票…</translation>
+    </message>
+    <message>
       <source>Serves: %1</source>
       <translation>辦理業務：%1</translation>
     </message>
@@ -1349,8 +1353,28 @@
       <translation>取消 %1（客戶已離開）</translation>
     </message>
     <message>
+      <source>Reprint ticket %1 (补打)</source>
+      <translation>補打 %1 號小票</translation>
+    </message>
+    <message>
       <source>%1 cancelled.</source>
       <translation>%1 已取消。</translation>
+    </message>
+    <message>
+      <source>Reprint a ticket</source>
+      <translation>補打小票</translation>
+    </message>
+    <message>
+      <source>Ticket number to print again:</source>
+      <translation>要補打的排隊號碼：</translation>
+    </message>
+    <message>
+      <source>%1 printed again (补打).</source>
+      <translation>%1 號小票已補打。</translation>
+    </message>
+    <message>
+      <source>%1 was not printed: %2</source>
+      <translation>%1 號小票未打印：%2</translation>
     </message>
     <message>
       <source>Put back in line</source>

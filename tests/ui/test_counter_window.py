@@ -146,3 +146,54 @@ def test_a_refresh_with_the_same_line_keeps_the_clerks_selection(
     other.queue.issue("B")  # another counter's line: counter 1 reads its line again, unchanged
     qtbot.waitUntil(lambda: window.view is not before, timeout=10_000)
     assert [i.row() for i in window.table.selectionModel().selectedRows()] == [1]
+
+
+def test_a_clerk_reprints_a_ticket_labelled_as_a_reprint(
+    qtbot: Any, client: HallClient, other: Hall, tmp_path: Any
+) -> None:
+    from counter_app.printing.backends import PdfFolderBackend
+    from counter_app.printing.jobs import print_ticket
+
+    folder = PdfFolderBackend(tmp_path / "slips")
+    window = CounterWindow(
+        client,
+        1,
+        "王丽",
+        "en",
+        reprint=lambda h, number, clerk: print_ticket(h, number, folder, clerk, paper="a6"),
+    )
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    ticket = other.queue.issue("A").ticket
+    print_ticket(other, ticket, folder)  # the kiosk's slip, which the customer lost
+    window.reprint("A001")
+    qtbot.waitUntil(lambda: "A001 printed again" in window.banner.text(), timeout=10_000)
+    jobs = other.print_jobs.history("ticket", ticket.id)
+    assert [(copy, status) for _, copy, status, _ in jobs] == [
+        ("original", "printed"),
+        ("reprint", "printed"),
+    ]
+    assert sorted(p.name for p in (tmp_path / "slips").iterdir())[-1].endswith("-reprint.pdf")
+
+
+def test_a_reprint_of_an_unknown_number_is_refused_plainly(
+    qtbot: Any, client: HallClient, tmp_path: Any
+) -> None:
+    from counter_app.printing.backends import PdfFolderBackend
+    from counter_app.printing.jobs import print_ticket
+
+    folder = PdfFolderBackend(tmp_path / "slips")
+    window = CounterWindow(client, 1, None, "en", reprint=lambda h, n, c: print_ticket(h, n, folder, c))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    window.show()
+    window.reprint("Z999")
+    qtbot.waitUntil(lambda: window.banner.is_error, timeout=10_000)
+    assert window.banner.text() == "There is no ticket Z999 today."
+    assert not (tmp_path / "slips").exists() or not any((tmp_path / "slips").iterdir())
+
+
+def test_no_reprint_without_a_counter_printer(qtbot: Any, client: HallClient) -> None:
+    window = CounterWindow(client, 1, None, "en")
+    qtbot.addWidget(window)
+    assert not window.reprint_button.isVisibleTo(window)
