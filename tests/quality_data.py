@@ -1,8 +1,10 @@
-"""Generated visits for the service-quality tests and benchmarks: a plausible hall day, seeded.
+"""Visits for the service-quality tests and benchmarks: a small day worked out by hand
+(:data:`VISITS`), and generated days (:func:`day_of_visits`), seeded.
 
-Not a queue simulation (the queue's own tests do that): each visit gets a wait, a counter and clerk
-serving its service, a service time, and sometimes a no-show, a transfer (with or without a
-hand-over), a rating with reasons, a green-channel flag or a cancellation, so every figure has data.
+The generator is not a queue simulation (the queue's own tests do that): each visit gets a wait, a
+counter and clerk serving its service, a service time, and sometimes a no-show, a transfer (with or
+without a hand-over), a rating with reasons, a green-channel flag or a cancellation, so every figure
+has data.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from counter_app.domain.quality.facts import RATING_LEVELS, LegEnd, Rating, ServiceLeg, Visit
+from counter_app.domain.quality.facts import RATING_LEVELS, LegEnd, Rating, ServiceLeg, Targets, Visit
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+SHANGHAI = TZ = ZoneInfo("Asia/Shanghai")
 SERVICES = ("A", "B", "C", "D")
 MIX = (0.55, 0.15, 0.2, 0.1)
 #: Counters serving each service and the clerk (staff code) at each counter.
@@ -110,3 +112,64 @@ def day_of_visits(day: date, count: int, seed: int = 1) -> list[Visit]:
         service = rng.choices(SERVICES, MIX)[0]
         visits.append(visit(rng, day, issued, service))
     return visits
+
+
+# a small day worked out by hand ------------------------------------------------------------------
+DAY = date(2025, 3, 3)
+MIN = 60_000_000  # a minute in microseconds
+TARGETS = Targets(
+    wait_minutes={"A": 10}, default_wait_minutes=20, service_minutes={"A": 5, "B": 20, "C": 10, "D": 15}
+)
+
+
+def at(clock: str) -> datetime:
+    """``"09:04"`` or ``"09:04:30"`` on the test day."""
+    return datetime.combine(DAY, time.fromisoformat(clock), tzinfo=TZ)
+
+
+def leg(
+    service: str, counter: int, called: str, end: LegEnd, ended: str | None, **more: object
+) -> ServiceLeg:
+    return ServiceLeg(
+        service,
+        counter,
+        f"S00{counter}",
+        at(called),
+        end,
+        ended_at=at(ended) if ended else None,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+DONE, MOVED, GONE = LegEnd.DONE, LegEnd.TRANSFERRED, LegEnd.NO_SHOW
+
+#: Six visits; the waits, service times and ratings the tests expect are worked out beside each.
+VISITS = [
+    # wait 4 (A target 10: within); service 09:04:30 → 09:08:30 = 4 (A: 5, within); 非常满意
+    Visit(DAY, "A", at("09:00"), legs=(
+        leg("A", 1, "09:04", DONE, "09:08:30", serving_at=at("09:04:30"), rating=Rating.VERY_SATISFIED),
+    )),
+    # wait 12 (not within 10); no arrival recorded: service 09:17 → 09:23 = 6 (not within 5); 一般
+    Visit(DAY, "A", at("09:05"), legs=(
+        leg("A", 2, "09:17", DONE, "09:23", rating=Rating.NEUTRAL, reasons=("long_wait",)),
+    )),
+    # green, wait 1 (B: default 20); 8 at counter 3, passed on without hand-over; then C 09:30 → 09:40
+    # = 10 (C target 10: within, inclusive); 满意
+    Visit(DAY, "B", at("09:10"), green=True, legs=(
+        leg("B", 3, "09:11", MOVED, "09:20", serving_at=at("09:12")),
+        leg("C", 5, "09:30", DONE, "09:40", rating=Rating.SATISFIED),
+    )),
+    # wait 10 (within, inclusive); no-show; back in line, 09:51 → 09:54 = 3, guided online, not rated
+    Visit(DAY, "A", at("09:20"), legs=(
+        leg("A", 1, "09:30", GONE, "09:32"),
+        leg("A", 1, "09:50", DONE, "09:54", serving_at=at("09:51"), guided_online=True,
+            rating=Rating.NOT_RATED),
+    )),
+    Visit(DAY, "C", at("09:40"), cancelled=True),
+    # 10:15, wait 30 (D: 20, not within); 5 at counter 6, handed over; A at counter 2 for 4; 非常不满意
+    Visit(DAY, "D", at("10:15"), legs=(
+        leg("D", 6, "10:45", MOVED, "10:50", handover=True),
+        leg("A", 2, "11:00", DONE, "11:04", rating=Rating.VERY_DISSATISFIED,
+            reasons=("attitude", "paperwork")),
+    )),
+]  # fmt: skip

@@ -95,14 +95,16 @@ DEFINITIONS: tuple[FigureDefinition, ...] = (
         "wait_p90",
         ("90%等候（分钟）", "90%等候（分鐘）", "90th percentile wait (min)"),
         (
-            "最近秩法：第 ⌈0.9×n⌉ 短的等候，即至少 90% 的客户等候不超过此值。由日汇总计算时精确到 1 分钟："
-            "取所在一分钟区间的上限（不超过最长等候），最多比精确值大 1 分钟；超过 240 分钟时取最长等候。",
-            "最近秩法：第 ⌈0.9×n⌉ 短的等候，即至少 90% 的客戶等候不超過此值。由日匯總計算時精確到 1 分鐘："
-            "取所在一分鐘區間的上限（不超過最長等候），最多比精確值大 1 分鐘；超過 240 分鐘時取最長等候。",
-            "Nearest rank: the ⌈0.9×n⌉-th shortest wait, so at least 90 % waited no longer. From the "
-            "daily summaries to the minute: the upper edge of its one-minute bucket (at most the "
-            "longest wait), never more than 1 minute above the exact value; past 240 minutes the "
-            "longest wait.",
+            "最近秩法：n 个等候中第 0.9×n（向上取整）短的，即至少 90% 的客户等候不超过此值。"
+            "由日汇总计算时精确到 1 分钟：取所在一分钟区间的上限（不超过最长等候），最多比精确值大 1 分钟；"
+            "超过 240 分钟时取最长等候。",
+            "最近秩法：n 個等候中第 0.9×n（向上取整）短的，即至少 90% 的客戶等候不超過此值。"
+            "由日匯總計算時精確到 1 分鐘：取所在一分鐘區間的上限（不超過最長等候），最多比精確值大 1 分鐘；"
+            "超過 240 分鐘時取最長等候。",
+            "Nearest rank: of n waits the (0.9×n, rounded up)-th shortest, so at least 90 % waited no "
+            "longer. From the daily summaries to the minute: the upper edge of its one-minute bucket "
+            "(at most the longest wait), never more than 1 minute above the exact value; past 240 "
+            "minutes the longest wait.",
         ),
     ),
     _d(
@@ -140,9 +142,10 @@ DEFINITIONS: tuple[FigureDefinition, ...] = (
         "service_p90",
         ("90%办理（分钟）", "90%辦理（分鐘）", "90th percentile service time (min)"),
         (
-            "办理时长的第 ⌈0.9×n⌉ 短值，精度同 90% 等候。",
-            "辦理時長的第 ⌈0.9×n⌉ 短值，精度同 90% 等候。",
-            "The ⌈0.9×n⌉-th shortest service time, to the same precision as the 90th percentile wait.",
+            "办理时长中第 0.9×n（向上取整）短的，精度同 90% 等候。",
+            "辦理時長中第 0.9×n（向上取整）短的，精度同 90% 等候。",
+            "Of n service times the (0.9×n, rounded up)-th shortest, to the precision of the 90th "
+            "percentile wait.",
         ),
     ),
     _d(

@@ -90,8 +90,9 @@ class Distribution:
 
     @property
     def p90_beyond_cap(self) -> bool:
-        """The 90th percentile lies past the histogram (≥ ``HISTOGRAM_BUCKETS`` minutes)."""
-        return self.p90_us >= HISTOGRAM_BUCKETS * BUCKET_US
+        """The 90th percentile lies past the histogram (over ``HISTOGRAM_BUCKETS`` minutes): from a
+        summary it is then the longest value, an upper bound rather than a value to the minute."""
+        return self.p90_us > HISTOGRAM_BUCKETS * BUCKET_US
 
     @property
     def share_within_target(self) -> float | None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
+from quality_data import DAY, DONE, GONE, MIN, TARGETS, VISITS, at, leg
 
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import parse_hall_tables
-from counter_app.domain.quality.facts import LegEnd, Rating, ServiceLeg, Targets, Visit
+from counter_app.domain.quality.facts import Rating, ServiceLeg, Targets, Visit
 from counter_app.domain.quality.figures import Distribution, QualityFigures, figures_from_visits
 from counter_app.domain.quality.summary import (
     QualitySummary,
@@ -20,66 +20,6 @@ from counter_app.domain.quality.summary import (
     by_hour,
     by_service,
 )
-
-TZ = ZoneInfo("Asia/Shanghai")
-DAY = date(2025, 3, 3)
-MIN = 60_000_000  # a minute in microseconds
-TARGETS = Targets(
-    wait_minutes={"A": 10}, default_wait_minutes=20, service_minutes={"A": 5, "B": 20, "C": 10, "D": 15}
-)
-
-
-def at(clock: str) -> datetime:
-    """``"09:04"`` or ``"09:04:30"`` on the test day."""
-    return datetime.combine(DAY, time.fromisoformat(clock), tzinfo=TZ)
-
-
-def leg(
-    service: str, counter: int, called: str, end: LegEnd, ended: str | None, **more: object
-) -> ServiceLeg:
-    return ServiceLeg(
-        service,
-        counter,
-        f"S00{counter}",
-        at(called),
-        end,
-        ended_at=at(ended) if ended else None,
-        **more,  # type: ignore[arg-type]
-    )
-
-
-DONE, MOVED, GONE = LegEnd.DONE, LegEnd.TRANSFERRED, LegEnd.NO_SHOW
-
-#: Six visits; the waits, service times and ratings the tests expect are worked out beside each.
-VISITS = [
-    # wait 4 (A target 10: within); service 09:04:30 → 09:08:30 = 4 (A: 5, within); 非常满意
-    Visit(DAY, "A", at("09:00"), legs=(
-        leg("A", 1, "09:04", DONE, "09:08:30", serving_at=at("09:04:30"), rating=Rating.VERY_SATISFIED),
-    )),
-    # wait 12 (not within 10); no arrival recorded: service 09:17 → 09:23 = 6 (not within 5); 一般
-    Visit(DAY, "A", at("09:05"), legs=(
-        leg("A", 2, "09:17", DONE, "09:23", rating=Rating.NEUTRAL, reasons=("long_wait",)),
-    )),
-    # green, wait 1 (B: default 20); 8 at counter 3, passed on without hand-over; then C 09:30 → 09:40
-    # = 10 (C target 10: within, inclusive); 满意
-    Visit(DAY, "B", at("09:10"), green=True, legs=(
-        leg("B", 3, "09:11", MOVED, "09:20", serving_at=at("09:12")),
-        leg("C", 5, "09:30", DONE, "09:40", rating=Rating.SATISFIED),
-    )),
-    # wait 10 (within, inclusive); no-show; back in line, 09:51 → 09:54 = 3, guided online, not rated
-    Visit(DAY, "A", at("09:20"), legs=(
-        leg("A", 1, "09:30", GONE, "09:32"),
-        leg("A", 1, "09:50", DONE, "09:54", serving_at=at("09:51"), guided_online=True,
-            rating=Rating.NOT_RATED),
-    )),
-    Visit(DAY, "C", at("09:40"), cancelled=True),
-    # 10:15, wait 30 (D: 20, not within); 5 at counter 6, handed over; A at counter 2 for 4; 非常不满意
-    Visit(DAY, "D", at("10:15"), legs=(
-        leg("D", 6, "10:45", MOVED, "10:50", handover=True),
-        leg("A", 2, "11:00", DONE, "11:04", rating=Rating.VERY_DISSATISFIED,
-            reasons=("attitude", "paperwork")),
-    )),
-]  # fmt: skip
 
 
 def both(keep: object = None) -> tuple[QualityFigures, QualityFigures]:
@@ -163,6 +103,8 @@ def test_a_wait_past_the_histogram_reports_the_true_longest() -> None:
     for minutes in (1, 2, 300, 400):
         tally.add(minutes * MIN, False)
     assert tally.distribution().p90_us == 400 * MIN
+    assert tally.distribution().p90_beyond_cap
+    assert not figures_from_visits(VISITS, TARGETS).wait.p90_beyond_cap
 
 
 def test_empty_groups_have_no_average_and_no_share() -> None:
