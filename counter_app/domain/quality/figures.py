@@ -21,22 +21,25 @@ one bucket (:data:`BUCKET_SECONDS`) above the exact one (below the histogram's c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from types import MappingProxyType
+from typing import TypeVar
 
 from counter_app.domain.quality.facts import (
     RATING_LEVELS,
     CellKey,
     LegEnd,
     Rating,
+    ServiceLeg,
     Targets,
     Visit,
     leg_key,
     visit_key,
 )
 
+K = TypeVar("K", bound=Hashable)
 US = 1_000_000
 #: Histogram bucket width: one minute. Waits and service times of ``HISTOGRAM_BUCKETS`` minutes or
 #: more share one overflow bucket (index ``HISTOGRAM_BUCKETS``).
@@ -188,6 +191,73 @@ def microseconds(duration: timedelta) -> int:
     return duration // _ONE_US
 
 
+class _Exact:
+    """The raw values of one group, kept whole for exact figures."""
+
+    def __init__(self, targets: Targets) -> None:
+        self.targets = targets
+        self.n: Counter[str] = Counter()
+        self.waits: list[int] = []
+        self.green_waits: list[int] = []
+        self.services: list[int] = []
+        self.ratings: Counter[Rating] = Counter()
+        self.reasons: Counter[str] = Counter()
+
+    def add_visit(self, visit: Visit) -> None:
+        """The facts about the visit itself (under :func:`~.facts.visit_key`)."""
+        n = self.n
+        n["arrivals"] += 1
+        n["green_arrivals"] += visit.green
+        n["cancelled"] += visit.cancelled
+        wait = visit.wait
+        if wait is not None:
+            us = microseconds(wait)
+            within = us <= self.targets.wait_for(visit.service_code) * 60 * US
+            n["called"] += 1
+            self.waits.append(us)
+            n["wait_within"] += within
+            if visit.green:
+                self.green_waits.append(us)
+                n["green_within"] += within
+
+    def add_leg(self, leg: ServiceLeg) -> None:
+        """The facts about one stretch at a counter (under :func:`~.facts.leg_key`)."""
+        n = self.n
+        n["served"] += leg.end is LegEnd.DONE
+        n["no_shows"] += leg.end is LegEnd.NO_SHOW
+        n["transfers"] += leg.end is LegEnd.TRANSFERRED
+        n["handovers"] += leg.handover
+        n["guided_online"] += leg.guided_online
+        spent = leg.service_time
+        if spent is not None:
+            us = microseconds(spent)
+            self.services.append(us)
+            target = self.targets.service_for(leg.service_code)
+            n["service_within"] += target is not None and us <= target * 60 * US
+        if leg.rating is not None:
+            self.ratings[leg.rating] += 1
+            self.reasons.update(leg.reasons)
+
+    def figures(self) -> QualityFigures:
+        n = self.n
+        return QualityFigures(
+            arrivals=n["arrivals"],
+            called=n["called"],
+            cancelled=n["cancelled"],
+            served=n["served"],
+            no_shows=n["no_shows"],
+            transfers=n["transfers"],
+            handovers=n["handovers"],
+            guided_online=n["guided_online"],
+            green_arrivals=n["green_arrivals"],
+            wait=exact_distribution(self.waits, n["wait_within"]),
+            green_wait=exact_distribution(self.green_waits, n["green_within"]),
+            service_time=exact_distribution(self.services, n["service_within"]),
+            ratings=MappingProxyType(dict(self.ratings)),
+            reasons=MappingProxyType(dict(self.reasons)),
+        )
+
+
 def figures_from_visits(
     visits: Iterable[Visit], targets: Targets, keep: Callable[[CellKey], bool] | None = None
 ) -> QualityFigures:
@@ -196,57 +266,36 @@ def figures_from_visits(
     ``keep`` selects the facts counted, by the :class:`~.facts.CellKey` each is counted under (a
     service, a counter, a clerk, an hour …); without it everything counts.
     """
-    n: Counter[str] = Counter()
-    waits: list[int] = []
-    green_waits: list[int] = []
-    services: list[int] = []
-    ratings: Counter[Rating] = Counter()
-    reasons: Counter[str] = Counter()
+    group = _Exact(targets)
     for visit in visits:
         if keep is None or keep(visit_key(visit)):
-            n["arrivals"] += 1
-            n["green_arrivals"] += visit.green
-            n["cancelled"] += visit.cancelled
-            wait = visit.wait
-            if wait is not None:
-                us = microseconds(wait)
-                within = us <= targets.wait_for(visit.service_code) * 60 * US
-                n["called"] += 1
-                waits.append(us)
-                n["wait_within"] += within
-                if visit.green:
-                    green_waits.append(us)
-                    n["green_within"] += within
+            group.add_visit(visit)
         for leg in visit.legs:
-            if keep is not None and not keep(leg_key(visit, leg)):
-                continue
-            n["served"] += leg.end is LegEnd.DONE
-            n["no_shows"] += leg.end is LegEnd.NO_SHOW
-            n["transfers"] += leg.end is LegEnd.TRANSFERRED
-            n["handovers"] += leg.handover
-            n["guided_online"] += leg.guided_online
-            spent = leg.service_time
-            if spent is not None:
-                us = microseconds(spent)
-                services.append(us)
-                target = targets.service_for(leg.service_code)
-                n["service_within"] += target is not None and us <= target * 60 * US
-            if leg.rating is not None:
-                ratings[leg.rating] += 1
-                reasons.update(leg.reasons)
-    return QualityFigures(
-        arrivals=n["arrivals"],
-        called=n["called"],
-        cancelled=n["cancelled"],
-        served=n["served"],
-        no_shows=n["no_shows"],
-        transfers=n["transfers"],
-        handovers=n["handovers"],
-        guided_online=n["guided_online"],
-        green_arrivals=n["green_arrivals"],
-        wait=exact_distribution(waits, n["wait_within"]),
-        green_wait=exact_distribution(green_waits, n["green_within"]),
-        service_time=exact_distribution(services, n["service_within"]),
-        ratings=MappingProxyType(dict(ratings)),
-        reasons=MappingProxyType(dict(reasons)),
-    )
+            if keep is None or keep(leg_key(visit, leg)):
+                group.add_leg(leg)
+    return group.figures()
+
+
+def exact_groups(
+    visits: Iterable[Visit], targets: Targets, by: Callable[[CellKey], K | None]
+) -> dict[K, QualityFigures]:
+    """Exact figures per group in one pass (``by`` names a fact's group, ``None`` leaves it out):
+    the same groups as :meth:`~.summary.QualitySummary.group`, with exact 90th percentiles."""
+    groups: dict[K, _Exact] = {}
+
+    def group(key: CellKey) -> _Exact | None:
+        name = by(key)
+        if name is None:
+            return None
+        found = groups.get(name)
+        if found is None:
+            found = groups[name] = _Exact(targets)
+        return found
+
+    for visit in visits:
+        if (mine := group(visit_key(visit))) is not None:
+            mine.add_visit(visit)
+        for leg in visit.legs:
+            if (theirs := group(leg_key(visit, leg))) is not None:
+                theirs.add_leg(leg)
+    return {name: g.figures() for name, g in groups.items()}

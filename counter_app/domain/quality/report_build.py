@@ -30,6 +30,7 @@ from counter_app.domain.quality.report import (
 from counter_app.domain.quality.report_texts import day_label, hour_label, text
 from counter_app.domain.quality.summary import (
     QualitySummary,
+    SummaryCell,
     by_clerk,
     by_counter,
     by_day,
@@ -205,7 +206,8 @@ def _green_table(by_svc: Mapping[str, QualityFigures], setup: ReportSetup) -> Ta
 
 
 def _charts(
-    summary: QualitySummary,
+    hours: Mapping[int, QualityFigures],
+    per_day: Mapping[date, QualityFigures],
     hall: QualityFigures,
     setup: ReportSetup,
     counters_open: Mapping[int, float] | None,
@@ -214,8 +216,7 @@ def _charts(
     """Arrivals by hour (a daily average over the days with numbers taken) against counters open,
     the wait distribution, and for more than one day the trend over every day of the period."""
     lang = setup.language
-    days = max(1, len(summary.days()))
-    hours = summary.group(by_hour)
+    days = max(1, len(per_day))
     span = range(min(hours), max(hours) + 1) if hours else range(0)
     arrivals = Series(
         definition("arrivals").label_in(lang) if days == 1 else text("arrivals_per_day", lang),
@@ -256,7 +257,6 @@ def _charts(
         )
     )
     if period[0] != period[1]:
-        per_day = summary.group(by_day)
         ordered = [period[0] + timedelta(days=i) for i in range((period[1] - period[0]).days + 1)]
         empty = QualityFigures()
         charts.append(
@@ -317,12 +317,18 @@ def build_quality_report(
         raise ValueError("a report's last day cannot come before its first")
     lang = setup.language
     summary = summary.between(first_day, last_day)
-    hall = summary.figures()
-    services = sorted(summary.group(by_service).items())
+    service_cells = summary.rollup(by_service)
+    total = SummaryCell()
+    for cell in service_cells.values():  # every cell has a service: the hall is their sum
+        total.merge(cell)
+    hall = total.figures()
+    services = sorted((code, cell.figures()) for code, cell in service_cells.items())
     by_svc = {setup.service(code): f for code, f in services}
+    per_hour = summary.group(by_hour)
+    per_day = summary.group(by_day)
     counters = {text("counter_n", lang, n): f for n, f in sorted(summary.group(by_counter).items())}
     clerks = {setup.clerk(code): f for code, f in sorted(summary.group(by_clerk).items())}
-    hours = {hour_label(h): f for h, f in sorted(summary.group(by_hour).items())}
+    hours = {hour_label(h): f for h, f in sorted(per_hour.items())}
     tables = [
         _figure_table(
             "services", text("by_service", lang), text("service", lang), by_svc, GROUP_FIGURES, lang
@@ -334,7 +340,7 @@ def build_quality_report(
         _figure_table("hours", text("by_hour", lang), text("hour", lang), hours, GROUP_FIGURES, lang),
     ]
     if first_day != last_day:
-        days = {day_label(d, lang): f for d, f in sorted(summary.group(by_day).items())}
+        days = {day_label(d, lang): f for d, f in sorted(per_day.items())}
         tables.append(
             _figure_table("days", text("by_day", lang), text("day", lang), days, GROUP_FIGURES, lang)
         )
@@ -354,7 +360,7 @@ def build_quality_report(
         language=lang,
         highlights=highlights,
         tables=tuple(tables),
-        charts=_charts(summary, hall, setup, counters_open, (first_day, last_day)),
+        charts=_charts(per_hour, per_day, hall, setup, counters_open, (first_day, last_day)),
         definitions=tuple(
             Definition(d.label_in(lang), d.text_in(lang)) for d in DEFINITIONS if d.key in shown
         ),

@@ -18,7 +18,6 @@ T: dict[str, Names] = {
     ),
     "range_period": Names("{0} 至 {1}", "{0} 至 {1}", "{0} to {1}"),
     "month_period": Names("{0}年{1}月", "{0}年{1}月", "{1}/{0}"),
-    "overview": Names("全厅", "全廳", "Whole hall"),
     "by_service": Names("按服务", "按服務", "By service"),
     "by_counter": Names("按窗口", "按窗口", "By counter"),
     "by_clerk": Names("按营业员", "按營業員", "By clerk"),
@@ -39,7 +38,6 @@ T: dict[str, Names] = {
     "count": Names("次数", "次數", "Count"),
     "share": Names("占比", "佔比", "Share"),
     "green_count": Names("绿色通道叫号数", "綠色通道叫號數", "Green numbers called"),
-    "called": Names("叫号数（首问）", "叫號數（首問）", "First calls (owner)"),
     "chart_arrivals": Names(
         "各时段取号数与开放窗口", "各時段取號數與開放窗口", "Numbers taken by hour and counters open"
     ),
@@ -61,11 +59,6 @@ T: dict[str, Names] = {
         "由本厅的每日汇总计算；90% 值精确到 1 分钟。",
         "由本廳的每日匯總計算；90% 值精確到 1 分鐘。",
         "Computed from the hall's daily summaries; 90th percentiles to the minute.",
-    ),
-    "exact_source": Names(
-        "由本厅的逐笔记录精确计算。",
-        "由本廳的逐筆記錄精確計算。",
-        "Computed exactly from the hall's records of each visit.",
     ),
     # every report's frame
     "page_of": Names("第 {0} / {1} 页", "第 {0} / {1} 頁", "Page {0} of {1}"),
@@ -104,9 +97,9 @@ T: dict[str, Names] = {
         "Expected arrivals and counters at the peak",
     ),
     "provisional": Names(
-        "{0} 年的节假日安排尚未公布，这些日期的日类为暂定。",
-        "{0} 年的節假日安排尚未公佈，這些日期的日類為暫定。",
-        "The {0} holiday schedule is not yet published: the kind of those days is provisional.",
+        "标 * 的日期：{0} 年的节假日安排尚未公布，其日类为暂定。",
+        "標 * 的日期：{0} 年的節假日安排尚未公佈，其日類為暫定。",
+        "Days marked *: the {0} holiday schedule is not yet published, so their kind is provisional.",
     ),
     "plan_basis": Names(
         "目标：{0:.0%} 的客户在目标等候时长内被叫号；办理时长取近期实测平均（不足时用设定值）：{1}。",

@@ -273,6 +273,10 @@ class QualitySummary:
 
     def group(self, by: Callable[[CellKey], K | None]) -> dict[K, QualityFigures]:
         """Figures per group, ``by`` naming each cell's group (``None`` leaves the cell out)."""
+        return {name: cell.figures() for name, cell in self.rollup(by).items()}
+
+    def rollup(self, by: Callable[[CellKey], K | None]) -> dict[K, SummaryCell]:
+        """The cells merged per group (new cells: these stay as they were)."""
         groups: dict[K, SummaryCell] = {}
         for key, cell in self.cells.items():
             name = by(key)
@@ -282,7 +286,7 @@ class QualitySummary:
             if total is None:
                 total = groups[name] = SummaryCell()
             total.merge(cell)
-        return {name: cell.figures() for name, cell in groups.items()}
+        return groups
 
     def days(self) -> tuple[date, ...]:
         return tuple(sorted({key.day for key in self.cells}))
@@ -317,7 +321,12 @@ class QualitySummary:
                 int(row["counter"]),
                 str(row["clerk"]),
             )
-            summary._cell(key).merge(SummaryCell.from_dict(json.loads(str(row["figures"]))))
+            cell = SummaryCell.from_dict(json.loads(str(row["figures"])))
+            mine = summary.cells.get(key)
+            if mine is None:
+                summary.cells[key] = cell
+            else:
+                mine.merge(cell)
         return summary
 
 
