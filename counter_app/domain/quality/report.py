@@ -59,10 +59,11 @@ class Table:
 
 @dataclass(frozen=True)
 class Series:
-    """One series of a chart: a value per category; bars or a line, on the left or right axis."""
+    """One series of a chart: a value per category (``None`` where there is none: no bar, a gap in
+    the line); bars or a line, on the left or right axis."""
 
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]
     style: str = "bar"  # "bar" or "line"
     axis: str = "left"  # "left" or "right"
 

@@ -271,7 +271,7 @@ def _charts(
                     ),
                     Series(
                         definition("wait_mean").label_in(lang),
-                        tuple(per_day.get(d, empty).wait.mean_minutes or 0.0 for d in ordered),
+                        tuple(per_day.get(d, empty).wait.mean_minutes for d in ordered),
                         "line",
                         "right",
                     ),

@@ -67,15 +67,22 @@ class ImageSink:
         self.dpi = dpi
         self.images: list[QImage] = []
 
-    def _page(self) -> QPainter:
+    def blank_page(self) -> QImage:
+        """A white A4 page at the sink's resolution (also the device to measure text on)."""
         size = page_layout().fullRectPixels(self.dpi).size()
         image = QImage(size.width(), size.height(), QImage.Format.Format_RGB32)
         dots = round(self.dpi / MM_PER_INCH * 1000)
         image.setDotsPerMeterX(dots)
         image.setDotsPerMeterY(dots)
         image.fill(0xFFFFFF)
+        return image
+
+    def _page(self) -> QPainter:
+        image = self.blank_page()
         self.images.append(image)
-        return QPainter(image)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        return painter
 
     def begin(self) -> QPainter:
         return self._page()

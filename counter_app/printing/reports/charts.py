@@ -93,9 +93,13 @@ def draw_chart(canvas: Canvas, rect: QRectF, chart: Chart) -> None:
     legend = _legend(canvas, chart, colors, rect.left(), legend_top, rect.width())
     left_series = [s for s in chart.series if s.axis == "left"]
     right_series = [s for s in chart.series if s.axis == "right"]
-    left_top, left_step = nice_scale(max((v for s in left_series for v in s.values), default=0.0))
+    left_top, left_step = nice_scale(
+        max((v for s in left_series for v in s.values if v is not None), default=0.0)
+    )
     steps = round(left_top / left_step)
-    right_step = step_for(max((v for s in right_series for v in s.values), default=0.0), steps)
+    right_step = step_for(
+        max((v for s in right_series for v in s.values if v is not None), default=0.0), steps
+    )
     right_top = right_step * steps
     label_h = canvas.block("0", LABEL_MM, rect.width()).height
     axis_w = max(canvas.text_width(_tick_text(left_top, left_step), LABEL_MM), canvas.mm(4)) + canvas.mm(1.5)
@@ -142,6 +146,8 @@ def draw_chart(canvas: Canvas, rect: QRectF, chart: Chart) -> None:
         top = left_top if series.axis == "left" else right_top
         width = group / len(bars)
         for i, value in enumerate(series.values):
+            if value is None:
+                continue
             h = plot.height() * max(0.0, value) / top
             x = plot.left() + slot * i + (slot - group) / 2 + width * b
             canvas.fill(QRectF(x, plot.bottom() - h, width * 0.92, h), color)
@@ -150,21 +156,31 @@ def draw_chart(canvas: Canvas, rect: QRectF, chart: Chart) -> None:
         top = left_top if series.axis == "left" else right_top
         points = [
             QPointF(plot.left() + slot * (i + 0.5), plot.bottom() - plot.height() * max(0.0, v) / top)
+            if v is not None
+            else None
             for i, v in enumerate(series.values)
         ]
         if canvas.painter is not None and points:
             canvas.painter.save()
             canvas.painter.setRenderHint(canvas.painter.RenderHint.Antialiasing, True)
             canvas.painter.setPen(canvas.pen_color(color))
-            path = QPainterPath(points[0])
-            for p in points[1:]:
-                path.lineTo(p)
+            path = QPainterPath()
+            after_gap = True  # a missing value (a closed day) breaks the line
+            for point in points:
+                if point is None:
+                    after_gap = True
+                elif after_gap:
+                    path.moveTo(point)
+                    after_gap = False
+                else:
+                    path.lineTo(point)
             canvas.painter.setBrush(Qt.BrushStyle.NoBrush)
             canvas.painter.drawPath(path)
             canvas.painter.setBrush(color)
             radius = canvas.mm(0.7)
-            for p in points:
-                canvas.painter.drawEllipse(p, radius, radius)
+            for point in points:
+                if point is not None:
+                    canvas.painter.drawEllipse(point, radius, radius)
             canvas.painter.restore()
     # category labels, thinned out to fit
     widest = max(canvas.text_width(c, LABEL_MM) for c in chart.categories) + canvas.mm(1.5)

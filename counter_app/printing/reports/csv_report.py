@@ -58,7 +58,7 @@ def report_rows(data: ReportData) -> Iterable[Sequence[str]]:
         yield [safe_text(chart.title)]
         yield ["", *(safe_text(s.name) for s in chart.series)]
         for i, category in enumerate(chart.categories):
-            yield [safe_text(category), *(format_value(s.values[i], ValueKind.NUMBER) for s in chart.series)]
+            yield [safe_text(category), *(csv_cell(s.values[i], ValueKind.NUMBER) for s in chart.series)]
     if data.notes:
         yield []
         yield [text("notes_title", lang)]

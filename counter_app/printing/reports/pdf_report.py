@@ -67,13 +67,14 @@ def _highlights(canvas: Canvas, data: ReportData) -> None:
             canvas.block(format_value(h.value, h.kind, data.language), 5.0, width - canvas.mm(3), bold=True)
             for h in row
         ]
-        height = max(b.height for b in labels) + max(b.height for b in values) + canvas.mm(3)
+        label_h = max(b.height for b in labels)  # values on one line even under a wrapped label
+        height = label_h + max(b.height for b in values) + canvas.mm(3)
         canvas.keep(height)
         for i, (label, value) in enumerate(zip(labels, values, strict=True)):
             x = canvas.left + width * i
             canvas.fill(QRectF(x + canvas.mm(0.5), canvas.y, width - canvas.mm(1), height), ZEBRA)
             canvas.draw(label, x + canvas.mm(1.5), canvas.y + canvas.mm(1), color=GREY)
-            canvas.draw(value, x + canvas.mm(1.5), canvas.y + canvas.mm(1.5) + label.height)
+            canvas.draw(value, x + canvas.mm(1.5), canvas.y + canvas.mm(1.5) + label_h)
         canvas.y += height + canvas.mm(1.5)
     canvas.y += canvas.mm(2)
 
@@ -223,12 +224,9 @@ def write_report_pdf(data: ReportData, path: Path | str, dpi: int = PDF_DPI) -> 
 
 def render_report_images(data: ReportData, dpi: int = 100) -> list[QImage]:
     """Every page as an image (a preview window, tests)."""
-    probe = ImageSink(dpi)
-    device = probe.begin()
-    probe.finish(device)
-    metrics = probe.images[0]
-    pages = lay_out(data, metrics, None)
     sink = ImageSink(dpi)
+    metrics = sink.blank_page()
+    pages = lay_out(data, metrics, None)
     lay_out(data, metrics, sink, pages)
     return sink.images
 

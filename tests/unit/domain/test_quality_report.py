@@ -95,6 +95,8 @@ def test_a_range_adds_days_and_a_trend() -> None:
     trend = next(c for c in data.charts if c.key == "trend")
     assert trend.categories[0] == "03-03" and len(trend.categories) == 7  # every day of the period
     assert trend.series[0].values == (6.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    assert trend.series[1].values[0] == pytest.approx(11.4)
+    assert trend.series[1].values[1:] == (None,) * 6  # no wait on a day nobody came: a gap, not 0
 
 
 def test_the_footer_defines_every_figure_shown() -> None:
