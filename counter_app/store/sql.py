@@ -1,0 +1,168 @@
+"""One way to run SQL on either engine: the embedded SQLite file or the hall's PostgreSQL server.
+
+Repositories are written once, in the SQL both engines share (``?`` placeholders, ``RETURNING``,
+``ON CONFLICT``, ``COUNT(*) FILTER (WHERE …)``, ``LIMIT``), against :class:`Sql`. What differs is
+behind :class:`Sql` and its :class:`Dialect`:
+
+* placeholders: ``?`` is turned into psycopg's ``%s`` (and a literal ``%`` doubled) once per
+  statement text, cached;
+* values: a time is bound as ISO-8601 text with its offset and a day as ``YYYY-MM-DD`` on both
+  engines (PostgreSQL casts such literals to ``timestamptz`` / ``date`` by the column they meet),
+  booleans as 0/1; reading back, SQLite gives text and PostgreSQL gives ``datetime`` / ``date``, and
+  :func:`counter_app.store.rows.parse_time` / ``parse_day`` take both;
+* the few expressions the standard leaves to each engine: minutes between two times, the hour of a
+  time, a substring search.
+
+A unit of work is :meth:`Sql.write` (SQLite ``BEGIN IMMEDIATE``: the whole file; PostgreSQL
+``BEGIN`` at READ COMMITTED, with row locks taken by the statements that need them, written next to
+them) or :meth:`Sql.read` (one consistent snapshot). Failures of the environment (disk full, locked,
+server gone) become :class:`~counter_app.domain.errors.StoreUnavailable`; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from counter_app.domain.errors import StoreUnavailable
+
+Row = tuple[Any, ...]
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the repositories use."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The expressions the two engines write differently, as SQL fragments."""
+
+    name: str
+    minutes_between: Callable[[str, str], str]
+    """``minutes_between(start, end)``: the minutes from one time column/expression to another."""
+    hour_of: Callable[[str], str]
+    """``hour_of(time)``: the hour (0–23) of a stored time, in the hall's time zone."""
+
+
+def _sqlite_minutes(start: str, end: str) -> str:
+    return f"((julianday({end}) - julianday({start})) * 1440.0)"
+
+
+def _pg_minutes(start: str, end: str) -> str:
+    return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 60.0)"
+
+
+SQLITE = Dialect(
+    name="sqlite",
+    minutes_between=_sqlite_minutes,
+    # stored text keeps the hall's offset: the hour is the two digits after the 'T'
+    hour_of=lambda column: f"CAST(substr({column}, 12, 2) AS INTEGER)",
+)
+POSTGRESQL = Dialect(
+    name="postgresql",
+    minutes_between=_pg_minutes,
+    # the session's TimeZone is the hall's (set when the connection opens)
+    hour_of=lambda column: f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)",
+)
+
+
+def bind(value: Any) -> Any:
+    """A Python value as both engines store it (see the module docstring)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="milliseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def bind_all(params: Iterable[Any]) -> list[Any]:
+    return [bind(v) for v in params]
+
+
+@functools.lru_cache(maxsize=1024)
+def to_format_style(statement: str) -> str:
+    """``?`` placeholders to psycopg's ``%s`` (and ``%`` to ``%%``), outside quoted text."""
+    out: list[str] = []
+    quote: str | None = None
+    for char in statement:
+        if quote is not None:
+            if char == quote:
+                quote = None
+            out.append("%%" if char == "%" else char)
+        elif char in ("'", '"'):
+            quote = char
+            out.append(char)
+        elif char == "?":
+            out.append("%s")
+        elif char == "%":
+            out.append("%%")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class Sql(Protocol):
+    """A connection of one engine, as the repositories see it."""
+
+    dialect: Dialect
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> Cursor: ...
+
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    def write(self) -> contextlib.AbstractContextManager[None]: ...
+
+    def read(self) -> contextlib.AbstractContextManager[None]: ...
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def one(sql: Sql, statement: str, params: Sequence[Any] = ()) -> Row | None:
+    row = sql.execute(statement, params).fetchone()
+    return tuple(row) if row is not None else None
+
+
+def rows(sql: Sql, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+    return [tuple(r) for r in sql.execute(statement, params).fetchall()]
+
+
+def scalar(sql: Sql, statement: str, params: Sequence[Any] = ()) -> Any:
+    row = sql.execute(statement, params).fetchone()
+    return row[0] if row is not None else None
+
+
+def placeholders(count: int) -> str:
+    """``?, ?, ?`` for an ``IN (…)`` list of ``count`` values (at least one)."""
+    if count < 1:
+        raise ValueError("an IN list needs at least one value")
+    return ", ".join("?" * count)
+
+
+@contextlib.contextmanager
+def unavailable_as(mapper: Callable[[BaseException], StoreUnavailable | None]) -> Iterator[None]:
+    """Turn an engine's environment failures into :class:`StoreUnavailable`; let bugs through."""
+    try:
+        yield
+    except StoreUnavailable:
+        raise
+    except Exception as exc:
+        mapped = mapper(exc)
+        if mapped is None:
+            raise
+        raise mapped from exc
