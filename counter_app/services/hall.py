@@ -16,6 +16,7 @@ import sqlite_utils
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
+from counter_app.domain.quality.settings import quality_settings
 from counter_app.services.account_import import AccountImport
 from counter_app.services.accounts import AccountService
 from counter_app.services.applications import ApplicationsService
@@ -24,11 +25,14 @@ from counter_app.services.clock import Clock, hall_clock, system_clock
 from counter_app.services.payment_guidance import PaymentGuidanceService
 from counter_app.services.print_jobs import PrintJobs
 from counter_app.services.property_boundary import PropertyBoundaryService
+from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
 from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
 from counter_app.store.profile_repo import ProfileRepository
+from counter_app.store.quality import QualityRepository
+from counter_app.store.sqlite_sql import SqliteSql
 
 log = logging.getLogger("counter_app.init")
 
@@ -51,9 +55,9 @@ class Hall:
     applications: ApplicationsService = field(init=False)
     application_views: ApplicationViews = field(init=False)
     staff: StaffService = field(init=False)
+    quality: HallQuality = field(init=False)
 
     def __post_init__(self) -> None:
-        self.queue = QueueService(self.db, self.profile, self.clock)
         self.views = QueueViews(self.db, self.profile, self.clock)
         self.print_jobs = PrintJobs(self.db, self.clock)
         self.accounts = AccountService(self.db, self.profile, self.path, self.clock)
@@ -63,6 +67,16 @@ class Hall:
         self.applications = ApplicationsService(self.db, self.profile, self.clock)
         self.application_views = ApplicationViews(self.db, self.profile, self.clock, self.applications)
         self.staff = StaffService(self.db, self.clock)
+        sql = SqliteSql(self.db)
+        self.quality = build_quality(
+            sql,
+            QualityRepository(sql),
+            self.profile,
+            self.clock,
+            work_calendar=lambda: self.applications.setup.calendar,
+            applications=self.application_views,
+        )
+        self.queue = QueueService(self.db, self.profile, self.clock, handovers=self.quality.handovers)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits; windows poll it to follow other processes."""
@@ -108,6 +122,7 @@ def sync_profile(db: sqlite_utils.Database, profile_file: Path | None, clock: Cl
     source = profile_file or paths.DEFAULT_PROFILE
     text, parts = read_profile_files(source)
     profile = parse_profile_text(text, parts)
+    quality_settings(profile)  # its rating, hand-over and forecast tables too, before it is stored
     if stored is None or stored[2] != repo.digest(text, parts):
         with write(db):
             repo.save(text, parts, profile, str(source), clock())

@@ -7,6 +7,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from counter_app.store import schema_accounts, schema_applications, schema_queue
+from counter_app.store.sqlite import schema_quality
 
 migrations = Migrations("counter_app")
 migrations(name="0001_queue")(schema_queue.create_queue_tables)
@@ -14,6 +15,7 @@ migrations(name="0001_1_profile_parts")(schema_queue.add_profile_parts)
 migrations(name="0002_applications")(schema_applications.create_application_tables)
 migrations(name="0003_accounts")(schema_accounts.create_account_tables)
 migrations(name="0004_lean_ticket_indexes")(schema_queue.lean_ticket_indexes)
+migrations(name="0005_quality")(schema_quality.create_quality_tables)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile
@@ -148,10 +147,10 @@ class Visit:
 class Targets:
     """What "within target" means per service, in whole minutes.
 
-    ``wait_minutes``: the target wait before the first call. The shipped profile has no per-service
-    wait target yet, so :meth:`from_profile` takes a service's ``target_wait_minutes`` when the
-    profile gives one and otherwise the hall's wait alert (``queue.alert_wait_minutes``; DOMAIN.md:
-    no national maximum wait, 20 minutes is a common local target [U]).
+    ``wait_minutes``: the target wait before the first call: the hall's own figure (DOMAIN.md: no
+    national maximum wait, 20 minutes is a common local target [U]). :meth:`from_profile` takes a
+    service's ``target_wait_minutes`` when the profile gives one and otherwise the hall's wait alert
+    (``queue.alert_wait_minutes``).
     ``service_minutes``: the counter-time target per customer, the profile's ``target_minutes``
     (DOMAIN.md: ≤ 5 min per residential payment, ≤ 20 min per business application [W]).
     """
@@ -175,22 +174,11 @@ class Targets:
 
     @classmethod
     def from_profile(cls, profile: HallProfile) -> Targets:
-        default = profile.queue.alert_wait_minutes
-        waits: dict[str, int] = {}
-        raw_services: list[Any] = list(profile.raw.get("services", []))
-        for i, raw in enumerate(raw_services):
-            if isinstance(raw, Mapping) and "target_wait_minutes" in raw:
-                value = raw["target_wait_minutes"]
-                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                    raise InvalidInput(
-                        f"Hall profile: services[{i}].target_wait_minutes must be a whole number ≥ 1",
-                        field="profile",
-                        code="bad_profile",
-                    )
-                waits[str(raw.get("code", ""))] = value
         return cls(
-            wait_minutes=waits,
-            default_wait_minutes=default,
+            wait_minutes={
+                s.code: s.target_wait_minutes for s in profile.services if s.target_wait_minutes is not None
+            },
+            default_wait_minutes=profile.queue.alert_wait_minutes,
             service_minutes={s.code: s.target_minutes for s in profile.services},
         )
 

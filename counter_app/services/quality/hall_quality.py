@@ -1,0 +1,52 @@
+"""The service-quality use cases of one hall, built together on one store connection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.quality.settings import QualitySettings, quality_settings
+from counter_app.domain.workdays import WorkCalendar
+from counter_app.services.quality.dashboard import ApplicationsDue, Dashboard
+from counter_app.services.quality.handover import Handovers
+from counter_app.services.quality.ports import QualityRecords, UnitOfWork
+from counter_app.services.quality.ratings import Ratings
+from counter_app.services.quality.reports import QualityReports
+from counter_app.services.quality.summaries import DaySummaries
+from counter_app.services.quality.visits import VisitDesk
+
+
+@dataclass(frozen=True)
+class HallQuality:
+    settings: QualitySettings
+    summaries: DaySummaries
+    handovers: Handovers
+    ratings: Ratings
+    desk: VisitDesk
+    dashboard: Dashboard
+    reports: QualityReports
+
+
+def build_quality(
+    uow: UnitOfWork,
+    records: QualityRecords,
+    profile: HallProfile,
+    clock: Callable[[], datetime],
+    *,
+    work_calendar: Callable[[], WorkCalendar],
+    applications: ApplicationsDue | None = None,
+) -> HallQuality:
+    """Every quality use case on ``records``; :class:`InvalidInput` for a bad quality setting."""
+    settings = quality_settings(profile)
+    days = DaySummaries(uow, records, profile, clock)
+    return HallQuality(
+        settings=settings,
+        summaries=days,
+        handovers=Handovers(records, profile),
+        ratings=Ratings(uow, records, profile, settings.rating, days, clock),
+        desk=VisitDesk(uow, records, profile, days, clock),
+        dashboard=Dashboard(uow, records, profile, days, clock, applications),
+        reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock),
+    )
