@@ -59,7 +59,6 @@ def hall_for(args: argparse.Namespace) -> Hall:
 
 # commands ------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    from counter_app.services.demo import load_demo_history
     from counter_app.store.migrations import applied_names
 
     with hall_for(args) as hall:
@@ -70,11 +69,9 @@ def cmd_init(args: argparse.Namespace) -> int:
             "counters": [c.number for c in hall.profile.counters],
         }
         if args.demo:
-            from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+            from counter_app.services.demo_weeks import load_demo_hall
 
-            result["demo"] = load_demo_history(hall)
-            result["demo"]["accounts"] = load_demo_accounts(hall)["accounts"]
-            result["demo"]["applications"] = load_demo_applications(hall)
+            result["demo"] = load_demo_hall(hall)
         emit(result)
     return 0
 
@@ -200,7 +197,11 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="create or upgrade the hall database")
-    p.add_argument("--demo", action="store_true", help="also load a demo morning of queue history")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="also load the demo hall (weeks of history, this morning, accounts, applications) once",
+    )
     p.set_defaults(func=cmd_init)
 
     ticket = sub.add_parser("ticket", help="issue, call and serve numbers").add_subparsers(

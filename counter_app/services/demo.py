@@ -9,13 +9,17 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from counter_app.domain.queue import CounterState, business_day
+from counter_app.domain.quality.facts import RATING_LEVELS, Rating
+from counter_app.domain.quality.records import LOW_LEVELS, VisitOutcome
+from counter_app.domain.queue import CounterState, Ticket, business_day
 from counter_app.services.hall import Hall
+from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
 from counter_app.store.database import set_durable
 
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
 _ARRIVAL_WEIGHTS = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
+_RATING_WEIGHTS = (45, 33, 9, 3, 1, 9)  # the five levels best first, then not rated
 
 
 class _SimClock:
@@ -24,6 +28,21 @@ class _SimClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def rate_demo_customer(quality: HallQuality, rng: random.Random, ticket: Ticket) -> None:
+    """What a customer answers on the screen after ``ticket`` was finished; an inquiry or complaint
+    also gets its outcome."""
+    level = rng.choices((*RATING_LEVELS, Rating.NOT_RATED), _RATING_WEIGHTS)[0]
+    reasons: list[str] = []
+    if level in LOW_LEVELS and rng.random() < 0.7:
+        codes = [r.code for r in quality.settings.rating.reasons]
+        reasons = rng.sample(codes, rng.randint(1, 2))
+    quality.ratings.rate(level, ticket_id=ticket.id, reasons=reasons)
+    service = quality.summaries.profile.service(ticket.service_code)
+    if service is not None and service.visit_outcomes and ticket.counter is not None and rng.random() < 0.6:
+        outcome = rng.choices(list(VisitOutcome), (70, 20, 10 if ticket.service_code == "D" else 2))[0]
+        quality.desk.save_note(ticket.counter, outcome=outcome, ticket_id=ticket.id)
 
 
 def load_demo_history(
@@ -43,8 +62,10 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
     day_open = datetime.combine(day, hall.profile.hall.day_start, tzinfo=end.tzinfo)
     start = max(end - timedelta(hours=hours), day_open + timedelta(minutes=1))
     clock = _SimClock(start)
-    queue = QueueService(hall.db, hall.profile, clock)
+    quality = hall.quality.on_clock(clock)
+    queue = QueueService(hall.db, hall.profile, clock, handovers=quality.handovers)
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
+    reasons = [names.get(hall.profile.hall.language) for names in quality.settings.handover_reasons]
     counters = [c.number for c in hall.profile.counters]
     for number in counters:
         queue.set_counter_state(number, CounterState.OPEN, DEMO_CLERKS.get(number, f"{number}号窗口"))
@@ -70,6 +91,8 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
                 continue
             result = queue.call_next(number)
             counts["served"] += result.finished is not None
+            if result.finished is not None:
+                rate_demo_customer(quality, rng, result.finished)
             if result.called is None:
                 continue
             service = hall.profile.service(result.called.service_code)
@@ -81,7 +104,9 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
                 continue
             if roll < 0.07 and result.called.service_code != "C":
                 queue.start_serving(number)
-                queue.transfer(number, "C")
+                # most with a hand-over (首问负责制); the rest passed on, as the figures will show
+                reason = rng.choice(reasons) if reasons and rng.random() < 0.75 else None
+                queue.transfer(number, "C", reason=reason)
                 counts["transferred"] += 1
                 busy_until[number] = t + timedelta(minutes=1)
                 continue

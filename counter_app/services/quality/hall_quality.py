@@ -27,6 +27,21 @@ class HallQuality:
     desk: VisitDesk
     dashboard: Dashboard
     reports: QualityReports
+    uow: UnitOfWork
+    records: QualityRecords
+    work_calendar: Callable[[], WorkCalendar]
+    applications: ApplicationsDue | None
+
+    def on_clock(self, clock: Callable[[], datetime]) -> HallQuality:
+        """The same use cases on another clock (the demo hall's simulated days)."""
+        return build_quality(
+            self.uow,
+            self.records,
+            self.summaries.profile,
+            clock,
+            work_calendar=self.work_calendar,
+            applications=self.applications,
+        )
 
 
 def build_quality(
@@ -49,4 +64,8 @@ def build_quality(
         desk=VisitDesk(uow, records, profile, days, clock),
         dashboard=Dashboard(uow, records, profile, days, clock, applications),
         reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock),
+        uow=uow,
+        records=records,
+        work_calendar=work_calendar,
+        applications=applications,
     )
