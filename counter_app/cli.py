@@ -71,7 +71,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if args.demo:
             from counter_app.services.demo_weeks import load_demo_hall
 
-            result["demo"] = load_demo_hall(hall)
+            result["demo"] = load_demo_hall(hall, weeks=args.demo_weeks)
         emit(result)
     return 0
 
@@ -114,7 +114,9 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
             elif action == "start":
                 out = ticket_json(hall.queue.start_serving(args.counter))
             elif action == "transfer":
-                out = ticket_json(hall.queue.transfer(args.counter, args.to))
+                out = ticket_json(
+                    hall.queue.transfer(args.counter, args.to, reason=args.reason, to_counter=args.to_counter)
+                )
             else:
                 out = ticket_json(hall.queue.finish(args.counter, number=args.number))
         emit(out)
@@ -202,6 +204,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="also load the demo hall (weeks of history, this morning, accounts, applications) once",
     )
+    p.add_argument("--demo-weeks", type=int, default=5, help="weeks of demo history before today")
     p.set_defaults(func=cmd_init)
 
     ticket = sub.add_parser("ticket", help="issue, call and serve numbers").add_subparsers(
@@ -234,6 +237,8 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     p = ticket.add_parser("transfer", parents=[common], help="send the current customer to another service")
     p.add_argument("--counter", type=int, required=True)
     p.add_argument("--to", required=True)
+    p.add_argument("--reason", help="why: records the transfer as a hand-over (首问负责制)")
+    p.add_argument("--to-counter", type=int, help="the counter that should take the customer")
     p.set_defaults(func=_counter_action("transfer"))
 
     for action, func, text in (
@@ -297,9 +302,9 @@ def _command(argv: Sequence[str]) -> str:
 def _area_registrars() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     """Commands of the other areas, each in its own ``cli_*`` module with ``register(subparsers,
     common_parent)``; the queue's own commands stay in this file."""
-    from counter_app import cli_applications, cli_payments
+    from counter_app import cli_applications, cli_payments, cli_quality
 
-    return [cli_applications.register, cli_payments.register]
+    return [cli_applications.register, cli_payments.register, cli_quality.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

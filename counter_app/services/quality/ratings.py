@@ -117,6 +117,15 @@ class Ratings:
         assert stored is not None
         return stored
 
-    def of_ticket(self, ticket_id: int) -> RatingRecord | None:
+    def of_ticket(
+        self, ticket_id: int | None = None, *, number: str | None = None, day: date | None = None
+    ) -> RatingRecord | None:
+        """A ticket's rating (by id, or by number on ``day``, today by default); ``None`` if none."""
         with self.uow.read():
+            if ticket_id is None:
+                wanted = (number or "").strip().upper()
+                ticket = self.records.ticket_by_number(day or self.days.today(), wanted)
+                if ticket is None:
+                    raise NotFound(f"No ticket {wanted}", code="unknown_ticket", number=wanted)
+                ticket_id = ticket.id
             return self.records.rating(ticket_id)
