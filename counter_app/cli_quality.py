@@ -167,7 +167,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         for d in result.days
     ]
     out["peak_counters"] = {
-        d.day.isoformat(): max((p.counters for p in result.plan if p.day == d.day), default=0) for d in result.days
+        d.day.isoformat(): max((p.counters for p in result.plan if p.day == d.day), default=0)
+        for d in result.days
     }
     if result.backtest is not None:
         out["backtest"] = {
@@ -204,7 +205,11 @@ def cmd_rating_show(args: argparse.Namespace) -> int:
 def cmd_note(args: argparse.Namespace) -> int:
     with hall_for(args) as hall:
         note = hall.quality.desk.save_note(
-            args.counter, outcome=args.outcome, note=args.note or "", clerk=args.clerk or "", number=args.number
+            args.counter,
+            outcome=args.outcome,
+            note=args.note or "",
+            clerk=args.clerk or "",
+            number=args.number,
         )
     emit(note_json(note))
     return 0

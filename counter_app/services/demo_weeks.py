@@ -1,9 +1,10 @@
 """The demo hall's past weeks: opening days made by the real services on a simulated clock, so the
 dashboard's trend, the reports and the forecast have a history to show.
 
-Each day: three to six counters (more on busy days) open at 08:30 with their demo clerks (on the staff list, so the rating screen
-shows a name and a staff number), two of them break for lunch, numbers are taken all day with a
-weekly pattern (Mondays busiest, Sundays quietest) and a month-end peak, customers are called,
+Each day: three to six counters (more on busy days) open at 08:30 with their demo clerks (on the
+staff list, so the rating screen shows a name and a staff number), two of them break for lunch,
+numbers are taken all day with a weekly pattern (Mondays busiest, Sundays quietest) and a month-end
+peak, customers are called,
 served, sometimes missed or handed over (most hand-overs with a reason, a few passed on without),
 rated on the customer's screen (or not, in time), inquiries and complaints get an outcome; the
 counters close at 17:30. Deterministic (seeded), and loaded once: a hall file that already holds
