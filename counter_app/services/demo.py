@@ -105,7 +105,7 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
             if roll < 0.07 and result.called.service_code != "C":
                 queue.start_serving(number)
                 # most with a hand-over (首问负责制); the rest passed on, as the figures will show
-                reason = rng.choice(reasons) if reasons and rng.random() < 0.75 else None
+                reason: str | None = rng.choice(reasons) if reasons and rng.random() < 0.75 else None
                 queue.transfer(number, "C", reason=reason)
                 counts["transferred"] += 1
                 busy_until[number] = t + timedelta(minutes=1)
