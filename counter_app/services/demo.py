@@ -105,8 +105,8 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
             if roll < 0.07 and result.called.service_code != "C":
                 queue.start_serving(number)
                 # most with a hand-over (首问负责制); the rest passed on, as the figures will show
-                reason: str | None = rng.choice(reasons) if reasons and rng.random() < 0.75 else None
-                queue.transfer(number, "C", reason=reason)
+                why = rng.choice(reasons) if reasons and rng.random() < 0.75 else None
+                queue.transfer(number, "C", reason=why)
                 counts["transferred"] += 1
                 busy_until[number] = t + timedelta(minutes=1)
                 continue
