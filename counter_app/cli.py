@@ -267,9 +267,24 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_counter)
 
-    p = sub.add_parser("gui", parents=[common], help="start windows: kiosk, counter, display")
-    p.add_argument("--role", action="append", choices=["kiosk", "counter", "display"], required=True)
-    p.add_argument("--counter", type=int, action="append", help="counter number for each counter role")
+    p = sub.add_parser(
+        "gui", parents=[common], help="start windows: kiosk, counter, display, rating, supervisor"
+    )
+    p.add_argument(
+        "--role",
+        action="append",
+        choices=["kiosk", "counter", "display", "rating", "supervisor"],
+        required=True,
+        help="rating: the customer's rating screen of a counter; supervisor: the dashboard",
+    )
+    p.add_argument(
+        "--counter", type=int, action="append", help="counter number for each counter or rating role"
+    )
+    p.add_argument(
+        "--rating",
+        choices=["screen", "dialog", "none"],
+        help="how this counter PC asks for ratings (default: the profile's [rating] mode)",
+    )
     p.add_argument("--clerk", help="clerk signed in at the counter")
     p.add_argument("--language", choices=["zh_CN", "zh_TW", "en"], help="UI language (default: the hall's)")
     p.add_argument("--screenshot", help="render the window(s) with their data to this PNG and exit")
@@ -278,7 +293,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     p.add_argument(
         "--tab",
         default="line",
-        choices=["line", "applications", "payment"],
+        choices=["line", "applications", "payment", "handovers"],
         help="the counter tab shown first",
     )
     p.set_defaults(func=cmd_gui)

@@ -1,7 +1,8 @@
 """The demo hall: a morning of queue history made by the real services on a simulated clock.
 
-Nothing is written around the services: each arrival is ``issue``, each call ``call_next``, so the
-demo database is exactly what a morning of clerks would leave behind. Deterministic (seeded).
+Nothing is written around the services: each arrival is ``issue``, each call ``call_next``, each
+answer on the rating screen ``rate``, each hand-over a transfer with its reason, so the demo database
+is exactly what a morning of clerks and customers would leave behind. Deterministic (seeded).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from counter_app.domain.quality.facts import RATING_LEVELS, Rating
 from counter_app.domain.quality.records import LOW_LEVELS, VisitOutcome
 from counter_app.domain.queue import CounterState, Ticket, business_day
 from counter_app.services.hall import Hall
+from counter_app.services.payment_guidance import PaymentGuidanceService
 from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
 from counter_app.store.database import set_durable
@@ -20,6 +22,7 @@ from counter_app.store.database import set_durable
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
 _ARRIVAL_WEIGHTS = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
 _RATING_WEIGHTS = (45, 33, 9, 3, 1, 9)  # the five levels best first, then not rated
+DEMO_ACCOUNTS = 600  # the demo account list (services.demo_desk)
 
 
 class _SimClock:
@@ -66,6 +69,12 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
     queue = QueueService(hall.db, hall.profile, clock, handovers=quality.handovers)
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
     reasons = [names.get(hall.profile.hall.language) for names in quality.settings.handover_reasons]
+    # payers are guided to the online channels when the hall has an account list to find them in
+    guide = (
+        PaymentGuidanceService(hall.db, hall.profile, hall.accounts, clock)
+        if hall.accounts.live_list()
+        else None
+    )
     counters = [c.number for c in hall.profile.counters]
     for number in counters:
         queue.set_counter_state(number, CounterState.OPEN, DEMO_CLERKS.get(number, f"{number}号窗口"))
@@ -110,7 +119,10 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
                 counts["transferred"] += 1
                 busy_until[number] = t + timedelta(minutes=1)
                 continue
-            queue.start_serving(number)
+            serving = queue.start_serving(number)
+            if guide is not None and serving.service_code == "A" and rng.random() < 0.3:
+                account = f"99{rng.randrange(DEMO_ACCOUNTS):08d}"
+                guide.record(account, ["wsgw", "wechat"], clerk=serving.clerk, counter=number, ticket=serving)
             minutes = max(1.0, rng.gauss(service.default_service_minutes if service else 5, 2))
             busy_until[number] = t + timedelta(minutes=minutes)
         t += timedelta(minutes=1)

@@ -20,8 +20,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from counter_app.domain.queue import CounterState, Ticket, business_day
-from counter_app.services.demo import DEMO_CLERKS, load_demo_history, rate_demo_customer
+from counter_app.services.demo import DEMO_ACCOUNTS, DEMO_CLERKS, load_demo_history, rate_demo_customer
 from counter_app.services.hall import Hall
+from counter_app.services.payment_guidance import PaymentGuidanceService
 from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
 from counter_app.store.database import set_durable
@@ -31,6 +32,7 @@ WEEKDAY_VOLUME = (170, 140, 130, 130, 150, 95, 75)  # Monday … Sunday, numbers
 MONTH_END_FACTOR = 1.6
 _MIX = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
 _HOURS = {8: 0.04, 9: 0.15, 10: 0.16, 11: 0.12, 12: 0.06, 13: 0.08, 14: 0.14, 15: 0.14, 16: 0.11}
+GUIDED_ONLINE = 0.3  # payers shown the online channels with a printed slip
 _LUNCH = {2: (time(12, 0), time(13, 0)), 5: (time(12, 30), time(13, 30))}
 
 
@@ -71,6 +73,7 @@ class _Day:
         self.clock = _SimClock(datetime.combine(day, time(8, 25), tzinfo=zone))
         self.quality: HallQuality = hall.quality.on_clock(self.clock)
         self.queue = QueueService(hall.db, hall.profile, self.clock, handovers=self.quality.handovers)
+        self.payments = PaymentGuidanceService(hall.db, hall.profile, hall.accounts, self.clock)
         self.volume = demo_volume(day) * rng.uniform(0.9, 1.1)
         # a quiet day opens three counters, a busy one more: waits show on the busy days
         wanted = [1, 3, 5] + ([2] if self.volume >= 120 else []) + ([4, 6] if self.volume >= 165 else [])
@@ -127,7 +130,12 @@ class _Day:
             self.counts["no_show"] += 1
             self.busy_until[number] = minute + timedelta(minutes=1)
             return
-        self.queue.start_serving(number)
+        serving = self.queue.start_serving(number)
+        if called.service_code == "A" and self.rng.random() < GUIDED_ONLINE:
+            account = f"99{self.rng.randrange(DEMO_ACCOUNTS):08d}"  # one of the demo list's accounts
+            self.payments.record(
+                account, ["wsgw", "wechat"], clerk=serving.clerk, counter=number, ticket=serving
+            )
         if roll < 0.10 and called.service_code != "C":
             if self.rng.random() < 0.8:
                 reasons = self.quality.settings.handover_reasons
@@ -175,9 +183,10 @@ def load_demo_hall(hall: Hall, *, weeks: int = 5) -> dict[str, Any]:
         return {"already_loaded": True}
     for name, code in DEMO_STAFF.items():
         hall.staff.add(code, name)
+    accounts = load_demo_accounts(hall, count=DEMO_ACCOUNTS)["accounts"]  # payers are guided from it
     history = load_demo_weeks(hall, weeks=weeks)
     result: dict[str, Any] = load_demo_history(hall)
     result["history"] = history
-    result["accounts"] = load_demo_accounts(hall)["accounts"]
+    result["accounts"] = accounts
     result["applications"] = load_demo_applications(hall)
     return result

@@ -56,6 +56,7 @@ KEYS = {
 
 class CounterWindow(QMainWindow):
     loaded = Signal()
+    customer_finished = Signal(object)  # the Ticket just finished here (the rating dialog asks about it)
 
     def __init__(
         self,
@@ -192,7 +193,11 @@ class CounterWindow(QMainWindow):
         self.tabs.setFont(style.font(12))
         self.tabs.setStyleSheet(style.TABS)
         self.tabs.currentChanged.connect(self._tab_opened)
-        body.addWidget(self.tabs, 1)
+        beside = QVBoxLayout()  # add_beside_customer(): above the tabs, whichever tab is open
+        beside.setSpacing(10)
+        beside.addWidget(self.tabs, 1)
+        body.addLayout(beside, 1)
+        self._beside_customer = beside
         line_page = QWidget()
         right = QVBoxLayout(line_page)
         right.setContentsMargins(14, 12, 14, 12)
@@ -227,6 +232,10 @@ class CounterWindow(QMainWindow):
         right.addLayout(line_tools)
 
         self.setCentralWidget(root)
+
+    def add_beside_customer(self, widget: QWidget) -> None:
+        """A widget about the current customer (the hand-over strip), above the tabs."""
+        self._beside_customer.insertWidget(0, widget)
 
     def add_panel(self, name: str, factory: Callable[[], QWidget]) -> None:
         """Another desk task in a tab beside the line (``applications``, ``payment``); the call keys
@@ -287,7 +296,11 @@ class CounterWindow(QMainWindow):
             self.tabs.setCurrentIndex(0)
 
     def _panel_title(self, name: str) -> str:
-        titles = {"applications": self.tr("Applications"), "payment": self.tr("Payment guidance")}
+        titles = {
+            "applications": self.tr("Applications"),
+            "payment": self.tr("Payment guidance"),
+            "handovers": self.tr("Hand-overs"),
+        }
         return titles.get(name, name)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -503,6 +516,8 @@ class CounterWindow(QMainWindow):
     @Slot()
     def call_next(self) -> None:
         def said(result: Any) -> str:
+            if result.finished is not None:
+                self.customer_finished.emit(result.finished)
             if result.called is None:
                 return self.tr("Nobody is waiting for this counter.")
             return self.tr("Called %1").replace("%1", result.called.number)
@@ -535,10 +550,12 @@ class CounterWindow(QMainWindow):
     def finish(self) -> None:
         current = self.view.status.current if self.view else None
         ticket_id = current.id if current else None
-        self._act(
-            lambda h: h.queue.finish(self.counter, ticket_id),
-            lambda t: self.tr("%1 finished.").replace("%1", t.number),
-        )
+
+        def said(ticket: Ticket) -> str:
+            self.customer_finished.emit(ticket)
+            return self.tr("%1 finished.").replace("%1", ticket.number)
+
+        self._act(lambda h: h.queue.finish(self.counter, ticket_id), said)
 
     @Slot()
     def transfer(self) -> None:
@@ -552,11 +569,23 @@ class CounterWindow(QMainWindow):
                 action.setData(service.code)
         chosen = menu.exec(self.buttons["transfer"].mapToGlobal(self.buttons["transfer"].rect().bottomLeft()))
         if chosen is not None:
-            self.transfer_to(str(chosen.data()))
+            self.hand_over(current.number, str(chosen.data()))
 
-    def transfer_to(self, service_code: str) -> None:
+    def hand_over(self, number: str, service_code: str) -> None:
+        """Ask why (首问负责制: a transfer is a recorded hand-over), then transfer."""
+        from counter_app.ui.counter.handover import HandoverDialog
+
+        dialog = HandoverDialog(self.profile, self.counter, number, service_code, self)
+        accepted, choice = dialog.exec(), dialog.choice()
+        dialog.deleteLater()
+        if accepted:
+            self.transfer_to(service_code, choice.reason, choice.to_counter)
+
+    def transfer_to(
+        self, service_code: str, reason: str | None = None, to_counter: int | None = None
+    ) -> None:
         self._act(
-            lambda h: h.queue.transfer(self.counter, service_code),
+            lambda h: h.queue.transfer(self.counter, service_code, reason=reason, to_counter=to_counter),
             lambda t: (
                 self.tr("%1 sent to %2, keeping its place.")
                 .replace("%1", t.number)

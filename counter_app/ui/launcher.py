@@ -1,4 +1,4 @@
-"""Starting the windows of one process: ``counter-app gui --role kiosk|counter|display``.
+"""Starting the windows of one process: ``counter-app gui --role kiosk|counter|display|rating|supervisor``.
 
 The hall database is opened on the worker thread while Qt is imported here, so the first window
 paints as soon as Qt is ready. One process may run several roles (a township office on one PC).
@@ -140,8 +140,17 @@ def build_windows(
                 client, number, args.clerk, language, reprint=_ticket_reprint(args, client)
             )
             _add_desk_panels(window, client, number, args)
+            _add_handovers(window, client, number, args)
             window.show_tab(args.tab)
             windows.append(window)
+        elif role == "rating":
+            from counter_app.ui.rating import RatingWindow
+
+            windows.append(RatingWindow(client, counters.pop(0) if counters else 1, language))
+        elif role == "supervisor":
+            from counter_app.ui.supervisor.window import SupervisorWindow
+
+            windows.append(SupervisorWindow(client, language))
         elif role == "kiosk":
             from counter_app.ui.kiosk_window import KioskWindow
 
@@ -200,6 +209,29 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
 
     window.add_panel("applications", applications)
     window.add_panel("payment", payment)
+
+
+def _add_handovers(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
+    """首问负责制 at the counter: the hand-over strip under the customer, the hand-overs tab, and
+    the customer's rating as a dialog on this PC when the hall (or ``--rating dialog``) says so."""
+    from counter_app.domain.quality.settings import quality_settings
+    from counter_app.ui.counter.handover_panel import CustomerHandoverStrip, HandoversPanel
+
+    window.add_beside_customer(CustomerHandoverStrip(client, counter, window.current_clerk, keys_on=window))
+
+    def handovers() -> Any:
+        return HandoversPanel(client, counter, window.current_clerk, window.call_specific)
+
+    window.add_panel("handovers", handovers)
+    mode = getattr(args, "rating", None) or quality_settings(client.profile).rating.mode.value
+    if mode == "dialog":
+
+        def ask(ticket: Any) -> None:
+            from counter_app.ui.rating import RatingDialog
+
+            RatingDialog(client, ticket.id, ticket.number, window).open()
+
+        window.customer_finished.connect(ask)
 
 
 def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:

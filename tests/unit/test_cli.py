@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -60,10 +61,15 @@ def test_init_creates_the_hall(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_init_with_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "hall.sqlite3"
-    assert main(["init", "--demo", "--db", str(path)]) == 0
+    assert main(["init", "--demo", "--demo-weeks", "1", "--db", str(path)]) == 0
     demo = json.loads(capsys.readouterr().out)["demo"]
-    assert set(demo) == {"issued", "served", "no_show", "transferred", "accounts", "applications"}
+    assert set(demo) == {"issued", "served", "no_show", "transferred", "history", "accounts", "applications"}
     assert demo["issued"] >= 10 and demo["accounts"] == 600 and len(demo["applications"]) == 4
+    assert demo["history"]["days"] == 7 and demo["history"]["issued"] > 500
+    tickets = sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    assert main(["init", "--demo", "--db", str(path)]) == 0  # loaded once: a second run changes nothing
+    assert json.loads(capsys.readouterr().out)["demo"] == {"already_loaded": True}
+    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == tickets
     assert main(["queue", "status", "--db", str(path)]) == 0
     status = json.loads(capsys.readouterr().out)
     assert sum(status["waiting"].values()) >= 10
