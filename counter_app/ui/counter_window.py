@@ -565,7 +565,8 @@ class CounterWindow(QMainWindow):
         menu = QMenu(self)
         for service in self.profile.services:
             if service.code != current.service_code:
-                action = menu.addAction(f"{service.code}  {service.names.get(self.language)}")
+                # "&C": the service letter is the menu's key, so F5 then C transfers to C
+                action = menu.addAction(f"&{service.code}  {service.names.get(self.language)}")
                 action.setData(service.code)
         chosen = menu.exec(self.buttons["transfer"].mapToGlobal(self.buttons["transfer"].rect().bottomLeft()))
         if chosen is not None:

@@ -233,7 +233,7 @@ class RatingPanel(QWidget):
             self.answered.emit(self.level.value, self.chosen_reasons())
 
     def _start(self, seconds: float) -> None:
-        self.seconds = max(seconds, 1.0)
+        self.seconds = max(seconds, 0.1)
         self._deadline = time.monotonic() + self.seconds
         self._timeout.start(int(self.seconds * 1000))
         self._tick.start()
@@ -316,7 +316,7 @@ class RatingWindow(QMainWindow):
     loaded = Signal()
 
     def __init__(
-        self, client: HallClient, counter: int, language: str, timeout_seconds: int | None = None
+        self, client: HallClient, counter: int, language: str, timeout_seconds: float | None = None
     ) -> None:
         super().__init__()
         self.client = client
@@ -373,7 +373,12 @@ class RatingDialog(QDialog):
     """The rating panel on the counter PC, turned towards the customer, for one finished ticket."""
 
     def __init__(
-        self, client: HallClient, ticket_id: int, number: str, parent: QWidget | None = None
+        self,
+        client: HallClient,
+        ticket_id: int,
+        number: str,
+        parent: QWidget | None = None,
+        timeout_seconds: float | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rate our service"))
@@ -386,4 +391,4 @@ class RatingDialog(QDialog):
         self.panel.timed_out.connect(self.accept)
         self.panel.answered.connect(lambda *_: QTimer.singleShot(THANKS_MS // 2, self.accept))
         self.resize(1280, 720)
-        self.asker.ask(ticket_id, number, settings.timeout_seconds)
+        self.asker.ask(ticket_id, number, timeout_seconds or settings.timeout_seconds)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -70,12 +70,14 @@ class HandoverDialog(QDialog):
         self.reasons.setFont(style.font(12))
         for i, names in enumerate(quality_settings(profile).handover_reasons[:9], start=1):
             item = QListWidgetItem(f"{i}  {names.get(language)}")
-            item.setData(Qt.ItemDataRole.UserRole, names.get(language))
+            # recorded in the hall's language, whatever this clerk's screen shows
+            item.setData(Qt.ItemDataRole.UserRole, names.get(profile.hall.language))
             self.reasons.addItem(item)
         if self.reasons.count():
             self.reasons.setCurrentRow(0)
         self.reasons.setMaximumHeight(36 * max(1, self.reasons.count()) + 8)
         self.reasons.itemActivated.connect(lambda _item: self.accept())
+        self.reasons.installEventFilter(self)  # a digit picks a reason (the list would search by it)
         layout.addWidget(self.reasons)
         self.own = QLineEdit(placeholderText=self.tr("Or type the reason (Enter hands over)"))
         self.own.setMaxLength(REASON_MAX)
@@ -116,13 +118,22 @@ class HandoverDialog(QDialog):
         if self.choice().reason:
             super().accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def _digit(self, event: QKeyEvent) -> bool:
         text = event.text()
-        if not self.own.hasFocus() and text.isdigit() and 1 <= int(text) <= self.reasons.count():
-            self.reasons.setCurrentRow(int(text) - 1)
-            self.accept()
-            return
-        super().keyPressEvent(event)
+        if self.own.hasFocus() or not text.isdigit() or not 1 <= int(text) <= self.reasons.count():
+            return False
+        self.reasons.setCurrentRow(int(text) - 1)
+        self.accept()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._digit(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._digit(event):
+            super().keyPressEvent(event)
 
 
 class VisitNoteDialog(QDialog):
