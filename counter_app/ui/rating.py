@@ -188,7 +188,7 @@ class RatingPanel(QWidget):
     def show_idle(self, hall: str, counter: int, clerk_name: str, staff_code: str) -> None:
         self.hall_label.setText(hall)
         self.counter_label.setText(self.tr("Counter %1").replace("%1", str(counter)))
-        self.clerk_label.setText(clerk_name or self.tr("Counter closed"))
+        self.clerk_label.setText(clerk_name or self.tr("No clerk at this counter"))
         self.staff_label.setText(self.tr("Staff number %1").replace("%1", staff_code) if staff_code else "")
         if not self.asking and self.pages.currentIndex() != 3:
             self.pages.setCurrentIndex(0)
