@@ -41,7 +41,10 @@ COUNTER_KINDS = ("counter_open", "counter_paused", "counter_closed")
 
 def as_time(value: Any) -> datetime:
     """A stored time: ISO text (SQLite) or a ``datetime`` (PostgreSQL)."""
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return _parse_time(value) if type(value) is str else value
+
+
+_parse_time = datetime.fromisoformat
 
 
 def as_day(value: Any) -> date:
@@ -121,6 +124,39 @@ def _note(row: Sequence[Any]) -> VisitNote:
         note=row[6],
         at=as_time(row[7]),
     )
+
+
+_CHUNK = 500  # ids per IN list
+_NO_REASONS = "[]"
+
+
+def _assemble(
+    tickets: Sequence[Sequence[Any]],
+    events: Sequence[Sequence[Any]],
+    ratings: Sequence[Sequence[Any]],
+    handovers: Sequence[Sequence[Any]],
+    guidance: Sequence[Sequence[Any]],
+) -> dict[int, Visit]:
+    """Visits by ticket id from the rows read: events in (ticket, id) order."""
+    by_ticket: dict[int, list[EventRow]] = defaultdict(list)
+    for r in events:
+        by_ticket[r[0]].append(EventRow(r[1], r[2], as_time(r[3]), r[4], r[5], r[6]))
+    rated = {r[0]: (Rating(r[1]), () if r[2] == _NO_REASONS else tuple(json.loads(r[2]))) for r in ratings}
+    handed = {int(r[0]) for r in handovers}
+    guided: dict[int, list[tuple[int | None, datetime]]] = defaultdict(list)
+    for r in guidance:
+        guided[r[0]].append((r[1], as_time(r[2])))
+    no_events: list[EventRow] = []
+    return {
+        r[0]: assemble_visit(
+            TicketRow(r[0], as_day(r[1]), r[2], bool(r[3]), as_time(r[4])),
+            by_ticket.get(r[0], no_events),
+            rated.get(r[0]),
+            handed,
+            guided.get(r[0], ()),
+        )
+        for r in tickets
+    }
 
 
 class QualityRepository:
@@ -449,6 +485,10 @@ class QualityRepository:
     # visits ---------------------------------------------------------------------------------------
     def visits(self, first: date, last: date) -> list[Visit]:
         """Every ticket taken on business days ``first`` … ``last`` as a visit, in issue order."""
+        return list(self.visits_by_ticket(first, last).values())
+
+    def visits_by_ticket(self, first: date, last: date) -> dict[int, Visit]:
+        """:meth:`visits` by ticket id (in issue order)."""
         span = [first, last]
         tickets = rows(
             self.sql,
@@ -456,50 +496,116 @@ class QualityRepository:
                WHERE business_day BETWEEN ? AND ? ORDER BY id""",
             span,
         )
-        events: dict[int, list[EventRow]] = defaultdict(list)
-        for r in rows(
+        if not tickets:
+            return {}
+        # The days' tickets lie within [first id, last id]: their events are read along the ticket
+        # index in its own order (no sort); other days' tickets in that range are left out by the join.
+        events = rows(
             self.sql,
             f"""SELECT e.ticket_id, e.id, e.kind, e.at, e.counter, e.clerk,
                        CASE WHEN e.kind = 'transferred' THEN e.detail ELSE '' END
-                FROM tickets t JOIN queue_events e ON e.ticket_id = t.id
-                WHERE t.business_day BETWEEN ? AND ? AND e.kind IN ({placeholders(len(VISIT_KINDS))})
+                FROM queue_events e JOIN tickets t ON t.id = e.ticket_id
+                WHERE e.ticket_id BETWEEN ? AND ? AND t.business_day BETWEEN ? AND ?
+                  AND e.kind IN ({placeholders(len(VISIT_KINDS))})
                 ORDER BY e.ticket_id, e.id""",
-            [*span, *VISIT_KINDS],
-        ):
-            events[r[0]].append(EventRow(r[1], r[2], as_time(r[3]), r[4], r[5], r[6]))
-        ratings = {
-            r[0]: (Rating(r[1]), tuple(json.loads(r[2])))
-            for r in rows(
-                self.sql,
-                "SELECT ticket_id, level, reasons FROM ratings WHERE business_day BETWEEN ? AND ?",
-                span,
-            )
-        }
-        handovers = {
-            int(r[0])
-            for r in rows(
-                self.sql, "SELECT event_id FROM visit_handovers WHERE business_day BETWEEN ? AND ?", span
-            )
-        }
-        guidance: dict[int, list[tuple[int | None, datetime]]] = defaultdict(list)
-        for r in rows(
+            [tickets[0][0], tickets[-1][0], *span, *VISIT_KINDS],
+        )
+        ratings = rows(
+            self.sql, "SELECT ticket_id, level, reasons FROM ratings WHERE business_day BETWEEN ? AND ?", span
+        )
+        handovers = rows(
+            self.sql, "SELECT event_id FROM visit_handovers WHERE business_day BETWEEN ? AND ?", span
+        )
+        guidance = rows(
             self.sql,
             """SELECT ticket_id, counter, at FROM payment_guidance
                WHERE business_day BETWEEN ? AND ? AND ticket_id IS NOT NULL AND online_channels > 0""",
             span,
-        ):
-            guidance[r[0]].append((r[1], as_time(r[2])))
-        no_events: list[EventRow] = []
-        return [
-            assemble_visit(
-                TicketRow(r[0], as_day(r[1]), r[2], bool(r[3]), as_time(r[4])),
-                events.get(r[0], no_events),
-                ratings.get(r[0]),
-                handovers,
-                guidance.get(r[0], ()),
+        )
+        return _assemble(tickets, events, ratings, handovers, guidance)
+
+    def visits_of(self, ticket_ids: Iterable[int], day: date) -> dict[int, Visit]:
+        """The visits of these tickets (those taken on ``day``), by ticket id: a refresh reads only
+        the tickets that changed."""
+        found: dict[int, Visit] = {}
+        ids = sorted(set(ticket_ids))
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = placeholders(len(chunk))
+            tickets = rows(
+                self.sql,
+                f"""SELECT id, business_day, service_code, green, issued_at FROM tickets
+                    WHERE id IN ({marks}) AND business_day = ? ORDER BY id""",
+                [*chunk, day],
             )
-            for r in tickets
-        ]
+            events = rows(
+                self.sql,
+                f"""SELECT ticket_id, id, kind, at, counter, clerk,
+                           CASE WHEN kind = 'transferred' THEN detail ELSE '' END
+                    FROM queue_events WHERE ticket_id IN ({marks})
+                      AND kind IN ({placeholders(len(VISIT_KINDS))})
+                    ORDER BY ticket_id, id""",
+                [*chunk, *VISIT_KINDS],
+            )
+            ratings = rows(
+                self.sql, f"SELECT ticket_id, level, reasons FROM ratings WHERE ticket_id IN ({marks})", chunk
+            )
+            handovers = rows(
+                self.sql, f"SELECT event_id FROM visit_handovers WHERE ticket_id IN ({marks})", chunk
+            )
+            guidance = rows(
+                self.sql,
+                f"""SELECT ticket_id, counter, at FROM payment_guidance
+                    WHERE ticket_id IN ({marks}) AND online_channels > 0""",
+                chunk,
+            )
+            found.update(_assemble(tickets, events, ratings, handovers, guidance))
+        return found
+
+    def watermarks(self) -> tuple[int, int, int]:
+        """The last queue event, rating and payment guidance written: what changed since is newer."""
+        row = one(
+            self.sql,
+            """SELECT (SELECT COALESCE(MAX(id), 0) FROM queue_events),
+                      (SELECT COALESCE(MAX(id), 0) FROM ratings),
+                      (SELECT COALESCE(MAX(id), 0) FROM payment_guidance)""",
+        )
+        assert row is not None
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def day_counts(self, day: date) -> tuple[int, int, int]:
+        """How many queue events, ratings and guidance rows ``day``'s tickets have (rows are only
+        ever added: the same counts mean nothing of the day changed)."""
+        row = one(
+            self.sql,
+            """SELECT (SELECT COUNT(*) FROM tickets t JOIN queue_events e ON e.ticket_id = t.id
+                       WHERE t.business_day = ?),
+                      (SELECT COUNT(*) FROM ratings WHERE business_day = ?),
+                      (SELECT COUNT(*) FROM payment_guidance
+                       WHERE business_day = ? AND ticket_id IS NOT NULL)""",
+            [day, day, day],
+        )
+        assert row is not None
+        return int(row[0]), int(row[1]), int(row[2])
+
+    def changed_since(self, since: tuple[int, int, int], day: date) -> tuple[set[int], tuple[int, int, int]]:
+        """``day``'s tickets with a queue event, rating or guidance above ``since``
+        (:meth:`watermarks`), and how many such rows of each kind there are: compared with
+        :meth:`day_counts`, a row written with a lower id but committed later (possible on a server
+        with concurrent writers) is noticed."""
+        found = rows(
+            self.sql,
+            """SELECT e.ticket_id, 0 FROM queue_events e JOIN tickets t ON t.id = e.ticket_id
+                   WHERE e.id > ? AND t.business_day = ?
+               UNION ALL SELECT ticket_id, 1 FROM ratings WHERE id > ? AND business_day = ?
+               UNION ALL SELECT ticket_id, 2 FROM payment_guidance
+                   WHERE id > ? AND business_day = ? AND ticket_id IS NOT NULL""",
+            [since[0], day, since[1], day, since[2], day],
+        )
+        counts = [0, 0, 0]
+        for _, kind in found:
+            counts[int(kind)] += 1
+        return {int(r[0]) for r in found}, (counts[0], counts[1], counts[2])
 
     def ticket_days(self, first: date, last: date) -> list[date]:
         """Business days between two days on which numbers were taken."""

@@ -18,6 +18,7 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from counter_app.domain.quality.facts import LegEnd, Rating, ServiceLeg, Visit
 
@@ -31,14 +32,18 @@ class TicketRow:
     issued_at: datetime
 
 
-@dataclass(frozen=True)
-class EventRow:
+class EventRow(NamedTuple):
+    """One queue event (a named tuple: a day holds thousands, made in one pass)."""
+
     id: int
     kind: str
     at: datetime
     counter: int | None
     clerk: str
     detail: str  # JSON text; read only for transfers
+
+
+_ENDS = {"finished": LegEnd.DONE, "no_show": LegEnd.NO_SHOW, "transferred": LegEnd.TRANSFERRED}
 
 
 class _Leg:
@@ -102,12 +107,8 @@ def assemble_visit(
             legs.append(current)
         elif current is not None and kind == "serving":
             current.serving_at = event.at
-        elif current is not None and kind in ("finished", "no_show", "transferred"):
-            current.end = {
-                "finished": LegEnd.DONE,
-                "no_show": LegEnd.NO_SHOW,
-                "transferred": LegEnd.TRANSFERRED,
-            }[kind]
+        elif current is not None and kind in _ENDS:
+            current.end = _ENDS[kind]
             current.ended_at = event.at
             if kind == "transferred":
                 current.handover = event.id in handover_events

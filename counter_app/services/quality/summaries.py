@@ -20,6 +20,7 @@ from counter_app.domain.quality.facts import Targets
 from counter_app.domain.quality.staffed import average_counters_open, counter_minutes_by_hour
 from counter_app.domain.quality.summary import QualitySummary
 from counter_app.domain.queue import business_day
+from counter_app.services.quality.live import LiveDay
 from counter_app.services.quality.ports import QualityRecords, UnitOfWork
 
 log = logging.getLogger("counter_app.quality")
@@ -53,6 +54,7 @@ class DaySummaries:
         self.profile = profile
         self.clock = clock
         self.targets = Targets.from_profile(profile)
+        self._live: LiveDay | None = None
 
     # days -----------------------------------------------------------------------------------------
     def today(self, now: datetime | None = None) -> date:
@@ -70,8 +72,12 @@ class DaySummaries:
 
     # one day --------------------------------------------------------------------------------------
     def live_day(self, day: date, now: datetime) -> tuple[QualitySummary, dict[int, float]]:
-        """A day computed from its tickets (call inside a read): its summary and counter-minutes."""
-        summary = QualitySummary.of_visits(self.records.visits(day, day), self.targets)
+        """A day computed from its tickets (call inside a read): its summary and counter-minutes.
+        The day last asked for is kept and brought up to date with what changed since
+        (:class:`~.live.LiveDay`); the summary returned is shared: read it, do not change it."""
+        if self._live is None or self._live.day != day:
+            self._live = LiveDay(day, self.targets)
+        summary = self._live.refresh(self.records)
         start, end = self.day_bounds(day, now)
         before, events = self.records.counter_states(start, end)
         minutes = counter_minutes_by_hour(self.records.counter_numbers(), before, events, start, end)
@@ -81,7 +87,10 @@ class DaySummaries:
         now = self.clock()
         with self.uow.read():
             seen = self.records.day_fingerprint(day)
-            summary, minutes = self.live_day(day, now)
+            summary = QualitySummary.of_visits(self.records.visits(day, day), self.targets)
+            start, end = self.day_bounds(day, now)
+            before, events = self.records.counter_states(start, end)
+            minutes = counter_minutes_by_hour(self.records.counter_numbers(), before, events, start, end)
         with self.uow.write():
             if self.records.day_fingerprint(day) != seen:
                 log.info("day %s changed while it was summarised; it is summarised next time", day)
