@@ -1985,6 +1985,10 @@
       <source>Hand over</source>
       <translation>转办</translation>
     </message>
+    <message>
+      <source>Keep the customer</source>
+      <translation>留下客户</translation>
+    </message>
   </context>
   <context>
     <name>Handovers</name>

@@ -1985,6 +1985,10 @@
       <source>Hand over</source>
       <translation>轉辦</translation>
     </message>
+    <message>
+      <source>Keep the customer</source>
+      <translation>留下客戶</translation>
+    </message>
   </context>
   <context>
     <name>Handovers</name>

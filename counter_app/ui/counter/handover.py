@@ -102,6 +102,7 @@ class HandoverDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hand over"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep the customer"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
