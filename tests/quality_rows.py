@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from counter_app.domain.quality.facts import LegEnd, ServiceLeg, Visit
+from counter_app.store.sql import Sql
 
 
 def ms(moment: datetime) -> datetime:
@@ -58,11 +59,12 @@ def _state(visit: Visit) -> str:
 class _Rows:
     """The rows of one batch, with the ids they will get."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection | Sql) -> None:
         self.next_ticket = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM tickets").fetchone()[0]
         self.next_event = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM queue_events").fetchone()[0]
         self.seqs: dict[tuple[str, str], int] = {
-            (day, prefix): seq for day, prefix, seq in conn.execute("SELECT * FROM number_sequences")
+            (day, prefix): seq
+            for day, prefix, seq in conn.execute("SELECT * FROM number_sequences").fetchall()
         }
         self.tickets: list[tuple[object, ...]] = []
         self.events: list[tuple[object, ...]] = []
@@ -126,12 +128,23 @@ class _Rows:
         self.tickets.append((*taken, _iso(visit.issued_at), *called, 0, moved, "kiosk"))
 
 
-def write_visits(conn: sqlite3.Connection, visits: Iterable[Visit]) -> int:
-    """Append the rows of ``visits`` (one transaction per call); the number of tickets written."""
+def write_visits(conn: sqlite3.Connection | Sql, visits: Iterable[Visit]) -> int:
+    """Append the rows of ``visits`` (one transaction per call) on an SQLite connection or either
+    engine's :class:`Sql`; the number of tickets written."""
     batch = _Rows(conn)
     for visit in visits:
         batch.add(visit)
-    conn.execute("BEGIN")
+    if isinstance(conn, sqlite3.Connection):
+        conn.execute("BEGIN")
+        _insert(conn, batch)
+        conn.execute("COMMIT")
+    else:
+        with conn.write():
+            _insert(conn, batch)
+    return len(batch.tickets)
+
+
+def _insert(conn: sqlite3.Connection | Sql, batch: _Rows) -> None:
     conn.executemany(f"INSERT INTO tickets VALUES ({', '.join('?' * 20)})", batch.tickets)
     conn.executemany("INSERT INTO queue_events VALUES (?, ?, ?, ?, ?, ?, ?, ?)", batch.events)
     conn.executemany(
@@ -155,5 +168,3 @@ def write_visits(conn: sqlite3.Connection, visits: Iterable[Visit]) -> int:
            ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = excluded.last_seq""",
         [(d, p, s) for (d, p), s in batch.seqs.items()],
     )
-    conn.execute("COMMIT")
-    return len(batch.tickets)
