@@ -7,6 +7,8 @@
     counter-app application print NUMBER --pdf OUT [--paper a4|a5|80mm] [--notice]
     counter-app workdays add DATE N               the date N working days after DATE
     counter-app workdays between DATE DATE        working days after the first date up to the second
+    counter-app workdays load FILE                enter a year's official holiday schedule (TOML)
+    counter-app workdays year YEAR                how a year is counted: days off, make-up working days
     counter-app staff add CODE NAME [--role supervisor] | staff list | staff deactivate CODE
 
 JSON out; exit codes as ``cli.py``: 0 done, 2 refused (nothing changed), 4 store unavailable.
@@ -251,6 +253,44 @@ def _workdays_between(hall: Hall, args: argparse.Namespace) -> Any:
     }
 
 
+def _workdays_load(hall: Hall, args: argparse.Namespace) -> Any:
+    loaded = hall.calendar.load(Path(args.file))
+    return {
+        "year": loaded.year,
+        "source": loaded.source,
+        "holidays": loaded.holidays,
+        "workdays": loaded.workdays,
+        "replaced": loaded.replaced,
+        "unchanged": loaded.unchanged,
+        "statutory_holidays_not_listed": [d.isoformat() for d in loaded.statutory_not_listed],
+        "due_dates_recomputed": loaded.due_dates_recomputed,
+    }
+
+
+def _workdays_year(hall: Hall, args: argparse.Namespace) -> Any:
+    view = hall.calendar.year(args.year)
+    return {
+        "year": view.year,
+        "basis": view.basis,
+        "provisional": view.provisional,
+        "source": view.source,
+        "workdays": view.workdays,
+        "days_off_on_weekdays": [
+            {"date": d.isoformat(), "weekday": d.strftime("%a"), "statutory": name or None}
+            for d, name in view.days_off_on_weekdays
+        ],
+        "weekend_workdays": [d.isoformat() for d in view.weekend_workdays],
+    }
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year like 2027") from None
+    return value
+
+
 def _staff_add(hall: Hall, args: argparse.Namespace) -> Any:
     return staff_json(hall.staff.add(args.code, args.name, Role(args.role)))
 
@@ -320,6 +360,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("start", type=_day)
     p.add_argument("end", type=_day)
     p.set_defaults(func=_json_command(_workdays_between))
+    p = days.add_parser(
+        "load",
+        parents=[common],
+        help="enter a year's official holiday schedule from a TOML file (docs/work-calendar.md)",
+    )
+    p.add_argument("file", help="year, source, holidays and make-up workdays (see docs/work-calendar.md)")
+    p.set_defaults(func=_json_command(_workdays_load))
+    p = days.add_parser("year", parents=[common], help="how a year is counted: days off, make-up workdays")
+    p.add_argument("year", type=_year)
+    p.set_defaults(func=_json_command(_workdays_year))
 
     staff = sub.add_parser("staff", help="the hall's staff and their roles").add_subparsers(
         dest="action", required=True
