@@ -49,7 +49,7 @@ _DIGITS = re.compile(r"[0-9]+X?")
 _SEPARATORS = re.compile(r"[\s\-]+")
 _TRACKING = re.compile(r"[A-Z]{1,4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 _NUMBER = re.compile(r"[A-Z]{1,4}[0-9]{8}-[0-9]{4,}")
-_USCC = re.compile(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}")
+_USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}")
 
 
 def recognise_search(text: str, number_prefix: str, account_lengths: tuple[int, ...]) -> Search | None:

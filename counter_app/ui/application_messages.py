@@ -83,7 +83,19 @@ FIELD_PROBLEMS: dict[str, str] = {
         "An organisation uses its unified social credit code; a person a personal document.",
     ),
     "id_required": QT_TRANSLATE_NOOP("ApplicationFields", "Required."),
-    "id_length": QT_TRANSLATE_NOOP("ApplicationFields", "An ID number has 18 characters (15 on old cards)."),
+    "id_length": QT_TRANSLATE_NOOP("ApplicationFields", "An ID number has 18 characters."),
+    "id_first_generation": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "A 15-digit number is a first-generation ID card, no longer valid since 1 January 2013: ask for "
+        "the current 18-digit card.",
+    ),
+    "id_is_residence_permit": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "A Hong Kong, Macao or Taiwan residents' residence permit number: choose that document type.",
+    ),
+    "permit_area": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "A residence permit number starts with 810000, 820000 or 830000."
+    ),
     "id_format": QT_TRANSLATE_NOOP("ApplicationFields", "Not the format of this document type."),
     "id_checksum": QT_TRANSLATE_NOOP(
         "ApplicationFields", "The check digit does not match: a character was probably mistyped."
@@ -94,7 +106,7 @@ FIELD_PROBLEMS: dict[str, str] = {
     ),
     "uscc_length": QT_TRANSLATE_NOOP("ApplicationFields", "A unified social credit code has 18 characters."),
     "uscc_format": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "8 digits, then 10 digits or capital letters other than I, O, S, V and Z."
+        "ApplicationFields", "18 digits or capital letters other than I, O, S, V and Z."
     ),
     "uscc_checksum": QT_TRANSLATE_NOOP(
         "ApplicationFields", "The check character does not match: a character was probably mistyped."
@@ -183,6 +195,9 @@ ID_TYPE_NAMES: dict[str, str] = {
     "hk_macao_home_return": QT_TRANSLATE_NOOP("Applications", "Home-return permit (HK/Macao)"),
     "passport": QT_TRANSLATE_NOOP("Applications", "Passport"),
     "foreign_permanent_resident": QT_TRANSLATE_NOOP("Applications", "Foreign permanent resident ID"),
+    "hmt_residence_permit": QT_TRANSLATE_NOOP(
+        "Applications", "Residence permit (HK/Macao/Taiwan residents)"
+    ),
     "uscc": QT_TRANSLATE_NOOP("Applications", "Unified social credit code"),
 }
 

@@ -444,7 +444,8 @@ def test_a_due_date_in_an_unpublished_year_is_provisional_until_the_hall_confirm
     confirmed = profile_with("[work_calendar]\nholidays = [2027-01-04]\nconfirmed_years = [2027]\n")
     hall = make_hall(profile_file=confirmed)
     row = hall.application_views.worklist().rows[0]  # stored due dates follow the new calendar
-    assert row.due_day == date(2027, 1, 5) and not row.due_provisional
+    # 29, 30, 31 Dec, (1 Jan 元旦 by law, 4 Jan the hall's holiday), 5, 6 Jan
+    assert row.due_day == date(2027, 1, 6) and not row.due_provisional
 
 
 def test_hall_settings_for_prefix_and_due_soon(
