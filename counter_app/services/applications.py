@@ -27,7 +27,7 @@ from counter_app.domain.business_types import BusinessType, ServiceKind
 from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
-from counter_app.services.applications_checks import account_for_rules, change_problems
+from counter_app.services.applications_checks import account_for_rules, change_notices, change_problems
 from counter_app.services.applications_config import ApplicationSetup, application_setup
 from counter_app.services.applications_history import (
     at_or_after,
@@ -119,7 +119,10 @@ class ApplicationsService:
                 today=today,
                 earlier_pauses=self._pauses(btype, form),
             )
-            intake = accept_intake(form, btype, setup.policy, setup.calendar, accepted_on=today, also=rules)
+            notes = change_notices(btype, request.change, setup.policy, today=today)
+            intake = accept_intake(
+                form, btype, setup.policy, setup.calendar, accepted_on=today, also=rules, notes=notes
+            )
             ticket = self._ticket(request.ticket_id)
             actor = actor_for(self.staff, who)
             event = workflow.accept(intake, btype, actor=actor, at=now)

@@ -40,6 +40,7 @@ from counter_app.domain.business_types import BusinessType, find_business_type, 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.holiday_schedule import parse_schedule
 from counter_app.domain.profile import HallProfile
+from counter_app.domain.rule_sources import parse_rule_sources
 from counter_app.domain.statutory_holidays import LAW
 from counter_app.domain.workdays import HolidaySchedule, WorkCalendar, official_years
 from counter_app.services.accounts import account_settings
@@ -97,11 +98,13 @@ class ApplicationSetup:
 def application_setup(profile: HallProfile) -> ApplicationSetup:
     """Parse the application parts of the profile; :class:`InvalidInput` names the bad entry."""
     raw = profile.raw
-    types = parse_business_types(raw.get("business_types", []))
+    types = parse_business_types(raw.get("business_types", []), raw.get("rule_sources"))
     if not types:
         raise _bad("business_types", "the hall profile defines no business types")
     policy = parse_application_policy(
-        _table(raw, "application_policy"), account_number_rule=account_settings(profile).number_rule
+        _table(raw, "application_policy"),
+        account_number_rule=account_settings(profile).number_rule,
+        rule_sources=parse_rule_sources(raw.get("rule_sources")),
     )
     options = _table(raw, "applications")
     prefix = options.get("number_prefix", DEFAULT_PREFIX)
@@ -125,9 +128,7 @@ def parse_work_calendar(table: Mapping[str, Any]) -> WorkCalendar:
     raw_schedules = table.get("schedules", [])
     if not isinstance(raw_schedules, list):
         raise _bad("work_calendar.schedules", "must be an array of tables ([[work_calendar.schedules]])")
-    schedules = [
-        parse_schedule(raw, f"work_calendar.schedules[{i}]") for i, raw in enumerate(raw_schedules)
-    ]
+    schedules = [parse_schedule(raw, f"work_calendar.schedules[{i}]") for i, raw in enumerate(raw_schedules)]
     return WorkCalendar.from_overrides(
         _dates(table, "workdays"), _dates(table, "holidays"), confirmed_years=years, schedules=schedules
     )

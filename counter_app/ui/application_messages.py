@@ -195,9 +195,7 @@ ID_TYPE_NAMES: dict[str, str] = {
     "hk_macao_home_return": QT_TRANSLATE_NOOP("Applications", "Home-return permit (HK/Macao)"),
     "passport": QT_TRANSLATE_NOOP("Applications", "Passport"),
     "foreign_permanent_resident": QT_TRANSLATE_NOOP("Applications", "Foreign permanent resident ID"),
-    "hmt_residence_permit": QT_TRANSLATE_NOOP(
-        "Applications", "Residence permit (HK/Macao/Taiwan residents)"
-    ),
+    "hmt_residence_permit": QT_TRANSLATE_NOOP("Applications", "Residence permit (HK/Macao/Taiwan residents)"),
     "uscc": QT_TRANSLATE_NOOP("Applications", "Unified social credit code"),
 }
 

@@ -107,7 +107,9 @@ def test_fifteen_digit_numbers_on_old_records_convert_to_eighteen() -> None:
     assert upgrade_15_digit_id("440524750312003") == "440524197503120031"
 
 
-@pytest.mark.parametrize(("value", "code"), [("11010549123100X", "id_length"), ("11010549123100", "id_length")])
+@pytest.mark.parametrize(
+    ("value", "code"), [("11010549123100X", "id_length"), ("11010549123100", "id_length")]
+)
 def test_other_short_numbers_are_refused_by_length(value: str, code: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         validate_id(IdType.RESIDENT_ID, value, today=TODAY)
