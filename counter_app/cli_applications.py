@@ -1,6 +1,6 @@
 """Command line of installation applications, the working-day calendar and the staff list.
 
-    counter-app application types                 business types, stages, limits and their sources
+    counter-app application types                 business types, steps, limits and their sources
     counter-app application due [--within DAYS]   open applications overdue or due within DAYS
     counter-app application list [filters]        the worklist (personal data masked)
     counter-app application show NUMBER           one application with its history (masked)
@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, hall_for
 from counter_app.domain.application_workflow import Role
-from counter_app.domain.business_types import BusinessType, TimeLimit
+from counter_app.domain.applications import ApplicationPolicy
+from counter_app.domain.business_types import BusinessType, Party, ServiceKind
 from counter_app.domain.profile import Names
+from counter_app.domain.rule_sources import UNCONFIRMED, Confidence, LimitRule, TimeLimit
 from counter_app.domain.workdays import DueDate
 from counter_app.services.applications_values import (
     STATE_FILTERS,
@@ -53,14 +55,62 @@ def _names(names: Names) -> dict[str, str]:
     return {"zh_CN": names.zh_CN, "zh_TW": names.zh_TW, "en": names.en}
 
 
-def _limit(limit: TimeLimit | None) -> dict[str, Any] | None:
+NO_PUBLISHED_LIMIT = {"working_days": None, "note": "no published limit"}
+CUSTOMER_STEP = {"working_days": None, "note": "the customer's own work: no clock runs"}
+
+
+def _rule(rule: LimitRule) -> dict[str, Any]:
+    source = rule.source
+    return {
+        "working_days": rule.working_days,
+        "source": f"{source.citation()} {rule.clause}".strip(),
+        "document": source.document,
+        "number": source.number or UNCONFIRMED,
+        "effective": source.effective.isoformat() if source.effective else UNCONFIRMED,
+        "confidence": rule.confidence.value,
+        "unconfirmed": rule.unconfirmed,
+    }
+
+
+def _limit(limit: TimeLimit | None, on: date) -> dict[str, Any]:
+    """The rule in force that binds (the strictest), and the others for reference."""
     if limit is None:
-        return None
-    effective = limit.effective.isoformat() if limit.effective else "unconfirmed"
-    return {"working_days": limit.working_days, "source": limit.source, "effective": effective}
+        return dict(NO_PUBLISHED_LIMIT)
+    binding = limit.binding(on)
+    return {**_rule(binding), "also": [_rule(r) for r in limit.rules if r is not binding]}
 
 
-def type_json(t: BusinessType) -> dict[str, Any]:
+def _policy_rule(key: str, value: int, policy: ApplicationPolicy) -> dict[str, Any]:
+    found = policy.sources.get(key)
+    if found is None:
+        return {"rule": key, "value": value, "source": UNCONFIRMED, "unconfirmed": True}
+    source = found.source
+    unconfirmed = source.confidence is not Confidence.CONFIRMED or not source.number or not source.effective
+    return {
+        "rule": key,
+        "value": value,
+        "source": f"{source.citation()} {found.clause}".strip(),
+        "number": source.number or UNCONFIRMED,
+        "effective": source.effective.isoformat() if source.effective else UNCONFIRMED,
+        "confidence": source.confidence.value,
+        "unconfirmed": unconfirmed,
+    }
+
+
+_CHANGE_RULES = {
+    ServiceKind.PAUSE: ("pause_min_days", "pause_max_days_per_year", "pause_notice_days"),
+    ServiceKind.CAPACITY_REDUCTION: ("reduction_restore_within_months",),
+    ServiceKind.REDUCTION_RESTORE: ("reduction_restore_within_months",),
+}
+
+
+def type_json(
+    t: BusinessType, policy: ApplicationPolicy | None = None, on: date | None = None
+) -> dict[str, Any]:
+    """A business type with every limit's source (document, number, effective date, confidence);
+    ``no published limit`` where no rule sets one, and the change rules that apply to it."""
+    day = on or date.today()
+    policy = policy or ApplicationPolicy()
     return {
         "code": t.code,
         "names": _names(t.names),
@@ -68,12 +118,24 @@ def type_json(t: BusinessType) -> dict[str, Any]:
         "customer_class": t.customer_class.value,
         "needs_account": t.needs_account,
         "needs_capacity": t.needs_capacity,
-        "whole_process_limit": _limit(t.whole_process_limit),
-        "whole_process_limit_with_external_works": _limit(t.whole_process_limit_with_external_works),
-        "stages": [{"code": s.code, "names": _names(s.names), "limit": _limit(s.limit)} for s in t.stages],
+        "voltages": list(t.voltages),
+        "whole_process_limit": _limit(t.whole_process_limit, day),
+        "whole_process_limit_with_external_works": _limit(t.limit_for(external_works=True), day),
+        "stages": [
+            {
+                "code": s.code,
+                "names": _names(s.names),
+                "party": s.party.value,
+                "limit": dict(CUSTOMER_STEP) if s.party is Party.CUSTOMER else _limit(s.limit, day),
+            }
+            for s in t.stages
+        ],
         "documents": [
             {"code": d.code, "names": _names(d.names), "kind": d.kind.value, "required": d.required}
             for d in t.documents
+        ],
+        "change_rules": [
+            _policy_rule(key, getattr(policy, key), policy) for key in _CHANGE_RULES.get(t.kind, ())
         ],
     }
 
@@ -201,7 +263,9 @@ def _json_command(build: Build) -> Callable[[argparse.Namespace], int]:
 
 
 def _types(hall: Hall, args: argparse.Namespace) -> Any:
-    return [type_json(t) for t in hall.applications.setup.types]
+    setup = hall.applications.setup
+    today = hall.clock().date()
+    return [type_json(t, setup.policy, today) for t in setup.types]
 
 
 def _due_report(hall: Hall, args: argparse.Namespace) -> Any:

@@ -105,6 +105,8 @@ class HallInfo:
     day_start: time
     pay_online_url: str
     timezone: str = "Asia/Shanghai"
+    address: str = ""
+    supervision_hotline: str = "12398"
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,8 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         day_start=_day_start(str(hall_raw.get("day_start", "00:00"))),
         pay_online_url=str(hall_raw.get("pay_online_url", "")),
         timezone=str(hall_raw.get("timezone", "Asia/Shanghai")),
+        address=" ".join(str(hall_raw.get("address", "")).split()),
+        supervision_hotline=str(hall_raw.get("supervision_hotline", "12398")).strip(),
     )
     if hall.pay_online_url and not hall.pay_online_url.startswith(("https://", "http://")):
         raise _bad("hall.pay_online_url must be an http(s) address")

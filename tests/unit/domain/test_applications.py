@@ -26,8 +26,8 @@ from counter_app.domain.applications import (
 )
 from counter_app.domain.business_types import BusinessType, find_business_type, parse_business_types
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.rule_sources import Confidence, parse_rule_sources
 from counter_app.domain.identity import IdType
+from counter_app.domain.rule_sources import Confidence, parse_rule_sources
 from counter_app.domain.workdays import WorkCalendar
 
 DEFAULTS = Path(__file__).parents[3] / "resources" / "profile" / "business_types.toml"
