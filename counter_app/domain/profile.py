@@ -46,7 +46,6 @@ class Names:
 class Service:
     code: str
     names: Names
-    target_minutes: int
     default_service_minutes: float
 
 
@@ -246,7 +245,6 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
             Service(
                 code=code,
                 names=Names.parse(raw.get("names", raw.get("name", "")), f"services[{i}]"),
-                target_minutes=_int(raw, "target_minutes", 15, f"services[{i}]", 1),
                 default_service_minutes=float(minutes),
             )
         )

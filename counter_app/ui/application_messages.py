@@ -140,19 +140,26 @@ FIELD_PROBLEMS: dict[str, str] = {
     ),
     "period_order": QT_TRANSLATE_NOOP("ApplicationFields", "Ends before it starts."),
     "pause_too_short": QT_TRANSLATE_NOOP("ApplicationFields", "A pause lasts at least 15 days."),
-    "pause_notice_too_short": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "A pause is applied for at least 5 days before it starts."
+    "pause_in_the_past": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "A pause cannot start before the day it is applied for."
     ),
-    "pause_too_many": QT_TRANSLATE_NOOP("ApplicationFields", "Already paused twice this calendar year."),
-    "pause_year_total": QT_TRANSLATE_NOOP("ApplicationFields", "Pauses would exceed 6 months in a year."),
+    "pause_year_total": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "Pauses would exceed 6 months in the calendar year: offer a capacity reduction (减容) instead.",
+    ),
     "pause_overlaps": QT_TRANSLATE_NOOP(
         "ApplicationFields", "The account is already paused during this period."
     ),
-    "reduction_too_short": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "A capacity reduction lasts at least 6 months."
+    "reduction_in_the_past": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "A reduction cannot start before the day it is applied for."
     ),
-    "reduction_too_long": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "A capacity reduction lasts at most 2 years."
+    "reduction_not_started": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "The reduction to restore has to have begun already."
+    ),
+    "restore_too_late": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "More than two years after the reduction began: apply for a capacity increase (增容) or a new "
+        "connection (新装) instead.",
     ),
     "address_changed": QT_TRANSLATE_NOOP(
         "ApplicationFields", "Must stay the address on the account; a move is a different application."
@@ -216,6 +223,11 @@ NOTICE_NAMES: dict[str, str] = {
     "id_looks_foreign_permit": QT_TRANSLATE_NOOP(
         "Applications",
         "Numbers starting with 9 are foreign permanent residence IDs: check the document type.",
+    ),
+    "pause_short_notice": QT_TRANSLATE_NOOP(
+        "Applications",
+        "The pause starts within 5 days: check that sealing can be arranged in time (that notice period "
+        "is unconfirmed, so it is no reason to refuse).",
     ),
 }
 
