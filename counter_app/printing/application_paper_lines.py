@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import date
 
 from counter_app.printing.application_paper_values import ReceiptPaper
-from counter_app.printing.application_papers import BLANK, RECEIPT, TIME, R, Words, ask_text, whole_text
+from counter_app.printing.application_papers import (
+    BLANK,
+    RECEIPT,
+    TIME,
+    R,
+    Words,
+    ask_text,
+    collect_by_text,
+    whole_text,
+)
 from counter_app.printing.document import Line
 from counter_app.printing.slip_layout import TextSource
 from counter_app.services.applications_values import StagePosition
@@ -50,9 +59,7 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
         lines.append(Line("text", t("received"), bold=True))
         lines += [Line("text", f"- {name}") for name in p.received]
     if p.missing:
-        lines.append(
-            Line("text", t("missing_by", p.collect_by.isoformat() if p.collect_by else "—"), bold=True)
-        )
+        lines.append(Line("text", t("missing_by", collect_by_text(p, day)), bold=True))
         lines += [Line("text", f"- {m}") for m in p.missing]
         if p.commitment_signed:
             lines.append(Line("text", t("commitment")))

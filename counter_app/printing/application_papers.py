@@ -198,7 +198,7 @@ def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float
         pen.heading(t("received"))
         pen.items(p.received)
     if p.missing:
-        pen.heading(t("missing_by", p.collect_by.isoformat() if p.collect_by else "—"))
+        pen.heading(t("missing_by", collect_by_text(p, day)))
         pen.items(p.missing)
         if p.commitment_signed:
             pen.text(t("commitment"), 3.0)
@@ -245,6 +245,11 @@ def whole_text(p: ReceiptPaper, t: Words, day: Callable[[date, bool], str]) -> s
     if p.whole_due:
         return t("whole", p.whole_limit_days, day(p.whole_due, p.whole_provisional))
     return ""
+
+
+def collect_by_text(p: ReceiptPaper, day: Callable[[date, bool], str]) -> str:
+    """The day to bring the missing documents by, marked when its year's schedule is not published."""
+    return day(p.collect_by, p.collect_by.year in p.provisional_years) if p.collect_by else "—"
 
 
 def ask_text(p: ReceiptPaper, t: Words) -> str:

@@ -88,13 +88,23 @@ def owner_name(hall: Hall, owner: str) -> str:
 
 
 def limit_basis(hall: Hall, detail: ApplicationDetail) -> str:
-    """The rule the company's limit rests on (the strictest in force on the day of acceptance)."""
+    """The rules the limits on the paper rest on (the strictest in force on the day of acceptance): the
+    company's limit with its clause, then the documents of the steps' own limits."""
     btype = hall.applications.setup.type_or_none(detail.business_type)
-    limit = btype.limit_for(external_works=detail.external_works) if btype else None
-    if limit is None:
+    if btype is None:
         return ""
-    rule = limit.binding(detail.accepted_at.date())
-    return f"{rule.source.citation()} {rule.clause}".strip()
+    day = detail.accepted_at.date()
+    parts: list[str] = []
+    limit = btype.limit_for(external_works=detail.external_works)
+    if limit is not None:
+        rule = limit.binding(day)
+        parts.append(f"{rule.source.citation()} {rule.clause}".strip())
+    for stage in btype.stages:
+        if stage.limit is not None:
+            citation = stage.limit.binding(day).source.citation()
+            if not any(part.startswith(citation) for part in parts):
+                parts.append(citation)
+    return "；".join(parts)
 
 
 def prepare_paper_print(
