@@ -33,7 +33,7 @@ CUSTOMER_STEP = QT_TRANSLATE_NOOP("ApplicationModels", "customer's part")
 LIMIT_STAGE = QT_TRANSLATE_NOOP("ApplicationModels", "This step: %1 working days (rule: %2)")
 LIMIT_WHOLE = QT_TRANSLATE_NOOP("ApplicationModels", "Company's steps together: %1 working days (rule: %2)")
 UNCONFIRMED = QT_TRANSLATE_NOOP(
-    "ApplicationModels", "unconfirmed: check the rule's number, document or effective date"
+    "ApplicationModels", "(unconfirmed: check the rule's number, document or effective date)"
 )
 
 
@@ -135,7 +135,7 @@ def limits_tip(r: WorklistRow) -> str | None:
         template = LIMIT_STAGE if note.kind == "stage" else LIMIT_WHOLE
         line = _tr(template).replace("%1", str(note.working_days)).replace("%2", note.citation)
         if note.unconfirmed:
-            line += " (" + _tr(UNCONFIRMED) + ")"
+            line += " " + _tr(UNCONFIRMED)
         lines.append(line)
     if r.due_provisional:
         lines.append(_tr(PROVISIONAL))

@@ -747,8 +747,8 @@
       <translation>各环节合计：%1个工作日（依据：%2）</translation>
     </message>
     <message>
-      <source>unconfirmed: check the rule's number, document or effective date</source>
-      <translation>未经证实：请核对文号、文件名称或施行日期</translation>
+      <source>(unconfirmed: check the rule's number, document or effective date)</source>
+      <translation>（未经证实：请核对文号、文件名称或施行日期）</translation>
     </message>
     <message>
       <source>Number</source>

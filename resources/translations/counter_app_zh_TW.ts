@@ -747,8 +747,8 @@
       <translation>各環節合計：%1個工作日（依據：%2）</translation>
     </message>
     <message>
-      <source>unconfirmed: check the rule's number, document or effective date</source>
-      <translation>未經證實：請覈對文號、文件名稱或施行日期</translation>
+      <source>(unconfirmed: check the rule's number, document or effective date)</source>
+      <translation>（未經證實：請覈對文號、文件名稱或施行日期）</translation>
     </message>
     <message>
       <source>Number</source>
