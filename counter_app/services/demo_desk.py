@@ -15,8 +15,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from stdnum.cn import uscc
-
 from counter_app.domain.application_intake import IntakeForm
 from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
 from counter_app.domain.identity import IdType, resident_id_check_digit
@@ -96,7 +94,6 @@ def load_demo_applications(hall: Hall, *, seed: int = 13) -> list[str]:
         ("张敏", "lv_residential_new", 0, True),
         ("刘洋", "lv_residential_new", 0, False),
         ("刘洋", "lv_non_residential_new", 1, False),
-        ("刘洋", "hv_new_single", 1, False),  # plan answered: the customer's design, no clock runs
     ]
     for clerk, business, advances, owes_property in plans:
         person = business == "lv_residential_new"
@@ -117,33 +114,13 @@ def load_demo_applications(hall: Hall, *, seed: int = 13) -> list[str]:
             ),
             commitment_signed=owes_property,
         )
-        if business == "hv_new_single":
-            form = _as_firm(form, rng)
-        elif not person:
+        if not person:
             form = _as_business(form)
         detail = hall.applications.accept(ApplicationRequest(form=form), clerk=clerk)
         for _ in range(advances):
             detail = hall.applications.advance(detail.number, expected_stage=detail.stage, clerk=clerk)
         numbers.append(detail.number)
     return numbers
-
-
-def _as_firm(form: IntakeForm, rng: random.Random) -> IntakeForm:
-    """A company taking a 10 kV supply: its credit code (check character computed), every document."""
-    base = f"91150502MA{rng.randrange(10**7):07d}"
-    return replace(
-        form,
-        applicant_kind=ApplicantKind.ORGANISATION,
-        name="通辽市" + demo_name(rng) + "农牧科技有限公司",
-        id_type=IdType.USCC,
-        id_number=base + uscc.calc_check_digit(base),
-        capacity="630",
-        capacity_unit=CapacityUnit.KVA,
-        voltage=VoltageLevel.KV10,
-        tariff_class=TariffClass.COMMERCIAL_INDUSTRIAL,
-        documents_presented=frozenset({"business_licence", "legal_rep_id", "property_proof"}),
-        commitment_signed=False,
-    )
 
 
 def _as_business(form: IntakeForm) -> IntakeForm:
