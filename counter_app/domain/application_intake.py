@@ -214,7 +214,7 @@ _NEEDS_VOLTAGE_AND_TARIFF = frozenset(
         ServiceKind.CAPACITY_INCREASE,
         ServiceKind.EV_CHARGER,
         ServiceKind.TEMPORARY_SUPPLY,
-        ServiceKind.VOLTAGE_CHANGE,
+        ServiceKind.VOLTAGE_CHANGE,  # the new voltage (the tariff class stays as it is)
     }
 )
 
@@ -362,7 +362,7 @@ def _voltage_and_tariff(out: _Checked, form: IntakeForm, business_type: Business
         elif form.voltage.is_low_voltage == (business_type.customer_class is CustomerClass.HIGH_VOLTAGE):
             wanted = "10 kV or above" if not form.voltage.is_low_voltage else "220 V or 380 V"
             out.problem("voltage", "voltage_mismatch", f"{business_type.names.en} is supplied at {wanted}.")
-    needs_tariff = (
+    needs_tariff = business_type.kind is not ServiceKind.VOLTAGE_CHANGE and (
         business_type.kind in _NEEDS_VOLTAGE_AND_TARIFF or business_type.kind is ServiceKind.TARIFF_CHANGE
     )
     if needs_tariff and form.tariff_class is None:

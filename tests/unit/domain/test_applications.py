@@ -397,3 +397,26 @@ def test_any_typed_text_gives_problems_never_exceptions(
     form = home_form(name=name, id_number=id_number, mobile=mobile, address=address, capacity=capacity)
     problems = validate_intake(form, business("lv_residential_new"), POLICY, today=TODAY)
     assert all(p.field in {"name", "id_number", "mobile", "address", "capacity"} for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("code", "voltage", "problems"),
+    [
+        ("temporary_supply", VoltageLevel.KV10, []),  # any voltage for a class-free business
+        ("temporary_supply", None, ["voltage"]),
+        ("voltage_change", VoltageLevel.KV10, []),  # the new voltage; the tariff class is not asked
+    ],
+)
+def test_new_business_types_ask_for_the_voltage(
+    code: str, voltage: VoltageLevel | None, problems: list[str]
+) -> None:
+    documents = frozenset(d.code for d in business(code).documents)
+    form = home_form(
+        business_type=code,
+        voltage=voltage,
+        tariff_class=None if code == "voltage_change" else TariffClass.COMMERCIAL_INDUSTRIAL,
+        account_number="0123456789",
+        documents_presented=documents,
+    )
+    found = validate_intake(form, business(code), POLICY, today=TODAY)
+    assert [p.field for p in found] == problems
