@@ -46,7 +46,6 @@ class Names:
 class Service:
     code: str
     names: Names
-    target_minutes: int
     default_service_minutes: float
 
 
@@ -105,6 +104,8 @@ class HallInfo:
     day_start: time
     pay_online_url: str
     timezone: str = "Asia/Shanghai"
+    address: str = ""
+    supervision_hotline: str = "12398"
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,8 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         day_start=_day_start(str(hall_raw.get("day_start", "00:00"))),
         pay_online_url=str(hall_raw.get("pay_online_url", "")),
         timezone=str(hall_raw.get("timezone", "Asia/Shanghai")),
+        address=" ".join(str(hall_raw.get("address", "")).split()),
+        supervision_hotline=str(hall_raw.get("supervision_hotline", "12398")).strip(),
     )
     if hall.pay_online_url and not hall.pay_online_url.startswith(("https://", "http://")):
         raise _bad("hall.pay_online_url must be an http(s) address")
@@ -242,7 +245,6 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
             Service(
                 code=code,
                 names=Names.parse(raw.get("names", raw.get("name", "")), f"services[{i}]"),
-                target_minutes=_int(raw, "target_minutes", 15, f"services[{i}]", 1),
                 default_service_minutes=float(minutes),
             )
         )

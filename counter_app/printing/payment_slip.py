@@ -12,9 +12,11 @@ columns, shrunk to fit the page). Labels are English sources translated into the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QPainter
@@ -39,7 +41,7 @@ NO_DATE = QT_TRANSLATE_NOOP("PaymentSlip", "Date of these figures unknown: the a
 NO_RECORD = QT_TRANSLATE_NOOP(
     "PaymentSlip", "This account is not in the hall's list: the app shows the amount due"
 )
-SCAN = QT_TRANSLATE_NOOP("PaymentSlip", "Scan with your phone")
+SCAN = QT_TRANSLATE_NOOP("PaymentSlip", "Scan to open %1")
 BRING = QT_TRANSLATE_NOOP("PaymentSlip", "%1 - please bring:")
 HOTLINE = QT_TRANSLATE_NOOP("PaymentSlip", "Power supply service hotline %1 (24 hours)")
 PRINTED = QT_TRANSLATE_NOOP("PaymentSlip", "Printed %1")
@@ -67,10 +69,10 @@ class Wording:
     credit: str
     as_of: str
     warning: str
-    scan: str
     withholding: str
     hotline: str
     printed: str
+    scan_to: Callable[[str], str] = str
 
 
 def wording(slip: PaymentSlip, texts: TextSource) -> Wording:
@@ -101,18 +103,23 @@ def wording(slip: PaymentSlip, texts: TextSource) -> Wording:
         credit=credit,
         as_of=as_of,
         warning=warning,
-        scan=t(SCAN),
+        scan_to=lambda url: t(SCAN, urlsplit(url).hostname or url),
         withholding=t(BRING, slip.withholding_title) if slip.withholding_bring else "",
         hotline=t(HOTLINE, slip.hotline) if slip.hotline else "",
         printed=t(PRINTED, slip.printed_at.strftime(TIME_FORMAT)),
     )
 
 
+def scan_caption(channel: SlipChannel, words: Wording) -> str:
+    """Under a QR code: where it leads, in the profile's words or as the address's host."""
+    return channel.qr_caption or words.scan_to(channel.qr_url or "")
+
+
 def _channel(pen: Pen, channel: SlipChannel, words: Wording, qr_mm: float) -> None:
     pen.text(channel.name, 4.0, bold=True, min_mm=3.0, gap_mm=0.8)
     if channel.qr_url:
         pen.qr(channel.qr_url, qr_mm)
-        pen.text(words.scan, 2.6, gap_mm=0.8)
+        pen.text(scan_caption(channel, words), 2.6, gap_mm=0.8)
     for number, step in enumerate(channel.steps, start=1):
         pen.text(f"{number}. {step}", 2.9, min_mm=2.9, center=False, gap_mm=0.5, spacing=1.05)
 
@@ -191,7 +198,7 @@ def text_lines(slip: PaymentSlip, texts: TextSource) -> tuple[Line, ...]:
     for channel in slip.channels:
         lines.append(Line("text", channel.name, size=2, bold=True))
         if channel.qr_url:
-            lines += [Line("qr", channel.qr_url), Line("text", words.scan)]
+            lines += [Line("qr", channel.qr_url), Line("text", scan_caption(channel, words))]
         lines += [Line("text", f"{n}. {step}") for n, step in enumerate(channel.steps, start=1)]
         lines.append(Line("rule"))
     if words.withholding:

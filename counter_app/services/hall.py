@@ -27,6 +27,7 @@ from counter_app.services.property_boundary import PropertyBoundaryService
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
+from counter_app.services.work_calendar import WorkCalendarService
 from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
 from counter_app.store.profile_repo import ProfileRepository
 
@@ -51,6 +52,7 @@ class Hall:
     applications: ApplicationsService = field(init=False)
     application_views: ApplicationViews = field(init=False)
     staff: StaffService = field(init=False)
+    calendar: WorkCalendarService = field(init=False)
 
     def __post_init__(self) -> None:
         self.queue = QueueService(self.db, self.profile, self.clock)
@@ -63,6 +65,7 @@ class Hall:
         self.applications = ApplicationsService(self.db, self.profile, self.clock)
         self.application_views = ApplicationViews(self.db, self.profile, self.clock, self.applications)
         self.staff = StaffService(self.db, self.clock)
+        self.calendar = WorkCalendarService(self.db, self.applications, self.clock)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits; windows poll it to follow other processes."""

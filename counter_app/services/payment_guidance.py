@@ -61,10 +61,14 @@ class Guidance:
 
 @dataclass(frozen=True)
 class SlipChannel:
+    """A channel as printed; ``qr_caption`` says where the code leads ("" when the profile's caption
+    does not describe the recorded address: the slip then names the address's host)."""
+
     code: str
     name: str
     steps: tuple[str, ...]
     qr_url: str | None
+    qr_caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,9 @@ class PaymentGuidanceService:
                 continue
             steps = channel.steps_for(language, company)
             name = channel.name_for(language)
-            channels.append(SlipChannel(channel.code, name, steps, printed.qr_url or None))
+            # the caption describes the profile's address; a reprint of an older address gets none
+            caption = channel.qr_caption_for(language) if channel.qr_url == (printed.qr_url or None) else ""
+            channels.append(SlipChannel(channel.code, name, steps, printed.qr_url or None, caption))
         guide = self.channels.withholding
         bring: tuple[str, ...] = ()
         title = ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from counter_app.store import schema_accounts, schema_applications, schema_queue
+from counter_app.store import calendar_repo, schema_accounts, schema_applications, schema_queue
 
 migrations = Migrations("counter_app")
 migrations(name="0001_queue")(schema_queue.create_queue_tables)
@@ -14,6 +14,7 @@ migrations(name="0001_1_profile_parts")(schema_queue.add_profile_parts)
 migrations(name="0002_applications")(schema_applications.create_application_tables)
 migrations(name="0003_accounts")(schema_accounts.create_account_tables)
 migrations(name="0004_lean_ticket_indexes")(schema_queue.lean_ticket_indexes)
+migrations(name="0005_work_calendar")(calendar_repo.create_calendar_tables)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:

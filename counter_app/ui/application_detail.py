@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.application_workflow import Status
+from counter_app.domain.business_types import Party
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import (
     ApplicationDetail,
@@ -253,6 +254,12 @@ class ApplicationDetailView(QWidget):
             alerts.append(
                 self.tr("Clock stopped since %1.").replace("%1", detail.suspended_since.isoformat())
             )
+        elif detail.customer_step:
+            alerts.append(self.tr("The customer's part: no clock runs until they hand it over."))
+        if detail.stage_capped:
+            alerts.append(
+                self.tr("This step is due when the company's limit for all steps runs out, before its own.")
+            )
         if detail.provisional_years:
             years = ", ".join(str(y) for y in detail.provisional_years)
             alerts.append(
@@ -271,6 +278,8 @@ class ApplicationDetailView(QWidget):
         parts = []
         for s in detail.schedule:
             text = f"{marks[s.position]} {s.names.get(lang)}"
+            if s.party is Party.CUSTOMER and s.position is not StagePosition.DONE:
+                text += " " + self.tr("(customer)")
             if s.due and s.position is not StagePosition.DONE:
                 text += f" ({self.card.due_text(s.due)})"
             parts.append(text)

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.application_intake import FieldProblem, IntakeForm
 from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
-from counter_app.domain.business_types import OWNERSHIP_KINDS, PERIOD_KINDS, BusinessType, CustomerClass
+from counter_app.domain.business_types import (
+    OPEN_ENDED_KINDS,
+    OWNERSHIP_KINDS,
+    PERIOD_KINDS,
+    BusinessType,
+    CustomerClass,
+    ServiceKind,
+)
 from counter_app.domain.identity import IdType
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
@@ -60,6 +67,7 @@ class ApplicationForm(QWidget):
         self.rows: dict[str, FormRow] = {}
         self.documents: list[WrapCheckBox] = []
         self._labels: dict[str, str] = {}
+        self._shown_kind: ServiceKind | None = None
         self.setStyleSheet(STYLE)
         self._build()
         self.retranslate()
@@ -164,7 +172,15 @@ class ApplicationForm(QWidget):
         )
         self.external = self._row(g, "external_works", WrapCheckBox())
         self.period_start = self._row(g, "period_start", QDateEdit(calendarPopup=True))
-        self.period_end = self._row(g, "period_end", QDateEdit(calendarPopup=True))
+        end = QWidget()
+        el = QHBoxLayout(end)
+        el.setContentsMargins(0, 0, 0, 0)
+        self.period_end = QDateEdit(calendarPopup=True)
+        self.open_end = WrapCheckBox()  # 减容: no time limit, the last day only if the customer names one
+        self.open_end.toggled.connect(lambda open_: self.period_end.setEnabled(not open_))
+        el.addWidget(self.period_end)
+        el.addWidget(self.open_end, 1)
+        self._row(g, "period_end", end)
         for edit in (self.period_start, self.period_end):
             edit.setDisplayFormat("yyyy-MM-dd")
         self._default_period()
@@ -236,6 +252,7 @@ class ApplicationForm(QWidget):
         }
         for name, row in self.rows.items():
             row.label.setText(labels.get(name, name))
+        self.open_end.setText(self.tr("No end date (a reduction has no time limit)"))
         self.applicant_box.setTitle(self.tr("Applicant"))
         self.agent_box.setTitle(self.tr("Agent (when the applicant is not here)"))
         self.request_box.setTitle(self.tr("Request"))
@@ -301,6 +318,14 @@ class ApplicationForm(QWidget):
         }
         for name, visible in show.items():
             self.rows[name].set_visible(visible)
+        open_ended = kind in OPEN_ENDED_KINDS
+        self.open_end.setVisible(open_ended)
+        if kind != self._shown_kind:  # a new choice of business, not a retranslation
+            self.open_end.setChecked(open_ended)
+            self._shown_kind = kind
+        restore = kind is ServiceKind.REDUCTION_RESTORE
+        self.rows["period_start"].label.setText(self.tr("Reduced since") if restore else self.tr("From"))
+        self.rows["period_end"].label.setText(self.tr("Restore on") if restore else self.tr("Until"))
         ticked = {box.property("code") for box in self.documents if box.isChecked()}
         for box in self.documents:
             self.documents_layout.removeWidget(box)
@@ -368,7 +393,7 @@ class ApplicationForm(QWidget):
         owner_change = kind in OWNERSHIP_KINDS
         change = ChangeDetails(
             period_start=date_of(self.period_start) if period else None,
-            period_end=date_of(self.period_end) if period else None,
+            period_end=date_of(self.period_end) if period and not self.open_end.isChecked() else None,
             recorded_address=self.recorded_address.text() if owner_change else "",
             recorded_tariff_class=tariff_of(self.recorded_tariff) if owner_change else None,
             arrears=self.arrears.text() if owner_change else "",

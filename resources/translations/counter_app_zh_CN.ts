@@ -235,6 +235,14 @@
       <translation>（暂定）</translation>
     </message>
     <message>
+      <source>%1 of %2 working days used (the customer's part not counted)</source>
+      <translation>已用 %1 / %2 个工作日（客户环节不计）</translation>
+    </message>
+    <message>
+      <source>from %1, no end date</source>
+      <translation>自 %1 起，不定期限</translation>
+    </message>
+    <message>
       <source>ticket %1</source>
       <translation>排队号 %1</translation>
     </message>
@@ -326,12 +334,24 @@
       <translation>自 %1 起暂停计时。</translation>
     </message>
     <message>
+      <source>The customer's part: no clock runs until they hand it over.</source>
+      <translation>客户环节：客户完成并提交前不计时。</translation>
+    </message>
+    <message>
+      <source>This step is due when the company's limit for all steps runs out, before its own.</source>
+      <translation>本环节期限以各环节合计时限用尽之日为准（早于本环节自身时限）。</translation>
+    </message>
+    <message>
       <source>Due dates in %1 are provisional: the official holiday schedule is not published yet.</source>
       <translation>%1 年的期限为暂定：该年法定节假日安排尚未公布。</translation>
     </message>
     <message>
       <source>Only %1 or a supervisor may act on this application.</source>
       <translation>仅 %1 或值班长可办理此申请。</translation>
+    </message>
+    <message>
+      <source>(customer)</source>
+      <translation>（客户环节）</translation>
     </message>
     <message>
       <source>shown</source>
@@ -381,10 +401,6 @@
       <translation>单位使用统一社会信用代码，个人使用个人证件。</translation>
     </message>
     <message>
-      <source>An ID number has 18 characters (15 on old cards).</source>
-      <translation>身份证号码为 18 位（旧证 15 位）。</translation>
-    </message>
-    <message>
       <source>Not the format of this document type.</source>
       <translation>与该证件类型的格式不符。</translation>
     </message>
@@ -401,8 +417,24 @@
       <translation>统一社会信用代码为 18 位。</translation>
     </message>
     <message>
-      <source>8 digits, then 10 digits or capital letters other than I, O, S, V and Z.</source>
-      <translation>前 8 位为数字，后 10 位为数字或大写字母（不含 I、O、S、V、Z）。</translation>
+      <source>An ID number has 18 characters.</source>
+      <translation>身份证号码为18位。</translation>
+    </message>
+    <message>
+      <source>A 15-digit number is a first-generation ID card, no longer valid since 1 January 2013: ask for the current 18-digit card.</source>
+      <translation>15位号码是第一代身份证，自2013年1月1日起已停止使用：请客户出示现行18位身份证。</translation>
+    </message>
+    <message>
+      <source>A Hong Kong, Macao or Taiwan residents' residence permit number: choose that document type.</source>
+      <translation>这是港澳台居民居住证号码：请选择该证件类型。</translation>
+    </message>
+    <message>
+      <source>A residence permit number starts with 810000, 820000 or 830000.</source>
+      <translation>港澳台居民居住证号码以810000、820000或830000开头。</translation>
+    </message>
+    <message>
+      <source>18 digits or capital letters other than I, O, S, V and Z.</source>
+      <translation>18位数字或大写字母（不含I、O、S、V、Z）。</translation>
     </message>
     <message>
       <source>The check character does not match: a character was probably mistyped.</source>
@@ -461,28 +493,28 @@
       <translation>暂停时间不少于 15 天。</translation>
     </message>
     <message>
-      <source>A pause is applied for at least 5 days before it starts.</source>
-      <translation>暂停须提前 5 天申请。</translation>
+      <source>A pause cannot start before the day it is applied for.</source>
+      <translation>暂停开始日期不能早于申请当日。</translation>
     </message>
     <message>
-      <source>Already paused twice this calendar year.</source>
-      <translation>本年度已暂停两次。</translation>
+      <source>Pauses would exceed 6 months in the calendar year: offer a capacity reduction (减容) instead.</source>
+      <translation>本日历年内暂停累计将超过6个月：可建议客户申请减容。</translation>
     </message>
     <message>
-      <source>Pauses would exceed 6 months in a year.</source>
-      <translation>全年暂停累计将超过 6 个月。</translation>
+      <source>A reduction cannot start before the day it is applied for.</source>
+      <translation>减容开始日期不能早于申请当日。</translation>
+    </message>
+    <message>
+      <source>The reduction to restore has to have begun already.</source>
+      <translation>要恢复的减容须已开始。</translation>
+    </message>
+    <message>
+      <source>More than two years after the reduction began: apply for a capacity increase (增容) or a new connection (新装) instead.</source>
+      <translation>减容已超过两年：应按增容或新装办理。</translation>
     </message>
     <message>
       <source>The account is already paused during this period.</source>
       <translation>该户在此期间已处于暂停状态。</translation>
-    </message>
-    <message>
-      <source>A capacity reduction lasts at least 6 months.</source>
-      <translation>减容期限不少于 6 个月。</translation>
-    </message>
-    <message>
-      <source>A capacity reduction lasts at most 2 years.</source>
-      <translation>减容期限不超过 2 年。</translation>
     </message>
     <message>
       <source>Must stay the address on the account; a move is a different application.</source>
@@ -604,6 +636,10 @@
       <translation>外线工程</translation>
     </message>
     <message>
+      <source>No end date (a reduction has no time limit)</source>
+      <translation>不定期限（减容不受期限限制）</translation>
+    </message>
+    <message>
       <source>Applicant</source>
       <translation>申请人</translation>
     </message>
@@ -664,6 +700,14 @@
       <translation>— 请选择业务 —</translation>
     </message>
     <message>
+      <source>Reduced since</source>
+      <translation>减容起始日</translation>
+    </message>
+    <message>
+      <source>Restore on</source>
+      <translation>恢复日期</translation>
+    </message>
+    <message>
       <source> (if it applies)</source>
       <translation>（如适用）</translation>
     </message>
@@ -689,6 +733,22 @@
     <message>
       <source>%1 document(s) still to be brought</source>
       <translation>尚有 %1 份资料待补交</translation>
+    </message>
+    <message>
+      <source>customer's part</source>
+      <translation>客户环节</translation>
+    </message>
+    <message>
+      <source>This step: %1 working days (rule: %2)</source>
+      <translation>本环节：%1个工作日（依据：%2）</translation>
+    </message>
+    <message>
+      <source>Company's steps together: %1 working days (rule: %2)</source>
+      <translation>各环节合计：%1个工作日（依据：%2）</translation>
+    </message>
+    <message>
+      <source>(unconfirmed: check the rule's number, document or effective date)</source>
+      <translation>（未经证实：请核对文号、文件名称或施行日期）</translation>
     </message>
     <message>
       <source>Number</source>
@@ -838,8 +898,24 @@
       <translation>上一环节完成后计时</translation>
     </message>
     <message>
+      <source>your part, not timed</source>
+      <translation>客户环节，不计时</translation>
+    </message>
+    <message>
+      <source>counted from when you hand your part over</source>
+      <translation>自您完成并提交上一环节起计</translation>
+    </message>
+    <message>
       <source>Whole process: within %1 working days, by %2</source>
       <translation>全流程办理时限：%1 个工作日，于 %2 前办结</translation>
+    </message>
+    <message>
+      <source>Our steps together: within %1 working days. The time your own part takes (design, building, signing) is not counted. Used so far: %2.</source>
+      <translation>供电企业各环节合计不超过%1个工作日，您自行办理的环节（设计、施工、签约等）不计入；目前已用%2个工作日。</translation>
+    </message>
+    <message>
+      <source>Time limit as set by: %1</source>
+      <translation>时限依据：%1</translation>
     </message>
     <message>
       <source>%1 (provisional)</source>
@@ -854,6 +930,10 @@
       <translation>首问负责人</translation>
     </message>
     <message>
+      <source>Hall address</source>
+      <translation>营业厅地址</translation>
+    </message>
+    <message>
       <source>Hall phone</source>
       <translation>营业厅电话</translation>
     </message>
@@ -862,12 +942,32 @@
       <translation>供电服务热线</translation>
     </message>
     <message>
+      <source>Energy regulation hotline</source>
+      <translation>能源监管热线</translation>
+    </message>
+    <message>
+      <source>You choose your own designer, builder and equipment supplier: nobody may impose one on you. If a time limit is missed you may complain on %1 or to the energy regulator on %2.</source>
+      <translation>设计、施工、设备供应单位由您自主选择，任何人不得指定。如超过办理时限，您可拨打%1投诉，或拨打能源监管热线%2反映。</translation>
+    </message>
+    <message>
+      <source>Accepted by: %1</source>
+      <translation>受理人：%1</translation>
+    </message>
+    <message>
+      <source>Hall seal</source>
+      <translation>营业厅（盖章）</translation>
+    </message>
+    <message>
       <source>Tracking reference %1</source>
       <translation>查询编号 %1</translation>
     </message>
     <message>
-      <source>Show this code or quote the reference to ask how your application is going.</source>
-      <translation>查询办理进度时，请出示此码或告知查询编号。</translation>
+      <source>To ask how your application is going, show this code at this hall or quote the reference when you call the hall on %1 (95598 cannot look it up).</source>
+      <translation>查询办理进度：请到本营业厅出示此码，或致电本厅%1并告知查询编号（95598无法查询此编号）。</translation>
+    </message>
+    <message>
+      <source>To ask how your application is going, show this code or quote the reference at this hall (95598 cannot look it up).</source>
+      <translation>查询办理进度：请到本营业厅出示此码或告知查询编号（95598无法查询此编号）。</translation>
     </message>
     <message>
       <source>Please keep this receipt. Printed %1</source>
@@ -969,6 +1069,10 @@
       <translation>外国人永久居留身份证</translation>
     </message>
     <message>
+      <source>Residence permit (HK/Macao/Taiwan residents)</source>
+      <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
       <source>Unified social credit code</source>
       <translation>统一社会信用代码</translation>
     </message>
@@ -995,6 +1099,10 @@
     <message>
       <source>Numbers starting with 9 are foreign permanent residence IDs: check the document type.</source>
       <translation>以 9 开头的号码为外国人永久居留身份证，请核对证件类型。</translation>
+    </message>
+    <message>
+      <source>The pause starts within 5 days: check that sealing can be arranged in time (that notice period is unconfirmed, so it is no reason to refuse).</source>
+      <translation>暂停将在5天内开始：请确认能及时安排现场加封（提前5天的要求未经证实，不作为拒绝理由）。</translation>
     </message>
   </context>
   <context>
@@ -1888,12 +1996,20 @@
       <translation>首问负责人</translation>
     </message>
     <message>
+      <source>Hall address</source>
+      <translation>营业厅地址</translation>
+    </message>
+    <message>
       <source>Hall phone</source>
       <translation>营业厅电话</translation>
     </message>
     <message>
       <source>Service hotline</source>
       <translation>供电服务热线</translation>
+    </message>
+    <message>
+      <source>Energy regulation hotline</source>
+      <translation>能源监管热线</translation>
     </message>
     <message>
       <source>Dates in %1 are provisional: that year's official holiday schedule is not yet published.</source>
@@ -2069,8 +2185,8 @@
       <translation>本厅清单中无此户号，应缴金额以App显示为准</translation>
     </message>
     <message>
-      <source>Scan with your phone</source>
-      <translation>请用手机扫码</translation>
+      <source>Scan to open %1</source>
+      <translation>扫码打开 %1</translation>
     </message>
     <message>
       <source>%1 - please bring:</source>

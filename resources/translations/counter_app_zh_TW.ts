@@ -235,6 +235,14 @@
       <translation>（暫定）</translation>
     </message>
     <message>
+      <source>%1 of %2 working days used (the customer's part not counted)</source>
+      <translation>已用 %1 / %2 個工作日（客戶環節不計）</translation>
+    </message>
+    <message>
+      <source>from %1, no end date</source>
+      <translation>自 %1 起，不定期限</translation>
+    </message>
+    <message>
       <source>ticket %1</source>
       <translation>排隊號 %1</translation>
     </message>
@@ -326,12 +334,24 @@
       <translation>自 %1 起暫停計時。</translation>
     </message>
     <message>
+      <source>The customer's part: no clock runs until they hand it over.</source>
+      <translation>客戶環節：客戶完成並提交前不計時。</translation>
+    </message>
+    <message>
+      <source>This step is due when the company's limit for all steps runs out, before its own.</source>
+      <translation>本環節期限以各環節合計時限用盡之日爲準（早於本環節自身時限）。</translation>
+    </message>
+    <message>
       <source>Due dates in %1 are provisional: the official holiday schedule is not published yet.</source>
       <translation>%1 年的期限爲暫定：該年法定節假日安排尚未公佈。</translation>
     </message>
     <message>
       <source>Only %1 or a supervisor may act on this application.</source>
       <translation>僅 %1 或值班長可辦理此申請。</translation>
+    </message>
+    <message>
+      <source>(customer)</source>
+      <translation>（客戶環節）</translation>
     </message>
     <message>
       <source>shown</source>
@@ -381,10 +401,6 @@
       <translation>單位使用統一社會信用代碼，個人使用個人證件。</translation>
     </message>
     <message>
-      <source>An ID number has 18 characters (15 on old cards).</source>
-      <translation>身份證號碼爲 18 位（舊證 15 位）。</translation>
-    </message>
-    <message>
       <source>Not the format of this document type.</source>
       <translation>與該證件類型的格式不符。</translation>
     </message>
@@ -401,8 +417,24 @@
       <translation>統一社會信用代碼爲 18 位。</translation>
     </message>
     <message>
-      <source>8 digits, then 10 digits or capital letters other than I, O, S, V and Z.</source>
-      <translation>前 8 位爲數字，後 10 位爲數字或大寫字母（不含 I、O、S、V、Z）。</translation>
+      <source>An ID number has 18 characters.</source>
+      <translation>身份證號碼爲18位。</translation>
+    </message>
+    <message>
+      <source>A 15-digit number is a first-generation ID card, no longer valid since 1 January 2013: ask for the current 18-digit card.</source>
+      <translation>15位號碼是第一代身份證，自2013年1月1日起已停止使用：請客戶出示現行18位身份證。</translation>
+    </message>
+    <message>
+      <source>A Hong Kong, Macao or Taiwan residents' residence permit number: choose that document type.</source>
+      <translation>這是港澳臺居民居住證號碼：請選擇該證件類型。</translation>
+    </message>
+    <message>
+      <source>A residence permit number starts with 810000, 820000 or 830000.</source>
+      <translation>港澳臺居民居住證號碼以810000、820000或830000開頭。</translation>
+    </message>
+    <message>
+      <source>18 digits or capital letters other than I, O, S, V and Z.</source>
+      <translation>18位數字或大寫字母（不含I、O、S、V、Z）。</translation>
     </message>
     <message>
       <source>The check character does not match: a character was probably mistyped.</source>
@@ -461,28 +493,28 @@
       <translation>暫停時間不少於 15 天。</translation>
     </message>
     <message>
-      <source>A pause is applied for at least 5 days before it starts.</source>
-      <translation>暫停須提前 5 天申請。</translation>
+      <source>A pause cannot start before the day it is applied for.</source>
+      <translation>暫停開始日期不能早於申請當日。</translation>
     </message>
     <message>
-      <source>Already paused twice this calendar year.</source>
-      <translation>本年度已暫停兩次。</translation>
+      <source>Pauses would exceed 6 months in the calendar year: offer a capacity reduction (减容) instead.</source>
+      <translation>本日曆年內暫停累計將超過6個月：可建議客戶申請減容。</translation>
     </message>
     <message>
-      <source>Pauses would exceed 6 months in a year.</source>
-      <translation>全年暫停累計將超過 6 個月。</translation>
+      <source>A reduction cannot start before the day it is applied for.</source>
+      <translation>減容開始日期不能早於申請當日。</translation>
+    </message>
+    <message>
+      <source>The reduction to restore has to have begun already.</source>
+      <translation>要恢復的減容須已開始。</translation>
+    </message>
+    <message>
+      <source>More than two years after the reduction began: apply for a capacity increase (增容) or a new connection (新装) instead.</source>
+      <translation>減容已超過兩年：應按增容或新裝辦理。</translation>
     </message>
     <message>
       <source>The account is already paused during this period.</source>
       <translation>該戶在此期間已處於暫停狀態。</translation>
-    </message>
-    <message>
-      <source>A capacity reduction lasts at least 6 months.</source>
-      <translation>減容期限不少於 6 個月。</translation>
-    </message>
-    <message>
-      <source>A capacity reduction lasts at most 2 years.</source>
-      <translation>減容期限不超過 2 年。</translation>
     </message>
     <message>
       <source>Must stay the address on the account; a move is a different application.</source>
@@ -604,6 +636,10 @@
       <translation>外線工程</translation>
     </message>
     <message>
+      <source>No end date (a reduction has no time limit)</source>
+      <translation>不定期限（減容不受期限限制）</translation>
+    </message>
+    <message>
       <source>Applicant</source>
       <translation>申請人</translation>
     </message>
@@ -664,6 +700,14 @@
       <translation>— 請選擇業務 —</translation>
     </message>
     <message>
+      <source>Reduced since</source>
+      <translation>減容起始日</translation>
+    </message>
+    <message>
+      <source>Restore on</source>
+      <translation>恢復日期</translation>
+    </message>
+    <message>
       <source> (if it applies)</source>
       <translation>（如適用）</translation>
     </message>
@@ -689,6 +733,22 @@
     <message>
       <source>%1 document(s) still to be brought</source>
       <translation>尚有 %1 份資料待補交</translation>
+    </message>
+    <message>
+      <source>customer's part</source>
+      <translation>客戶環節</translation>
+    </message>
+    <message>
+      <source>This step: %1 working days (rule: %2)</source>
+      <translation>本環節：%1個工作日（依據：%2）</translation>
+    </message>
+    <message>
+      <source>Company's steps together: %1 working days (rule: %2)</source>
+      <translation>各環節合計：%1個工作日（依據：%2）</translation>
+    </message>
+    <message>
+      <source>(unconfirmed: check the rule's number, document or effective date)</source>
+      <translation>（未經證實：請覈對文號、文件名稱或施行日期）</translation>
     </message>
     <message>
       <source>Number</source>
@@ -838,8 +898,24 @@
       <translation>上一環節完成後計時</translation>
     </message>
     <message>
+      <source>your part, not timed</source>
+      <translation>客戶環節，不計時</translation>
+    </message>
+    <message>
+      <source>counted from when you hand your part over</source>
+      <translation>自您完成並提交上一環節起計</translation>
+    </message>
+    <message>
       <source>Whole process: within %1 working days, by %2</source>
       <translation>全流程辦理時限：%1 個工作日，於 %2 前辦結</translation>
+    </message>
+    <message>
+      <source>Our steps together: within %1 working days. The time your own part takes (design, building, signing) is not counted. Used so far: %2.</source>
+      <translation>供電企業各環節合計不超過%1個工作日，您自行辦理的環節（設計、施工、簽約等）不計入；目前已用%2個工作日。</translation>
+    </message>
+    <message>
+      <source>Time limit as set by: %1</source>
+      <translation>時限依據：%1</translation>
     </message>
     <message>
       <source>%1 (provisional)</source>
@@ -854,6 +930,10 @@
       <translation>首問負責人</translation>
     </message>
     <message>
+      <source>Hall address</source>
+      <translation>營業廳地址</translation>
+    </message>
+    <message>
       <source>Hall phone</source>
       <translation>營業廳電話</translation>
     </message>
@@ -862,12 +942,32 @@
       <translation>供電服務熱線</translation>
     </message>
     <message>
+      <source>Energy regulation hotline</source>
+      <translation>能源監管熱線</translation>
+    </message>
+    <message>
+      <source>You choose your own designer, builder and equipment supplier: nobody may impose one on you. If a time limit is missed you may complain on %1 or to the energy regulator on %2.</source>
+      <translation>設計、施工、設備供應單位由您自主選擇，任何人不得指定。如超過辦理時限，您可撥打%1投訴，或撥打能源監管熱線%2反映。</translation>
+    </message>
+    <message>
+      <source>Accepted by: %1</source>
+      <translation>受理人：%1</translation>
+    </message>
+    <message>
+      <source>Hall seal</source>
+      <translation>營業廳（蓋章）</translation>
+    </message>
+    <message>
       <source>Tracking reference %1</source>
       <translation>查詢編號 %1</translation>
     </message>
     <message>
-      <source>Show this code or quote the reference to ask how your application is going.</source>
-      <translation>查詢辦理進度時，請出示此碼或告知查詢編號。</translation>
+      <source>To ask how your application is going, show this code at this hall or quote the reference when you call the hall on %1 (95598 cannot look it up).</source>
+      <translation>查詢辦理進度：請到本營業廳出示此碼，或致電本廳%1並告知查詢編號（95598無法查詢此編號）。</translation>
+    </message>
+    <message>
+      <source>To ask how your application is going, show this code or quote the reference at this hall (95598 cannot look it up).</source>
+      <translation>查詢辦理進度：請到本營業廳出示此碼或告知查詢編號（95598無法查詢此編號）。</translation>
     </message>
     <message>
       <source>Please keep this receipt. Printed %1</source>
@@ -969,6 +1069,10 @@
       <translation>外國人永久居留身份證</translation>
     </message>
     <message>
+      <source>Residence permit (HK/Macao/Taiwan residents)</source>
+      <translation>港澳臺居民居住證</translation>
+    </message>
+    <message>
       <source>Unified social credit code</source>
       <translation>統一社會信用代碼</translation>
     </message>
@@ -995,6 +1099,10 @@
     <message>
       <source>Numbers starting with 9 are foreign permanent residence IDs: check the document type.</source>
       <translation>以 9 開頭的號碼爲外國人永久居留身份證，請覈對證件類型。</translation>
+    </message>
+    <message>
+      <source>The pause starts within 5 days: check that sealing can be arranged in time (that notice period is unconfirmed, so it is no reason to refuse).</source>
+      <translation>暫停將在5天內開始：請確認能及時安排現場加封（提前5天的要求未經證實，不作爲拒絕理由）。</translation>
     </message>
   </context>
   <context>
@@ -1888,12 +1996,20 @@
       <translation>首問負責人</translation>
     </message>
     <message>
+      <source>Hall address</source>
+      <translation>營業廳地址</translation>
+    </message>
+    <message>
       <source>Hall phone</source>
       <translation>營業廳電話</translation>
     </message>
     <message>
       <source>Service hotline</source>
       <translation>供電服務熱線</translation>
+    </message>
+    <message>
+      <source>Energy regulation hotline</source>
+      <translation>能源監管熱線</translation>
     </message>
     <message>
       <source>Dates in %1 are provisional: that year's official holiday schedule is not yet published.</source>
@@ -2069,8 +2185,8 @@
       <translation>本廳清單中無此戶號，應繳金額以App顯示爲準</translation>
     </message>
     <message>
-      <source>Scan with your phone</source>
-      <translation>請用手機掃碼</translation>
+      <source>Scan to open %1</source>
+      <translation>掃碼打開 %1</translation>
     </message>
     <message>
       <source>%1 - please bring:</source>

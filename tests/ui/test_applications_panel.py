@@ -244,11 +244,11 @@ def test_advance_from_a_stale_screen_is_refused(qtbot: QtBot, panel: Application
     view = panel.detail_view
     assert view.detail is not None and view.detail.applicant.unmasked  # the owner sees it in full
     assert view.buttons["advance"].isEnabled()
-    other.applications.advance(number, expected_stage="apply_accept", clerk=OWNER)  # another counter
+    other.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)  # another counter
     qtbot.mouseClick(view.buttons["advance"], Qt.MouseButton.LeftButton)  # this screen still says 申请受理
     idle(qtbot, panel.client)
     assert panel.banner.is_error and "moved on" in panel.banner.text()
-    assert other.application_views.summary(number).stage == "plan_reply"
+    assert other.application_views.summary(number).stage == "customer_design"
     assert other.application_views.summary(number).version == 2
 
 
@@ -261,7 +261,7 @@ def test_a_double_click_advances_once(qtbot: QtBot, panel: ApplicationsPanel, ot
     idle(qtbot, panel.client)
     assert [h.kind for h in other.application_views.summary(number).history] == ["accepted", "advanced"]
     qtbot.waitUntil(
-        lambda: panel.detail_view.detail is not None and panel.detail_view.detail.stage == "plan_reply"
+        lambda: panel.detail_view.detail is not None and panel.detail_view.detail.stage == "customer_design"
     )
 
 
@@ -281,7 +281,7 @@ def test_a_clerk_without_the_right_sees_it_masked_and_is_refused(
     qtbot.mouseClick(view.buttons["advance"], Qt.MouseButton.LeftButton)
     idle(qtbot, panel.client)
     assert panel.banner.is_error and "0108" in panel.banner.text()
-    assert other.application_views.summary(mine).stage == "apply_accept"
+    assert other.application_views.summary(mine).stage == "plan_reply"
 
 
 def test_suspend_needs_a_reason_and_records_it(qtbot: QtBot, panel: ApplicationsPanel, other: Hall) -> None:
@@ -326,3 +326,43 @@ def test_worklist_tips_name_what_each_column_elides(panel: ApplicationsPanel, ot
     assert "holiday schedule" in tip(WorklistModel.DUE)
     assert "1 document" in tip(WorklistModel.NUMBER)
     assert tip(2) is None and tip(4) is None  # the masked name and ID need no tip
+
+
+def test_the_due_tip_names_each_limits_rule_and_says_unconfirmed(
+    panel: ApplicationsPanel, other: Hall
+) -> None:
+    number = accept_elsewhere(other)  # 高压 single supply: plan reply 15 (KPI), 22 together (十项承诺)
+    rows = {r.number: r for r in other.application_views.worklist().rows}
+    model = WorklistModel(lambda code: code, lambda code, stage: stage)
+    model.set_rows([rows[number]])
+    tip = model.data(model.index(0, WorklistModel.DUE), Qt.ItemDataRole.ToolTipRole)
+    lines = tip.splitlines()
+    assert lines[0].startswith("This step: 15 working days") and "业扩报装服务时限考核指标" in lines[0]
+    assert lines[1].startswith("Company's steps together: 22 working days") and "十项承诺" in lines[1]
+    assert all("(unconfirmed:" in line for line in lines[:2])  # no document number or effective date known
+    other.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)  # the customer designs
+    row = next(r for r in other.application_views.worklist().rows if r.number == number)
+    model.set_rows([row])
+    assert row.customer_step and row.due_day is None
+    assert model.data(model.index(0, WorklistModel.DUE)) == "customer's part"
+
+
+def test_a_reduction_is_taken_without_an_end_date_and_a_restore_asks_its_dates(
+    qtbot: QtBot, panel: ApplicationsPanel
+) -> None:
+    form = panel.form
+    form.select_type("capacity_reduction")
+    qtbot.waitUntil(lambda: form.open_end.isVisible())
+    assert form.open_end.isChecked() and not form.period_end.isEnabled()
+    request = form.request(None, 3)
+    assert request.change.period_start is not None and request.change.period_end is None
+    tick(qtbot, form.open_end)  # the customer names a planned end after all
+    assert form.request(None, 3).change.period_end is not None
+    form.select_type("reduction_restore")
+    assert not form.open_end.isVisible()
+    assert form.rows["period_start"].label.text() == "Reduced since"
+    assert form.rows["period_end"].label.text() == "Restore on"
+    restore = form.request(None, 3)
+    assert restore.change.period_start is not None and restore.change.period_end is not None
+    form.select_type("pause")
+    assert form.rows["period_start"].label.text() == "From" and not form.open_end.isChecked()

@@ -152,3 +152,18 @@ def test_the_roll_is_cut_after_the_content(pay_hall: Hall) -> None:
     )
     three = render_image(payment_printable(more, texts), paper_named("80mm"), dpi=100)
     assert one.height() < three.height()
+
+
+def test_the_payee_is_the_provincial_company_and_each_qr_caption_says_where_it_leads(
+    pay_hall: Hall, tmp_path: Path
+) -> None:
+    """WeChat / Alipay list the provincial company as 缴费单位, not the hall (DOMAIN.md); the words under
+    each QR code name where it leads: the 95598 home page (the profile's caption), or the address's host."""
+    out = tmp_path / "slip.pdf"
+    guide_and_print_pdf(pay_hall, account_number(1), ["wsgw", "wechat"], out, paper="80mm", clerk="王丽")
+    text = pdf_text(out)
+    assert "缴费单位：国网内蒙古东部电力有限公司" in text
+    assert "国网内蒙古东部电力有限公司通辽供电公司" not in text.replace(pay_hall.profile.hall.company, "", 1)
+    assert "扫码打开国家电网95598网站首页（www.95598.cn）" in text
+    scan = HallTexts("zh_CN").t("PaymentSlip", "Scan to open %1", "hall.example.cn")
+    assert squashed(scan) in text

@@ -174,8 +174,10 @@ def test_boundary_answers_from_the_profile(pay_hall: Hall) -> None:
     assert not inside.free_repair and "客户" in inside.lines[1]
     meter = pay_hall.boundary.leaflet(FaultLocation.METER, language="en")
     assert meter.free_repair and "95598" in meter.lines[1]
+    assert "违约用电" in inside.meter_note  # the meter's rule is said on every leaflet
     by_contract = pay_hall.boundary.leaflet(FaultLocation.METER, FaultLocation.BEFORE_METER)
-    assert by_contract.from_contract and not by_contract.free_repair
+    # the billing meter stays the company's whatever the contract's boundary
+    assert by_contract.from_contract and by_contract.free_repair and "违约用电" in by_contract.lines[1]
 
 
 def test_a_mistake_in_the_payment_profile_stops_only_the_payment_area(
