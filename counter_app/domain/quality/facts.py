@@ -176,23 +176,29 @@ class Targets:
     @classmethod
     def from_profile(cls, profile: HallProfile) -> Targets:
         default = profile.queue.alert_wait_minutes
-        waits: dict[str, int] = {}
-        raw_services: list[Any] = list(profile.raw.get("services", []))
-        for i, raw in enumerate(raw_services):
-            if isinstance(raw, Mapping) and "target_wait_minutes" in raw:
-                value = raw["target_wait_minutes"]
-                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                    raise InvalidInput(
-                        f"Hall profile: services[{i}].target_wait_minutes must be a whole number ≥ 1",
-                        field="profile",
-                        code="bad_profile",
-                    )
-                waits[str(raw.get("code", ""))] = value
         return cls(
-            wait_minutes=waits,
+            wait_minutes=_service_minutes(profile, "target_wait_minutes"),
             default_wait_minutes=default,
-            service_minutes={s.code: s.target_minutes for s in profile.services},
+            service_minutes=_service_minutes(profile, "target_service_minutes"),
         )
+
+
+def _service_minutes(profile: HallProfile, key: str) -> dict[str, int]:
+    """A per-service number of minutes the hall set in its profile's ``[[services]]`` (its own
+    target: no national figure exists, DOMAIN.md), by service code."""
+    found: dict[str, int] = {}
+    raw_services: list[Any] = list(profile.raw.get("services", []))
+    for i, raw in enumerate(raw_services):
+        if isinstance(raw, Mapping) and key in raw:
+            value = raw[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise InvalidInput(
+                    f"Hall profile: services[{i}].{key} must be a whole number ≥ 1",
+                    field="profile",
+                    code="bad_profile",
+                )
+            found[str(raw.get("code", ""))] = value
+    return found
 
 
 @dataclass(frozen=True, order=True)
