@@ -97,7 +97,7 @@ def failure(exc: OSError, path: Path | str) -> FileRefused | FileUnavailable:
 
 def refused(path: Path | str, reason: str, detail: str = "") -> FileRefused:
     text = _REFUSAL_TEXT[reason] + (f" ({detail})" if detail else "")
-    return FileRefused(f"Cannot use {path}: {text}", path=str(path), reason=reason)
+    return FileRefused(f"Cannot use {path}: {text}", path=str(path), reason=reason, explanation=text)
 
 
 def make_folder(folder: Path | str, mode: int = FOLDER_MODE) -> None:

@@ -78,10 +78,11 @@ class FileRefused(HallError):
 
     code = "file_refused"
 
-    def __init__(self, message: str, *, path: str, reason: str) -> None:
+    def __init__(self, message: str, *, path: str, reason: str, explanation: str = "") -> None:
         super().__init__(message, path=path, reason=reason)
         self.path = path
         self.reason = reason
+        self.explanation = explanation or message  # what is wrong, without the path: for a caller's sentence
 
 
 class FileUnavailable(StoreUnavailable):
