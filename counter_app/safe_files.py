@@ -325,7 +325,7 @@ def check_target(target: Path | str) -> None:
         os.unlink(probe)
 
 
-def open_input(path: Path | str, *, max_bytes: int | None = None) -> BinaryIO:
+def open_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> BinaryIO:
     """Open an input file for reading (binary), refusing anything but a regular file and, with
     ``max_bytes``, a file larger than that. Never blocks on a FIFO. The caller closes it."""
     path = Path(path)
