@@ -8,7 +8,11 @@ Promises:
   account (0.4–0.8 GB for a 2 GB, 20-million-row export). It is sized at the start for one row per
   ``ROW_BYTES_GUESS`` bytes of the file, which never takes more than 0.36 bytes per byte of the file
   (a file of unusually long rows may so use more per account); pass ``check_duplicates=False`` to
-  leave duplicates to the store's unique index instead.
+  leave duplicates to the store's unique index instead. An XLSX is streamed with Excel's own limits
+  (:mod:`account_file_xlsx`): a damaged cell rejects its row (``xlsx_malformed``), a damaged or
+  unbounded workbook is refused.
+* **Regular files only.** A device (``/dev/zero``), a FIFO or a folder is refused before a byte is
+  read (``FileRefused``); ``cancelled`` is asked for every record and every chunk read.
 * **Fast and general paths.** A row in the plain form of a central-system export is checked by a fast
   path that gives exactly what the general rules give; any other row goes through every rule (see
   :mod:`account_file_rows`). :meth:`AccountFile.values` gives accepted rows as plain tuples for importers.
