@@ -60,3 +60,36 @@ class StoreUnavailable(Exception):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class NotPermitted(HallError):
+    """The signed-in member of staff's role may not do this (:mod:`counter_app.domain.roles`), or
+    nobody is signed in (``code="sign_in_required"``). ``params``: ``action`` and ``role``."""
+
+    code = "not_permitted"
+
+
+class FileRefused(HallError):
+    """A file the tool was asked to write or read cannot be used as asked; nothing was written.
+
+    ``reason`` (also in ``params``): ``not_regular`` (a device, FIFO, folder…), ``symlink``,
+    ``no_folder``, ``no_permission``, ``read_only``, ``bad_name``, ``missing``, ``too_large``.
+    """
+
+    code = "file_refused"
+
+    def __init__(self, message: str, *, path: str, reason: str, explanation: str = "") -> None:
+        super().__init__(message, path=path, reason=reason)
+        self.path = path
+        self.reason = reason
+        self.explanation = explanation or message  # what is wrong, without the path: for a caller's sentence
+
+
+class FileUnavailable(StoreUnavailable):
+    """A file could not be written because the environment failed (``reason``: ``disk_full`` or
+    ``io``); nothing half-written is left. A kind of :class:`StoreUnavailable`, so every place that
+    shows the environment failing (the CLI's exit 4, the window's calm message) shows this too."""
+
+    def __init__(self, message: str, *, reason: str, path: str) -> None:
+        super().__init__(message, reason=reason)
+        self.path = path

@@ -18,10 +18,10 @@ from typing import Any, Literal
 from counter_app.domain.errors import InvalidInput
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper, notice_for, receipt_for
 from counter_app.printing.application_papers import notice_printable, receipt_printable
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend
-from counter_app.printing.document import Printable, PrinterError
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
+from counter_app.printing.document import Printable
 from counter_app.printing.paper import Paper
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.applications_values import ApplicationDetail
 from counter_app.services.hall import Hall
@@ -161,9 +161,11 @@ def print_paper_pdf(
 ) -> dict[str, Any]:
     """``counter-app application print NUMBER --pdf OUT.pdf``; :class:`PrinterError` when not written."""
     ensure_gui_app()
-    outcome = print_paper(hall, number, kind, PdfFileBackend(path), paper=paper, clerk=clerk)
+    check_pdf_target(path)  # a path that cannot be written is refused before a job is recorded
+    backend = PdfFileBackend(path)
+    outcome = print_paper(hall, number, kind, backend, paper=paper, clerk=clerk)
     if not outcome.printed:
-        raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
+        raise not_written(backend, outcome, number=outcome.number, job_id=outcome.job_id)
     return {
         "number": outcome.number,
         "kind": kind,

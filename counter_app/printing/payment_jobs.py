@@ -14,14 +14,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.errors import FileUnavailable
 from counter_app.domain.property_boundary import FaultLocation
 from counter_app.domain.queue import Ticket
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
 from counter_app.printing.payment_slip import payment_printable
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.payment_guidance import PaymentSlip
@@ -93,11 +94,13 @@ def guide_and_print_pdf(
     """``counter-app slip payment``: record the guidance, then print its slip to a PDF."""
     ensure_gui_app()
     chosen = paper_for(paper)
+    check_pdf_target(path)  # refused before the guidance is recorded: a refusal changes nothing
     codes = list(channels) or [c.code for c in hall.payments.channels.online]
     record = hall.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket)
-    outcome = print_payment_slip(hall, record.id, PdfFileBackend(Path(path)), paper=chosen, clerk=clerk)
+    backend = PdfFileBackend(Path(path))
+    outcome = print_payment_slip(hall, record.id, backend, paper=chosen, clerk=clerk)
     if not outcome.printed:
-        raise PrinterError(outcome.error, guidance_id=record.id, job_id=outcome.job_id)
+        raise not_written(backend, outcome, guidance_id=record.id, job_id=outcome.job_id)
     return {
         "account_number": record.account_number,
         "on_record": record.on_record,
@@ -126,7 +129,7 @@ def print_boundary_leaflet(
     leaflet = hall.boundary.leaflet(location, contract_boundary)
     try:
         backend.print_slip(leaflet_printable(leaflet, HallTexts(leaflet.language)), chosen)
-    except PrinterError as exc:
+    except (PrinterError, FileUnavailable) as exc:
         log.warning("boundary leaflet not printed on %s: %s", backend.device, exc)
         return str(exc)
     return ""

@@ -22,8 +22,8 @@ from typing import Any, Protocol, Self, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
-from counter_app.domain.errors import InvalidInput
-from counter_app.printing.backends import PrinterBackend
+from counter_app.domain.errors import FileUnavailable, InvalidInput
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper, paper_named
 from counter_app.services.hall import Hall
@@ -92,7 +92,7 @@ def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> str:
     """Print the prepared paper; ``""`` when it came out, else what went wrong. Any thread."""
     try:
         backend.print_slip(request.printable, request.paper)
-    except PrinterError as exc:
+    except (PrinterError, FileUnavailable) as exc:  # a refused path or a failing disk: not a bug
         log.warning("%s not printed on %s: %s", request.label, backend.device, exc)
         return str(exc)
     except Exception as exc:  # a bug while drawing: logged with context, the window carries on
@@ -111,6 +111,15 @@ def print_recorded(hall: Hall, request: RecordedPrint[OutcomeT], backend: Printe
     """Send and settle a prepared print on the calling thread; printer failures come back in the
     outcome (``printed=False, error=...``)."""
     return finish(hall, request, send(request, backend))
+
+
+def not_written(backend: PdfFileBackend, outcome: JobOutcome, **params: Any) -> Exception:
+    """What a ``--pdf`` command raises for a print that did not come out (the job is already marked
+    failed): the disk's own failure (:class:`FileUnavailable`, exit 4) or a :class:`PrinterError`
+    (exit 2) with ``params``."""
+    if isinstance(backend.failure, FileUnavailable):
+        return backend.failure
+    return PrinterError(outcome.error, **params)
 
 
 def ensure_gui_app() -> QGuiApplication:

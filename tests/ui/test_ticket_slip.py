@@ -208,10 +208,11 @@ def test_an_unwritable_pdf_fails_the_job_and_keeps_the_ticket(hall: Hall, tmp_pa
     assert not outcome.printed and not outcome.ok and "Cannot write the PDF" in outcome.error
     assert hall.print_jobs.history("ticket", issued.ticket.id)[0][2] == "failed"
     assert hall.views.repo.get(issued.ticket.id) == issued.ticket
-    with pytest.raises(PrinterError):
+    with pytest.raises(PrinterError) as caught:
         print_ticket_pdf(hall, "A001", tmp_path / "not-a-folder" / "t.pdf")
+    assert caught.value.params["reason"] == "no_folder"
     jobs = hall.print_jobs.history("ticket", issued.ticket.id)
-    assert [status for _, _, status, _ in jobs] == ["failed", "failed"]
+    assert [status for _, _, status, _ in jobs] == ["failed"]  # the command refused before recording
     assert hall.queue.issue("A").ticket.number == "A002"  # nothing lost, nothing doubled
 
 
