@@ -341,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = work / "hall.sqlite3"
     for leftover in work.glob("hall.sqlite3*"):
         shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
 
     print("importing through the hall's import, with the kiosk probe running …", flush=True)
     hall = open_hall(db)

@@ -156,7 +156,7 @@ def fresh_hall(folder: Path, name: str) -> Path:
     from counter_app.services.hall import open_hall
 
     db = folder / name
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     return db
 
 

@@ -50,31 +50,30 @@ def emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def hall_for(args: argparse.Namespace) -> Hall:
-    """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``."""
+def hall_for(args: argparse.Namespace, *, create: bool = False) -> Hall:
+    """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``.
+    Only ``init`` creates one (``create``): any other command on a path with no hall database stops
+    with exit 2, having created nothing (a mistyped ``--db`` must not start an empty hall)."""
     from counter_app.services.hall import open_hall
 
-    return open_hall(args.db, profile_file=args.profile)
+    return open_hall(args.db, profile_file=args.profile, create=create)
 
 
 # commands ------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    from counter_app.services.demo import load_demo_history
     from counter_app.store.migrations import applied_names
 
-    with hall_for(args) as hall:
+    with hall_for(args, create=True) as hall:
         result: dict[str, Any] = {
             "db": str(hall.path),
             "migrations": applied_names(hall.db),
             "services": [s.code for s in hall.profile.services],
             "counters": [c.number for c in hall.profile.counters],
         }
-        if args.demo:
-            from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+        if args.demo or args.force_demo:
+            from counter_app.services.demo import load_demo
 
-            result["demo"] = load_demo_history(hall)
-            result["demo"]["accounts"] = load_demo_accounts(hall)["accounts"]
-            result["demo"]["applications"] = load_demo_applications(hall)
+            result["demo"] = load_demo(hall, force=args.force_demo)
         emit(result)
     return 0
 
@@ -200,7 +199,17 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="create or upgrade the hall database")
-    p.add_argument("--demo", action="store_true", help="also load a demo morning of queue history")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="also load the demo hall (a morning of queue history, accounts, applications) once; "
+        "refused when the hall holds its own records",
+    )
+    p.add_argument(
+        "--force-demo",
+        action="store_true",
+        help="load the demo even into a hall that holds its own records (its accounts become the live list)",
+    )
     p.set_defaults(func=cmd_init)
 
     ticket = sub.add_parser("ticket", help="issue, call and serve numbers").add_subparsers(

@@ -48,7 +48,7 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="counter-shots-"))
     db = folder / "hall.sqlite3"
-    hall = open_hall(db)
+    hall = open_hall(db, create=True)
     from counter_app.services.demo import load_demo_history
     from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
 

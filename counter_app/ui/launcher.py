@@ -60,11 +60,11 @@ def launch(args: argparse.Namespace) -> int:
     if profile is None and worker.open_error is not None:
         install_language(args.language or str(QSettings().value("ui/language", "zh_CN")))
         _cannot_open(worker.open_error, args)
-        return 4
+        return _open_exit_code(worker.open_error)
 
     def open_failed(exc: BaseException) -> None:  # the hall failed to open after the first paint
         _cannot_open(exc, args)
-        app.exit(4)
+        app.exit(_open_exit_code(exc))
 
     client = HallClient(worker, profile or worker.hall.profile)
     client.open_failed.connect(open_failed)
@@ -108,6 +108,14 @@ def _early_profile(args: argparse.Namespace) -> Any:
     from counter_app.services.profile_peek import stored_profile
 
     return stored_profile(paths.database_path(args.db))
+
+
+def _open_exit_code(exc: BaseException) -> int:
+    """2 when the path is refused (no hall database there, another program's file, a newer
+    version's hall, a profile mistake), 4 when the store is unavailable: the CLI's codes."""
+    from counter_app.domain.errors import HallError
+
+    return 2 if isinstance(exc, HallError) else 4
 
 
 def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:

@@ -41,6 +41,31 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "unknown_ticket": (QT_TRANSLATE_NOOP("Errors", "There is no ticket %1 today."), ("number",)),
     "bad_profile": (QT_TRANSLATE_NOOP("Errors", "The hall profile has an error: %1"), ("detail",)),
     "profile_unreadable": (QT_TRANSLATE_NOOP("Errors", "The hall profile %1 cannot be read."), ("path",)),
+    "hall_db_missing": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "There is no hall database at %1. Check the path, or have IT create the hall (counter-app init).",
+        ),
+        ("path",),
+    ),
+    "not_a_hall_db": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is not a hall database. Nothing was changed; check the path."),
+        ("path",),
+    ),
+    "hall_db_newer": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "%1 was written by a newer version of the counter tool. Update the tool on this PC."
+        ),
+        ("path",),
+    ),
+    "green_reason_required": (
+        QT_TRANSLATE_NOOP("Errors", "Choose why the customer takes the green channel."),
+        (),
+    ),
+    "green_reason_without_green": (
+        QT_TRANSLATE_NOOP("Errors", "A green-channel reason goes only with a green-channel number."),
+        (),
+    ),
 }
 
 STORE_MESSAGES: dict[str, str] = {

@@ -233,7 +233,7 @@ def test_system_printer_missing_fails_clearly() -> None:
 
 def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "cli.sqlite3"
-    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE)  # the real clock, as the CLI uses
+    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True)  # the real clock, as the CLI uses
     try:
         hall.queue.issue("A")
     finally:
@@ -255,7 +255,7 @@ def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_prints_from_a_worker_thread_with_its_own_connection(tmp_path: Path) -> None:
     """The kiosk's way: a print worker owns its hall connection; painting works off the GUI thread."""
     path = tmp_path / "worker.sqlite3"
-    open_hall(path, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(path, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     outcomes: list[Any] = []
 
     def work() -> None:
