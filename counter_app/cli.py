@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
+from counter_app.domain.errors import HallError, InvalidInput, NobodyWaiting, StoreUnavailable
 from counter_app.domain.queue import CounterState, Ticket
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
@@ -79,6 +79,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
+    if args.green and not args.reason:
+        raise InvalidInput(
+            "--green needs --reason (the green-channel reason code from the hall profile)",
+            field="reason",
+            code="green_reason_required",
+        )
+    if args.reason and not args.green:
+        raise InvalidInput(
+            "--reason goes with --green; without it the number would be an ordinary one",
+            field="reason",
+            code="green_reason_without_green",
+            reason=args.reason,
+        )
     with hall_for(args) as hall:
         issued = hall.queue.issue(
             args.service, green=args.green, green_reason=args.reason or "", source="cli"
@@ -217,8 +230,8 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     )
     p = ticket.add_parser("issue", parents=[common], help="take a number")
     p.add_argument("service")
-    p.add_argument("--green", action="store_true", help="green channel (绿色通道)")
-    p.add_argument("--reason", help="green-channel reason code from the profile")
+    p.add_argument("--green", action="store_true", help="green channel (绿色通道); needs --reason")
+    p.add_argument("--reason", help="green-channel reason code from the profile (with --green)")
     p.set_defaults(func=cmd_issue)
 
     p = ticket.add_parser("call", parents=[common], help="finish the current customer and call the next")
@@ -276,7 +289,12 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--clerk", help="clerk signed in at the counter")
     p.add_argument("--language", choices=["zh_CN", "zh_TW", "en"], help="UI language (default: the hall's)")
     p.add_argument("--screenshot", help="render the window(s) with their data to this PNG and exit")
-    p.add_argument("--printer", help="kiosk printer: none, pdf:DIR, system[:NAME], escpos-net:HOST[:PORT]")
+    p.add_argument(
+        "--printer",
+        help="this PC's printer, overriding the profile's, for the kiosk's tickets and the counters' "
+        "papers (receipts, notices, payment slips, reprints): none, pdf:DIR, system[:NAME], "
+        "escpos-net:HOST[:PORT]",
+    )
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument(
         "--tab",

@@ -260,6 +260,30 @@ def test_refusals_exit_2(run: CliRun, argv: tuple[str, ...], error: str) -> None
     assert run.err["error"] == error and run.err["message"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (("ticket", "issue", "A", "--green"), "green_reason_required"),
+        (("ticket", "issue", "A", "--reason", "elderly"), "green_reason_without_green"),
+        (("ticket", "issue", "A", "--green", "--reason", "tall"), "unknown_green_reason"),
+    ],
+)
+def test_green_channel_needs_its_reason_and_a_reason_needs_green(
+    run: CliRun, argv: tuple[str, ...], error: str
+) -> None:
+    run(*argv, code=EXIT_REFUSED)
+    assert run.err["error"] == error
+    assert run("queue", "status")["waiting"] == {"A": 0, "B": 0, "C": 0, "D": 0}  # nothing issued
+
+
+def test_gui_help_says_the_printer_is_the_counters_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["gui", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    printer = text[text.index("--printer PRINTER") :]
+    assert "kiosk" in printer and "counter" in printer
+
+
 def test_finish_with_someone_elses_number_is_refused(run: CliRun) -> None:
     run("ticket", "issue", "A")
     run("ticket", "issue", "A")

@@ -44,7 +44,7 @@ def test_counter_view_lists_its_lines_in_calling_order(hall: Hall, clock) -> Non
     for code in "ABCA":
         hall.queue.issue(code)
         clock.advance(minutes=1)
-    hall.queue.issue("C", green=True)
+    hall.queue.issue("C", green=True, green_reason="elderly")
     clock.advance(minutes=10)
     view = hall.views.counter_view(2)  # A, then C: the order its F1 calls them
     assert [t.number for t in view.waiting] == ["V001", "A001", "A002", "C001"]
@@ -60,7 +60,7 @@ def test_the_first_waiting_row_is_the_one_the_next_key_calls(hall: Hall, clock, 
     for code in "CACBDBACDAACB":
         hall.queue.issue(code)
         clock.advance(minutes=1)
-    hall.queue.issue("D", green=True)
+    hall.queue.issue("D", green=True, green_reason="elderly")
     shown = [t.number for t in hall.views.counter_view(counter).waiting]
     called = []
     while (result := hall.queue.call_next(counter)).called is not None:
