@@ -54,9 +54,12 @@ def hall_for(args: argparse.Namespace, *, create: bool = False) -> Hall:
     """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``.
     Only ``init`` creates one (``create``): any other command on a path with no hall database stops
     with exit 2, having created nothing (a mistyped ``--db`` must not start an empty hall)."""
+    from counter_app.logs import use_hall_timezone
     from counter_app.services.hall import open_hall
 
-    return open_hall(args.db, profile_file=args.profile, create=create)
+    hall = open_hall(args.db, profile_file=args.profile, create=create)
+    use_hall_timezone(hall.profile.hall.timezone)
+    return hall
 
 
 # commands ------------------------------------------------------------------------------------------
@@ -334,9 +337,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.profile = getattr(args, "profile", None)
+    from counter_app import paths
     from counter_app.logs import setup_logging
 
-    setup_logging(gui=args.command == "gui")
+    gui = args.command == "gui"
+    setup_logging(gui=gui, db_path=paths.database_path(args.db) if gui else None)
     try:
         return int(args.func(args))
     except NobodyWaiting as exc:

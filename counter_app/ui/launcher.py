@@ -44,14 +44,23 @@ def launch(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from counter_app.logs import use_hall_timezone
+    from counter_app.ui.qt_log import route_qt_messages
+
+    route_qt_messages()
+
     QCoreApplication.setOrganizationName("counter-app")
     QCoreApplication.setApplicationName("counter-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    log.info("Qt ready after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    ready_ms = (time.perf_counter() - _T0) * 1000
     profile = _early_profile(args)
     if profile is None:
         worker.start()
         worker.ready.wait()
+    if profile is not None or worker.open_error is None:
+        use_hall_timezone((profile or worker.hall.profile).hall.timezone)  # before the first log line
+    log.info("Qt ready after %.0f ms", ready_ms)
+    if profile is None:
         log.info("hall open after %.0f ms", (time.perf_counter() - _T0) * 1000)
 
     from counter_app.qt_i18n import install_language
@@ -88,6 +97,7 @@ def launch(args: argparse.Namespace) -> int:
         _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
         _screenshot_when_loaded(app, windows, Path(args.screenshot))
+    _log_when_loaded(windows)
     QTimer.singleShot(
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
@@ -250,6 +260,21 @@ def _report_paint_and_quit(app: Any) -> None:
     """For bench/bench_startup.py: how long the first window took to paint, then exit."""
     print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
     app.quit()
+
+
+def _log_when_loaded(windows: list[Any]) -> None:
+    """One boot-log line once every window shows its data (what a start-up check waits for)."""
+    pending = {id(w) for w in windows}
+
+    def one_loaded(window: Any) -> None:
+        if id(window) in pending:
+            pending.discard(id(window))
+            if not pending:
+                names = ", ".join(w.objectName() for w in windows)
+                log.info("windows loaded (%s) after %.0f ms", names, (time.perf_counter() - _T0) * 1000)
+
+    for window in windows:
+        window.loaded.connect(lambda w=window: one_loaded(w))
 
 
 def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
