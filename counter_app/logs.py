@@ -37,7 +37,7 @@ class HallTimeFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         moment = datetime.fromtimestamp(record.created, _zone["tz"]).astimezone(_zone["tz"])
         return moment.isoformat(sep=" ", timespec="milliseconds")
 
