@@ -74,7 +74,7 @@ def test_run_sh_opens_the_default_windows_on_a_real_x_server(tmp_path: Path) -> 
     # a clerk's terminal: the demo hall line on the first start, nothing from Qt or PulseAudio
     lines = [line for line in report["terminal"].splitlines() if line.strip()]
     assert lines == [f"No hall database yet: creating the demo hall at {tmp_path / 'hall' / 'hall.sqlite3'}"]
-    # the log is beside the database, in the hall's time (Asia/Shanghai), with what Qt said
+    # the log is beside the database, in the hall's time (Asia/Shanghai)
     log = (tmp_path / "hall" / "logs" / "counter-app.log").read_text("utf-8")
-    assert "windows loaded" in log and "counter_app.qt" in log
+    assert "windows loaded" in log
     assert all("+08:00 " in line for line in log.splitlines() if line[:4].isdigit())
