@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from counter_app.domain.queue import CounterState
-from counter_app.qt_i18n import HallTexts, current_language
+from counter_app.qt_i18n import HallTexts, LocalTexts
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.announcer import Call, CallAnnouncer
@@ -35,7 +35,8 @@ class DisplayWindow(QMainWindow):
         super().__init__()
         self.client = client
         self.profile = client.profile
-        self.language = language
+        self.language = language  # its own: a clerk switching a counter of this PC changes no TV
+        self.texts = LocalTexts(language, "DisplayWindow")
         self.setObjectName("display")
         self.resize(1920, 1080)
         self.view: DisplayView | None = None
@@ -132,13 +133,16 @@ class DisplayWindow(QMainWindow):
         outer.addWidget(strip)
         self.setCentralWidget(root)
 
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        """The display's language (the hall's), not the process's."""
+        return self.texts.tr(source)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.retranslate()  # the process's language changed: the hall TV keeps its own
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.language = current_language()
         self.setWindowTitle(self.tr("Hall display"))
         self.hall_name.setText(self.profile.hall.name.get(self.language))
         self.head_number.setText(self.tr("Number"))
@@ -182,7 +186,7 @@ class DisplayWindow(QMainWindow):
     def _on_error(self, exc: BaseException) -> None:
         from counter_app.ui.messages import describe
 
-        self.waiting.setText(describe(exc))
+        self.waiting.setText(describe(exc, self.texts))
 
     def _service_name(self, code: str) -> str:
         service = self.profile.service(code)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.profile import GreenReason, Service
-from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
+from counter_app.qt_i18n import LANGUAGE_NAMES, LocalTexts
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, Reload
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # service values are only annotations here; importing them lo
 RESULT_MS = 15_000
 FAILED_RESULT_MS = 90_000
 CHOOSING_MS = 45_000  # a green-channel page left untouched goes back to the services
+LANGUAGE_IDLE_MS = 45_000  # another language left untouched goes back to the hall's
 
 SERVICE_BUTTON = f"""
 QPushButton {{ background: white; color: {style.INK}; border: 2px solid #c9d8d6; border-radius: 18px;
@@ -102,7 +103,9 @@ class KioskWindow(QMainWindow):
         self.print_client = print_client
         self.print_fn = print_fn
         self.profile = client.profile
+        self.home_language = language  # the hall's (or this PC's): where every customer starts
         self.language = language
+        self.texts = LocalTexts(language, "KioskWindow")
         self.lines: dict[str, ServiceLine] = {}
         self.issued: IssuedTicket | None = None
         self._green_reason = ""
@@ -113,6 +116,7 @@ class KioskWindow(QMainWindow):
         self.resize(1280, 800)
         self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
         self._note_back = QTimer(self, singleShot=True, interval=RESULT_MS, timeout=self._show_note)
+        self._language_idle = QTimer(self, singleShot=True, interval=LANGUAGE_IDLE_MS, timeout=self.go_home)
         self._build()
         self.retranslate()
         self._reload = Reload(client, lambda: _service_lines, self._on_lines, self._on_error)
@@ -137,7 +141,7 @@ class KioskWindow(QMainWindow):
                 "QPushButton { background: transparent; color: white; border: 1px solid "
                 "rgba(255,255,255,0.5); border-radius: 6px; padding: 6px 10px; margin-left: 6px; }"
             )
-            button.clicked.connect(lambda _=False, c=code: install_language(c))
+            button.clicked.connect(lambda _=False, c=code: self.set_language(c))
             hl.addWidget(button)
             self.language_buttons[code] = button
         outer.addWidget(header)
@@ -195,7 +199,7 @@ class KioskWindow(QMainWindow):
             grid.addWidget(button, i // 3, i % 3)
             self.reason_buttons[reason.code] = button
         layout.addLayout(grid, 1)
-        self.reason_back = QPushButton(font=style.font(18), clicked=self.go_home)
+        self.reason_back = QPushButton(font=style.font(18), clicked=self.back)
         self.reason_back.setStyleSheet(SERVICE_BUTTON)
         layout.addWidget(self.reason_back)
         return page
@@ -213,7 +217,7 @@ class KioskWindow(QMainWindow):
             grid.addWidget(button, i // 2, i % 2)
             self.green_service_buttons[service.code] = button
         layout.addLayout(grid, 1)
-        self.green_back = QPushButton(font=style.font(18), clicked=self.go_home)
+        self.green_back = QPushButton(font=style.font(18), clicked=self.back)
         self.green_back.setStyleSheet(SERVICE_BUTTON)
         layout.addWidget(self.green_back)
         return page
@@ -238,13 +242,32 @@ class KioskWindow(QMainWindow):
         return page
 
     # text ------------------------------------------------------------------------------------------
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        """This kiosk's language, not the process's (a counter on the same PC keeps its own)."""
+        return self.texts.tr(source)
+
+    def set_language(self, language: str) -> None:
+        """A customer's choice: this kiosk's screens only, until its start page shows again."""
+        if language != self.language:
+            self.language = language
+            self.texts = LocalTexts(language, "KioskWindow")
+            self.retranslate()
+        if language != self.home_language:
+            self._language_idle.start()
+        else:
+            self._language_idle.stop()
+
+    def _still_here(self) -> None:
+        """A touch: the customer who chose another language has not walked away yet."""
+        if self._language_idle.isActive():
+            self._language_idle.start()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.retranslate()  # the process's language changed: this kiosk keeps its own
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.language = current_language()
         self.setWindowTitle(self.tr("Take a number"))
         self.hall_name.setText(self.profile.hall.name.get(self.language))
         self.home_title.setText(self.tr("Please choose your service"))
@@ -327,6 +350,7 @@ class KioskWindow(QMainWindow):
 
     def _choosing(self, page: int) -> None:
         """A green-channel page: back to the services by itself if the customer walks away."""
+        self._still_here()
         self.pages.setCurrentIndex(page)
         self._back_home.start(CHOOSING_MS)
 
@@ -334,6 +358,7 @@ class KioskWindow(QMainWindow):
         """A customer touched a service: issue the number (one transaction), then print."""
         if self._issuing:
             return  # a second touch while the first is being issued takes nothing
+        self._still_here()
         reason = self._green_reason if green else ""
         self._set_issuing(True)
         self.client.submit(
@@ -346,7 +371,7 @@ class KioskWindow(QMainWindow):
         """No number was issued: back to the services (the customer may be on a green-channel
         page) with the reason under them."""
         self._set_issuing(False)
-        self.go_home()
+        self.back()
         self._on_error(exc)
 
     def _on_issued(self, issued: IssuedTicket) -> None:
@@ -413,10 +438,18 @@ class KioskWindow(QMainWindow):
         self._back_home.start(FAILED_RESULT_MS)
 
     def _on_error(self, exc: BaseException) -> None:
-        self._show_note(describe(exc))
+        self._show_note(describe(exc, self.texts))
 
     @Slot()
     def go_home(self) -> None:
+        """The customer is done (or walked away): the start page, in the hall's language."""
+        self.back()
+        self.set_language(self.home_language)
+
+    @Slot()
+    def back(self) -> None:
+        """The start page, for the same customer (a Back button, or a number that was not issued)."""
+        self._still_here()
         self._back_home.stop()
         self._green_reason = ""
         self.pages.setCurrentIndex(0)

@@ -7,6 +7,8 @@ the services use, so a missing one is caught before a clerk sees English).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from counter_app.domain.errors import HallError, StoreUnavailable
@@ -121,30 +123,39 @@ def register(messages: dict[str, tuple[str, tuple[str, ...]]], context: str = _C
 _CONTEXTS: dict[str, str] = {}
 
 
-def _tr(text: str, context: str = _C) -> str:
-    return QCoreApplication.translate(context, text)
+class _Texts(Protocol):
+    def t(self, context: str, source: str, *args: object) -> str: ...
 
 
-def describe(exc: BaseException) -> str:
-    """One calm sentence for the clerk; never a traceback."""
+def _tr(text: str, context: str = _C, texts: _Texts | None = None) -> str:
+    return texts.t(context, text) if texts is not None else QCoreApplication.translate(context, text)
+
+
+def describe(exc: BaseException, texts: _Texts | None = None) -> str:
+    """One calm sentence for the clerk (in ``texts``' language when given: the kiosk's own);
+    never a traceback."""
+
+    def tr(text: str, context: str = _C) -> str:
+        return _tr(text, context, texts)
+
     if isinstance(exc, StoreUnavailable):
-        return _tr(STORE_MESSAGES.get(exc.reason, STORE_MESSAGES["io"]))
+        return tr(STORE_MESSAGES.get(exc.reason, STORE_MESSAGES["io"]))
     if isinstance(exc, HallError):
         entry = MESSAGES.get(exc.code)
         if entry is None:
             return str(exc)
         template, names = entry
-        text = _tr(template, _CONTEXTS.get(exc.code, _C))
+        text = tr(template, _CONTEXTS.get(exc.code, _C))
         for i, name in enumerate(names, start=1):
             value = exc.params.get(name, "")
             if name == "state":
-                value = _tr(STATE_NAMES.get(str(value), str(value)))
+                value = tr(STATE_NAMES.get(str(value), str(value)))
             elif name == "action":
-                value = _tr(ACTION_NAMES.get(str(value), str(value)))
+                value = tr(ACTION_NAMES.get(str(value), str(value)))
             elif name == "detail":
                 value = str(exc).removeprefix("Hall profile: ")
             text = text.replace(f"%{i}", str(value))
         return text
-    return _tr(
+    return tr(
         QT_TRANSLATE_NOOP("Errors", "Something went wrong; it has been logged. Please tell IT support.")
     )
