@@ -57,8 +57,8 @@ class PaperRequest:
         """Built on reading, on the painting thread."""
         return printable_for(self)
 
-    def outcome(self, error: str) -> PaperOutcome:
-        return PaperOutcome.of(self.job, self.device, error, number=self.number, kind=self.kind)
+    def outcome(self, failure: PrinterError | None) -> PaperOutcome:
+        return PaperOutcome.of(self.job, self.device, failure, number=self.number, kind=self.kind)
 
 
 def _check(kind: str, paper: Paper | str) -> Paper:
@@ -131,7 +131,8 @@ def print_paper_pdf(
     ensure_gui_app()
     outcome = print_paper(hall, number, kind, PdfFileBackend(path), paper=paper, clerk=clerk)
     if not outcome.printed:
-        raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
+        code = outcome.failure.code if outcome.failure else None
+        raise PrinterError(outcome.error, code=code, number=outcome.number, job_id=outcome.job_id)
     return {
         "number": outcome.number,
         "kind": kind,

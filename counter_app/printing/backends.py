@@ -87,7 +87,9 @@ def write_pdf(printable: Printable, paper: Paper, path: Path, dpi: int = PDF_DPI
         path.parent.mkdir(parents=True, exist_ok=True)
         part.write_bytes(b"")  # fail here, clearly, on a missing or read-only folder
     except OSError as exc:
-        raise PrinterError(f"Cannot write the PDF {path}: {exc.strerror or exc}", path=str(path)) from None
+        raise PrinterError(
+            f"Cannot write the PDF {path}: {exc.strerror or exc}", code="pdf_not_written", path=str(path)
+        ) from None
     try:
         layout = _page_layout(printable, paper, dpi)
         writer = QPdfWriter(str(part))
@@ -97,16 +99,18 @@ def write_pdf(printable: Printable, paper: Paper, path: Path, dpi: int = PDF_DPI
         writer.setCreator("counter-app")
         painter = QPainter()
         if not painter.begin(writer):
-            raise PrinterError(f"Cannot write the PDF {path}", path=str(path))
+            raise PrinterError(f"Cannot write the PDF {path}", code="pdf_not_written", path=str(path))
         with recording_glyphs() as glyphs:
             printable.render(painter, layout_rect(paper, writer))
         if not painter.end():
-            raise PrinterError(f"Cannot finish the PDF {path}", path=str(path))
+            raise PrinterError(f"Cannot finish the PDF {path}", code="pdf_not_written", path=str(path))
         del painter, writer  # closes the file
         repair_text_layer(part, glyphs)
         os.replace(part, path)
     except OSError as exc:
-        raise PrinterError(f"Cannot write the PDF {path}: {exc.strerror or exc}", path=str(path)) from None
+        raise PrinterError(
+            f"Cannot write the PDF {path}: {exc.strerror or exc}", code="pdf_not_written", path=str(path)
+        ) from None
     finally:
         if part.exists():
             part.unlink(missing_ok=True)
@@ -160,7 +164,11 @@ class PdfFolderBackend:
                 return path
             except FileExistsError:
                 continue
-        raise PrinterError(f"Cannot find a free file name in {self.folder}", path=str(self.folder))
+        raise PrinterError(
+            f"Cannot find a free file name in {self.folder}",
+            code="pdf_folder_unwritable",
+            path=str(self.folder),
+        )
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
         try:
@@ -168,7 +176,9 @@ class PdfFolderBackend:
             path = self._claim(printable.title)
         except OSError as exc:
             raise PrinterError(
-                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}", path=str(self.folder)
+                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}",
+                code="pdf_folder_unwritable",
+                path=str(self.folder),
             ) from None
         try:
             write_pdf(printable, paper, path, self.dpi)
@@ -192,7 +202,11 @@ class SystemPrinterBackend:
         if info.isNull():
             installed = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
             what = f"There is no printer named {self.name!r}" if self.name else "No default printer is set up"
-            raise PrinterError(f"{what} on this PC (installed: {installed})", printer=self.name or "")
+            raise PrinterError(
+                f"{what} on this PC (installed: {installed})",
+                code="printer_not_installed" if self.name else "no_default_printer",
+                printer=self.name or "",
+            )
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
         printer.setDocName(printable.title)
@@ -202,14 +216,20 @@ class SystemPrinterBackend:
             )
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrinterError(f"Cannot start printing on {info.printerName()}", printer=info.printerName())
+            raise PrinterError(
+                f"Cannot start printing on {info.printerName()}",
+                code="printer_cannot_start",
+                printer=info.printerName(),
+            )
         try:
             printable.render(painter, layout_rect(paper, printer))
         finally:
             ended = painter.end()
         if not ended or printer.printerState() == QPrinter.PrinterState.Error:
             raise PrinterError(
-                f"The printer {info.printerName()} reported an error", printer=info.printerName()
+                f"The printer {info.printerName()} reported an error",
+                code="printer_reported_error",
+                printer=info.printerName(),
             )
 
 
@@ -219,7 +239,7 @@ class NoPrinterBackend:
     device = "none"
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
-        raise PrinterError("printing is turned off on this PC (printer setting 'none')")
+        raise PrinterError("printing is turned off on this PC (printer setting 'none')", code="printing_off")
 
 
 def parse_printer_spec(spec: str | None) -> PrinterBackend | None:

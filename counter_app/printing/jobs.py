@@ -55,9 +55,9 @@ class TicketPrint:
     def label(self) -> str:
         return f"ticket {self.ticket.number}"
 
-    def outcome(self, error: str) -> PrintOutcome:
+    def outcome(self, failure: PrinterError | None) -> PrintOutcome:
         return PrintOutcome.of(
-            self.job, self.device, error, ticket_id=self.ticket.id, number=self.ticket.number
+            self.job, self.device, failure, ticket_id=self.ticket.id, number=self.ticket.number
         )
 
 
@@ -130,7 +130,8 @@ def print_ticket_pdf(
     target = Path(path)
     outcome = print_ticket(hall, number, PdfFileBackend(target), paper=chosen)
     if not outcome.printed:
-        raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
+        code = outcome.failure.code if outcome.failure else None
+        raise PrinterError(outcome.error, code=code, number=outcome.number, job_id=outcome.job_id)
     return {
         "number": outcome.number,
         "pdf": str(target),

@@ -51,8 +51,8 @@ class PaymentPrint:
     def label(self) -> str:
         return f"payment slip {self.slip.guidance_id}"
 
-    def outcome(self, error: str) -> PaymentPrintOutcome:
-        return PaymentPrintOutcome.of(self.job, self.device, error, guidance_id=self.slip.guidance_id)
+    def outcome(self, failure: PrinterError | None) -> PaymentPrintOutcome:
+        return PaymentPrintOutcome.of(self.job, self.device, failure, guidance_id=self.slip.guidance_id)
 
 
 def prepare_payment_print(
@@ -97,7 +97,8 @@ def guide_and_print_pdf(
     record = hall.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket)
     outcome = print_payment_slip(hall, record.id, PdfFileBackend(Path(path)), paper=chosen, clerk=clerk)
     if not outcome.printed:
-        raise PrinterError(outcome.error, guidance_id=record.id, job_id=outcome.job_id)
+        code = outcome.failure.code if outcome.failure else None
+        raise PrinterError(outcome.error, code=code, guidance_id=record.id, job_id=outcome.job_id)
     return {
         "account_number": record.account_number,
         "on_record": record.on_record,
@@ -118,8 +119,9 @@ def print_boundary_leaflet(
     backend: PrinterBackend,
     *,
     paper: Paper | str = "a5",
-) -> str:
-    """Print the boundary leaflet in the hall's language; ``""`` when it came out, else what went wrong.
+) -> PrinterError | None:
+    """Print the boundary leaflet in the hall's language; ``None`` when it came out, else what went
+    wrong (logged here, worded for the clerk by the window).
 
     Advice, not a record: nothing is written to the database."""
     chosen = paper_for(paper)
@@ -128,5 +130,5 @@ def print_boundary_leaflet(
         backend.print_slip(leaflet_printable(leaflet, HallTexts(leaflet.language)), chosen)
     except PrinterError as exc:
         log.warning("boundary leaflet not printed on %s: %s", backend.device, exc)
-        return str(exc)
-    return ""
+        return exc
+    return None

@@ -42,6 +42,7 @@ from counter_app.ui.application_form import ApplicationForm
 from counter_app.ui.application_messages import describe, problems_of, status_name
 from counter_app.ui.application_worklist import WorklistPane
 from counter_app.ui.hall_client import HallClient
+from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.widgets import Banner
 
 log = logging.getLogger("counter_app.ui")
@@ -339,8 +340,8 @@ class ApplicationsPanel(QWidget):
         )
 
     def _send(self, request: PaperRequest) -> None:
-        error = send(request, self.printer)
-        self.client.submit(lambda h: finish(h, request, error), self._printed, self._on_error)
+        failure = send(request, self.printer)
+        self.client.submit(lambda h: finish(h, request, failure), self._printed, self._on_error)
 
     def _printed(self, outcome: PaperOutcome) -> None:
         what = self.tr("Receipt") if outcome.kind == "receipt" else self.tr("One-time notice")
@@ -351,10 +352,10 @@ class ApplicationsPanel(QWidget):
             self.banner.info(text.replace("%1", what).replace("%2", outcome.number))
         else:
             self.banner.error(
-                self.tr("%1 of %2 was not printed: %3. The application itself is saved; print again.")
+                self.tr("%1 of %2 was not printed: %3 The application itself is saved; print again.")
                 .replace("%1", what)
                 .replace("%2", outcome.number)
-                .replace("%3", outcome.error)
+                .replace("%3", describe_print_failure(outcome.failure))
             )
 
     # state ---------------------------------------------------------------------------------------

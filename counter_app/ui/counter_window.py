@@ -35,7 +35,7 @@ from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, Job, Reload
-from counter_app.ui.messages import describe
+from counter_app.ui.messages import describe, describe_print_failure
 from counter_app.ui.queue_models import WaitingModel
 from counter_app.ui.widgets import Banner, LanguageBox, teal_header, window_root
 
@@ -624,7 +624,7 @@ class CounterWindow(QMainWindow):
                 self.banner.info(self.tr("%1 printed again (补打).").replace("%1", outcome.number))
             else:
                 text = self.tr("%1 was not printed: %2").replace("%1", outcome.number)
-                self.banner.error(text.replace("%2", outcome.error))
+                self.banner.error(text.replace("%2", describe_print_failure(outcome.failure)))
 
         self.client.submit(lambda h: printer(h, number, who), shown, self._on_error)
 

@@ -60,6 +60,54 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("path",),
     ),
+    # printers and the file system: the detail (the OS's words) is in the log
+    "no_default_printer": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.",
+        ),
+        (),
+    ),
+    "printer_not_installed": (
+        QT_TRANSLATE_NOOP("Errors", "The printer %1 is not installed on this PC. Please call IT."),
+        ("printer",),
+    ),
+    "printer_cannot_start": (
+        QT_TRANSLATE_NOOP("Errors", "The printer %1 could not start. Check that it is on and has paper."),
+        ("printer",),
+    ),
+    "printer_reported_error": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The printer %1 reported an error. Check the paper, the cover and the cable, then print again.",
+        ),
+        ("printer",),
+    ),
+    "printing_off": (QT_TRANSLATE_NOOP("Errors", "Printing is turned off on this PC."), ()),
+    "pdf_not_written": (
+        QT_TRANSLATE_NOOP("Errors", "The PDF could not be saved as %1. Choose another folder."),
+        ("path",),
+    ),
+    "pdf_folder_unwritable": (
+        QT_TRANSLATE_NOOP("Errors", "Nothing can be saved in the folder %1. Please call IT."),
+        ("path",),
+    ),
+    "receipt_printer_unreachable": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The receipt printer %1 does not answer. Check its power and its network cable."
+        ),
+        ("printer",),
+    ),
+    "printer_failed": (
+        QT_TRANSLATE_NOOP("Errors", "The printer did not print. The details are in the log; please call IT."),
+        (),
+    ),
+    "print_bug": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "Something went wrong while printing; it has been logged. Please call IT."
+        ),
+        (),
+    ),
     "green_reason_required": (
         QT_TRANSLATE_NOOP("Errors", "Choose why the customer takes the green channel."),
         (),
@@ -129,6 +177,13 @@ class _Texts(Protocol):
 
 def _tr(text: str, context: str = _C, texts: _Texts | None = None) -> str:
     return texts.t(context, text) if texts is not None else QCoreApplication.translate(context, text)
+
+
+def describe_print_failure(failure: BaseException | None) -> str:
+    """Why a paper did not come out, in the clerk's language (the technical detail is in the log)."""
+    if failure is None:
+        return ""
+    return describe(failure)
 
 
 def describe(exc: BaseException, texts: _Texts | None = None) -> str:

@@ -34,6 +34,7 @@ from counter_app.printing.backends import (
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
+from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.payment_card import AccountCardView
 from counter_app.ui.payment_messages import PAPERS, describe, text
 from counter_app.ui.payment_print import SlipPrinter, default_printer
@@ -281,8 +282,8 @@ class PaymentPanel(QWidget):
             )
             self.banner.info(label)
         else:
-            text = self.tr("The slip was not printed (%1). The guidance is recorded; use Print again.")
-            self.banner.error(text.replace("%1", outcome.error))
+            text = self.tr("The slip was not printed: %1 The guidance is recorded; use Print again.")
+            self.banner.error(text.replace("%1", describe_print_failure(outcome.failure)))
         self.printed.emit(outcome)
 
     def _on_print_failed(self, exc: BaseException) -> None:

@@ -1072,8 +1072,8 @@
       <translation>%2 的%1已补打。</translation>
     </message>
     <message>
-      <source>%1 of %2 was not printed: %3. The application itself is saved; print again.</source>
-      <translation>%2 的%1未能打印：%3。申请本身已保存，请重新打印。</translation>
+      <source>%1 of %2 was not printed: %3 The application itself is saved; print again.</source>
+      <translation>%2 的%1未能打印：%3 申请已保存，请重新打印。</translation>
     </message>
   </context>
   <context>
@@ -1501,6 +1501,66 @@
     <message>
       <source>The hall profile %1 cannot be read.</source>
       <translation>无法读取营业厅配置文件 %1。</translation>
+    </message>
+    <message>
+      <source>There is no hall database at %1. Check the path, or have IT create the hall (counter-app init).</source>
+      <translation>%1 处没有营业厅数据库。请检查路径，或请信息运维人员创建营业厅（counter-app init）。</translation>
+    </message>
+    <message>
+      <source>%1 is not a hall database. Nothing was changed; check the path.</source>
+      <translation>%1 不是营业厅数据库，未做任何更改。请检查路径。</translation>
+    </message>
+    <message>
+      <source>%1 was written by a newer version of the counter tool. Update the tool on this PC.</source>
+      <translation>%1 由更新版本的柜台系统写入。请在本机更新本系统。</translation>
+    </message>
+    <message>
+      <source>No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.</source>
+      <translation>本机未设置打印机。请连接打印机或联系信息运维人员；也可以另存为 PDF。</translation>
+    </message>
+    <message>
+      <source>The printer %1 is not installed on this PC. Please call IT.</source>
+      <translation>本机未安装打印机“%1”。请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>The printer %1 could not start. Check that it is on and has paper.</source>
+      <translation>打印机“%1”无法开始打印。请检查是否开机、是否有纸。</translation>
+    </message>
+    <message>
+      <source>The printer %1 reported an error. Check the paper, the cover and the cable, then print again.</source>
+      <translation>打印机“%1”报告错误。请检查纸张、机盖和连线后重新打印。</translation>
+    </message>
+    <message>
+      <source>Printing is turned off on this PC.</source>
+      <translation>本机已关闭打印。</translation>
+    </message>
+    <message>
+      <source>The PDF could not be saved as %1. Choose another folder.</source>
+      <translation>PDF 无法保存为 %1。请选择其他文件夹。</translation>
+    </message>
+    <message>
+      <source>Nothing can be saved in the folder %1. Please call IT.</source>
+      <translation>无法在文件夹 %1 中保存文件。请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>The receipt printer %1 does not answer. Check its power and its network cable.</source>
+      <translation>小票打印机 %1 无响应。请检查电源和网线。</translation>
+    </message>
+    <message>
+      <source>The printer did not print. The details are in the log; please call IT.</source>
+      <translation>打印机未能打印。详细信息已记入日志，请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>Something went wrong while printing; it has been logged. Please call IT.</source>
+      <translation>打印时出现异常，已记录日志。请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>Choose why the customer takes the green channel.</source>
+      <translation>请选择客户走绿色通道的原因。</translation>
+    </message>
+    <message>
+      <source>A green-channel reason goes only with a green-channel number.</source>
+      <translation>只有绿色通道号才需填写绿色通道原因。</translation>
     </message>
     <message>
       <source>The hall database is busy (another program holds it). Nothing was saved; try again.</source>
@@ -2010,8 +2070,8 @@
       <translation>缴费凭条已打印。</translation>
     </message>
     <message>
-      <source>The slip was not printed (%1). The guidance is recorded; use Print again.</source>
-      <translation>凭条未能打印（%1）。本次引导已记录，请点击“补打”。</translation>
+      <source>The slip was not printed: %1 The guidance is recorded; use Print again.</source>
+      <translation>凭条未能打印：%1 缴费引导已记录，请点“重新打印”。</translation>
     </message>
   </context>
   <context>

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from counter_app.domain.errors import InvalidInput
+from counter_app.printing.document import PrinterError
 from counter_app.qt_i18n import HallTexts, current_language, install_language
 from counter_app.services.hall import Hall
 from counter_app.ui.announcer import CallAnnouncer
@@ -110,3 +111,40 @@ def test_qts_own_buttons_and_dialogs_speak_the_clerks_language(qtbot: Any, zh_cl
         assert QCoreApplication.translate("QFileDialog", "Save As") == "另存新檔"
     finally:
         install_language("zh_CN")
+
+
+def test_printer_and_os_errors_are_said_in_the_clerks_language(qtbot: Any, zh_client: HallClient) -> None:
+    """The system printer's English ("No default printer is set up on this PC (installed: none)")
+    stays in the log; the clerk reads a sentence in their language."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from counter_app.printing.backends import SystemPrinterBackend
+    from counter_app.printing.document import Printable
+    from counter_app.printing.paper import ROLL_80
+    from counter_app.ui.messages import describe_print_failure
+
+    failures = []
+    if not QPrinterInfo.availablePrinterNames():
+        try:
+            SystemPrinterBackend().print_slip(Printable("t", lambda p, r: 0.0), ROLL_80)
+        except PrinterError as exc:
+            failures.append(exc)
+    failures += [
+        PrinterError("No default printer is set up on this PC (installed: none)", code="no_default_printer"),
+        PrinterError(
+            "Cannot write the PDF /x/y.pdf: Permission denied", code="pdf_not_written", path="/x/y.pdf"
+        ),
+        PrinterError(
+            "The receipt printer 10.0.0.9:9100 cannot be reached ([Errno 113] No route)",
+            code="receipt_printer_unreachable",
+            printer="10.0.0.9:9100",
+        ),
+        PrinterError("Internal error while printing: KeyError('x')", code="print_bug"),
+    ]
+    for failure in failures:
+        text = describe_print_failure(failure)
+        assert text and not any(
+            word in text for word in ("default printer", "Permission", "Errno", "KeyError")
+        )
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+    assert "10.0.0.9:9100" in describe_print_failure(failures[-2])
