@@ -86,11 +86,11 @@ def main(out: Path) -> None:
     printer = PdfFolderBackend(folder / "slips")
     window.add_panel(
         "applications",
-        lambda: ApplicationsPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer),
+        lambda: ApplicationsPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer, banner=window.banner),
     )
     window.add_panel(
         "payment",
-        lambda: PaymentPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer),
+        lambda: PaymentPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer, banner=window.banner),
     )
     apps = window.panel("applications")
     pay = window.panel("payment")

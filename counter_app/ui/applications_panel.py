@@ -66,9 +66,13 @@ class ApplicationsPanel(QWidget):
         current_ticket: Callable[[], Ticket | None],
         *,
         printer: PrinterBackend | None = None,
+        banner: Banner | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``banner``: the counter window's status line, shared by its tabs (a panel on its own
+        keeps one of its own)."""
         super().__init__(parent)
+        self._shared_banner = banner
         self.client = client
         self.counter = counter
         self.clerk = clerk
@@ -90,8 +94,9 @@ class ApplicationsPanel(QWidget):
         self.setStyleSheet(style.ROOT + style.BUTTON)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.banner = Banner()
-        outer.addWidget(self.banner)
+        self.banner = self._shared_banner or Banner()
+        if self._shared_banner is None:
+            outer.addWidget(self.banner)
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
 
@@ -125,12 +130,18 @@ class ApplicationsPanel(QWidget):
 
         self.detail_view = ApplicationDetailView(self.stage_name)
         self.detail_view.action.connect(self.run_action)
-        holder = QScrollArea(widgetResizable=True)
-        holder.setFrameShape(QScrollArea.Shape.NoFrame)
-        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder.setWidget(self.detail_view)
-        holder.setMinimumWidth(self.detail_view.minimumSizeHint().width() + 16)
-        self.worklist = WorklistPane(self.type_name, self.stage_name, self.clerk, holder)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.detail_view)
+        side = QWidget()  # what may be long scrolls; the actions stay pinned below it
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.setSpacing(0)
+        sl.addWidget(self.detail_view.header)
+        sl.addWidget(scroll, 1)
+        sl.addWidget(self.detail_view.actions)
+        self.worklist = WorklistPane(self.type_name, self.stage_name, self.clerk, side)
         self.worklist.filters_changed.connect(self.refresh)
         self.worklist.chosen.connect(self.open_detail)
         self.tabs.addTab(self.worklist, "")

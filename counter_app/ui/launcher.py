@@ -208,13 +208,25 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
         from counter_app.ui.applications_panel import ApplicationsPanel
 
         return ApplicationsPanel(
-            client, counter, window.current_clerk, window.current_ticket, printer=printer()
+            client,
+            counter,
+            window.current_clerk,
+            window.current_ticket,
+            printer=printer(),
+            banner=window.banner,
         )
 
     def payment() -> Any:
         from counter_app.ui.payment_panel import PaymentPanel
 
-        return PaymentPanel(client, counter, window.current_clerk, window.current_ticket, printer=printer())
+        return PaymentPanel(
+            client,
+            counter,
+            window.current_clerk,
+            window.current_ticket,
+            printer=printer(),
+            banner=window.banner,
+        )
 
     window.add_panel("applications", applications)
     window.add_panel("payment", payment)

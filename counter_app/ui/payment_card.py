@@ -23,8 +23,8 @@ class AccountCardView(QFrame):
         super().__init__(parent, objectName="accountCard")
         self.setStyleSheet(f"#accountCard {{ {CARD} }}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 12, 18, 12)
-        layout.setSpacing(4)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(2)
         top = QHBoxLayout()
         self.caption = QLabel(font=style.font(11), styleSheet=f"color: {style.MUTED};")
         self.record_chip = QLabel(font=style.font(10.5, bold=True))
@@ -32,7 +32,7 @@ class AccountCardView(QFrame):
         top.addStretch(1)
         top.addWidget(self.record_chip)
         layout.addLayout(top)
-        self.number = QLabel("—", font=style.font(30, bold=True), styleSheet=f"color: {style.TEAL};")
+        self.number = QLabel("—", font=style.font(26, bold=True), styleSheet=f"color: {style.TEAL};")
         layout.addWidget(self.number)
         self.person = QLabel(font=style.font(12.5), wordWrap=True)
         self.details = QLabel(font=style.font(10.5), wordWrap=True, styleSheet=f"color: {style.MUTED};")
@@ -63,7 +63,7 @@ class AccountCardView(QFrame):
         self.caption.setText(self.tr("Account number (户号)"))
         self._show()
 
-    def show_guidance(self, guidance: Guidance) -> None:
+    def show_guidance(self, guidance: Guidance | None) -> None:
         self.guidance = guidance
         self._show()
 
