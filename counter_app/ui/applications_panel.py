@@ -188,7 +188,7 @@ class ApplicationsPanel(QWidget):
     # data ----------------------------------------------------------------------------------------
     def _on_setup(self, setup: ApplicationSetup) -> None:
         self.setup = setup
-        self.form.set_types(setup.types)
+        self.form.set_types(setup.types, setup.policy)
         self.worklist.set_types(setup.types)
         self.refresh()
 
