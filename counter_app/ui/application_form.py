@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -315,6 +315,7 @@ class ApplicationForm(QWidget):
         }
         for name, visible in show.items():
             self.rows[name].set_visible(visible)
+        self._offer_voltages(btype)
         ticked = {box.property("code") for box in self.documents if box.isChecked()}
         for box in self.documents:
             self.documents_layout.removeWidget(box)
@@ -329,6 +330,19 @@ class ApplicationForm(QWidget):
             self.documents.append(box)
         if btype and btype.customer_class is CustomerClass.HIGH_VOLTAGE and not self.organisation.isChecked():
             self.organisation.setChecked(True)
+
+    def _offer_voltages(self, btype: BusinessType | None) -> None:
+        """Only the voltages the business can have (低压居民新装: 220 V or 380 V, never 110 kV); the
+        one chosen stays when the new business has it too."""
+        box = self.voltage
+        chosen = box.currentData()
+        offered = btype.voltages if btype else tuple(VoltageLevel)
+        with QSignalBlocker(box):
+            box.clear()
+            box.addItem("—", None)
+            for voltage in offered:
+                box.addItem(voltage.value, voltage)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def _kind_changed(self, organisation: bool) -> None:
         box = self.id_type

@@ -143,6 +143,22 @@ def test_the_form_offers_every_business_of_the_profile(panel: ApplicationsPanel)
     assert "lv_residential_new" in codes and "ev_charger" in codes and "pause" in codes and codes[0] == ""
 
 
+def test_the_form_offers_only_the_voltages_of_the_business(panel: ApplicationsPanel) -> None:
+    form = panel.form
+
+    def offered() -> list[str]:
+        return [form.voltage.itemText(i) for i in range(1, form.voltage.count())]
+
+    form.select_type("lv_residential_new")
+    assert offered() == ["220V", "380V"]
+    form.voltage.setCurrentIndex(form.voltage.findText("380V"))
+    form.select_type("ev_charger")
+    assert offered() == ["220V", "380V"] and form.voltage.currentText() == "380V"  # kept
+    form.select_type("hv_new_single")
+    assert "110kV" in offered() and "220V" not in offered()
+    assert form.voltage.currentText() == "—"  # 380 V is not a high-voltage supply
+
+
 def test_a_wrong_id_is_flagged_at_its_field_keeps_everything_and_saves_nothing(
     qtbot: QtBot, panel: ApplicationsPanel, desk: Desk, other: Hall
 ) -> None:
