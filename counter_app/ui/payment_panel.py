@@ -181,7 +181,7 @@ class PaymentPanel(QWidget):
         self.boundary_button.setText(self.tr("Who repairs it? (产权分界)…"))
         self.channels_caption.setText(self.tr("Payment channels: tick the ones for the slip"))
         self.pdf_button.setText(self.tr("Save slip as PDF…"))
-        self.reprint_button.setText(self.tr("Print again (补打)"))
+        self.reprint_button.setText(self.tr("Print again"))
         self.print_button.setText(self.tr("Print payment slip"))
         for i, (_key, label) in enumerate(PAPERS):
             self.paper.setItemText(i, text(str(label)))
@@ -205,7 +205,7 @@ class PaymentPanel(QWidget):
     def _show_channels(self) -> None:
         if self.setup is not None:
             self.channel_list.show_in(
-                current_language(), self.setup.company, self.tr("QR code on the slip"), self.tr("in person")
+                current_language(), self.setup.company, self.tr("QR code"), self.tr("in person")
             )
 
     # the account -----------------------------------------------------------------------------------

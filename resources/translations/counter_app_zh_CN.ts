@@ -286,6 +286,10 @@
       <translation>备注或原因（退回、暂停、撤销时必填）</translation>
     </message>
     <message>
+      <source>No document owed</source>
+      <translation>没有缺件资料</translation>
+    </message>
+    <message>
       <source>clerk's staff code</source>
       <translation>接收人员工号</translation>
     </message>
@@ -1237,10 +1241,6 @@
       <translation>当前客户</translation>
     </message>
     <message>
-      <source>Waiting for this counter</source>
-      <translation>本窗口等候客户</translation>
-    </message>
-    <message>
       <source>Waiting line</source>
       <translation>等候队列</translation>
     </message>
@@ -1281,8 +1281,36 @@
       <translation>%1分钟</translation>
     </message>
     <message>
-      <source>Today at this counter: %1 served · %2 no-shows · average service %3 · average wait %4</source>
-      <translation>本窗口今日：办结 %1 人 · 过号 %2 人 · 平均办理 %3 · 平均等候 %4</translation>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客户（按“下一位”的叫号顺序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均办理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
+      <source>1 person</source>
+      <translation>1 人</translation>
+    </message>
+    <message>
+      <source>%1 people</source>
+      <translation>%1 人</translation>
     </message>
     <message>
       <source>Longest wait %1 min (target %2 min)</source>
@@ -2026,20 +2054,20 @@
       <translation>凭条另存为 PDF…</translation>
     </message>
     <message>
-      <source>Print again (补打)</source>
-      <translation>补打</translation>
-    </message>
-    <message>
       <source>Print payment slip</source>
       <translation>打印缴费凭条</translation>
     </message>
     <message>
-      <source>QR code on the slip</source>
-      <translation>凭条印二维码</translation>
+      <source>Print again</source>
+      <translation>重新打印</translation>
     </message>
     <message>
       <source>in person</source>
       <translation>需到现场</translation>
+    </message>
+    <message>
+      <source>QR code</source>
+      <translation>二维码</translation>
     </message>
     <message>
       <source>not signed yet</source>
@@ -2135,6 +2163,10 @@
     <message>
       <source>%1 - please bring:</source>
       <translation>%1——请携带：</translation>
+    </message>
+    <message>
+      <source>%1 (signed up)</source>
+      <translation>%1（已签约）</translation>
     </message>
     <message>
       <source>Power supply service hotline %1 (24 hours)</source>
@@ -2234,6 +2266,10 @@
   </context>
   <context>
     <name>QueueModels</name>
+    <message>
+      <source>Next [F1]</source>
+      <translation>下一位 [F1]</translation>
+    </message>
     <message>
       <source>Number</source>
       <translation>号码</translation>

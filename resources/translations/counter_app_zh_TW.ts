@@ -286,6 +286,10 @@
       <translation>備註或原因（退回、暫停、撤銷時必填）</translation>
     </message>
     <message>
+      <source>No document owed</source>
+      <translation>沒有缺件資料</translation>
+    </message>
+    <message>
       <source>clerk's staff code</source>
       <translation>接收人員工號</translation>
     </message>
@@ -1237,10 +1241,6 @@
       <translation>當前客戶</translation>
     </message>
     <message>
-      <source>Waiting for this counter</source>
-      <translation>本窗口等候客戶</translation>
-    </message>
-    <message>
       <source>Waiting line</source>
       <translation>等候隊列</translation>
     </message>
@@ -1281,8 +1281,36 @@
       <translation>%1分鐘</translation>
     </message>
     <message>
-      <source>Today at this counter: %1 served · %2 no-shows · average service %3 · average wait %4</source>
-      <translation>本窗口今日：辦結 %1 人 · 過號 %2 人 · 平均辦理 %3 · 平均等候 %4</translation>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客戶（按「下一位」的叫號順序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>辦結</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>過號</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均辦理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
+      <source>1 person</source>
+      <translation>1 人</translation>
+    </message>
+    <message>
+      <source>%1 people</source>
+      <translation>%1 人</translation>
     </message>
     <message>
       <source>Longest wait %1 min (target %2 min)</source>
@@ -2026,20 +2054,20 @@
       <translation>憑條另存爲 PDF…</translation>
     </message>
     <message>
-      <source>Print again (补打)</source>
-      <translation>補打</translation>
-    </message>
-    <message>
       <source>Print payment slip</source>
       <translation>打印繳費憑條</translation>
     </message>
     <message>
-      <source>QR code on the slip</source>
-      <translation>憑條印二維碼</translation>
+      <source>Print again</source>
+      <translation>重新列印</translation>
     </message>
     <message>
       <source>in person</source>
       <translation>需到現場</translation>
+    </message>
+    <message>
+      <source>QR code</source>
+      <translation>二維碼</translation>
     </message>
     <message>
       <source>not signed yet</source>
@@ -2135,6 +2163,10 @@
     <message>
       <source>%1 - please bring:</source>
       <translation>%1——請攜帶：</translation>
+    </message>
+    <message>
+      <source>%1 (signed up)</source>
+      <translation>%1（已簽約）</translation>
     </message>
     <message>
       <source>Power supply service hotline %1 (24 hours)</source>
@@ -2234,6 +2266,10 @@
   </context>
   <context>
     <name>QueueModels</name>
+    <message>
+      <source>Next [F1]</source>
+      <translation>下一位 [F1]</translation>
+    </message>
     <message>
       <source>Number</source>
       <translation>號碼</translation>
