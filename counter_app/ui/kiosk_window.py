@@ -28,6 +28,7 @@ from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, Reload
 from counter_app.ui.messages import describe
+from counter_app.ui.text_breaks import plain, tidy
 from counter_app.ui.widgets import teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
@@ -75,14 +76,14 @@ class ServiceButton(QPushButton):
 
     def set_texts(self, title: str, detail: str = "", colour: str = "") -> None:
         self.title.setText(title)
-        self.detail.setText(detail)
+        self.detail.setText(tidy(detail))
         self.detail.setVisible(bool(detail))
         if colour:
             self.title.setStyleSheet(f"background: transparent; color: {colour};")
             self.detail.setStyleSheet(f"background: transparent; color: {colour};")
 
     def summary(self) -> str:
-        return f"{self.title.text()} {self.detail.text()}".strip()
+        return plain(f"{self.title.text()} {self.detail.text()}").strip()
 
 
 class KioskWindow(QMainWindow):
@@ -314,15 +315,17 @@ class KioskWindow(QMainWindow):
     def _show_note(self, error: str = "") -> None:
         """The note under the services: the online-payment hint, or for a while what went wrong."""
         if error:
-            self.home_note.setText(error)
+            self.home_note.setText(tidy(error))
             self.home_note.setStyleSheet(f"color: {style.RED};")
             self._note_back.start()
             return
         self._note_back.stop()
         self.home_note.setText(
-            self.tr(
-                "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
-            ).replace("%1", self.profile.hall.hotline)
+            tidy(
+                self.tr(
+                    "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
+                ).replace("%1", self.profile.hall.hotline)
+            )
         )
         self.home_note.setStyleSheet(f"color: {style.MUTED};")
 
@@ -399,7 +402,7 @@ class KioskWindow(QMainWindow):
                 wait = self.tr("%1 people ahead of you").replace("%1", str(issued.ahead))
             if issued.estimate_minutes is not None:
                 wait += " · " + self.tr("about %1 min").replace("%1", str(issued.estimate_minutes))
-        self.result_wait.setText(wait)
+        self.result_wait.setText(tidy(wait))
 
     def _print(self, issued: IssuedTicket) -> None:
         if self.print_client is None or self.print_fn is None:

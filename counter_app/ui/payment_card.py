@@ -13,6 +13,7 @@ from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
 from counter_app.ui.payment_messages import withholding_label
 from counter_app.ui.payment_widgets import CARD
+from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
     from counter_app.services.payment_guidance import Guidance
@@ -109,21 +110,21 @@ class AccountCardView(QFrame):
             withholding = f'<span style="color: {style.AMBER}; font-weight: bold;">{withholding}</span>'
         self.details.setText("   ·   ".join([*details, withholding]))
         if account.owes:
-            self.amount.setText(self.tr("Amount due %1 yuan").replace("%1", f"{account.arrears:,.2f}"))
+            self.amount.setText(tidy(self.tr("Amount due %1 yuan").replace("%1", f"{account.arrears:,.2f}")))
             self.amount.setStyleSheet(f"color: {style.RED};")
         else:
             self.amount.setText(
-                self.tr("Nothing due · prepaid %1 yuan").replace("%1", f"{account.credit:,.2f}")
+                tidy(self.tr("Nothing due · prepaid %1 yuan").replace("%1", f"{account.credit:,.2f}"))
             )
             self.amount.setStyleSheet(f"color: {style.GREEN};")
         due = account.due_date.isoformat() if account.due_date else ""
-        self.due.setText(self.tr("Pay by %1").replace("%1", due) if due and account.owes else "")
+        self.due.setText(tidy(self.tr("Pay by %1").replace("%1", due)) if due and account.owes else "")
         fresh = card.freshness
         if fresh.as_of is None:
             self.as_of.setText(self.tr("Data date unknown"))
             self._chip(self.stale_chip, self.tr("Not current: check before quoting"), style.AMBER)
         else:
-            self.as_of.setText(self.tr("Data as of %1").replace("%1", fresh.as_of.isoformat()))
+            self.as_of.setText(tidy(self.tr("Data as of %1").replace("%1", fresh.as_of.isoformat())))
             if fresh.stale:
                 text = self.tr("Not current: %1 days old, check before quoting").replace(
                     "%1", str(fresh.age_days)

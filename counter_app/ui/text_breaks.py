@@ -25,11 +25,19 @@ _TOGETHER = re.compile(
 )
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def tidy(text: str) -> str:
-    """``text`` with quoted names, numbers with their units, dates and times kept on one line."""
-    return _TOGETHER.sub(lambda m: WORD_JOINER.join(m.group(0)), text.replace(WORD_JOINER, ""))
+    """``text`` with quoted names, numbers with their units, dates and times kept on one line (a
+    space inside one becomes a no-break space: Qt breaks after a space even beside a joiner)."""
+
+    def keep(match: re.Match[str]) -> str:
+        return WORD_JOINER.join(match.group(0).replace(" ", NO_BREAK_SPACE))
+
+    return _TOGETHER.sub(keep, plain(text))
 
 
 def plain(text: str) -> str:
-    """``text`` without the joiners :func:`tidy` added (what a test or the clipboard wants)."""
-    return text.replace(WORD_JOINER, "")
+    """``text`` without what :func:`tidy` added (what a test or the clipboard wants)."""
+    return text.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
