@@ -36,7 +36,7 @@ from counter_app.ui.hall_client import HallClient, Job, Reload
 from counter_app.ui.messages import describe, describe_print_failure
 from counter_app.ui.queue_models import WaitingModel
 from counter_app.ui.text_breaks import tidy
-from counter_app.ui.widgets import Banner, LanguageBox, teal_header, window_root
+from counter_app.ui.widgets import Banner, LanguageBox, fit_to_screen, teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue_views import CounterView
@@ -81,7 +81,7 @@ class CounterWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.setObjectName(f"counter{counter}")
         self.setMinimumSize(1024, 620)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self._build()
         self.retranslate()
         self._reload = Reload(client, self._view_job, self._on_view, self._on_view_error)

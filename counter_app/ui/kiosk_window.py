@@ -29,7 +29,7 @@ from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, Reload
 from counter_app.ui.messages import describe
 from counter_app.ui.text_breaks import plain, tidy
-from counter_app.ui.widgets import teal_header, window_root
+from counter_app.ui.widgets import fit_to_screen, teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue import IssuedTicket
@@ -114,7 +114,7 @@ class KioskWindow(QMainWindow):
         self._loaded_once = False
         self.now = hall_clock(self.profile.hall.timezone)
         self.setObjectName("kiosk")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
         self._note_back = QTimer(self, singleShot=True, interval=RESULT_MS, timeout=self._show_note)
         self._language_idle = QTimer(self, singleShot=True, interval=LANGUAGE_IDLE_MS, timeout=self.go_home)

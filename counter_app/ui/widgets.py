@@ -4,7 +4,7 @@ chooser."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Slot
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -33,6 +33,16 @@ def window_root(stylesheet: str) -> tuple[QWidget, QVBoxLayout]:
     outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     root.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
     return root, outer
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` × ``height``, or smaller to fit the screen's free area (a 1366×768 hall PC
+    has about 1366×728 below the taskbar)."""
+    screen = window.screen()
+    if screen is not None and QGuiApplication.platformName() != "offscreen":  # drawn to a file: as asked
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)
 
 
 def teal_header(left: int, top: int, right: int, bottom: int) -> tuple[QFrame, QHBoxLayout]:
@@ -141,7 +151,8 @@ class Banner(QFrame):
 
 
 class LanguageBox(QComboBox):
-    """Switches the UI language of the whole process; remembered per PC (QSettings)."""
+    """The clerks' language: the counter windows of this process (and Qt's own dialogs); remembered
+    per PC (QSettings). The kiosk and the hall display keep their own (``qt_i18n.LocalTexts``)."""
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
