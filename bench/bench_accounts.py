@@ -78,12 +78,23 @@ DISTRICTS = ("科尔沁区", "开鲁县", "科左中旗", "科左后旗", "库�
 STREET_WORDS = "建国民主和平胜利人民解放新华团结永安光明幸福长青友谊向阳红星文化朝阳东升西拉木伦霍林明仁"
 STREET_KINDS = ("路", "大街", "街", "胡同", "大道")
 COMMUNITY_WORDS = "金色家园阳光花园绿洲城锦绣华府明珠新城御景东方丽都凯旋盛世"
-KINDS = ("exact account", "account prefix", "phone full", "phone last-4", "name", "address fragment")
+KINDS = (
+    "exact account",
+    "account prefix",
+    "account last-4",
+    "phone full",
+    "phone last-4",
+    "phone first 7",
+    "name",
+    "address fragment",
+)
 KIND_COLUMN = {
     "exact account": "number",
     "account prefix": "number",
+    "account last-4": "number",
     "phone full": "phone",
     "phone last-4": "phone",
+    "phone first 7": "phone",
     "name": "name",
     "address fragment": "address",
 }
@@ -292,8 +303,10 @@ def sample_queries(list_file: Path, per_kind: int, seed: int = 7) -> dict[str, l
     return {
         "exact account": [r[0] for r in rows[:per_kind]],
         "account prefix": [r[0][: rnd.randint(5, 8)] for r in rows[:per_kind]],
+        "account last-4": [r[0][-4:] for r in rows[:per_kind]],
         "phone full": phones[:per_kind],
         "phone last-4": [p[-4:] for p in phones[:per_kind]],
+        "phone first 7": [p[:7] for p in phones[:per_kind]],
         "name": [r[1] for r in rows[:per_kind]],
         "address fragment": [fragment(r[2]) for r in rows[:per_kind]],
     }
