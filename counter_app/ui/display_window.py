@@ -9,7 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMainWindow,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.domain.queue import CounterState
 from counter_app.qt_i18n import HallTexts, LocalTexts
@@ -131,7 +142,23 @@ class DisplayWindow(QMainWindow):
         self.ticker = Ticker(style.font(24))
         sl.addWidget(self.ticker)
         outer.addWidget(strip)
+        # drawn for a 1920×1080 TV; a smaller screen gets everything smaller, never cut off
+        self._design_sizes = {
+            label: label.font().pointSizeF() for label in [*root.findChildren(QLabel), self.ticker]
+        }
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        root.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setCentralWidget(root)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Scale the text to the screen (designed for 1920×1080; a 1366×768 TV gets 0.71 of it)."""
+        scale = max(0.45, min(1.5, self.width() / 1920, self.height() / 1080))
+        for widget, size in self._design_sizes.items():
+            font = widget.font()
+            if abs(font.pointSizeF() - size * scale) > 0.05:
+                font.setPointSizeF(size * scale)
+                widget.setFont(font)
+        super().resizeEvent(event)
 
     def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
         """The display's language (the hall's), not the process's."""

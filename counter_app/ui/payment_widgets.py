@@ -104,8 +104,11 @@ class ChannelList(QWidget):
             self.steps.setText(f"{row.name}：\n{row.steps_text}" if row.steps_text else "")
 
     def set_checked(self, codes: Sequence[str]) -> None:
+        """Tick these channels (the steps shown stay those of the channel the clerk looked at)."""
+        current = self.current
         for row in self.rows:
             row.check.setChecked(row.channel.code in codes)
+        self._show_steps(current)
 
     def checked(self) -> list[str]:
         return [row.channel.code for row in self.rows if row.check.isChecked()]
