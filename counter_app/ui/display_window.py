@@ -29,6 +29,7 @@ from counter_app.ui import style
 from counter_app.ui.announcer import Call, CallAnnouncer
 from counter_app.ui.hall_client import HallClient, Job, Reload
 from counter_app.ui.ticker import Ticker
+from counter_app.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue_views import Announcement, DisplayView
@@ -49,7 +50,7 @@ class DisplayWindow(QMainWindow):
         self.language = language  # its own: a clerk switching a counter of this PC changes no TV
         self.texts = LocalTexts(language, "DisplayWindow")
         self.setObjectName("display")
-        self.resize(1920, 1080)
+        fit_to_screen(self, 1920, 1080)
         self.view: DisplayView | None = None
         self.last_event_id: int | None = None
         self.highlight: tuple[str, int] | None = None
