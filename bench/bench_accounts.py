@@ -83,12 +83,23 @@ DISTRICTS = ("科尔沁区", "开鲁县", "科左中旗", "科左后旗", "库�
 STREET_WORDS = "建国民主和平胜利人民解放新华团结永安光明幸福长青友谊向阳红星文化朝阳东升西拉木伦霍林明仁"
 STREET_KINDS = ("路", "大街", "街", "胡同", "大道")
 COMMUNITY_WORDS = "金色家园阳光花园绿洲城锦绣华府明珠新城御景东方丽都凯旋盛世"
-KINDS = ("exact account", "account prefix", "phone full", "phone last-4", "name", "address fragment")
+KINDS = (
+    "exact account",
+    "account prefix",
+    "account last-4",
+    "phone full",
+    "phone last-4",
+    "phone first 7",
+    "name",
+    "address fragment",
+)
 KIND_COLUMN = {
     "exact account": "number",
     "account prefix": "number",
+    "account last-4": "number",
     "phone full": "phone",
     "phone last-4": "phone",
+    "phone first 7": "phone",
     "name": "name",
     "address fragment": "address",
 }
@@ -192,10 +203,11 @@ class Probe:
 RAW_TABLE = """CREATE TABLE raw_accounts (number TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
     phone TEXT NOT NULL, tariff_class TEXT NOT NULL, arrears TEXT NOT NULL, due_date TEXT, as_of TEXT,
     withholding TEXT NOT NULL) STRICT"""
-RAW_INDEXES = (  # the list file's four indexes (schema_accounts.LIST_FILE_INDEXES), on the raw columns
+RAW_INDEXES = (  # the list file's five indexes (schema_accounts.LIST_FILE_INDEXES), on the raw columns
     "CREATE UNIQUE INDEX raw_number ON raw_accounts (number)",
     "CREATE INDEX raw_phone ON raw_accounts (phone, number)",
     "CREATE INDEX raw_last4 ON raw_accounts (substr(phone, -4), number)",
+    "CREATE INDEX raw_number_last4 ON raw_accounts (substr(number, -4), number)",
     "CREATE INDEX raw_name ON raw_accounts (length(name), name)",
 )
 
@@ -365,8 +377,10 @@ def sample_queries(list_file: Path, per_kind: int, seed: int = 7) -> dict[str, l
     return {
         "exact account": [r[0] for r in rows[:per_kind]],
         "account prefix": [r[0][: rnd.randint(5, 8)] for r in rows[:per_kind]],
+        "account last-4": [r[0][-4:] for r in rows[:per_kind]],
         "phone full": phones[:per_kind],
         "phone last-4": [p[-4:] for p in phones[:per_kind]],
+        "phone first 7": [p[:7] for p in phones[:per_kind]],
         "name": [r[1] for r in rows[:per_kind]],
         "address fragment": [fragment(r[2]) for r in rows[:per_kind]],
     }
@@ -414,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = work / "hall.sqlite3"
     for leftover in work.glob("hall.sqlite3*"):
         shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
 
     print("importing through the hall's import, with the kiosk probe running …", flush=True)
     hall = open_hall(db)
@@ -529,7 +543,7 @@ def report(r: dict[str, Any]) -> None:
     )
     print(
         "    A: the CSV's rows as text into a 9-column table, no index, one transaction, builder pragmas\n"
-        "    B: A, then the list file's 4 indexes, 2 FTS5 trigram tables (+ optimize) and 2 term tables"
+        "    B: A, then the list file's 5 indexes, 2 FTS5 trigram tables (+ optimize) and 2 term tables"
     )
     reader = rate.format(r["parse_only_rows_per_s"])
     objects = rate.format(r["parse_only_objects_rows_per_s"])

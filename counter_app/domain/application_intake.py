@@ -357,10 +357,8 @@ def _voltage_and_tariff(out: _Checked, form: IntakeForm, business_type: Business
     if business_type.kind in _NEEDS_VOLTAGE_AND_TARIFF:
         if form.voltage is None:
             out.problem("voltage", "required", "The supply voltage is required.")
-        elif business_type.customer_class is CustomerClass.ANY:
-            pass  # any voltage (临时用电, 改压: the new voltage)
-        elif form.voltage.is_low_voltage == (business_type.customer_class is CustomerClass.HIGH_VOLTAGE):
-            wanted = "10 kV or above" if not form.voltage.is_low_voltage else "220 V or 380 V"
+        elif form.voltage not in business_type.voltages:
+            wanted = ", ".join(v.value for v in business_type.voltages)
             out.problem("voltage", "voltage_mismatch", f"{business_type.names.en} is supplied at {wanted}.")
     needs_tariff = business_type.kind is not ServiceKind.VOLTAGE_CHANGE and (
         business_type.kind in _NEEDS_VOLTAGE_AND_TARIFF or business_type.kind is ServiceKind.TARIFF_CHANGE

@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from counter_app.domain.applications import VoltageLevel
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.profile import LANGUAGES, Names
 from counter_app.domain.rule_sources import RuleSource, TimeLimit, parse_limit, parse_rule_sources
 
-VOLTAGES = ("220V", "380V", "10kV", "20kV", "35kV", "66kV", "110kV")
-"""The supply voltages a business type may list (``applications.VoltageLevel``'s values)."""
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
 _E = TypeVar("_E", bound=StrEnum)
@@ -120,7 +119,9 @@ class BusinessType:
     whole_process_limit_with_external_works: TimeLimit | None = None
     needs_account: bool = False
     needs_capacity: bool = False
-    voltages: tuple[str, ...] = VOLTAGES
+    voltages: tuple[VoltageLevel, ...] = tuple(VoltageLevel)
+    """The supply voltages this business can have (``voltages`` in the profile; by default those of
+    its customer class): the intake form offers only these, and refuses any other."""
 
     def stage(self, code: str) -> Stage:
         for stage in self.stages:
@@ -187,6 +188,16 @@ _TYPE_KEYS = frozenset(
     }
 )
 
+_LOW = (VoltageLevel.V220, VoltageLevel.V380)
+_HIGH = tuple(v for v in VoltageLevel if not v.is_low_voltage)
+CLASS_VOLTAGES: dict[CustomerClass, tuple[VoltageLevel, ...]] = {
+    CustomerClass.RESIDENTIAL: _LOW,
+    CustomerClass.LOW_VOLTAGE_NON_RESIDENTIAL: _LOW,
+    CustomerClass.HIGH_VOLTAGE: _HIGH,
+    CustomerClass.ANY: tuple(VoltageLevel),
+}
+"""What a customer class can be supplied at: the default of a type, and the bound of its list."""
+
 
 def _business_type(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> BusinessType:
     table = _table(raw, where, _TYPE_KEYS)
@@ -204,11 +215,12 @@ def _business_type(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> B
         _document(d, f"{where}.documents[{j}]") for j, d in enumerate(_array(table, "documents", where))
     )
     _unique([d.code for d in documents], f"{where}.documents")
+    customer_class = _enum(CustomerClass, table, "customer_class", where)
     return BusinessType(
         code=_code(table, where),
         names=_names(table.get("names"), f"{where}.names"),
         kind=_enum(ServiceKind, table, "kind", where),
-        customer_class=_enum(CustomerClass, table, "customer_class", where),
+        customer_class=customer_class,
         stages=stages,
         documents=documents,
         whole_process_limit=_optional_limit(table, "whole_process_limit", where, sources),
@@ -217,8 +229,34 @@ def _business_type(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> B
         ),
         needs_account=_flag(table, "needs_account", where, default=False),
         needs_capacity=_flag(table, "needs_capacity", where, default=False),
-        voltages=_voltages(table, where),
+        voltages=_voltages(table, where, customer_class),
     )
+
+
+def _voltages(
+    table: Mapping[str, Any], where: str, customer_class: CustomerClass
+) -> tuple[VoltageLevel, ...]:
+    """The type's ``voltages`` list, each one its class can have, in the order given."""
+    allowed = CLASS_VOLTAGES[customer_class]
+    if "voltages" not in table:
+        return allowed
+    path = f"{where}.voltages"
+    raw = table["voltages"]
+    if not isinstance(raw, list) or not raw:
+        raise _bad(path, 'must be a non-empty array of voltages, e.g. ["220V", "380V"]')
+    found: list[VoltageLevel] = []
+    for item in raw:
+        try:
+            voltage = VoltageLevel(item if isinstance(item, str) else "")
+        except ValueError:
+            known = ", ".join(v.value for v in VoltageLevel)
+            raise _bad(path, f"{item!r} is not a voltage ({known})") from None
+        if voltage not in allowed:
+            raise _bad(path, f"{voltage.value} is not a {customer_class.value} supply voltage")
+        if voltage in found:
+            raise _bad(path, f"{voltage.value} is listed twice")
+        found.append(voltage)
+    return tuple(found)
 
 
 def _stage(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> Stage:
@@ -226,16 +264,6 @@ def _stage(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> Stage:
     names = _names(table.get("names"), f"{where}.names")
     party = _enum(Party, table, "party", where) if "party" in table else Party.UTILITY
     return Stage(_code(table, where), names, _optional_limit(table, "limit", where, sources), party)
-
-
-def _voltages(table: Mapping[str, Any], where: str) -> tuple[str, ...]:
-    """The voltages the business is supplied at (all when not listed)."""
-    if "voltages" not in table:
-        return VOLTAGES
-    values = table["voltages"]
-    if not isinstance(values, list) or not values or any(v not in VOLTAGES for v in values):
-        raise _bad(f"{where}.voltages", f"must list voltages from {', '.join(VOLTAGES)}, not {values!r}")
-    return tuple(str(v) for v in values)
 
 
 def _document(raw: Any, where: str) -> RequiredDocument:

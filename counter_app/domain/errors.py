@@ -53,6 +53,15 @@ class NobodyWaiting(HallError):
     code = "nobody_waiting"
 
 
+class NotAHallDatabase(HallError):
+    """The path given is not a hall database this version can use: nothing there (a mistyped
+    ``--db``), an empty file, another program's SQLite file, or a hall written by a newer version.
+    Nothing was created or changed. ``code`` is ``hall_db_missing``, ``not_a_hall_db`` or
+    ``hall_db_newer``; ``path`` names the file."""
+
+    code = "not_a_hall_db"
+
+
 class StoreUnavailable(Exception):
     """The store cannot be used right now; the action was not done. ``reason`` is one of
     ``locked``, ``disk_full``, ``read_only``, ``corrupt``, ``io``, ``missing``."""

@@ -58,8 +58,8 @@ class PaperRequest:
         """Built on reading, on the painting thread."""
         return printable_for(self)
 
-    def outcome(self, error: str) -> PaperOutcome:
-        return PaperOutcome.of(self.job, self.device, error, number=self.number, kind=self.kind)
+    def outcome(self, failure: PrinterError | None) -> PaperOutcome:
+        return PaperOutcome.of(self.job, self.device, failure, number=self.number, kind=self.kind)
 
 
 def _check(kind: str, paper: Paper | str) -> Paper:

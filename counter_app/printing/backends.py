@@ -106,7 +106,12 @@ def pdf_bytes(printable: Printable, paper: Paper, dpi: int = PDF_DPI) -> bytes:
 
 
 def _pdf_refused(path: Path, exc: FileRefused) -> PrinterError:
-    return PrinterError(f"Cannot write the PDF {path}: {exc.explanation}", path=str(path), reason=exc.reason)
+    return PrinterError(
+        f"Cannot write the PDF {path}: {exc.explanation}",
+        code="pdf_not_written",
+        path=str(path),
+        reason=exc.reason,
+    )
 
 
 def check_pdf_target(path: Path | str) -> None:
@@ -188,7 +193,11 @@ class PdfFolderBackend:
                 return path
             except FileExistsError:
                 continue
-        raise PrinterError(f"Cannot find a free file name in {self.folder}", path=str(self.folder))
+        raise PrinterError(
+            f"Cannot find a free file name in {self.folder}",
+            code="pdf_folder_unwritable",
+            path=str(self.folder),
+        )
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
         try:
@@ -196,11 +205,15 @@ class PdfFolderBackend:
             path = self._claim(printable.title)
         except FileRefused as exc:
             raise PrinterError(
-                f"Cannot write to the folder {self.folder}: {exc.explanation}", path=str(self.folder)
+                f"Cannot write to the folder {self.folder}: {exc.explanation}",
+                code="pdf_folder_unwritable",
+                path=str(self.folder),
             ) from None
         except OSError as exc:
             raise PrinterError(
-                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}", path=str(self.folder)
+                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}",
+                code="pdf_folder_unwritable",
+                path=str(self.folder),
             ) from None
         try:
             write_pdf(printable, paper, path, self.dpi)
@@ -224,7 +237,11 @@ class SystemPrinterBackend:
         if info.isNull():
             installed = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
             what = f"There is no printer named {self.name!r}" if self.name else "No default printer is set up"
-            raise PrinterError(f"{what} on this PC (installed: {installed})", printer=self.name or "")
+            raise PrinterError(
+                f"{what} on this PC (installed: {installed})",
+                code="printer_not_installed" if self.name else "no_default_printer",
+                printer=self.name or "",
+            )
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
         printer.setDocName(printable.title)
@@ -234,14 +251,20 @@ class SystemPrinterBackend:
             )
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrinterError(f"Cannot start printing on {info.printerName()}", printer=info.printerName())
+            raise PrinterError(
+                f"Cannot start printing on {info.printerName()}",
+                code="printer_cannot_start",
+                printer=info.printerName(),
+            )
         try:
             printable.render(painter, layout_rect(paper, printer))
         finally:
             ended = painter.end()
         if not ended or printer.printerState() == QPrinter.PrinterState.Error:
             raise PrinterError(
-                f"The printer {info.printerName()} reported an error", printer=info.printerName()
+                f"The printer {info.printerName()} reported an error",
+                code="printer_reported_error",
+                printer=info.printerName(),
             )
 
 
@@ -251,7 +274,7 @@ class NoPrinterBackend:
     device = "none"
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
-        raise PrinterError("printing is turned off on this PC (printer setting 'none')")
+        raise PrinterError("printing is turned off on this PC (printer setting 'none')", code="printing_off")
 
 
 def parse_printer_spec(spec: str | None) -> PrinterBackend | None:

@@ -55,9 +55,9 @@ class TicketPrint:
     def label(self) -> str:
         return f"ticket {self.ticket.number}"
 
-    def outcome(self, error: str) -> PrintOutcome:
+    def outcome(self, failure: PrinterError | None) -> PrintOutcome:
         return PrintOutcome.of(
-            self.job, self.device, error, ticket_id=self.ticket.id, number=self.ticket.number
+            self.job, self.device, failure, ticket_id=self.ticket.id, number=self.ticket.number
         )
 
 

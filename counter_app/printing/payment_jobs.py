@@ -52,8 +52,8 @@ class PaymentPrint:
     def label(self) -> str:
         return f"payment slip {self.slip.guidance_id}"
 
-    def outcome(self, error: str) -> PaymentPrintOutcome:
-        return PaymentPrintOutcome.of(self.job, self.device, error, guidance_id=self.slip.guidance_id)
+    def outcome(self, failure: PrinterError | None) -> PaymentPrintOutcome:
+        return PaymentPrintOutcome.of(self.job, self.device, failure, guidance_id=self.slip.guidance_id)
 
 
 def prepare_payment_print(
@@ -121,8 +121,9 @@ def print_boundary_leaflet(
     backend: PrinterBackend,
     *,
     paper: Paper | str = "a5",
-) -> str:
-    """Print the boundary leaflet in the hall's language; ``""`` when it came out, else what went wrong.
+) -> PrinterError | None:
+    """Print the boundary leaflet in the hall's language; ``None`` when it came out, else what went
+    wrong (logged here, worded for the clerk by the window).
 
     Advice, not a record: nothing is written to the database."""
     chosen = paper_for(paper)
@@ -131,5 +132,5 @@ def print_boundary_leaflet(
         backend.print_slip(leaflet_printable(leaflet, HallTexts(leaflet.language)), chosen)
     except (PrinterError, FileUnavailable) as exc:
         log.warning("boundary leaflet not printed on %s: %s", backend.device, exc)
-        return str(exc)
-    return ""
+        return exc
+    return None

@@ -2,17 +2,28 @@
 
 Nothing is written around the services: each arrival is ``issue``, each call ``call_next``, so the
 demo database is exactly what a morning of clerks would leave behind. Deterministic (seeded).
+
+:func:`load_demo` is ``counter-app init --demo``: it loads the demo once per hall (a second run
+changes nothing) and refuses a hall that already holds its own records unless forced. The simulated
+clock never starts before the hall's latest queue event: a history that went back in time would
+call tickets before they were issued (negative waits).
 """
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
+from counter_app.domain.errors import RuleViolation
 from counter_app.domain.queue import CounterState, business_day
 from counter_app.services.hall import Hall
 from counter_app.services.queue import QueueService
-from counter_app.store.database import set_durable
+from counter_app.store.database import read, set_durable, write
+from counter_app.store.hall_meta_repo import HallMetaRepository
+
+DEMO_KEY = "demo_loaded"
 
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
 _ARRIVAL_WEIGHTS = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
@@ -24,6 +35,38 @@ class _SimClock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def load_demo(hall: Hall, *, force: bool = False) -> dict[str, Any]:
+    """The demo morning, account list and applications, once per hall.
+
+    Returns what was loaded, or ``{"already_loaded": …}`` when the demo is in this hall already.
+    Raises :class:`RuleViolation` (``demo_refused``) when the hall holds records of its own and
+    ``force`` is not given: demo accounts would become the live account list.
+    """
+    from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+
+    meta = HallMetaRepository(hall.db)
+    with read(hall.db):
+        loaded = meta.get(DEMO_KEY)
+        records = meta.record_counts()
+    if loaded is not None:
+        return {"already_loaded": json.loads(loaded)}
+    if any(records.values()) and not force:
+        held = ", ".join(f"{n} {table}" for table, n in records.items() if n)
+        raise RuleViolation(
+            f"This hall already holds its own records ({held}): demo data is not added. "
+            "Use --force-demo to add it anyway.",
+            code="demo_refused",
+            **records,
+        )
+    result: dict[str, Any] = dict(load_demo_history(hall))
+    result["accounts"] = load_demo_accounts(hall)["accounts"]
+    result["applications"] = load_demo_applications(hall)
+    with write(hall.db):
+        now = hall.clock()
+        meta.put(DEMO_KEY, json.dumps({"at": now.isoformat(timespec="seconds"), **result}), now)
+    return result
 
 
 def load_demo_history(
@@ -42,6 +85,11 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
     day = business_day(end, hall.profile.hall.day_start)
     day_open = datetime.combine(day, hall.profile.hall.day_start, tzinfo=end.tzinfo)
     start = max(end - timedelta(hours=hours), day_open + timedelta(minutes=1))
+    with read(hall.db):
+        latest = HallMetaRepository(hall.db).last_queue_event_at()
+    if latest is not None:  # never before what the hall already did: no call before its issue
+        start = max(start, latest.astimezone(end.tzinfo).replace(microsecond=0) + timedelta(seconds=1))
+        end = max(end, start)
     clock = _SimClock(start)
     queue = QueueService(hall.db, hall.profile, clock)
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
@@ -89,7 +137,7 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
             minutes = max(1.0, rng.gauss(service.default_service_minutes if service else 5, 2))
             busy_until[number] = t + timedelta(minutes=minutes)
         t += timedelta(minutes=1)
-    clock.now = max(end - timedelta(minutes=1), day_open)  # just after the day start: still today
+    clock.now = max(end - timedelta(minutes=1), day_open, start)  # just after the day start: still today
     for _ in range(leave_waiting):
         queue.issue(rng.choices(codes, weights)[0])
         counts["issued"] += 1

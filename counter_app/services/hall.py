@@ -124,11 +124,15 @@ def open_hall(
     profile_file: Path | str | None = None,
     clock: Clock | None = None,
     timeout: float = BUSY_TIMEOUT_S,
+    create: bool = False,
 ) -> Hall:
-    """Open the hall database and profile; ``clock`` defaults to the hall's time zone."""
+    """Open the hall database and profile; ``clock`` defaults to the hall's time zone.
+
+    Only ``create`` (``counter-app init``) makes a new hall database; a path with none raises
+    :class:`~counter_app.domain.errors.NotAHallDatabase` having created nothing."""
     path = paths.database_path(db_path)
     log.info("opening hall database %s", path)
-    db = open_hall_db(path, timeout=timeout)
+    db = open_hall_db(path, timeout=timeout, create=create)
     try:
         profile = sync_profile(db, paths.profile_path(profile_file), clock or system_clock)
     except BaseException:

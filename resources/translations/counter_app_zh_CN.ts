@@ -294,6 +294,10 @@
       <translation>备注或原因（退回、暂停、撤销时必填）</translation>
     </message>
     <message>
+      <source>No document owed</source>
+      <translation>没有缺件资料</translation>
+    </message>
+    <message>
       <source>clerk's staff code</source>
       <translation>接收人员工号</translation>
     </message>
@@ -1180,8 +1184,8 @@
       <translation>%2 的%1已补打。</translation>
     </message>
     <message>
-      <source>%1 of %2 was not printed: %3. The application itself is saved; print again.</source>
-      <translation>%2 的%1未能打印：%3。申请本身已保存，请重新打印。</translation>
+      <source>%1 of %2 was not printed: %3 The application itself is saved; print again.</source>
+      <translation>%2 的%1未能打印：%3 申请已保存，请重新打印。</translation>
     </message>
   </context>
   <context>
@@ -1345,10 +1349,6 @@
       <translation>当前客户</translation>
     </message>
     <message>
-      <source>Waiting for this counter</source>
-      <translation>本窗口等候客户</translation>
-    </message>
-    <message>
       <source>Waiting line</source>
       <translation>等候队列</translation>
     </message>
@@ -1389,8 +1389,36 @@
       <translation>%1分钟</translation>
     </message>
     <message>
-      <source>Today at this counter: %1 served · %2 no-shows · average service %3 · average wait %4</source>
-      <translation>本窗口今日：办结 %1 人 · 过号 %2 人 · 平均办理 %3 · 平均等候 %4</translation>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客户（按“下一位”的叫号顺序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均办理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
+      <source>1 person</source>
+      <translation>1 人</translation>
+    </message>
+    <message>
+      <source>%1 people</source>
+      <translation>%1 人</translation>
     </message>
     <message>
       <source>Longest wait %1 min (target %2 min)</source>
@@ -1609,6 +1637,66 @@
     <message>
       <source>The hall profile %1 cannot be read.</source>
       <translation>无法读取营业厅配置文件 %1。</translation>
+    </message>
+    <message>
+      <source>There is no hall database at %1. Check the path, or have IT create the hall (counter-app init).</source>
+      <translation>%1 处没有营业厅数据库。请检查路径，或请信息运维人员创建营业厅（counter-app init）。</translation>
+    </message>
+    <message>
+      <source>%1 is not a hall database. Nothing was changed; check the path.</source>
+      <translation>%1 不是营业厅数据库，未做任何更改。请检查路径。</translation>
+    </message>
+    <message>
+      <source>%1 was written by a newer version of the counter tool. Update the tool on this PC.</source>
+      <translation>%1 由更新版本的柜台系统写入。请在本机更新本系统。</translation>
+    </message>
+    <message>
+      <source>No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.</source>
+      <translation>本机未设置打印机。请连接打印机或联系信息运维人员；也可以另存为 PDF。</translation>
+    </message>
+    <message>
+      <source>The printer %1 is not installed on this PC. Please call IT.</source>
+      <translation>本机未安装打印机“%1”。请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>The printer %1 could not start. Check that it is on and has paper.</source>
+      <translation>打印机“%1”无法开始打印。请检查是否开机、是否有纸。</translation>
+    </message>
+    <message>
+      <source>The printer %1 reported an error. Check the paper, the cover and the cable, then print again.</source>
+      <translation>打印机“%1”报告错误。请检查纸张、机盖和连线后重新打印。</translation>
+    </message>
+    <message>
+      <source>Printing is turned off on this PC.</source>
+      <translation>本机已关闭打印。</translation>
+    </message>
+    <message>
+      <source>The PDF could not be saved as %1. Choose another folder.</source>
+      <translation>PDF 无法保存为 %1。请选择其他文件夹。</translation>
+    </message>
+    <message>
+      <source>Nothing can be saved in the folder %1. Please call IT.</source>
+      <translation>无法在文件夹 %1 中保存文件。请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>The receipt printer %1 does not answer. Check its power and its network cable.</source>
+      <translation>小票打印机 %1 无响应。请检查电源和网线。</translation>
+    </message>
+    <message>
+      <source>The printer did not print. The details are in the log; please call IT.</source>
+      <translation>打印机未能打印。详细信息已记入日志，请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>Something went wrong while printing; it has been logged. Please call IT.</source>
+      <translation>打印时出现异常，已记录日志。请联系信息运维人员。</translation>
+    </message>
+    <message>
+      <source>Choose why the customer takes the green channel.</source>
+      <translation>请选择客户走绿色通道的原因。</translation>
+    </message>
+    <message>
+      <source>A green-channel reason goes only with a green-channel number.</source>
+      <translation>只有绿色通道号才需填写绿色通道原因。</translation>
     </message>
     <message>
       <source>The hall database is busy (another program holds it). Nothing was saved; try again.</source>
@@ -2082,20 +2170,20 @@
       <translation>凭条另存为 PDF…</translation>
     </message>
     <message>
-      <source>Print again (补打)</source>
-      <translation>补打</translation>
-    </message>
-    <message>
       <source>Print payment slip</source>
       <translation>打印缴费凭条</translation>
     </message>
     <message>
-      <source>QR code on the slip</source>
-      <translation>凭条印二维码</translation>
+      <source>Print again</source>
+      <translation>重新打印</translation>
     </message>
     <message>
       <source>in person</source>
       <translation>需到现场</translation>
+    </message>
+    <message>
+      <source>QR code</source>
+      <translation>二维码</translation>
     </message>
     <message>
       <source>not signed yet</source>
@@ -2126,8 +2214,8 @@
       <translation>缴费凭条已打印。</translation>
     </message>
     <message>
-      <source>The slip was not printed (%1). The guidance is recorded; use Print again.</source>
-      <translation>凭条未能打印（%1）。本次引导已记录，请点击“补打”。</translation>
+      <source>The slip was not printed: %1 The guidance is recorded; use Print again.</source>
+      <translation>凭条未能打印：%1 缴费引导已记录，请点“重新打印”。</translation>
     </message>
   </context>
   <context>
@@ -2191,6 +2279,10 @@
     <message>
       <source>%1 - please bring:</source>
       <translation>%1——请携带：</translation>
+    </message>
+    <message>
+      <source>%1 (signed up)</source>
+      <translation>%1（已签约）</translation>
     </message>
     <message>
       <source>Power supply service hotline %1 (24 hours)</source>
@@ -2290,6 +2382,10 @@
   </context>
   <context>
     <name>QueueModels</name>
+    <message>
+      <source>Next [F1]</source>
+      <translation>下一位 [F1]</translation>
+    </message>
     <message>
       <source>Number</source>
       <translation>号码</translation>

@@ -294,6 +294,10 @@
       <translation>備註或原因（退回、暫停、撤銷時必填）</translation>
     </message>
     <message>
+      <source>No document owed</source>
+      <translation>沒有缺件資料</translation>
+    </message>
+    <message>
       <source>clerk's staff code</source>
       <translation>接收人員工號</translation>
     </message>
@@ -1180,8 +1184,8 @@
       <translation>%2 的%1已補打。</translation>
     </message>
     <message>
-      <source>%1 of %2 was not printed: %3. The application itself is saved; print again.</source>
-      <translation>%2 的%1未能打印：%3。申請本身已保存，請重新打印。</translation>
+      <source>%1 of %2 was not printed: %3 The application itself is saved; print again.</source>
+      <translation>%2 的%1未能列印：%3 申請已保存，請重新列印。</translation>
     </message>
   </context>
   <context>
@@ -1345,10 +1349,6 @@
       <translation>當前客戶</translation>
     </message>
     <message>
-      <source>Waiting for this counter</source>
-      <translation>本窗口等候客戶</translation>
-    </message>
-    <message>
       <source>Waiting line</source>
       <translation>等候隊列</translation>
     </message>
@@ -1389,8 +1389,36 @@
       <translation>%1分鐘</translation>
     </message>
     <message>
-      <source>Today at this counter: %1 served · %2 no-shows · average service %3 · average wait %4</source>
-      <translation>本窗口今日：辦結 %1 人 · 過號 %2 人 · 平均辦理 %3 · 平均等候 %4</translation>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客戶（按「下一位」的叫號順序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>辦結</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>過號</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均辦理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
+      <source>1 person</source>
+      <translation>1 人</translation>
+    </message>
+    <message>
+      <source>%1 people</source>
+      <translation>%1 人</translation>
     </message>
     <message>
       <source>Longest wait %1 min (target %2 min)</source>
@@ -1609,6 +1637,66 @@
     <message>
       <source>The hall profile %1 cannot be read.</source>
       <translation>無法讀取營業廳配置文件 %1。</translation>
+    </message>
+    <message>
+      <source>There is no hall database at %1. Check the path, or have IT create the hall (counter-app init).</source>
+      <translation>%1 處沒有營業廳資料庫。請檢查路徑，或請資訊運維人員建立營業廳（counter-app init）。</translation>
+    </message>
+    <message>
+      <source>%1 is not a hall database. Nothing was changed; check the path.</source>
+      <translation>%1 不是營業廳資料庫，未做任何更改。請檢查路徑。</translation>
+    </message>
+    <message>
+      <source>%1 was written by a newer version of the counter tool. Update the tool on this PC.</source>
+      <translation>%1 由更新版本的櫃檯系統寫入。請在本機更新本系統。</translation>
+    </message>
+    <message>
+      <source>No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.</source>
+      <translation>本機未設定印表機。請連接印表機或聯絡資訊運維人員；也可以另存為 PDF。</translation>
+    </message>
+    <message>
+      <source>The printer %1 is not installed on this PC. Please call IT.</source>
+      <translation>本機未安裝印表機「%1」。請聯絡資訊運維人員。</translation>
+    </message>
+    <message>
+      <source>The printer %1 could not start. Check that it is on and has paper.</source>
+      <translation>印表機「%1」無法開始列印。請檢查是否開機、是否有紙。</translation>
+    </message>
+    <message>
+      <source>The printer %1 reported an error. Check the paper, the cover and the cable, then print again.</source>
+      <translation>印表機「%1」回報錯誤。請檢查紙張、機蓋和連線後重新列印。</translation>
+    </message>
+    <message>
+      <source>Printing is turned off on this PC.</source>
+      <translation>本機已關閉列印。</translation>
+    </message>
+    <message>
+      <source>The PDF could not be saved as %1. Choose another folder.</source>
+      <translation>PDF 無法儲存為 %1。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+      <source>Nothing can be saved in the folder %1. Please call IT.</source>
+      <translation>無法在資料夾 %1 中儲存檔案。請聯絡資訊運維人員。</translation>
+    </message>
+    <message>
+      <source>The receipt printer %1 does not answer. Check its power and its network cable.</source>
+      <translation>小票印表機 %1 無回應。請檢查電源和網路線。</translation>
+    </message>
+    <message>
+      <source>The printer did not print. The details are in the log; please call IT.</source>
+      <translation>印表機未能列印。詳細資訊已記入日誌，請聯絡資訊運維人員。</translation>
+    </message>
+    <message>
+      <source>Something went wrong while printing; it has been logged. Please call IT.</source>
+      <translation>列印時出現異常，已記錄日誌。請聯絡資訊運維人員。</translation>
+    </message>
+    <message>
+      <source>Choose why the customer takes the green channel.</source>
+      <translation>請選擇客戶走綠色通道的原因。</translation>
+    </message>
+    <message>
+      <source>A green-channel reason goes only with a green-channel number.</source>
+      <translation>只有綠色通道號才需填寫綠色通道原因。</translation>
     </message>
     <message>
       <source>The hall database is busy (another program holds it). Nothing was saved; try again.</source>
@@ -2082,20 +2170,20 @@
       <translation>憑條另存爲 PDF…</translation>
     </message>
     <message>
-      <source>Print again (补打)</source>
-      <translation>補打</translation>
-    </message>
-    <message>
       <source>Print payment slip</source>
       <translation>打印繳費憑條</translation>
     </message>
     <message>
-      <source>QR code on the slip</source>
-      <translation>憑條印二維碼</translation>
+      <source>Print again</source>
+      <translation>重新列印</translation>
     </message>
     <message>
       <source>in person</source>
       <translation>需到現場</translation>
+    </message>
+    <message>
+      <source>QR code</source>
+      <translation>二維碼</translation>
     </message>
     <message>
       <source>not signed yet</source>
@@ -2126,8 +2214,8 @@
       <translation>繳費憑條已打印。</translation>
     </message>
     <message>
-      <source>The slip was not printed (%1). The guidance is recorded; use Print again.</source>
-      <translation>憑條未能打印（%1）。本次引導已記錄，請點擊“補打”。</translation>
+      <source>The slip was not printed: %1 The guidance is recorded; use Print again.</source>
+      <translation>憑條未能列印：%1 繳費引導已記錄，請點「重新列印」。</translation>
     </message>
   </context>
   <context>
@@ -2191,6 +2279,10 @@
     <message>
       <source>%1 - please bring:</source>
       <translation>%1——請攜帶：</translation>
+    </message>
+    <message>
+      <source>%1 (signed up)</source>
+      <translation>%1（已簽約）</translation>
     </message>
     <message>
       <source>Power supply service hotline %1 (24 hours)</source>
@@ -2290,6 +2382,10 @@
   </context>
   <context>
     <name>QueueModels</name>
+    <message>
+      <source>Next [F1]</source>
+      <translation>下一位 [F1]</translation>
+    </message>
     <message>
       <source>Number</source>
       <translation>號碼</translation>

@@ -92,12 +92,18 @@ def tick(qtbot: QtBot, box: WrapCheckBox) -> None:
     assert box.isChecked() != before
 
 
-def fill_home(qtbot: QtBot, form: ApplicationForm, *, id_number: str = "11010519491231002X") -> None:
+def fill_home(
+    qtbot: QtBot,
+    form: ApplicationForm,
+    *,
+    id_number: str = "11010519491231002X",
+    mobile: str = "138 1234 5678",
+) -> None:
     """A residential new connection typed as a clerk would, ID only with the commitment letter."""
     form.type_box.setCurrentIndex(form.type_box.findData("lv_residential_new"))
     type_into(qtbot, form.name, "张三𠮷")  # a rare character (生僻字) from the input method
     type_into(qtbot, form.id_number, id_number)
-    type_into(qtbot, form.mobile, "138 1234 5678")
+    type_into(qtbot, form.mobile, mobile)
     type_into(qtbot, form.address, "通辽市科尔沁区建国路12号")
     type_into(qtbot, form.capacity, "8")
     form.voltage.setCurrentIndex(form.voltage.findData(VoltageLevel.V220))
@@ -137,6 +143,22 @@ def test_the_form_offers_every_business_of_the_profile(panel: ApplicationsPanel)
     assert "lv_residential_new" in codes and "ev_charger" in codes and "pause" in codes and codes[0] == ""
 
 
+def test_the_form_offers_only_the_voltages_of_the_business(panel: ApplicationsPanel) -> None:
+    form = panel.form
+
+    def offered() -> list[str]:
+        return [form.voltage.itemText(i) for i in range(1, form.voltage.count())]
+
+    form.select_type("lv_residential_new")
+    assert offered() == ["220V", "380V"]
+    form.voltage.setCurrentIndex(form.voltage.findText("380V"))
+    form.select_type("ev_charger")
+    assert offered() == ["220V", "380V"] and form.voltage.currentText() == "380V"  # kept
+    form.select_type("hv_new_single")
+    assert "110kV" in offered() and "220V" not in offered()
+    assert form.voltage.currentText() == "—"  # 380 V is not a high-voltage supply
+
+
 def test_a_wrong_id_is_flagged_at_its_field_keeps_everything_and_saves_nothing(
     qtbot: QtBot, panel: ApplicationsPanel, desk: Desk, other: Hall
 ) -> None:
@@ -155,6 +177,24 @@ def test_a_wrong_id_is_flagged_at_its_field_keeps_everything_and_saves_nothing(
         "138 1234 5678",
     )
     assert form.address.text() == "通辽市科尔沁区建国路12号" and form.commitment.isChecked()
+    assert stored(other) == 0
+
+
+def test_a_corrected_field_stops_being_red_as_soon_as_it_is_valid(
+    qtbot: QtBot, panel: ApplicationsPanel, desk: Desk, other: Hall
+) -> None:
+    desk.serve()
+    fill_home(qtbot, panel.form, id_number="110105194912310021", mobile="138 1234")
+    accept_in(qtbot, panel)
+    form = panel.form
+    assert form.id_number.property("invalid") is True and form.mobile.property("invalid") is True
+    form.id_number.clear()
+    qtbot.keyClicks(form.id_number, "11010519491231002")  # not yet: 17 characters
+    assert form.id_number.property("invalid") is True
+    qtbot.keyClicks(form.id_number, "X")  # now a valid ID: no longer red, before any Accept
+    assert form.id_number.property("invalid") is False
+    assert form.error_of("id_number") == "✓" and form.rows["id_number"].error.isVisible()  # no jump
+    assert form.mobile.property("invalid") is True  # the other mistake is still shown
     assert stored(other) == 0
 
 

@@ -34,7 +34,7 @@ def run(capsys: pytest.CaptureFixture[str], db: str) -> CliRun:
 def accepted(db: str) -> str:
     """One residential application taken on Monday 3 March 2025 (long overdue by now)."""
     moment = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, clock=lambda: moment)
+    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, clock=lambda: moment, create=True)
     try:
         form = home()
         return str(hall.applications.accept(ApplicationRequest(form=form), clerk="0107").number)

@@ -232,6 +232,8 @@ def test_high_voltage_needs_a_high_supply_voltage() -> None:
     assert fields(hv, "hv_new_single") == ["voltage"]
     assert fields(replace(hv, voltage=VoltageLevel.KV10), "hv_new_single") == []
     assert fields(home_form(voltage=VoltageLevel.KV10)) == ["voltage"]
+    assert fields(home_form(voltage=VoltageLevel.KV110)) == ["voltage"]  # only 220 V / 380 V for a home
+    assert fields(home_form(voltage=VoltageLevel.V380)) == []
 
 
 def test_tariff_change_needs_the_new_class() -> None:

@@ -390,3 +390,46 @@ def test_bad_rule_source_is_refused(raw: list[dict[str, Any]], table: dict[str, 
 def test_not_an_array_is_refused() -> None:
     with pytest.raises(InvalidInput):
         parse_business_types({"code": "x"})  # type: ignore[arg-type]
+
+
+def test_each_business_offers_only_the_voltages_it_can_have(types: tuple[BusinessType, ...]) -> None:
+    """低压居民新装 is supplied at 220 V or 380 V, never up to 110 kV; high voltage at 10 kV or above."""
+    from counter_app.domain.applications import VoltageLevel
+
+    by_code = {t.code: t for t in types}
+    assert by_code["lv_residential_new"].voltages == (VoltageLevel.V220, VoltageLevel.V380)
+    assert by_code["ev_charger"].voltages == (VoltageLevel.V220, VoltageLevel.V380)
+    assert VoltageLevel.KV110 in by_code["hv_new_single"].voltages
+    assert all(not v.is_low_voltage for v in by_code["hv_increase"].voltages)
+
+
+@pytest.mark.parametrize(
+    ("voltages", "problem"),
+    [
+        (["220V", "10kV"], "10kV is not a residential supply voltage"),
+        (["220V", "220V"], "listed twice"),
+        (["230V"], "'230V' is not a voltage"),
+        ([], "non-empty array"),
+        ("220V", "non-empty array"),
+    ],
+)
+def test_a_voltage_list_a_class_cannot_have_is_refused(
+    raw: list[dict[str, Any]], voltages: object, problem: str
+) -> None:
+    changed = copy.deepcopy(raw)
+    home = next(t for t in changed if t["code"] == "lv_residential_new")
+    home["voltages"] = voltages
+    with pytest.raises(InvalidInput) as err:
+        parse_business_types(changed)
+    assert problem in str(err.value) and err.value.field.endswith(".voltages")
+
+
+def test_a_type_without_a_list_has_its_classs_voltages(raw: list[dict[str, Any]]) -> None:
+    from counter_app.domain.business_types import CLASS_VOLTAGES, CustomerClass
+
+    changed = copy.deepcopy(raw)
+    for t in changed:
+        t.pop("voltages", None)
+    by_code = {t.code: t for t in parse_business_types(changed)}
+    assert by_code["lv_residential_new"].voltages == CLASS_VOLTAGES[CustomerClass.RESIDENTIAL]
+    assert by_code["hv_new_dual"].voltages == CLASS_VOLTAGES[CustomerClass.HIGH_VOLTAGE]

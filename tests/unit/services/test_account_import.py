@@ -325,7 +325,7 @@ def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], t
 def make_hall_in_thread(path: Path) -> Hall:
     from counter_app.services.hall import open_hall
 
-    return open_hall(path)
+    return open_hall(path, create=True)
 
 
 def test_header_in_chinese_with_title_line_above(hall: Hall, tmp_path: Path) -> None:

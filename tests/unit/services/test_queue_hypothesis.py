@@ -170,8 +170,11 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(tickets=st.lists(st.tuples(SERVICES, st.booleans()), min_size=1, max_size=4))
     def issue(self, tickets: list[tuple[str, bool]]) -> None:
         for service, green in tickets:  # a few customers at once, so the lines fill up
+            reason = "elderly" if green else ""
             self.act(
-                lambda s=service, g=green: self.queue.issue(s, green=g), lambda r: ["issued"], uses_today=True
+                lambda s=service, g=green, why=reason: self.queue.issue(s, green=g, green_reason=why),
+                lambda r: ["issued"],
+                uses_today=True,
             )
 
     @rule(choice=CHOICE)

@@ -30,7 +30,7 @@ DAY = AT.date()
 
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
-    database = open_hall_db(tmp_path / "hall.sqlite3")
+    database = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     yield database
     database.close()
 
