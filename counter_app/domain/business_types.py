@@ -22,7 +22,6 @@ from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.profile import LANGUAGES, Names
 from counter_app.domain.rule_sources import RuleSource, TimeLimit, parse_limit, parse_rule_sources
 
-
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
 _E = TypeVar("_E", bound=StrEnum)
 

@@ -19,7 +19,7 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper, notice_for, receipt_for
 from counter_app.printing.application_papers import notice_printable, receipt_printable
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
-from counter_app.printing.document import Printable
+from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
 from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts

@@ -21,7 +21,7 @@ from typing import Any
 
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
-from counter_app.printing.document import Printable
+from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
 from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable, ticket_slip_for

@@ -233,7 +233,9 @@ class PaymentGuidanceService:
             if signed:  # already paying this way: how it works, not the sign-up steps
                 steps = (guide.note.get(language),) if guide is not None and guide.note else ()
             channels.append(
-                SlipChannel(channel.code, name, steps, printed.qr_url or None, qr_caption=caption, signed=signed)
+                SlipChannel(
+                    channel.code, name, steps, printed.qr_url or None, qr_caption=caption, signed=signed
+                )
             )
         bring: tuple[str, ...] = ()
         title = ""

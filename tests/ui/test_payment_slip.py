@@ -167,6 +167,8 @@ def test_the_payee_is_the_provincial_company_and_each_qr_caption_says_where_it_l
     assert "扫码打开国家电网95598网站首页（www.95598.cn）" in text
     scan = HallTexts("zh_CN").t("PaymentSlip", "Scan to open %1", "hall.example.cn")
     assert squashed(scan) in text
+
+
 def test_the_default_slip_on_80mm_takes_under_20_cm(make_hall: Callable[..., Hall], tmp_path: Path) -> None:
     """The shipped profile's channels for an account without withholding, on an 80 mm roll: the
     longest everyday slip (it took about 29 cm of paper with a numbered line per step)."""
