@@ -45,7 +45,7 @@ def is_special(path: Path) -> bool:
 
 def cli_hall(tmp_path: Path) -> Path:
     db = tmp_path / "cli.sqlite3"
-    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE)
+    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True)
     try:
         hall.queue.issue("A")
     finally:
@@ -71,7 +71,7 @@ def test_a_device_target_is_refused_and_nothing_is_recorded(
     code = cli.main(["ticket", "print", "A001", "--pdf", str(device), "--db", str(db)])
     assert code == cli.EXIT_REFUSED
     error = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
-    assert error["error"] == "printer_failed" and error["reason"] == "not_regular"
+    assert error["error"] == "pdf_not_written" and error["reason"] == "not_regular"
     assert is_special(device) and ticket_jobs(db) == []
 
 

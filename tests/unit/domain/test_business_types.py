@@ -414,22 +414,24 @@ def test_each_business_offers_only_the_voltages_it_can_have(types: tuple[Busines
     ],
 )
 def test_a_voltage_list_a_class_cannot_have_is_refused(
-    raw: list[dict[str, Any]], voltages: object, problem: str
+    raw: list[dict[str, Any]], sources: dict[str, Any], voltages: object, problem: str
 ) -> None:
     changed = copy.deepcopy(raw)
     home = next(t for t in changed if t["code"] == "lv_residential_new")
     home["voltages"] = voltages
     with pytest.raises(InvalidInput) as err:
-        parse_business_types(changed)
+        parse_business_types(changed, sources)
     assert problem in str(err.value) and err.value.field.endswith(".voltages")
 
 
-def test_a_type_without_a_list_has_its_classs_voltages(raw: list[dict[str, Any]]) -> None:
+def test_a_type_without_a_list_has_its_classs_voltages(
+    raw: list[dict[str, Any]], sources: dict[str, Any]
+) -> None:
     from counter_app.domain.business_types import CLASS_VOLTAGES, CustomerClass
 
     changed = copy.deepcopy(raw)
     for t in changed:
         t.pop("voltages", None)
-    by_code = {t.code: t for t in parse_business_types(changed)}
+    by_code = {t.code: t for t in parse_business_types(changed, sources)}
     assert by_code["lv_residential_new"].voltages == CLASS_VOLTAGES[CustomerClass.RESIDENTIAL]
     assert by_code["hv_new_dual"].voltages == CLASS_VOLTAGES[CustomerClass.HIGH_VOLTAGE]

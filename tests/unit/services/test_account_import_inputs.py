@@ -39,6 +39,8 @@ def test_a_fifo_is_refused_without_waiting(hall: Hall, tmp_path: Path) -> None:
 def test_the_cli_refuses_dev_zero_plainly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
+    assert cli.main(["init", "--db", str(tmp_path / "hall.sqlite3")]) == 0  # only init makes a hall
+    capsys.readouterr()
     code = cli.main(["accounts", "import", "/dev/zero", "--db", str(tmp_path / "hall.sqlite3")])
     assert code == cli.EXIT_REFUSED
     error = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
