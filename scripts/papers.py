@@ -109,7 +109,7 @@ def main(out: Path) -> None:
     install_language("zh_CN")
     folder = Path(tempfile.mkdtemp(prefix="counter-papers-"))
     moments = [datetime(2026, 11, 2, 9, 30, tzinfo=TZ)]
-    hall = open_hall(folder / "hall.sqlite3", clock=lambda: moments[0])
+    hall = open_hall(folder / "hall.sqlite3", clock=lambda: moments[0], create=True)
     try:
         hall.staff.add("0107", "王芳")
         home_number = accept(hall, home())
