@@ -2,9 +2,10 @@
 
 Measured in one run, each figure next to a baseline measured in the same run:
 
-* **Import**: rows per second through the hall's import (``AccountImport.run``: parse and validate every
-  row, build the list file with its indexes and search tables, make it live), with the time per phase,
-  against two baselines (ratio = baseline seconds / import seconds):
+* **Import**: rows per second through the hall's import (``AccountImport.run`` with a Cancel flag, as the
+  import dialog calls it: parse and validate every row, build the list file with its indexes and search
+  tables, make it live), with the time per phase, against two baselines (ratio = baseline seconds /
+  import seconds):
 
   - **A, raw**: ``csv.reader`` + one ``executemany`` of the same CSV rows, as text, into a table with the
     file's nine columns and no index, in one transaction, in a new file with the builder's pragmas
@@ -18,6 +19,9 @@ Measured in one run, each figure next to a baseline measured in the same run:
   during the import and records each issue's latency; the longest is how long the queue's write lock
   was unavailable. The same probe runs during the raw one-transaction load *into the hall database*,
   to show what a naive import would do to the queue.
+* **XLSX reader**: the first 100,000 rows as an XLSX through the hall's bounded reader against the same
+  rows and rules with openpyxl's read-only reader underneath (the reader the hall used before), ratio =
+  ours / openpyxl in rows per second.
 * **Lookup**: median and p95 per query kind through ``AccountService.find`` (limit 20) against a plain
   ``LIKE '%…%'`` scan of the same table (limit 20).
 
@@ -40,6 +44,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -78,12 +83,23 @@ DISTRICTS = ("科尔沁区", "开鲁县", "科左中旗", "科左后旗", "库�
 STREET_WORDS = "建国民主和平胜利人民解放新华团结永安光明幸福长青友谊向阳红星文化朝阳东升西拉木伦霍林明仁"
 STREET_KINDS = ("路", "大街", "街", "胡同", "大道")
 COMMUNITY_WORDS = "金色家园阳光花园绿洲城锦绣华府明珠新城御景东方丽都凯旋盛世"
-KINDS = ("exact account", "account prefix", "phone full", "phone last-4", "name", "address fragment")
+KINDS = (
+    "exact account",
+    "account prefix",
+    "account last-4",
+    "phone full",
+    "phone last-4",
+    "phone first 7",
+    "name",
+    "address fragment",
+)
 KIND_COLUMN = {
     "exact account": "number",
     "account prefix": "number",
+    "account last-4": "number",
     "phone full": "phone",
     "phone last-4": "phone",
+    "phone first 7": "phone",
     "name": "name",
     "address fragment": "address",
 }
@@ -187,10 +203,11 @@ class Probe:
 RAW_TABLE = """CREATE TABLE raw_accounts (number TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
     phone TEXT NOT NULL, tariff_class TEXT NOT NULL, arrears TEXT NOT NULL, due_date TEXT, as_of TEXT,
     withholding TEXT NOT NULL) STRICT"""
-RAW_INDEXES = (  # the list file's four indexes (schema_accounts.LIST_FILE_INDEXES), on the raw columns
+RAW_INDEXES = (  # the list file's five indexes (schema_accounts.LIST_FILE_INDEXES), on the raw columns
     "CREATE UNIQUE INDEX raw_number ON raw_accounts (number)",
     "CREATE INDEX raw_phone ON raw_accounts (phone, number)",
     "CREATE INDEX raw_last4 ON raw_accounts (substr(phone, -4), number)",
+    "CREATE INDEX raw_number_last4 ON raw_accounts (substr(number, -4), number)",
     "CREATE INDEX raw_name ON raw_accounts (length(name), name)",
 )
 
@@ -271,6 +288,74 @@ def parse_only(csv_path: Path, limit: int, *, as_values: bool) -> float:
     return count / (time.perf_counter() - started)
 
 
+class _OpenpyxlSheet:
+    """The reader the hall used before its own (openpyxl's read-only mode, rows padded by it), as the
+    XLSX baseline: the same rows through the same rules, only openpyxl underneath."""
+
+    encoding = None
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        from counter_app.domain.account_file_streams import Progress
+
+        self._progress = Progress
+        self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self._sheet = self._book.worksheets[0]
+        self._done = 0
+
+    def progress(self) -> Any:
+        return self._progress(self._done, self._sheet.max_row, "rows")
+
+    def __iter__(self) -> Any:
+        from counter_app.domain.account_file_streams import cell_text
+
+        for number, row in enumerate(self._sheet.iter_rows(values_only=True), 1):
+            self._done = number
+            yield number, [cell_text(v) for v in row]
+
+    def close(self) -> None:
+        self._book.close()
+
+
+def xlsx_parse(csv_path: Path, work: Path, limit: int) -> dict[str, Any]:
+    """Rows per second reading the first ``limit`` rows as an XLSX (amounts as numbers, the rest as
+    text) through the hall's bounded reader, against openpyxl's read-only reader in the same run."""
+    import openpyxl
+
+    from counter_app.domain.account_file import AccountFile, open_account_file
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    with csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        for index, row in enumerate(csv.reader(stream)):
+            if index > limit:
+                break
+            sheet.append([float(c) if index and i == 5 else c for i, c in enumerate(row)])
+    path = work / "accounts.xlsx"
+    book.save(path)
+
+    def rate(open_file: Callable[[], AccountFile]) -> float:
+        started = time.perf_counter()
+        with open_file() as accounts:
+            count = sum(1 for _ in accounts.values())
+        assert count == limit, count
+        return count / (time.perf_counter() - started)
+
+    def baseline() -> AccountFile:
+        source = _OpenpyxlSheet(path)
+        return AccountFile(source, file_format="xlsx", close=source.close)
+
+    ours = rate(lambda: open_account_file(path, cancelled=threading.Event().is_set))
+    theirs = rate(baseline)
+    return {
+        "rows": limit,
+        "rows_per_s": round(ours),
+        "openpyxl_rows_per_s": round(theirs),
+        "ratio": round(ours / theirs, 2),
+    }
+
+
 # -- lookups --------------------------------------------------------------------------------------------
 def sample_queries(list_file: Path, per_kind: int, seed: int = 7) -> dict[str, list[str]]:
     rnd = random.Random(seed)
@@ -292,8 +377,10 @@ def sample_queries(list_file: Path, per_kind: int, seed: int = 7) -> dict[str, l
     return {
         "exact account": [r[0] for r in rows[:per_kind]],
         "account prefix": [r[0][: rnd.randint(5, 8)] for r in rows[:per_kind]],
+        "account last-4": [r[0][-4:] for r in rows[:per_kind]],
         "phone full": phones[:per_kind],
         "phone last-4": [p[-4:] for p in phones[:per_kind]],
+        "phone first 7": [p[:7] for p in phones[:per_kind]],
         "name": [r[1] for r in rows[:per_kind]],
         "address fragment": [fragment(r[2]) for r in rows[:per_kind]],
     }
@@ -341,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = work / "hall.sqlite3"
     for leftover in work.glob("hall.sqlite3*"):
         shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
 
     print("importing through the hall's import, with the kiosk probe running …", flush=True)
     hall = open_hall(db)
@@ -350,9 +437,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     def progress(step: ImportProgress) -> None:
         phases.setdefault(step.phase, time.perf_counter())
 
+    cancel = threading.Event()  # the import dialog's Cancel: asked for every row and every chunk read
     with Probe(db) as probe:
         started = time.perf_counter()
-        summary = hall.account_import.run(source, progress=progress)
+        summary = hall.account_import.run(source, progress=progress, cancelled=cancel.is_set)
         import_s = time.perf_counter() - started
     queue_during_import = probe.summary()
     marks = sorted(phases.items(), key=lambda kv: kv[1])
@@ -372,6 +460,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     queue_during_naive = naive_probe.summary()
     parse_rate = parse_only(source, min(args.rows, 200_000), as_values=True)
     parse_objects_rate = parse_only(source, min(args.rows, 200_000), as_values=False)
+    print("XLSX reader against openpyxl …", flush=True)
+    xlsx = xlsx_parse(source, work, min(args.rows, 100_000))
 
     live = hall.accounts.live_list()
     assert live is not None
@@ -413,6 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import_phases_s": phase_s,
         "parse_only_rows_per_s": round(parse_rate),
         "parse_only_objects_rows_per_s": round(parse_objects_rate),
+        "xlsx_parse": xlsx,
         "import_summary": {
             k: v for k, v in summary.as_json().items() if k in ("inserted", "rejected", "accounts")
         },
@@ -452,12 +543,17 @@ def report(r: dict[str, Any]) -> None:
     )
     print(
         "    A: the CSV's rows as text into a 9-column table, no index, one transaction, builder pragmas\n"
-        "    B: A, then the list file's 4 indexes, 2 FTS5 trigram tables (+ optimize) and 2 term tables"
+        "    B: A, then the list file's 5 indexes, 2 FTS5 trigram tables (+ optimize) and 2 term tables"
     )
     reader = rate.format(r["parse_only_rows_per_s"])
     objects = rate.format(r["parse_only_objects_rows_per_s"])
     print(f"  the domain's reader alone, as AccountValues (the import's path)    {reader}")
     print(f"  the domain's reader alone, as AccountRow objects                   {objects}")
+    x = r["xlsx_parse"]
+    print(
+        f"  the same {x['rows']:,} rows as XLSX, bounded reader {rate.format(x['rows_per_s'])}, "
+        f"openpyxl read-only {rate.format(x['openpyxl_rows_per_s'])}   ratio {x['ratio']:.2f}x"
+    )
     q, n = r["queue_during_import"], r["queue_during_naive_one_transaction_load"]
     print("Queue: a ticket every 50 ms from another process (busy timeout 15 s)")
     print(

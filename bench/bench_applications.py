@@ -270,7 +270,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
         path.unlink(missing_ok=True)
-        hall = open_hall(path, profile_file=paths.DEFAULT_PROFILE, clock=lambda: TODAY)
+        hall = open_hall(path, profile_file=paths.DEFAULT_PROFILE, clock=lambda: TODAY, create=True)
         started = time.perf_counter()
         s = load(hall, args.applications)
         load_s = time.perf_counter() - started

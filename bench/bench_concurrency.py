@@ -54,7 +54,8 @@ def worker(role: str, db: str, barrier: str, seconds: float, counter: int, seed:
         start = time.perf_counter()
         try:
             if role == "kiosk":
-                hall.queue.issue(rng.choice("AAABCCD"), green=rng.random() < 0.05)
+                green = rng.random() < 0.05
+                hall.queue.issue(rng.choice("AAABCCD"), green=green, green_reason="elderly" if green else "")
             elif hall.queue.call_next(counter).called is None:
                 idle += 1  # nobody waiting: nothing written, not counted as an action
                 time.sleep(0.001)
@@ -156,7 +157,7 @@ def fresh_hall(folder: Path, name: str) -> Path:
     from counter_app.services.hall import open_hall
 
     db = folder / name
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     return db
 
 

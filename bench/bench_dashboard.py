@@ -132,7 +132,7 @@ class Clock:
 
 
 def new_hall(path: Path, clock: Clock) -> Hall:
-    hall = open_hall(path, profile_file=paths.DEFAULT_PROFILE, clock=clock)
+    hall = open_hall(path, profile_file=paths.DEFAULT_PROFILE, clock=clock, create=True)
     for number in range(1, 7):
         hall.queue.set_counter_state(number, CounterState.OPEN, f"S00{number}")
     return hall

@@ -74,7 +74,7 @@ def floor(folder: Path, n: int, warmup: int, synchronous: str) -> list[float]:
 
 
 def open_bench_hall(folder: Path, name: str, synchronous: str) -> Hall:
-    hall = open_hall(folder / name, profile_file=paths.DEFAULT_PROFILE)
+    hall = open_hall(folder / name, profile_file=paths.DEFAULT_PROFILE, create=True)
     hall.db.execute(f"PRAGMA synchronous={synchronous}")
     return hall
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
+from counter_app.domain.errors import HallError, InvalidInput, NobodyWaiting, StoreUnavailable
 from counter_app.domain.queue import CounterState, Ticket
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
@@ -50,33 +50,51 @@ def emit(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def hall_for(args: argparse.Namespace) -> Hall:
-    """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``."""
+def hall_for(args: argparse.Namespace, *, create: bool = False) -> Hall:
+    """The hall a command works on (``--db`` / ``--profile``); use it as ``with hall_for(args) as hall``.
+    Only ``init`` creates one (``create``): any other command on a path with no hall database stops
+    with exit 2, having created nothing (a mistyped ``--db`` must not start an empty hall)."""
+    from counter_app.logs import use_hall_timezone
     from counter_app.services.hall import open_hall
 
-    return open_hall(args.db, profile_file=args.profile)
+    hall = open_hall(args.db, profile_file=args.profile, create=create)
+    use_hall_timezone(hall.profile.hall.timezone)
+    return hall
 
 
 # commands ------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
     from counter_app.store.migrations import applied_names
 
-    with hall_for(args) as hall:
+    with hall_for(args, create=True) as hall:
         result: dict[str, Any] = {
             "db": str(hall.path),
             "migrations": applied_names(hall.db),
             "services": [s.code for s in hall.profile.services],
             "counters": [c.number for c in hall.profile.counters],
         }
-        if args.demo:
-            from counter_app.services.demo_weeks import load_demo_hall
+        if args.demo or args.force_demo:
+            from counter_app.services.demo import load_demo
 
-            result["demo"] = load_demo_hall(hall, weeks=args.demo_weeks)
+            result["demo"] = load_demo(hall, force=args.force_demo, weeks=args.demo_weeks)
         emit(result)
     return 0
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
+    if args.green and not args.reason:
+        raise InvalidInput(
+            "--green needs --reason (the green-channel reason code from the hall profile)",
+            field="reason",
+            code="green_reason_required",
+        )
+    if args.reason and not args.green:
+        raise InvalidInput(
+            "--reason goes with --green; without it the number would be an ordinary one",
+            field="reason",
+            code="green_reason_without_green",
+            reason=args.reason,
+        )
     with hall_for(args) as hall:
         issued = hall.queue.issue(
             args.service, green=args.green, green_reason=args.reason or "", source="cli"
@@ -202,7 +220,13 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     p.add_argument(
         "--demo",
         action="store_true",
-        help="also load the demo hall (weeks of history, this morning, accounts, applications) once",
+        help="also load the demo hall (weeks of history, this morning, accounts, applications) once; "
+        "refused when the hall holds its own records",
+    )
+    p.add_argument(
+        "--force-demo",
+        action="store_true",
+        help="load the demo even into a hall that holds its own records (its accounts become the live list)",
     )
     p.add_argument("--demo-weeks", type=int, default=5, help="weeks of demo history before today")
     p.set_defaults(func=cmd_init)
@@ -212,8 +236,8 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     )
     p = ticket.add_parser("issue", parents=[common], help="take a number")
     p.add_argument("service")
-    p.add_argument("--green", action="store_true", help="green channel (绿色通道)")
-    p.add_argument("--reason", help="green-channel reason code from the profile")
+    p.add_argument("--green", action="store_true", help="green channel (绿色通道); needs --reason")
+    p.add_argument("--reason", help="green-channel reason code from the profile (with --green)")
     p.set_defaults(func=cmd_issue)
 
     p = ticket.add_parser("call", parents=[common], help="finish the current customer and call the next")
@@ -288,7 +312,12 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--clerk", help="clerk signed in at the counter")
     p.add_argument("--language", choices=["zh_CN", "zh_TW", "en"], help="UI language (default: the hall's)")
     p.add_argument("--screenshot", help="render the window(s) with their data to this PNG and exit")
-    p.add_argument("--printer", help="kiosk printer: none, pdf:DIR, system[:NAME], escpos-net:HOST[:PORT]")
+    p.add_argument(
+        "--printer",
+        help="this PC's printer, overriding the profile's, for the kiosk's tickets and the counters' "
+        "papers (receipts, notices, payment slips, reprints): none, pdf:DIR, system[:NAME], "
+        "escpos-net:HOST[:PORT]",
+    )
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument(
         "--tab",
@@ -328,9 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.profile = getattr(args, "profile", None)
+    from counter_app import paths
     from counter_app.logs import setup_logging
 
-    setup_logging(gui=args.command == "gui")
+    gui = args.command == "gui"
+    setup_logging(gui=gui, db_path=paths.database_path(args.db) if gui else None)
     try:
         return int(args.func(args))
     except NobodyWaiting as exc:

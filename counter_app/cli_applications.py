@@ -1,12 +1,14 @@
 """Command line of installation applications, the working-day calendar and the staff list.
 
-    counter-app application types                 business types, stages, limits and their sources
+    counter-app application types                 business types, steps, limits and their sources
     counter-app application due [--within DAYS]   open applications overdue or due within DAYS
     counter-app application list [filters]        the worklist (personal data masked)
     counter-app application show NUMBER           one application with its history (masked)
     counter-app application print NUMBER --pdf OUT [--paper a4|a5|80mm] [--notice]
     counter-app workdays add DATE N               the date N working days after DATE
     counter-app workdays between DATE DATE        working days after the first date up to the second
+    counter-app workdays load FILE                enter a year's official holiday schedule (TOML)
+    counter-app workdays year YEAR                how a year is counted: days off, make-up working days
     counter-app staff add CODE NAME [--role supervisor] | staff list | staff deactivate CODE
 
 JSON out; exit codes as ``cli.py``: 0 done, 2 refused (nothing changed), 4 store unavailable.
@@ -21,9 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, hall_for
+from counter_app.cli_types import type_json
 from counter_app.domain.application_workflow import Role
-from counter_app.domain.business_types import BusinessType, TimeLimit
-from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate
 from counter_app.services.applications_values import (
     STATE_FILTERS,
@@ -45,35 +46,6 @@ def _day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-09-30") from None
-
-
-def _names(names: Names) -> dict[str, str]:
-    return {"zh_CN": names.zh_CN, "zh_TW": names.zh_TW, "en": names.en}
-
-
-def _limit(limit: TimeLimit | None) -> dict[str, Any] | None:
-    if limit is None:
-        return None
-    effective = limit.effective.isoformat() if limit.effective else "unconfirmed"
-    return {"working_days": limit.working_days, "source": limit.source, "effective": effective}
-
-
-def type_json(t: BusinessType) -> dict[str, Any]:
-    return {
-        "code": t.code,
-        "names": _names(t.names),
-        "kind": t.kind.value,
-        "customer_class": t.customer_class.value,
-        "needs_account": t.needs_account,
-        "needs_capacity": t.needs_capacity,
-        "whole_process_limit": _limit(t.whole_process_limit),
-        "whole_process_limit_with_external_works": _limit(t.whole_process_limit_with_external_works),
-        "stages": [{"code": s.code, "names": _names(s.names), "limit": _limit(s.limit)} for s in t.stages],
-        "documents": [
-            {"code": d.code, "names": _names(d.names), "kind": d.kind.value, "required": d.required}
-            for d in t.documents
-        ],
-    }
 
 
 def _due(due: DueDate | None) -> dict[str, Any] | None:
@@ -199,7 +171,9 @@ def _json_command(build: Build) -> Callable[[argparse.Namespace], int]:
 
 
 def _types(hall: Hall, args: argparse.Namespace) -> Any:
-    return [type_json(t) for t in hall.applications.setup.types]
+    setup = hall.applications.setup
+    today = hall.clock().date()
+    return [type_json(t, setup.policy, today) for t in setup.types]
 
 
 def _due_report(hall: Hall, args: argparse.Namespace) -> Any:
@@ -249,6 +223,44 @@ def _workdays_between(hall: Hall, args: argparse.Namespace) -> Any:
         "workdays": calendar.workdays_between(args.start, args.end),
         "provisional_years": list(calendar.provisional_years(args.start, args.end)),
     }
+
+
+def _workdays_load(hall: Hall, args: argparse.Namespace) -> Any:
+    loaded = hall.calendar.load(Path(args.file))
+    return {
+        "year": loaded.year,
+        "source": loaded.source,
+        "holidays": loaded.holidays,
+        "workdays": loaded.workdays,
+        "replaced": loaded.replaced,
+        "unchanged": loaded.unchanged,
+        "statutory_holidays_not_listed": [d.isoformat() for d in loaded.statutory_not_listed],
+        "due_dates_recomputed": loaded.due_dates_recomputed,
+    }
+
+
+def _workdays_year(hall: Hall, args: argparse.Namespace) -> Any:
+    view = hall.calendar.year(args.year)
+    return {
+        "year": view.year,
+        "basis": view.basis,
+        "provisional": view.provisional,
+        "source": view.source,
+        "workdays": view.workdays,
+        "days_off_on_weekdays": [
+            {"date": d.isoformat(), "weekday": d.strftime("%a"), "statutory": name or None}
+            for d, name in view.days_off_on_weekdays
+        ],
+        "weekend_workdays": [d.isoformat() for d in view.weekend_workdays],
+    }
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year like 2027") from None
+    return value
 
 
 def _staff_add(hall: Hall, args: argparse.Namespace) -> Any:
@@ -320,6 +332,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("start", type=_day)
     p.add_argument("end", type=_day)
     p.set_defaults(func=_json_command(_workdays_between))
+    p = days.add_parser(
+        "load",
+        parents=[common],
+        help="enter a year's official holiday schedule from a TOML file (docs/work-calendar.md)",
+    )
+    p.add_argument("file", help="year, source, holidays and make-up workdays (see docs/work-calendar.md)")
+    p.set_defaults(func=_json_command(_workdays_load))
+    p = days.add_parser("year", parents=[common], help="how a year is counted: days off, make-up workdays")
+    p.add_argument("year", type=_year)
+    p.set_defaults(func=_json_command(_workdays_year))
 
     staff = sub.add_parser("staff", help="the hall's staff and their roles").add_subparsers(
         dest="action", required=True

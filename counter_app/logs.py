@@ -1,15 +1,45 @@
-"""Named loggers (``counter_app.sql``, ``.init``, ``.queue``, ``.print``, ``.ui``) with personal data
-masked before anything is written: phone, ID and account numbers never reach a log file whole."""
+"""Named loggers (``counter_app.sql``, ``.init``, ``.queue``, ``.print``, ``.ui``, ``.qt``) with
+personal data masked before anything is written: phone, ID and account numbers never reach a log file
+whole.
+
+The windows' log is ``logs/counter-app.log`` beside the hall database (README "Configuration"), with
+times in the hall's time zone (the profile's ``timezone``, the time the windows show) and their UTC
+offset, so a line can be matched with what a clerk saw on screen. A clerk's terminal shows errors
+only; everything else, Qt's and the sound system's chatter included, is in the file.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from datetime import datetime, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from counter_app import paths
 from counter_app.domain.masking import mask_digits_in_text
+
+LOG_FILE = "counter-app.log"
+_zone: dict[str, tzinfo | None] = {"tz": None}
+
+
+def use_hall_timezone(name: str) -> None:
+    """Write times in the hall's zone from now on (until then: the PC's, with its offset)."""
+    try:
+        _zone["tz"] = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        logging.getLogger("counter_app.init").warning("unknown time zone %r for the log", name)
+
+
+class HallTimeFormatter(logging.Formatter):
+    """``2026-11-27 09:12:03.123+08:00 WARNING counter_app.print: …``"""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        moment = datetime.fromtimestamp(record.created, _zone["tz"]).astimezone(_zone["tz"])
+        return moment.isoformat(sep=" ", timespec="milliseconds")
 
 
 class MaskingFilter(logging.Filter):
@@ -31,8 +61,17 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-def setup_logging(*, gui: bool) -> None:
-    """CLI: warnings to stderr. GUI: also a rotating boot/run log in the user data folder."""
+def log_folder(db_path: Path) -> Path:
+    """Where the windows' log lives: ``logs`` beside the hall database."""
+    return db_path.parent / "logs"
+
+
+def setup_logging(*, gui: bool, db_path: Path | None = None) -> None:
+    """CLI: warnings to stderr. GUI: errors to stderr (a clerk's terminal stays quiet) and a
+    rotating boot/run log in ``logs`` beside the hall database ``db_path``.
+
+    The folder is made only where the database's folder exists: a mistyped path creates nothing.
+    """
     root = logging.getLogger("counter_app")
     if root.handlers:
         return
@@ -40,19 +79,20 @@ def setup_logging(*, gui: bool) -> None:
     # Our records go to our (masking) handlers only: python-escpos calls logging.basicConfig() on
     # import, and a root handler would print them a second time, unmasked.
     root.propagate = False
-    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fmt = HallTimeFormatter()
     console = logging.StreamHandler(sys.stderr)
-    console.setLevel(logging.INFO if os.environ.get("COUNTER_APP_BOOT_LOG") else logging.WARNING)
+    quiet = logging.ERROR if gui else logging.WARNING
+    console.setLevel(logging.INFO if os.environ.get("COUNTER_APP_BOOT_LOG") else quiet)
     console.setFormatter(fmt)
     console.addFilter(MaskingFilter())
     root.addHandler(console)
-    if gui:
+    if gui and db_path is not None:
         try:
-            folder = paths.data_dir() / "logs"
-            folder.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(_rotated(folder / "counter-app.log"), encoding="utf-8")
+            folder = log_folder(db_path)
+            folder.mkdir(exist_ok=True)
+            handler = logging.FileHandler(_rotated(folder / LOG_FILE), encoding="utf-8")
         except OSError as exc:
-            root.warning("no log file: %s", exc)
+            root.error("no log file beside %s: %s", db_path, exc)
         else:
             handler.setFormatter(fmt)
             handler.addFilter(MaskingFilter())

@@ -3,6 +3,12 @@
 Source strings are English in ``self.tr`` / ``QCoreApplication.translate`` / ``QT_TRANSLATE_NOOP``;
 ``scripts/translations.py`` runs lupdate/lrelease over ``resources/translations``. A slip printed in
 the hall's language while the clerk's UI is in English uses its own translator (:class:`HallTexts`).
+
+The process's language (:func:`install_language`) is the clerks' (the counters' language box); it
+also loads Qt's own translation (``qtbase_zh_CN.qm``, shipped with PySide6), so OK/Cancel and the
+file dialog speak it too. The kiosk and the hall display keep their own language
+(:class:`LocalTexts`): a customer's choice on the kiosk, or a clerk's at a counter of the same PC,
+changes no other window.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from counter_app import paths
 
@@ -37,18 +43,32 @@ def translator(language: str) -> QTranslator | None:
     return tr
 
 
+@lru_cache(maxsize=8)
+def qt_translator(language: str) -> QTranslator | None:
+    """Qt's own texts (standard buttons, file and input dialogs) in ``language``, from the
+    translations PySide6 ships; ``None`` for English (Qt's source language)."""
+    if language == "en":
+        return None
+    tr = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not tr.load(f"qtbase_{language}", folder):
+        log.warning("no Qt translation qtbase_%s in %s; Qt's own buttons stay English", language, folder)
+        return None
+    return tr
+
+
 def install_language(language: str) -> None:
     """Make ``language`` the UI language of this process (call before building windows)."""
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_language needs a QCoreApplication")
     for lang in LANGUAGE_NAMES:
-        tr = translator(lang)
+        for tr in (translator(lang), qt_translator(lang)):
+            if tr is not None:
+                app.removeTranslator(tr)
+    for tr in (qt_translator(language), translator(language)):  # ours last: it is asked first
         if tr is not None:
-            app.removeTranslator(tr)
-    tr = translator(language)
-    if tr is not None:
-        app.installTranslator(tr)
+            app.installTranslator(tr)
     _current["language"] = language
     QLocale.setDefault(QLocale(language))
 
@@ -65,3 +85,18 @@ class HallTexts:
         for i, arg in enumerate(args, start=1):
             text = text.replace(f"%{i}", str(arg))
         return text
+
+
+class LocalTexts(HallTexts):
+    """The texts of one window in its own language, whatever the process's language is.
+
+    A window keeps one and routes its ``tr`` through it (``tr = local_tr``): the kiosk switches it
+    for a customer and back to the hall's language at its start page; the display never switches.
+    """
+
+    def __init__(self, language: str, context: str) -> None:
+        super().__init__(language)
+        self.context = context
+
+    def tr(self, source: str) -> str:
+        return self.t(self.context, source)

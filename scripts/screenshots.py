@@ -3,7 +3,8 @@
     python scripts/screenshots.py [OUT_DIR]     # default docs/screenshots
 
 Each window is driven the way a clerk or customer would (a search typed, an application opened)
-through the real services, then grabbed once its data has arrived.
+through the real services, then grabbed once its data has arrived. The kiosk and the counter are
+drawn at the usual hall PC's size (a 1366×768 screen less its taskbar), the display at 1920×1080.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from counter_app.qt_i18n import install_language
 from counter_app.services.hall import open_hall
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker
+
+HALL_PC = (1366, 728)
 
 
 def spin(app: QApplication, seconds: float) -> None:
@@ -48,13 +51,10 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="counter-shots-"))
     db = folder / "hall.sqlite3"
-    hall = open_hall(db)
-    from counter_app.services.demo import load_demo_history
-    from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+    hall = open_hall(db, create=True)
+    from counter_app.services.demo import load_demo
 
-    load_demo_history(hall)
-    load_demo_accounts(hall)
-    load_demo_applications(hall)
+    load_demo(hall)
     hall.close()
 
     app = QApplication(sys.argv[:1])
@@ -73,11 +73,13 @@ def main(out: Path) -> None:
     from counter_app.ui.payment_panel import PaymentPanel
 
     kiosk = KioskWindow(client, "zh_CN")
+    kiosk.resize(*HALL_PC)
     kiosk.show()
     wait_for(app, lambda: bool(kiosk.lines))
     grab(app, kiosk, out / "kiosk.png")
 
     display = DisplayWindow(client, "zh_CN")
+    display.resize(1920, 1080)
     display.show()
     wait_for(app, lambda: display.view is not None)
     grab(app, display, out / "display.png")
@@ -86,14 +88,19 @@ def main(out: Path) -> None:
     printer = PdfFolderBackend(folder / "slips")
     window.add_panel(
         "applications",
-        lambda: ApplicationsPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer),
+        lambda: ApplicationsPanel(
+            client, 3, window.current_clerk, window.current_ticket, printer=printer, banner=window.banner
+        ),
     )
     window.add_panel(
         "payment",
-        lambda: PaymentPanel(client, 3, window.current_clerk, window.current_ticket, printer=printer),
+        lambda: PaymentPanel(
+            client, 3, window.current_clerk, window.current_ticket, printer=printer, banner=window.banner
+        ),
     )
     apps = window.panel("applications")
     pay = window.panel("payment")
+    window.resize(*HALL_PC)
     window.show()
     loaded: list[bool] = []
     window.loaded.connect(lambda: loaded.append(True))
@@ -110,9 +117,7 @@ def main(out: Path) -> None:
     grab(app, window, out / "counter-applications.png")
 
     window.show_tab("payment")
-    pay.search.search_box.setText("990000001")
-    spin(app, 1.5)
-    pay.search.choose_row(0)
+    pay.search.search_box.setText("9900000012")  # an exact 户号 opens the card by itself
     wait_for(app, lambda: pay.guidance is not None)
     grab(app, window, out / "counter-payment.png")
     worker.stop()

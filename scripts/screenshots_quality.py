@@ -74,11 +74,11 @@ def dispose(app: QApplication, widget: QWidget) -> None:
 
 
 def demo_hall(db: Path, clock: RunningClock) -> None:
-    from counter_app.services.demo_weeks import load_demo_hall
+    from counter_app.services.demo import load_demo
 
-    hall = open_hall(db, clock=clock)
+    hall = open_hall(db, clock=clock, create=True)
     try:
-        load_demo_hall(hall)
+        load_demo(hall)
     finally:
         hall.close()
 

@@ -92,6 +92,7 @@ def make_hall(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., Hall]]
             profile_file=profile_file or paths.DEFAULT_PROFILE,
             clock=hall_clock or clock,
             timeout=timeout,
+            create=True,
         )
         opened.append(hall)
         return hall

@@ -8,7 +8,11 @@ Promises:
   account (0.4–0.8 GB for a 2 GB, 20-million-row export). It is sized at the start for one row per
   ``ROW_BYTES_GUESS`` bytes of the file, which never takes more than 0.36 bytes per byte of the file
   (a file of unusually long rows may so use more per account); pass ``check_duplicates=False`` to
-  leave duplicates to the store's unique index instead.
+  leave duplicates to the store's unique index instead. An XLSX is streamed with Excel's own limits
+  (:mod:`account_file_xlsx`): a damaged cell rejects its row (``xlsx_malformed``), a damaged or
+  unbounded workbook is refused.
+* **Regular files only.** A device (``/dev/zero``), a FIFO or a folder is refused before a byte is
+  read (``FileRefused``); ``cancelled`` is asked for every record and every chunk read.
 * **Fast and general paths.** A row in the plain form of a central-system export is checked by a fast
   path that gives exactly what the general rules give; any other row goes through every rule (see
   :mod:`account_file_rows`). :meth:`AccountFile.values` gives accepted rows as plain tuples for importers.
@@ -59,10 +63,11 @@ from counter_app.domain.account_file_streams import (
     ByteSource,
     CsvRecords,
     Progress,
+    ReadCancelled,
     Record,
     SeenAccounts,
-    XlsxRecords,
 )
+from counter_app.domain.account_file_xlsx import XlsxRecords
 from counter_app.domain.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     AccountNumberRule,
@@ -71,6 +76,7 @@ from counter_app.domain.accounts import (
     values_account,
 )
 from counter_app.domain.errors import InvalidInput
+from counter_app.safe_files import open_input
 
 __all__ = [
     "COLUMN_SYNONYMS",
@@ -81,6 +87,7 @@ __all__ = [
     "ColumnLayout",
     "MissingColumns",
     "Progress",
+    "ReadCancelled",
     "RowNote",
     "RowRejection",
     "RowResult",
@@ -203,9 +210,11 @@ class AccountFile:
         rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE,
         check_duplicates: bool = True,
         close: Callable[[], None] = lambda: None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> None:
         self.format = file_format
         self._source, self._rule, self._close = source, rule, close
+        self._cancelled = cancelled
         self._records = iter(source)
         self._seen = SeenAccounts(_expected_rows(source.progress())) if check_duplicates else None
         try:
@@ -217,7 +226,10 @@ class AccountFile:
     def _find_header(self) -> ColumnLayout:
         best: ColumnLayout | None = None
         count = 0
+        cancelled = self._cancelled
         for line, cells in self._records:
+            if cancelled is not None and cancelled():
+                raise ReadCancelled()
             if isinstance(cells, str) or not any(c.strip() for c in cells):
                 continue
             layout = match_header(cells, line)
@@ -254,9 +266,13 @@ class AccountFile:
         strict_width = self.format == "csv"
         fast = fast_row_reader(columns, width, rule)
         first_line = self._seen.first_line if self._seen is not None else None
+        malformed = "csv_malformed" if strict_width else "xlsx_malformed"
+        cancelled = self._cancelled
         for line, cells in self._records:
+            if cancelled is not None and cancelled():
+                raise ReadCancelled()
             if isinstance(cells, str):
-                yield RowRejection(line, "csv_malformed", cells)
+                yield RowRejection(line, malformed, cells)
                 continue
             values = fast(line, cells)
             result: AccountValues | RowResult
@@ -303,17 +319,28 @@ def read_account_csv(
     total_bytes: int | None = None,
     check_duplicates: bool = True,
     close: Callable[[], None] = lambda: None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> AccountFile:
     """Open a CSV from a binary stream (only ``read(size)`` is called) or an iterable of byte chunks.
 
-    ``close`` is called when the returned file is closed, or at once if opening fails.
+    ``close`` is called when the returned file is closed, or at once if opening fails. ``cancelled``
+    is asked for every record and every chunk read: :class:`ReadCancelled` once it says so.
     """
     try:
-        records = CsvRecords(source, encoding=encoding, delimiter=delimiter, total_bytes=total_bytes)
+        records = CsvRecords(
+            source, encoding=encoding, delimiter=delimiter, total_bytes=total_bytes, cancelled=cancelled
+        )
     except BaseException:
         close()
         raise
-    return AccountFile(records, file_format="csv", rule=rule, check_duplicates=check_duplicates, close=close)
+    return AccountFile(
+        records,
+        file_format="csv",
+        rule=rule,
+        check_duplicates=check_duplicates,
+        close=close,
+        cancelled=cancelled,
+    )
 
 
 def open_account_file(
@@ -323,13 +350,16 @@ def open_account_file(
     delimiter: str | None = None,
     rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE,
     check_duplicates: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> AccountFile:
     """Open a CSV or XLSX account list, told apart by content, not by name.
 
-    Raises :class:`MissingColumns` for a header without the required columns, and ``InvalidInput``
-    with ``code="account_file_format"``/``"account_file_encoding"`` for a file it cannot read.
+    Raises :class:`MissingColumns` for a header without the required columns, ``InvalidInput``
+    with ``code="account_file_format"``/``"account_file_encoding"`` for a file it cannot read, and
+    ``FileRefused`` for a path that is missing or not a regular file (a device such as /dev/zero,
+    a FIFO, a folder): those are never read. ``cancelled``: see :func:`read_account_csv`.
     """
-    stream = open(path, "rb")  # noqa: SIM115 - AccountFile.close closes it, or the except below
+    stream = open_input(path)  # AccountFile.close closes it, or the except below
     try:
         magic = stream.read(8)
         if magic.startswith(b"\xd0\xcf\x11\xe0"):
@@ -339,10 +369,14 @@ def open_account_file(
                 code="account_file_format",
             )
         if magic.startswith(b"PK\x03\x04"):
-            stream.close()
-            book = XlsxRecords(path)
+            book = XlsxRecords(stream, cancelled=cancelled)
             return AccountFile(
-                book, file_format="xlsx", rule=rule, check_duplicates=check_duplicates, close=book.close
+                book,
+                file_format="xlsx",
+                rule=rule,
+                check_duplicates=check_duplicates,
+                close=book.close,
+                cancelled=cancelled,
             )
         stream.seek(0)
         return read_account_csv(
@@ -353,6 +387,7 @@ def open_account_file(
             total_bytes=os.fstat(stream.fileno()).st_size,
             check_duplicates=check_duplicates,
             close=stream.close,
+            cancelled=cancelled,
         )
     except BaseException:
         stream.close()

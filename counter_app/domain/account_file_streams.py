@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import codecs
 import csv
-import importlib
-import os
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain, islice
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.errors import InvalidInput, RuleViolation
 
 CHUNK_BYTES = 64 * 1024
 MAX_LINE_BYTES = 1024 * 1024
@@ -32,6 +30,15 @@ OVERLONG_LINE = "\ue000line-too-long\ue000"
 
 Record = tuple[int, list[str] | str]
 """``(first line number, cells)``, or ``(line, csv error message)`` for a record that could not be split."""
+
+
+class ReadCancelled(RuleViolation):
+    """The reader's ``cancelled()`` said so: it stops where it is, nothing is imported."""
+
+    code = "account_import_cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was imported")
 
 
 @runtime_checkable
@@ -123,14 +130,22 @@ def _chosen_encoding(requested: str, first: bytes) -> str | None:
 class CsvLines:
     """Decoded physical lines of a byte stream, each with its ``\\n``; :attr:`position` is bytes consumed."""
 
-    def __init__(self, source: ByteSource | Iterable[bytes], encoding: str = "auto") -> None:
+    def __init__(
+        self,
+        source: ByteSource | Iterable[bytes],
+        encoding: str = "auto",
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self._chunks = _chunks(source)
+        self._cancelled = cancelled
         self.bytes_read = 0
         first = self._next_chunk()
         self.encoding = _chosen_encoding(encoding, first)
         self._buffer, self._pos = first, 3 if first.startswith(codecs.BOM_UTF8) else 0
 
     def _next_chunk(self) -> bytes:
+        if self._cancelled is not None and self._cancelled():
+            raise ReadCancelled()  # also inside one endless line, where no record comes out
         for chunk in self._chunks:
             if chunk:
                 self.bytes_read += len(chunk)
@@ -234,8 +249,9 @@ class CsvRecords:
         encoding: str = "auto",
         delimiter: str | None = None,
         total_bytes: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> None:
-        self._lines = CsvLines(source, encoding)
+        self._lines = CsvLines(source, encoding, cancelled)
         self._total = total_bytes
         text = iter(self._lines)
         peeked = list(islice(text, SNIFF_LINES))
@@ -274,42 +290,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-class XlsxRecords:
-    """Rows of the first worksheet, streamed by openpyxl's read-only mode; line = Excel row number."""
-
-    encoding: str | None = None
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        try:
-            openpyxl = importlib.import_module("openpyxl")
-        except ImportError:
-            raise InvalidInput(
-                "reading XLSX needs the openpyxl package; save the list as CSV",
-                field="format",
-                code="account_file_format",
-            ) from None
-        try:
-            self._book: Any = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as error:  # zipfile, KeyError and openpyxl's own errors all mean "not a workbook"
-            raise InvalidInput(
-                f"not a readable XLSX workbook: {error}", field="format", code="account_file_format"
-            ) from error
-        self._sheet: Any = self._book.worksheets[0]
-        self._done = 0
-
-    def progress(self) -> Progress:
-        total = self._sheet.max_row
-        return Progress(self._done, total if isinstance(total, int) else None, "rows")
-
-    def __iter__(self) -> Iterator[Record]:
-        for number, row in enumerate(self._sheet.iter_rows(values_only=True), 1):
-            self._done = number
-            yield number, [cell_text(v) for v in row]
-
-    def close(self) -> None:
-        self._book.close()
 
 
 _GOLDEN = 0x9E3779B97F4A7C15  # Fibonacci hashing: the top bits of key × 2⁶⁴/φ pick the slot

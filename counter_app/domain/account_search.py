@@ -9,16 +9,20 @@ the classification is the single place where priority is decided. How the store 
 ``ACCOUNT_PREFIX``    ``number >= low AND number < high`` with :func:`prefix_bounds` (range scan)
 ``PHONE_EXACT``       ``phone = value`` (phones stored as :func:`accounts.normalise_phone` digits)
 ``PHONE_LAST4``       ``phone_last4 = value`` (a stored, indexed column: the phone's last 4 digits)
+``PHONE_PREFIX``      ``phone`` range with :func:`prefix_bounds`, in phone order (the first digits)
+``ACCOUNT_LAST4``     ``substr(number, -4) = value`` (an expression index of the list file)
 ``NAME_EXACT``        ``name_key = value`` (``name_key`` = :func:`search_key` of the name, indexed)
 ``NAME_PREFIX``       ``name_key`` range with :func:`prefix_bounds`
 ``NAME_FRAGMENT``     ``name_key`` contains value (scan, or FTS5 trigram for 3+ characters)
 ``ADDRESS_FRAGMENT``  ``address_key`` contains value (likewise)
 ====================  ========================================================================
 
-Priority: exact account > account prefix > phone > name exact > name prefix > name fragment > address
-fragment, with one deliberate exception: for exactly four digits, phone last-4 comes *before* account
-prefix. Customers who forget their 户号 give the last four digits of their phone, and a four-digit
-account prefix is shared by every account of a county, so it would bury the one phone match.
+Priority: exact account > account prefix > phone > phone prefix > name exact > name prefix > name
+fragment > address fragment, with one deliberate exception: for exactly four digits, phone last-4 and
+then account last-4 come *before* account prefix. Customers who forget their 户号 give the last four
+digits of their phone, clerks read the last four of the 户号 off a bill, and a four-digit account
+prefix is shared by every account of a county, so it would bury them. A phone's first digits (1381234…)
+are searched from four digits on, as the customer says them.
 A single non-Latin character searches name prefix then name fragment (a surname, or a rare given-name
 character 生僻字 typed on its own); a single Latin letter searches name prefix only.
 """
@@ -48,6 +52,8 @@ class ClauseKind(Enum):
     ACCOUNT_PREFIX = "account_prefix"
     PHONE_EXACT = "phone_exact"
     PHONE_LAST4 = "phone_last4"
+    PHONE_PREFIX = "phone_prefix"
+    ACCOUNT_LAST4 = "account_last4"
     NAME_EXACT = "name_exact"
     NAME_PREFIX = "name_prefix"
     NAME_FRAGMENT = "name_fragment"
@@ -83,6 +89,9 @@ class SearchHit:
 _DIGIT_QUERY = re.compile(r"^\+?[0-9][0-9 \-]*$", re.ASCII)
 _MOBILE = re.compile(r"^(?:86|0086)?1[3-9][0-9]{9}$", re.ASCII)
 _LANDLINE = re.compile(r"^0[1-9][0-9]{9,10}$", re.ASCII)  # area code + local number: 11 or 12 digits
+_MOBILE_START = re.compile(r"^1[3-9][0-9]{2,8}$", re.ASCII)  # 4 to 10 of a mobile's 11 digits
+_LANDLINE_START = re.compile(r"^0[1-9][0-9]{2,9}$", re.ASCII)  # 4 to 11 of a landline's digits
+MIN_PHONE_PREFIX = 4
 
 
 def search_key(text: str) -> str:
@@ -121,13 +130,18 @@ def _digit_clauses(digits: str, rule: AccountNumberRule) -> list[SearchClause]:
         clauses.append(SearchClause(ClauseKind.PHONE_EXACT, normalise_phone(digits)))
     if len(digits) == 4:
         clauses.append(SearchClause(ClauseKind.PHONE_LAST4, digits))
+        clauses.append(SearchClause(ClauseKind.ACCOUNT_LAST4, digits))
     if MIN_ACCOUNT_PREFIX <= len(digits) < rule.max_length:
         clauses.append(SearchClause(ClauseKind.ACCOUNT_PREFIX, digits))
+    if _MOBILE_START.match(digits) or _LANDLINE_START.match(digits):
+        clauses.append(SearchClause(ClauseKind.PHONE_PREFIX, digits))
     order = [
         ClauseKind.ACCOUNT_EXACT,
         ClauseKind.PHONE_LAST4,
+        ClauseKind.ACCOUNT_LAST4,
         ClauseKind.ACCOUNT_PREFIX,
         ClauseKind.PHONE_EXACT,
+        ClauseKind.PHONE_PREFIX,
     ]
     return sorted(clauses, key=lambda c: order.index(c.kind))
 
@@ -179,6 +193,10 @@ def clause_matches(clause: SearchClause, account: Account) -> bool:
     if kind is ClauseKind.PHONE_LAST4:
         phone = _phone_digits(account)
         return len(phone) >= 4 and phone.endswith(value)
+    if kind is ClauseKind.PHONE_PREFIX:
+        return _phone_digits(account).startswith(value)
+    if kind is ClauseKind.ACCOUNT_LAST4:
+        return len(account.number) >= 4 and account.number.endswith(value)
     if kind is ClauseKind.ADDRESS_FRAGMENT:
         return value in search_key(account.address)
     name = search_key(account.name)
@@ -200,6 +218,7 @@ def rank_account(account: Account, query: SearchQuery) -> SearchHit | None:
 _BY_NUMBER = {
     ClauseKind.ACCOUNT_EXACT,
     ClauseKind.ACCOUNT_PREFIX,
+    ClauseKind.ACCOUNT_LAST4,
     ClauseKind.PHONE_EXACT,
     ClauseKind.PHONE_LAST4,
 }
@@ -208,6 +227,8 @@ _BY_NUMBER = {
 def _order(hit: SearchHit) -> tuple[int, int, str, str]:
     if hit.clause.kind in _BY_NUMBER:
         return hit.tier, 0, "", hit.account.number
+    if hit.clause.kind is ClauseKind.PHONE_PREFIX:  # in phone order, as a phone book lists them
+        return hit.tier, 0, _phone_digits(hit.account), hit.account.number
     name = search_key(hit.account.name)
     return hit.tier, len(name), name, hit.account.number
 
@@ -215,8 +236,9 @@ def _order(hit: SearchHit) -> tuple[int, int, str, str]:
 def rank_accounts(
     accounts: Iterable[Account], query: SearchQuery, limit: int | None = None
 ) -> list[SearchHit]:
-    """Matching accounts best first: by tier; within a tier by 户号 for number lookups, and for name and
-    address lookups by shorter name first (closer to what was typed), then name, then 户号."""
+    """Matching accounts best first: by tier; within a tier by 户号 for number lookups (by phone, then
+    户号, for a phone's first digits), and for name and address lookups by shorter name first (closer
+    to what was typed), then name, then 户号."""
     hits = [hit for account in accounts if (hit := rank_account(account, query)) is not None]
     hits.sort(key=_order)
     return hits if limit is None else hits[:limit]

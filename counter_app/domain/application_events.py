@@ -14,10 +14,13 @@ from typing import ClassVar
 
 @dataclass(frozen=True)
 class StagePlan:
-    """A stage and its limit as they stood at acceptance: later rule changes do not move due dates."""
+    """A stage, its limit and who acts in it (``"utility"`` or ``"customer"``) as they stood at
+    acceptance: later rule changes do not move due dates. Histories written before steps had a party
+    read as ``"utility"``."""
 
     code: str
     limit_days: int | None
+    party: str = "utility"
 
 
 @dataclass(frozen=True)

@@ -140,9 +140,11 @@ def accept_intake(
     *,
     accepted_on: date,
     also: Sequence[FieldProblem] = (),
+    notes: Sequence[IntakeNotice] = (),
 ) -> AcceptedIntake:
     """Accept the form, or raise :func:`refusal` of its problems followed by ``also`` (problems found
     outside the form, e.g. by the change-of-service rules), so the clerk hears every reason at once.
+    ``notes`` found outside the form join the intake's notices.
 
     ``accepted_on`` is also the day birth dates are checked against and the document due date counts from.
     """
@@ -168,7 +170,7 @@ def accept_intake(
             accepted_on=accepted_on,
             commitment_signed=form.commitment_signed,
         ),
-        notices=tuple(checked.notices),
+        notices=(*checked.notices, *notes),
         accepted_on=accepted_on,
     )
 
@@ -207,7 +209,13 @@ class _Checked:
 
 
 _NEEDS_VOLTAGE_AND_TARIFF = frozenset(
-    {ServiceKind.NEW_CONNECTION, ServiceKind.CAPACITY_INCREASE, ServiceKind.EV_CHARGER}
+    {
+        ServiceKind.NEW_CONNECTION,
+        ServiceKind.CAPACITY_INCREASE,
+        ServiceKind.EV_CHARGER,
+        ServiceKind.TEMPORARY_SUPPLY,
+        ServiceKind.VOLTAGE_CHANGE,  # the new voltage (the tariff class stays as it is)
+    }
 )
 
 
@@ -349,10 +357,10 @@ def _voltage_and_tariff(out: _Checked, form: IntakeForm, business_type: Business
     if business_type.kind in _NEEDS_VOLTAGE_AND_TARIFF:
         if form.voltage is None:
             out.problem("voltage", "required", "The supply voltage is required.")
-        elif form.voltage.is_low_voltage == (business_type.customer_class is CustomerClass.HIGH_VOLTAGE):
-            wanted = "10 kV or above" if not form.voltage.is_low_voltage else "220 V or 380 V"
+        elif form.voltage not in business_type.voltages:
+            wanted = ", ".join(v.value for v in business_type.voltages)
             out.problem("voltage", "voltage_mismatch", f"{business_type.names.en} is supplied at {wanted}.")
-    needs_tariff = (
+    needs_tariff = business_type.kind is not ServiceKind.VOLTAGE_CHANGE and (
         business_type.kind in _NEEDS_VOLTAGE_AND_TARIFF or business_type.kind is ServiceKind.TARIFF_CHANGE
     )
     if needs_tariff and form.tariff_class is None:

@@ -1,9 +1,14 @@
 """Change-of-service rules (变更用电) checked before an application is accepted.
 
-Sources (DOMAIN.md): the 1996 供电营业规则, to be checked against the 2024 rules in force 2024-06-01;
-the numbers come from :class:`ApplicationPolicy` so a hall can follow a newer rule. Every check collects
-all the reasons a request fails and raises one :class:`RuleViolation` whose message lists them, so the
-clerk can tell the customer everything at once (一次性告知); ``params["reasons"]`` keeps them apart.
+The rules in force (DOMAIN.md; the 1996 供电营业规则 are repealed and never applied): 更名/过户 only with
+the same address, capacity and tariff class and no debt [C]; no cap on the number of pauses (removed
+in 2016 [C]); each pause at least 15 days and at most 6 months in a calendar year, beyond that the
+customer may apply for 减容 [W, 发改办价格〔2016〕1583号]; a reduction has no time limit, and restoring
+it within two years is 减容恢复, later a new connection or capacity increase [W, same]. The numbers come
+from :class:`ApplicationPolicy` so a hall can follow a newer rule. Every check collects all the reasons a
+request fails and raises one :class:`RuleViolation` whose message lists them, so the clerk can tell the
+customer everything at once (一次性告知); ``params["reasons"]`` keeps them apart. An unconfirmed rule
+(the 5 days' notice of a pause [U]) is only ever a note for the clerk (:func:`pause_notes`).
 """
 
 from __future__ import annotations
@@ -123,10 +128,11 @@ def check_ownership_change(
 def pause_refusals(
     requested: Period, *, applied_on: date, earlier: Sequence[Period], policy: ApplicationPolicy
 ) -> list[Refusal]:
-    """Why a 暂停 cannot be granted: too short, too late, too often, too long in a year, or overlapping.
+    """Why a 暂停 cannot be granted: too short, too long in a calendar year (then 减容 is the way), in the
+    past, or overlapping another pause. There is no limit on how many pauses a year.
 
-    ``earlier`` are the account's other pauses (any year); a pause counts towards the year it starts in,
-    and its days towards each calendar year they fall in.
+    ``earlier`` are the account's other pauses (any year); their days count towards each calendar year
+    they fall in.
     """
     reasons: list[Refusal] = []
     if requested.days < policy.pause_min_days:
@@ -136,24 +142,8 @@ def pause_refusals(
                 f"A pause lasts at least {policy.pause_min_days} days, not {requested.days}.",
             )
         )
-    notice = (requested.start - applied_on).days
-    if notice < policy.pause_notice_days:
-        reasons.append(
-            Refusal(
-                "pause_notice_too_short",
-                f"A pause is applied for at least {policy.pause_notice_days} days before it starts "
-                f"(earliest start {applied_on + timedelta(days=policy.pause_notice_days)}).",
-            )
-        )
-    same_year = [p for p in earlier if p.start.year == requested.start.year]
-    if len(same_year) >= policy.pause_max_per_year:
-        reasons.append(
-            Refusal(
-                "pause_too_many",
-                f"The account has already paused {len(same_year)} times in {requested.start.year}; "
-                f"at most {policy.pause_max_per_year} pauses a calendar year.",
-            )
-        )
+    if requested.start < applied_on:
+        reasons.append(Refusal("pause_in_the_past", "A pause cannot start before the day it is applied for."))
     for year in range(requested.start.year, requested.end.year + 1):
         total = requested.days_in_year(year) + sum(p.days_in_year(year) for p in earlier)
         if total > policy.pause_max_days_per_year:
@@ -161,12 +151,28 @@ def pause_refusals(
                 Refusal(
                     "pause_year_total",
                     f"Pauses would total {total} days in {year}; at most "
-                    f"{policy.pause_max_days_per_year} days a year.",
+                    f"{policy.pause_max_days_per_year} days (6 months) a calendar year. For a longer stop "
+                    "the customer may apply for a capacity reduction (减容) instead.",
                 )
             )
     if any(requested.overlaps(p) for p in earlier):
         reasons.append(Refusal("pause_overlaps", "The account is already paused during part of this period."))
     return reasons
+
+
+def pause_notes(requested: Period, *, applied_on: date, policy: ApplicationPolicy) -> list[Refusal]:
+    """What the clerk should mention but must not refuse on: a pause asked for less than
+    ``pause_notice_days`` ahead (that notice period is unconfirmed [U])."""
+    notice = (requested.start - applied_on).days
+    if 0 <= notice < policy.pause_notice_days:
+        return [
+            Refusal(
+                "pause_short_notice",
+                f"The pause starts in {notice} days; a notice of {policy.pause_notice_days} days is "
+                "sometimes asked for (unconfirmed): check that sealing can be arranged in time.",
+            )
+        ]
+    return []
 
 
 def check_pause(
@@ -178,31 +184,51 @@ def check_pause(
     )
 
 
-def reduction_refusals(requested: Period, policy: ApplicationPolicy) -> list[Refusal]:
-    """Why a 减容 period is refused: it lasts from 6 months to 2 years (calendar months)."""
-    shortest_end = add_months(requested.start, policy.reduction_min_months) - timedelta(days=1)
-    longest_end = add_months(requested.start, policy.reduction_max_months) - timedelta(days=1)
-    if requested.end < shortest_end:
-        return [
-            Refusal(
-                "reduction_too_short",
-                f"A capacity reduction lasts at least {policy.reduction_min_months} months "
-                f"(until {shortest_end} or later).",
-            )
-        ]
-    if requested.end > longest_end:
-        return [
-            Refusal(
-                "reduction_too_long",
-                f"A capacity reduction lasts at most {policy.reduction_max_months} months "
-                f"(until {longest_end} at the latest).",
-            )
-        ]
-    return []
+def reduction_refusals(start: date, end: date | None, *, applied_on: date) -> list[Refusal]:
+    """Why a 减容 is refused: only a start in the past or an end before the start. A reduction has no
+    time limit (DOMAIN.md): ``end`` is the day the customer plans to restore, or ``None``."""
+    reasons: list[Refusal] = []
+    if start < applied_on:
+        reasons.append(
+            Refusal("reduction_in_the_past", "A reduction cannot start before the day it is applied for.")
+        )
+    if end is not None and end < start:
+        reasons.append(Refusal("period_order", "The reduction cannot end before it starts."))
+    return reasons
 
 
-def check_reduction(requested: Period, policy: ApplicationPolicy) -> None:
-    _raise_if_any("Capacity reduction refused", reduction_refusals(requested, policy))
+def check_reduction(start: date, end: date | None, *, applied_on: date) -> None:
+    _raise_if_any("Capacity reduction refused", reduction_refusals(start, end, applied_on=applied_on))
+
+
+def restore_deadline(reduced_from: date, policy: ApplicationPolicy) -> date:
+    """The last day a reduction that began on ``reduced_from`` can be restored as 减容恢复."""
+    return add_months(reduced_from, policy.reduction_restore_within_months) - timedelta(days=1)
+
+
+def reduction_restore_refusals(
+    reduced_from: date, restore_on: date, *, applied_on: date, policy: ApplicationPolicy
+) -> list[Refusal]:
+    """Why a 减容恢复 is refused: restored more than two years after the reduction began (then it is a
+    new connection or a capacity increase, 新装/增容), or a restore date before the reduction."""
+    reasons: list[Refusal] = []
+    if reduced_from > applied_on:
+        reasons.append(
+            Refusal("reduction_not_started", "The reduction to restore has to have begun already.")
+        )
+    if restore_on < reduced_from:
+        reasons.append(Refusal("period_order", "The restore date is before the reduction began."))
+    deadline = restore_deadline(reduced_from, policy)
+    if restore_on > deadline:
+        reasons.append(
+            Refusal(
+                "restore_too_late",
+                f"A reduction that began on {reduced_from} can be restored as 减容恢复 until {deadline} "
+                f"({policy.reduction_restore_within_months} months); later the customer applies for a "
+                "capacity increase (增容) or a new connection (新装) instead.",
+            )
+        )
+    return reasons
 
 
 def add_months(day: date, months: int) -> date:

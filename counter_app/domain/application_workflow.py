@@ -19,6 +19,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar, assert_never
 
+from counter_app.domain.application_clock import ClockState, Deadlines, StageVisit, visits_after
+from counter_app.domain.application_clock import deadlines as clock_deadlines
 from counter_app.domain.application_events import (
     Accepted,
     Advanced,
@@ -34,7 +36,7 @@ from counter_app.domain.application_events import (
 from counter_app.domain.application_intake import AcceptedIntake
 from counter_app.domain.business_types import BusinessType
 from counter_app.domain.errors import RuleViolation
-from counter_app.domain.workdays import DueDate, Suspension, WorkCalendar
+from counter_app.domain.workdays import Suspension, WorkCalendar
 
 
 class Role(StrEnum):
@@ -87,6 +89,7 @@ class ApplicationState:
     status_before_suspension: Status | None = None
     closed_on: date | None = None
     version: int = 1
+    visits: tuple[StageVisit, ...] = ()
 
     @property
     def stage(self) -> StagePlan:
@@ -96,12 +99,32 @@ class ApplicationState:
     def is_open(self) -> bool:
         return self.status not in _CLOSED
 
+    def clock(self) -> ClockState:
+        return ClockState(
+            stages=self.stages,
+            stage_index=self.stage_index,
+            whole_limit_days=self.whole_limit_days,
+            accepted_on=self.accepted_on,
+            stage_entered_on=self.stage_entered_on,
+            visits=self.visits or (StageVisit(0, self.accepted_on),),
+            suspensions=self.suspensions,
+            is_open=self.is_open,
+            suspended=self.status is Status.SUSPENDED,
+            closed_on=self.closed_on,
+        )
+
 
 def accept(intake: AcceptedIntake, business_type: BusinessType, *, actor: Actor, at: datetime) -> Accepted:
-    """The first event: the accepting clerk becomes the owner; limits are copied from the type now."""
+    """The first event: the accepting clerk becomes the owner; the limits in force that day (the
+    strictest rule of each) and who acts in each step are copied from the type now."""
+    day = at.date()
     limit = business_type.limit_for(external_works=intake.external_works)
-    stages = tuple(StagePlan(s.code, s.limit.working_days if s.limit else None) for s in business_type.stages)
-    return Accepted(at, actor.clerk_id, business_type.code, stages, limit.working_days if limit else None)
+    stages = tuple(
+        StagePlan(s.code, s.limit.binding(day).working_days if s.limit else None, s.party.value)
+        for s in business_type.stages
+    )
+    whole = limit.binding(day).working_days if limit else None
+    return Accepted(at, actor.clerk_id, business_type.code, stages, whole)
 
 
 def replay(events: Iterable[Event]) -> ApplicationState:
@@ -132,6 +155,7 @@ def apply(state: ApplicationState | None, event: Event) -> ApplicationState:
             day,
             day,
             event.at,
+            visits=(StageVisit(0, day),),
         )
     if isinstance(event, Accepted):
         raise _inconsistent("An application is accepted only once.")
@@ -150,14 +174,26 @@ def apply(state: ApplicationState | None, event: Event) -> ApplicationState:
             target = state.stage_index + 1
             if target >= len(state.stages) or state.stages[target].code != event.to_stage:
                 raise _inconsistent(f"{event.to_stage} is not the stage after {event.from_stage}.")
-            return replace(moved, status=Status.IN_PROGRESS, stage_index=target, stage_entered_on=day)
+            return replace(
+                moved,
+                status=Status.IN_PROGRESS,
+                stage_index=target,
+                stage_entered_on=day,
+                visits=visits_after(state.visits, day, target),
+            )
         case Returned():
             _require(state, _ACTIVE, "returned")
             _require_stage(state, event.from_stage)
             target = _index(state, event.to_stage)
             if target >= state.stage_index:
                 raise RuleViolation(f"{event.to_stage} is not an earlier stage.", code="not_earlier_stage")
-            return replace(moved, status=Status.RETURNED, stage_index=target, stage_entered_on=day)
+            return replace(
+                moved,
+                status=Status.RETURNED,
+                stage_index=target,
+                stage_entered_on=day,
+                visits=visits_after(state.visits, day, target),
+            )
         case Suspended():
             _require(state, _ACTIVE, "suspended")
             return replace(
@@ -252,37 +288,11 @@ def hand_over(state: ApplicationState, *, to_owner: str, actor: Actor, at: datet
 # --- due dates -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Deadlines:
-    """Due dates for the whole process and the current stage (None where no limit applies)."""
-
-    whole: DueDate | None
-    stage: DueDate | None
-    workdays_used: int
-    overdue: bool
-
-
 def deadlines(state: ApplicationState, calendar: WorkCalendar, *, as_of: date) -> Deadlines:
-    """Due dates with stopped days added; a closed application is judged on the day it closed.
-
-    A stage's clock starts again from its latest entry (after a return); the whole clock never restarts.
-    """
-    end = state.closed_on or as_of
-    stops = state.suspensions
-    whole = (
-        calendar.due_date(state.accepted_on, state.whole_limit_days, stops, as_of=end)
-        if state.whole_limit_days is not None
-        else None
-    )
-    limit = state.stage.limit_days
-    stage = (
-        calendar.due_date(state.stage_entered_on, limit, stops, as_of=end)
-        if limit is not None and state.is_open
-        else None
-    )
-    used = calendar.workdays_used(state.accepted_on, end, stops)
-    late = any(due is not None and end > due.day for due in (whole, stage))
-    return Deadlines(whole, stage, used, late)
+    """Due dates on the application's clocks (``application_clock``): each company step's own limit, the
+    company's steps together, customer steps and suspensions stopping both; a closed application is
+    judged on the day it closed."""
+    return clock_deadlines(state.clock(), calendar, as_of=as_of)
 
 
 # --- helpers -------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -19,6 +19,7 @@ from counter_app.domain.accounts import DEFAULT_ACCOUNT_NUMBER_RULE, AccountNumb
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import IdType
 from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from counter_app.domain.rule_sources import RuleSource
 
 
 class ApplicantKind(StrEnum):
@@ -96,34 +97,63 @@ class Agent:
 
 
 @dataclass(frozen=True)
+class PolicySource:
+    """Where a number of the policy comes from: a rule source and the clause."""
+
+    source: RuleSource
+    clause: str
+
+
+@dataclass(frozen=True)
 class ApplicationPolicy:
-    """Profile values for intake and change rules; see ``[application_policy]`` for sources."""
+    """Profile values for intake and change rules; ``sources`` says where each number comes from.
+
+    The current change rules (DOMAIN.md): no cap on the number of pauses (removed in 2016); each pause
+    at least ``pause_min_days``, at most ``pause_max_days_per_year`` in a calendar year (beyond that:
+    减容); a reduction without time limit, restored within ``reduction_restore_within_months`` as
+    减容恢复. ``pause_notice_days`` is unconfirmed [U] and only ever a note for the clerk.
+    """
 
     residential_capacity_ceiling_kw: Decimal = Decimal(100)
     documents_due_within_workdays: int = 5
-    pause_max_per_year: int = 2
     pause_min_days: int = 15
     pause_max_days_per_year: int = 184
     pause_notice_days: int = 5
-    reduction_min_months: int = 6
-    reduction_max_months: int = 24
+    reduction_restore_within_months: int = 24
     account_number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
     local_area_codes: frozenset[str] = frozenset()
+    sources: Mapping[str, PolicySource] = field(default_factory=dict)
+
+
+_REPEALED = {
+    "pause_max_per_year": "the cap on the number of pauses was removed in 2016: delete this line",
+    "reduction_min_months": "a capacity reduction has no time limit any more: delete this line",
+    "reduction_max_months": "a capacity reduction has no time limit any more (restored within "
+    "reduction_restore_within_months it is 减容恢复): delete this line",
+}
 
 
 def parse_application_policy(
-    data: Mapping[str, Any], *, account_number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
+    data: Mapping[str, Any],
+    *,
+    account_number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE,
+    rule_sources: Mapping[str, RuleSource] | None = None,
 ) -> ApplicationPolicy:
     """Build the policy from the profile's ``[application_policy]`` table; missing keys keep defaults.
 
     The account number format is the hall's one rule (``accounts.AccountNumberRule``), passed in rather
-    than configured a second time here.
+    than configured a second time here. ``rule_sources`` are the profile's ``[rule_sources]`` the
+    ``[application_policy.sources]`` table cites.
     """
     defaults = ApplicationPolicy()
     values: dict[str, Any] = {"account_number_rule": account_number_rule}
     for key, value in data.items():
         where = f"application_policy.{key}"
-        if key == "local_area_codes":
+        if key in _REPEALED:
+            raise InvalidInput(f"{where}: {_REPEALED[key]}.", field=where, code="bad_policy")
+        if key == "sources":
+            values[key] = _policy_sources(value, rule_sources or {}, defaults)
+        elif key == "local_area_codes":
             codes = value if isinstance(value, list) else []
             if not codes or not all(isinstance(c, str) and c.isdigit() and len(c) == 6 for c in codes):
                 raise InvalidInput(f"{where} must list 6-digit area codes.", field=where, code="bad_policy")
@@ -133,10 +163,34 @@ def parse_application_policy(
             if not (math.isfinite(number) and number > 0):
                 raise InvalidInput(f"{where} must be a positive number.", field=where, code="bad_policy")
             values[key] = Decimal(str(number))
-        elif key != "account_number_rule" and isinstance(getattr(defaults, key, None), int):
+        elif key not in ("account_number_rule", "sources") and isinstance(getattr(defaults, key, None), int):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise InvalidInput(f"{where} must be a whole number ≥ 1.", field=where, code="bad_policy")
             values[key] = value
         else:
             raise InvalidInput(f"Unknown key {where} (a typo?).", field=where, code="bad_policy")
     return ApplicationPolicy(**values)
+
+
+def _policy_sources(
+    raw: Any, rule_sources: Mapping[str, RuleSource], defaults: ApplicationPolicy
+) -> dict[str, PolicySource]:
+    where = "application_policy.sources"
+    if not isinstance(raw, Mapping):
+        raise InvalidInput(f"{where} must be a table.", field=where, code="bad_policy")
+    sources: dict[str, PolicySource] = {}
+    for key, entry in raw.items():
+        here = f"{where}.{key}"
+        numeric = key not in ("account_number_rule", "sources", "local_area_codes")
+        if not (numeric and hasattr(defaults, key)):
+            raise InvalidInput(f"{here}: not a number of the policy.", field=here, code="bad_policy")
+        code = entry.get("source") if isinstance(entry, Mapping) else None
+        clause = entry.get("clause", "") if isinstance(entry, Mapping) else None
+        if not isinstance(code, str) or code not in rule_sources or not isinstance(clause, str):
+            raise InvalidInput(
+                f'{here} must be {{ source = <a [rule_sources] entry>, clause = "…" }}.',
+                field=here,
+                code="bad_policy",
+            )
+        sources[str(key)] = PolicySource(rule_sources[code], " ".join(clause.split()))
+    return sources

@@ -1,10 +1,12 @@
 """Installation and change-of-service business types (业扩报装 / 变更用电) from the hall profile.
 
-Each type says which steps an application goes through, how many working days each step and the whole
-process may take, and which documents the customer brings. The numbers come from rules that change
-(十项承诺 2023, the 2025 national opinion, State Grid KPIs, the PV rules of 2013–14), so every limit
-carries its source and effective date and lives in ``resources/profile/business_types.toml``, never in
-code. The parser refuses a profile it cannot trust and names the exact entry that is wrong.
+Each type says which steps an application goes through, who acts in each (the power company, whose
+clock runs, or the customer, whose own work — design, building the works, fetching documents — stops
+it), how many working days each company step and the company's steps together may take, and which
+documents the customer brings. The numbers come from rules that change (十项承诺 2023, the 2025 national
+opinion, State Grid KPIs, the PV rules of 2013–14), so every limit cites its rules with document,
+number and effective date (``rule_sources``) and lives in ``resources/profile/business_types.toml``,
+never in code. The parser refuses a profile it cannot trust and names the exact entry that is wrong.
 """
 
 from __future__ import annotations
@@ -12,15 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from counter_app.domain.applications import VoltageLevel
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.profile import LANGUAGES, Names
-
-UNCONFIRMED = "unconfirmed"
-"""Written as ``effective = "unconfirmed"`` when a rule's effective date is not known exactly."""
+from counter_app.domain.rule_sources import RuleSource, TimeLimit, parse_limit, parse_rule_sources
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
 _E = TypeVar("_E", bound=StrEnum)
@@ -39,10 +39,24 @@ class ServiceKind(StrEnum):
     CLOSURE = "closure"  # 销户
     PV_CONNECTION = "pv_connection"  # 分布式光伏并网
     EV_CHARGER = "ev_charger"  # 充电桩报装
+    TEMPORARY_SUPPLY = "temporary_supply"  # 临时用电
+    TEMPORARY_SWAP = "temporary_swap"  # 暂换 (a transformer swapped for a smaller one for a while)
+    RELOCATION = "relocation"  # 迁址
+    METER_RELOCATION = "meter_relocation"  # 移表
+    TEMPORARY_REMOVAL = "temporary_removal"  # 暂拆
+    REINSTALLATION = "reinstallation"  # 复装 (after 暂拆)
+    SPLIT = "split"  # 分户
+    MERGE = "merge"  # 并户
+    VOLTAGE_CHANGE = "voltage_change"  # 改压
+    PAUSE_RESTORE = "pause_restore"  # 暂停恢复
+    REDUCTION_RESTORE = "reduction_restore"  # 减容恢复
 
 
-PERIOD_KINDS = frozenset({ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION})
-"""Changes asked for a period (暂停, 减容): the form takes its first and last day."""
+PERIOD_KINDS = frozenset({ServiceKind.PAUSE, ServiceKind.CAPACITY_REDUCTION, ServiceKind.REDUCTION_RESTORE})
+"""Changes asked with dates: 暂停 (first and last day), 减容 (first day; the last only if the customer
+names one: a reduction has no time limit), 减容恢复 (the day the reduction began and the day to restore)."""
+OPEN_ENDED_KINDS = frozenset({ServiceKind.CAPACITY_REDUCTION})
+"""Of :data:`PERIOD_KINDS`, those whose last day may be left open."""
 OWNERSHIP_KINDS = frozenset({ServiceKind.RENAME, ServiceKind.TRANSFER})
 """Changes of name or holder (更名, 过户): the form takes the account as it is recorded today."""
 
@@ -56,6 +70,14 @@ class CustomerClass(StrEnum):
     ANY = "any"
 
 
+class Party(StrEnum):
+    """Who acts in a step. The company's steps run the clock; the customer's own work stops it (the
+    十项承诺 limits are "各环节合计": the company's steps added together)."""
+
+    UTILITY = "utility"
+    CUSTOMER = "customer"
+
+
 class DocumentKind(StrEnum):
     """一证受理 treats the kinds differently: identity is needed at once, the rest may follow."""
 
@@ -65,21 +87,13 @@ class DocumentKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class TimeLimit:
-    """A limit in working days with where it comes from; ``effective`` None means not confirmed."""
-
-    working_days: int
-    source: str
-    effective: date | None
-
-
-@dataclass(frozen=True)
 class Stage:
-    """One step (环节) of the flow; ``limit`` None when no rule sets one."""
+    """One step (环节) of the flow; ``limit`` None when no rule sets one ("no published limit")."""
 
     code: str
     names: Names
     limit: TimeLimit | None = None
+    party: Party = Party.UTILITY
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,9 @@ class BusinessType:
     whole_process_limit_with_external_works: TimeLimit | None = None
     needs_account: bool = False
     needs_capacity: bool = False
+    voltages: tuple[VoltageLevel, ...] = tuple(VoltageLevel)
+    """The supply voltages this business can have (``voltages`` in the profile; by default those of
+    its customer class): the intake form offers only these, and refuses any other."""
 
     def stage(self, code: str) -> Stage:
         for stage in self.stages:
@@ -131,17 +148,21 @@ def find_business_type(types: Sequence[BusinessType], code: str) -> BusinessType
     raise NotFound(f"No business type {code!r} in the hall profile.", code="business_type_not_found")
 
 
-def parse_business_types(data: Sequence[Mapping[str, Any]]) -> tuple[BusinessType, ...]:
-    """Build the business types from the profile's ``[[business_types]]`` array (already parsed TOML).
+def parse_business_types(
+    data: Sequence[Mapping[str, Any]], rule_sources: Mapping[str, Any] | None = None
+) -> tuple[BusinessType, ...]:
+    """Build the business types from the profile's ``[[business_types]]`` array (already parsed TOML)
+    and the ``[rule_sources]`` their limits cite.
 
     Raises :class:`InvalidInput` with ``field`` set to the path of the bad entry, e.g.
     ``business_types[2].stages[1].limit.working_days``.
     """
+    sources = parse_rule_sources(rule_sources)
     if not isinstance(data, Sequence) or isinstance(data, str | bytes):
         raise _bad("business_types", "must be an array of tables ([[business_types]])")
     types: list[BusinessType] = []
     for i, raw in enumerate(data):
-        business_type = _business_type(raw, f"business_types[{i}]")
+        business_type = _business_type(raw, f"business_types[{i}]", sources)
         if any(t.code == business_type.code for t in types):
             raise _bad(f"business_types[{i}].code", f"code {business_type.code!r} is used twice")
         types.append(business_type)
@@ -162,40 +183,86 @@ _TYPE_KEYS = frozenset(
         "whole_process_limit_with_external_works",
         "needs_account",
         "needs_capacity",
+        "voltages",
     }
 )
 
+_LOW = (VoltageLevel.V220, VoltageLevel.V380)
+_HIGH = tuple(v for v in VoltageLevel if not v.is_low_voltage)
+CLASS_VOLTAGES: dict[CustomerClass, tuple[VoltageLevel, ...]] = {
+    CustomerClass.RESIDENTIAL: _LOW,
+    CustomerClass.LOW_VOLTAGE_NON_RESIDENTIAL: _LOW,
+    CustomerClass.HIGH_VOLTAGE: _HIGH,
+    CustomerClass.ANY: tuple(VoltageLevel),
+}
+"""What a customer class can be supplied at: the default of a type, and the bound of its list."""
 
-def _business_type(raw: Any, where: str) -> BusinessType:
+
+def _business_type(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> BusinessType:
     table = _table(raw, where, _TYPE_KEYS)
-    stages = tuple(_stage(s, f"{where}.stages[{j}]") for j, s in enumerate(_array(table, "stages", where)))
+    stages = tuple(
+        _stage(s, f"{where}.stages[{j}]", sources) for j, s in enumerate(_array(table, "stages", where))
+    )
     if not stages:
         raise _bad(f"{where}.stages", "at least one stage is needed")
     _unique([s.code for s in stages], f"{where}.stages")
+    if stages[0].party is Party.CUSTOMER:
+        raise _bad(f"{where}.stages[0].party", "an application starts with a step of the power company")
+    if any(s.party is Party.CUSTOMER and s.limit is not None for s in stages):
+        raise _bad(f"{where}.stages", "a step of the customer's has no limit: the clock stops in it")
     documents = tuple(
         _document(d, f"{where}.documents[{j}]") for j, d in enumerate(_array(table, "documents", where))
     )
     _unique([d.code for d in documents], f"{where}.documents")
+    customer_class = _enum(CustomerClass, table, "customer_class", where)
     return BusinessType(
         code=_code(table, where),
         names=_names(table.get("names"), f"{where}.names"),
         kind=_enum(ServiceKind, table, "kind", where),
-        customer_class=_enum(CustomerClass, table, "customer_class", where),
+        customer_class=customer_class,
         stages=stages,
         documents=documents,
-        whole_process_limit=_optional_limit(table, "whole_process_limit", where),
+        whole_process_limit=_optional_limit(table, "whole_process_limit", where, sources),
         whole_process_limit_with_external_works=_optional_limit(
-            table, "whole_process_limit_with_external_works", where
+            table, "whole_process_limit_with_external_works", where, sources
         ),
         needs_account=_flag(table, "needs_account", where, default=False),
         needs_capacity=_flag(table, "needs_capacity", where, default=False),
+        voltages=_voltages(table, where, customer_class),
     )
 
 
-def _stage(raw: Any, where: str) -> Stage:
-    table = _table(raw, where, frozenset({"code", "names", "limit"}))
+def _voltages(
+    table: Mapping[str, Any], where: str, customer_class: CustomerClass
+) -> tuple[VoltageLevel, ...]:
+    """The type's ``voltages`` list, each one its class can have, in the order given."""
+    allowed = CLASS_VOLTAGES[customer_class]
+    if "voltages" not in table:
+        return allowed
+    path = f"{where}.voltages"
+    raw = table["voltages"]
+    if not isinstance(raw, list) or not raw:
+        raise _bad(path, 'must be a non-empty array of voltages, e.g. ["220V", "380V"]')
+    found: list[VoltageLevel] = []
+    for item in raw:
+        try:
+            voltage = VoltageLevel(item if isinstance(item, str) else "")
+        except ValueError:
+            known = ", ".join(v.value for v in VoltageLevel)
+            raise _bad(path, f"{item!r} is not a voltage ({known})") from None
+        if voltage not in allowed:
+            raise _bad(path, f"{voltage.value} is not a {customer_class.value} supply voltage")
+        if voltage in found:
+            raise _bad(path, f"{voltage.value} is listed twice")
+        found.append(voltage)
+    return tuple(found)
+
+
+def _stage(raw: Any, where: str, sources: Mapping[str, RuleSource]) -> Stage:
+    table = _table(raw, where, frozenset({"code", "names", "limit", "party"}))
     names = _names(table.get("names"), f"{where}.names")
-    return Stage(_code(table, where), names, _optional_limit(table, "limit", where))
+    party = _enum(Party, table, "party", where) if "party" in table else Party.UTILITY
+    return Stage(_code(table, where), names, _optional_limit(table, "limit", where, sources), party)
 
 
 def _document(raw: Any, where: str) -> RequiredDocument:
@@ -208,31 +275,12 @@ def _document(raw: Any, where: str) -> RequiredDocument:
     )
 
 
-def _optional_limit(table: Mapping[str, Any], key: str, where: str) -> TimeLimit | None:
+def _optional_limit(
+    table: Mapping[str, Any], key: str, where: str, sources: Mapping[str, RuleSource]
+) -> TimeLimit | None:
     if key not in table:
         return None
-    path = f"{where}.{key}"
-    raw = _table(table[key], path, frozenset({"working_days", "source", "effective"}))
-    days = raw.get("working_days")
-    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-        raise _bad(f"{path}.working_days", f"must be a whole number of working days ≥ 1, not {days!r}")
-    source = raw.get("source")
-    if not isinstance(source, str) or not source.strip():
-        raise _bad(f"{path}.source", "every limit needs the rule it comes from")
-    return TimeLimit(days, source.strip(), _effective(raw.get("effective"), f"{path}.effective"))
-
-
-def _effective(value: Any, where: str) -> date | None:
-    if value == UNCONFIRMED:
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _bad(where, f'must be a date (2023-08-08) or "{UNCONFIRMED}", not {value!r}')
+    return parse_limit(table[key], f"{where}.{key}", sources)
 
 
 def _names(raw: Any, where: str) -> Names:

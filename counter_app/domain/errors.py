@@ -53,6 +53,15 @@ class NobodyWaiting(HallError):
     code = "nobody_waiting"
 
 
+class NotAHallDatabase(HallError):
+    """The path given is not a hall database this version can use: nothing there (a mistyped
+    ``--db``), an empty file, another program's SQLite file, or a hall written by a newer version.
+    Nothing was created or changed. ``code`` is ``hall_db_missing``, ``not_a_hall_db`` or
+    ``hall_db_newer``; ``path`` names the file."""
+
+    code = "not_a_hall_db"
+
+
 class StoreUnavailable(Exception):
     """The store cannot be used right now; the action was not done. ``reason`` is one of
     ``locked``, ``disk_full``, ``read_only``, ``corrupt``, ``io``, ``missing``."""
@@ -60,3 +69,36 @@ class StoreUnavailable(Exception):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class NotPermitted(HallError):
+    """The signed-in member of staff's role may not do this (:mod:`counter_app.domain.roles`), or
+    nobody is signed in (``code="sign_in_required"``). ``params``: ``action`` and ``role``."""
+
+    code = "not_permitted"
+
+
+class FileRefused(HallError):
+    """A file the tool was asked to write or read cannot be used as asked; nothing was written.
+
+    ``reason`` (also in ``params``): ``not_regular`` (a device, FIFO, folder…), ``symlink``,
+    ``no_folder``, ``no_permission``, ``read_only``, ``bad_name``, ``missing``, ``too_large``.
+    """
+
+    code = "file_refused"
+
+    def __init__(self, message: str, *, path: str, reason: str, explanation: str = "") -> None:
+        super().__init__(message, path=path, reason=reason)
+        self.path = path
+        self.reason = reason
+        self.explanation = explanation or message  # what is wrong, without the path: for a caller's sentence
+
+
+class FileUnavailable(StoreUnavailable):
+    """A file could not be written because the environment failed (``reason``: ``disk_full`` or
+    ``io``); nothing half-written is left. A kind of :class:`StoreUnavailable`, so every place that
+    shows the environment failing (the CLI's exit 4, the window's calm message) shows this too."""
+
+    def __init__(self, message: str, *, reason: str, path: str) -> None:
+        super().__init__(message, reason=reason)
+        self.path = path

@@ -4,6 +4,10 @@ Every validator takes whatever the clerk typed (full-width IME characters, space
 returns the normalised value, and refuses only with :class:`InvalidInput` — never with any other
 exception — so a form can show the message next to the field. A doubt that must not stop the customer
 (an ID carrying a retired county code) comes back as a :class:`IdNote` for the clerk instead.
+
+A customer presents a document in force. First-generation 15-digit ID cards stopped being valid
+documents on 2013-01-01 (DOMAIN.md [W]), so the counter refuses them with a plain word to the clerk;
+:func:`upgrade_15_digit_id` converts such a number only where it is found on an old record (a search).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class IdType(StrEnum):
     HK_MACAO_HOME_RETURN = "hk_macao_home_return"  # 港澳居民来往内地通行证 (回乡证)
     PASSPORT = "passport"  # 护照
     FOREIGN_PERMANENT_RESIDENT = "foreign_permanent_resident"  # 外国人永久居留身份证
+    HMT_RESIDENCE_PERMIT = "hmt_residence_permit"  # 港澳台居民居住证 (810000 / 820000 / 830000)
     USCC = "uscc"  # 统一社会信用代码 (营业执照), organisations only
 
     @property
@@ -89,6 +94,8 @@ def validate_id(
         return _validate_uscc(text)
     if id_type is IdType.FOREIGN_PERMANENT_RESIDENT:
         return _validate_permanent_residence(text)
+    if id_type is IdType.HMT_RESIDENCE_PERMIT:
+        return _validate_residence_permit(text, day)
     return _validate_by_pattern(id_type, text)
 
 
@@ -130,25 +137,58 @@ _CITIZEN_NUMBER_TYPES = frozenset(
 def _validate_citizen_number(
     id_type: IdType, text: str, today: date, known_areas: frozenset[str] = frozenset()
 ) -> ValidatedId:
-    if len(text) == 15:
-        if not _RIC15.fullmatch(text):
-            raise _bad("A 15-digit ID number has digits only.", "id_format")
-        birth = _birth_date("19" + text[6:12], today)
-        number = upgrade_15_digit_id(text)
-    elif len(text) == 18:
-        if not _RIC18.fullmatch(text):
-            raise _bad("An ID number is 17 digits followed by a digit or X.", "id_format")
-        birth = _birth_date(text[6:14], today)
-        if text[17] != resident_id_check_digit(text[:17]):
-            raise _bad(
-                "The ID number's check digit does not match: a character was probably mistyped.",
-                "id_checksum",
-            )
-        number = text
-    else:
-        raise _bad(f"An ID number has 18 characters (or 15 on old records), not {len(text)}.", "id_length")
-    note = None if number[:6] in known_areas else _area_note(number)
-    return ValidatedId(id_type, number, note, birth)
+    if len(text) == 15 and _RIC15.fullmatch(text):
+        raise _bad(
+            "A 15-digit number is a first-generation ID card, no longer a valid document since "
+            f"2013-01-01: ask for the customer's current 18-digit card (on old records this number "
+            f"reads {upgrade_15_digit_id(text)}).",
+            "id_first_generation",
+        )
+    if len(text) != 18:
+        raise _bad(f"An ID number has 18 characters, not {len(text)}.", "id_length")
+    if not _RIC18.fullmatch(text):
+        raise _bad("An ID number is 17 digits followed by a digit or X.", "id_format")
+    birth = _birth_date(text[6:14], today)
+    if text[17] != resident_id_check_digit(text[:17]):
+        raise _bad(
+            "The ID number's check digit does not match: a character was probably mistyped.",
+            "id_checksum",
+        )
+    if text[:6] in RESIDENCE_PERMIT_AREAS:
+        raise _bad(
+            "This is a Hong Kong, Macao or Taiwan residents' residence permit number (area "
+            f"{text[:6]}): choose that document type.",
+            "id_is_residence_permit",
+        )
+    note = None if text[:6] in known_areas else _area_note(text)
+    return ValidatedId(id_type, text, note, birth)
+
+
+# --- Hong Kong / Macao / Taiwan residents' residence permit (港澳台居民居住证) ----------------------
+
+RESIDENCE_PERMIT_AREAS = {"810000": "Hong Kong", "820000": "Macao", "830000": "Taiwan"}
+"""The "area" the permit numbers carry in the resident-ID format (DOMAIN.md [W])."""
+
+
+def _validate_residence_permit(text: str, today: date) -> ValidatedId:
+    """18 characters in the resident-ID format, area 810000 / 820000 / 830000, same check digit."""
+    if len(text) != 18:
+        raise _bad(f"A residence permit number has 18 characters, not {len(text)}.", "id_length")
+    if not _RIC18.fullmatch(text):
+        raise _bad("A residence permit number is 17 digits followed by a digit or X.", "id_format")
+    if text[:6] not in RESIDENCE_PERMIT_AREAS:
+        raise _bad(
+            "A Hong Kong, Macao or Taiwan residents' residence permit number starts with 810000, "
+            "820000 or 830000.",
+            "permit_area",
+        )
+    birth = _birth_date(text[6:14], today)
+    if text[17] != resident_id_check_digit(text[:17]):
+        raise _bad(
+            "The permit number's check digit does not match: a character was probably mistyped.",
+            "id_checksum",
+        )
+    return ValidatedId(IdType.HMT_RESIDENCE_PERMIT, text, None, birth)
 
 
 def _birth_date(yyyymmdd: str, today: date) -> date:
@@ -185,25 +225,30 @@ def _area_note(number: str) -> IdNote | None:
 # --- Organisations (营业执照) ---------------------------------------------------------------------
 
 
+_USCC_CHARSET = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
+
+
 def _validate_uscc(text: str) -> ValidatedId:
-    """GB 32100-2015 through stdnum: 18 characters from the code set without I O S V Z, MOD 31 check."""
+    """GB 32100-2015: 18 characters from the code set without I O S V Z, and the MOD 31 check character.
+
+    The first two characters (registering authority, kind of organisation) may be letters: N2… village
+    collective economic organisations (农业), Y1… (其他), A1… military units (DOMAIN.md). python-stdnum's
+    ``uscc.validate`` insists on 8 leading digits, so only its check-character computation is used.
+    """
     number = _ascii_upper(text)
     if len(number) != 18:
         raise _bad(f"A unified social credit code has 18 characters, not {len(number)}.", "uscc_length")
-    if re.fullmatch(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}", number) is None:
+    if _USCC_CHARSET.fullmatch(number) is None:
         raise _bad(
-            "A unified social credit code has 8 digits, then 10 digits or capital letters other than "
-            "I, O, S, V and Z.",
+            "A unified social credit code has 18 digits or capital letters other than I, O, S, V and Z.",
             "uscc_format",
         )
-    try:
-        uscc.validate(number)
-    except ValidationError:
+    if uscc.calc_check_digit(number[:17]) != number[17]:
         raise _bad(
             "The unified social credit code's check character does not match: a character was probably "
             "mistyped.",
             "uscc_checksum",
-        ) from None
+        )
     return ValidatedId(IdType.USCC, number)
 
 

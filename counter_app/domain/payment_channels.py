@@ -3,11 +3,15 @@
 Read from the hall profile (``resources/profile/payment_channels.toml`` by default): a top-level
 ``[[payment_channels]]`` array and a ``[withholding]`` table. All wording is data in zh_CN, zh_TW and
 en (:class:`LocalizedText`), not Qt ``tr``, so a hall can correct it without a release. Steps may say
-``{company}``; :meth:`PaymentChannel.steps_for` fills in the hall's company name.
+``{payee}`` (or ``{company}``): the 缴费单位 the customer picks in the app, which is the channel's
+``payee`` — in WeChat, Alipay and bank apps the provincial company as the app lists it (DOMAIN.md:
+"国网内蒙古东部电力有限公司" for Tongliao [U: confirm in the apps locally]), never the hall's name — and
+the hall's company only for a channel that sets none.
 
 QR codes: no public URL pays a State Grid bill by account number, so a channel's ``qr_url`` is only
 ever the landing page the hall configured (validated as a plain http(s) address with no placeholders);
-this module never builds one. A channel without one prints no QR code.
+this module never builds one. A channel without one prints no QR code. ``qr_caption`` says in words
+where the code leads (the slip prints it under the code), so the words match the destination.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ def validate_qr_url(text: str, *, field: str = "qr_url") -> str | None:
 
 def _fill_company(items: tuple[str, ...], language: str, company: str | None) -> tuple[str, ...]:
     name = company or _COMPANY_FALLBACK.get(language, _COMPANY_FALLBACK["zh_CN"])
-    return tuple(item.replace("{company}", name) for item in items)
+    return tuple(item.replace("{payee}", name).replace("{company}", name) for item in items)
 
 
 @dataclass(frozen=True)
@@ -81,13 +85,20 @@ class PaymentChannel:
     steps: LocalizedSteps
     online: bool
     qr_url: str | None = None
+    payee: str | None = None
+    qr_caption: LocalizedText | None = None
 
     def name_for(self, language: str) -> str:
         return self.name.get(language)
 
     def steps_for(self, language: str, company: str | None = None) -> tuple[str, ...]:
-        """The steps in ``language`` with ``{company}`` filled in (a generic wording when not given)."""
-        return _fill_company(self.steps.get(language), language, company)
+        """The steps in ``language`` with ``{payee}`` filled in: the channel's 缴费单位, else ``company``
+        (a generic wording when neither is given)."""
+        return _fill_company(self.steps.get(language), language, self.payee or company)
+
+    def qr_caption_for(self, language: str) -> str:
+        """Where the QR code leads, in words ("" when the profile says nothing: the slip says it)."""
+        return self.qr_caption.get(language) if self.qr_caption else ""
 
 
 @dataclass(frozen=True)
@@ -99,9 +110,11 @@ class WithholdingGuide:
     what_to_bring: LocalizedSteps
     steps: LocalizedSteps
     note: LocalizedText | None = None
+    payee: str | None = None
 
     def steps_for(self, language: str, company: str | None = None) -> tuple[str, ...]:
-        return _fill_company(self.steps.get(language), language, company)
+        """The steps with the withholding channel's 缴费单位 (else ``company``) filled in."""
+        return _fill_company(self.steps.get(language), language, self.payee or company)
 
 
 @dataclass(frozen=True)
@@ -126,7 +139,7 @@ class PaymentChannels:
 
 def _parse_channel(value: object, where: str) -> PaymentChannel:
     table = profile_table(value, where)
-    check_keys(table, where, {"code", "name", "steps", "online"}, {"qr_url"})
+    check_keys(table, where, {"code", "name", "steps", "online"}, {"qr_url", "payee", "qr_caption"})
     code = profile_text(table["code"], f"{where}.code")
     if not _CODE.match(code):
         raise profile_invalid(f"{where}.code", "must be lower-case letters, digits and _")
@@ -140,15 +153,21 @@ def _parse_channel(value: object, where: str) -> PaymentChannel:
         qr_url=validate_qr_url(
             profile_text(table.get("qr_url", ""), f"{where}.qr_url"), field=f"{where}.qr_url"
         ),
+        payee=profile_text(table.get("payee", ""), f"{where}.payee").strip() or None,
+        qr_caption=(
+            LocalizedText.from_profile(table["qr_caption"], f"{where}.qr_caption")
+            if "qr_caption" in table
+            else None
+        ),
     )
 
 
-def _parse_withholding(value: object, codes: set[str]) -> WithholdingGuide:
+def _parse_withholding(value: object, channels: Mapping[str, PaymentChannel]) -> WithholdingGuide:
     where = "withholding"
     table = profile_table(value, where)
     check_keys(table, where, {"channel", "title", "what_to_bring", "steps"}, {"note"})
     channel = profile_text(table["channel"], f"{where}.channel")
-    if channel not in codes:
+    if channel not in channels:
         raise profile_invalid(f"{where}.channel", f"names no payment channel ({channel!r})")
     return WithholdingGuide(
         channel=channel,
@@ -156,6 +175,7 @@ def _parse_withholding(value: object, codes: set[str]) -> WithholdingGuide:
         what_to_bring=LocalizedSteps.from_profile(table["what_to_bring"], f"{where}.what_to_bring"),
         steps=LocalizedSteps.from_profile(table["steps"], f"{where}.steps"),
         note=LocalizedText.from_profile(table["note"], f"{where}.note") if "note" in table else None,
+        payee=channels[channel].payee,
     )
 
 
@@ -173,7 +193,7 @@ def parse_payment_channels(profile: Mapping[str, Any]) -> PaymentChannels:
     if duplicated := sorted({c for c in codes if codes.count(c) > 1}):
         raise profile_invalid("payment_channels", f"code used twice: {', '.join(duplicated)}")
     withholding = profile.get("withholding")
-    guide = None if withholding is None else _parse_withholding(withholding, set(codes))
+    guide = None if withholding is None else _parse_withholding(withholding, {c.code: c for c in channels})
     return PaymentChannels(channels, guide)
 
 

@@ -44,14 +44,13 @@ class Names:
 
 @dataclass(frozen=True)
 class Service:
-    """A service and its letter. ``target_minutes``: the counter-time target per customer;
-    ``target_wait_minutes``: the hall's own target wait before the first call (no national figure
-    exists, DOMAIN.md), ``None`` to use ``queue.alert_wait_minutes``; ``visit_outcomes``: an inquiry
-    or complaint service whose visits carry a note and an outcome (answered, referred to 95598, …)."""
+    """A service and its letter. ``target_wait_minutes``: the hall's own target wait before the
+    first call (no national figure exists, DOMAIN.md), ``None`` to use ``queue.alert_wait_minutes``;
+    ``visit_outcomes``: an inquiry or complaint service whose visits carry a note and an outcome
+    (answered, referred to 95598, …)."""
 
     code: str
     names: Names
-    target_minutes: int
     default_service_minutes: float
     target_wait_minutes: int | None = None
     visit_outcomes: bool = False
@@ -112,6 +111,8 @@ class HallInfo:
     day_start: time
     pay_online_url: str
     timezone: str = "Asia/Shanghai"
+    address: str = ""
+    supervision_hotline: str = "12398"
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,8 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         day_start=_day_start(str(hall_raw.get("day_start", "00:00"))),
         pay_online_url=str(hall_raw.get("pay_online_url", "")),
         timezone=str(hall_raw.get("timezone", "Asia/Shanghai")),
+        address=" ".join(str(hall_raw.get("address", "")).split()),
+        supervision_hotline=str(hall_raw.get("supervision_hotline", "12398")).strip(),
     )
     if hall.pay_online_url and not hall.pay_online_url.startswith(("https://", "http://")):
         raise _bad("hall.pay_online_url must be an http(s) address")
@@ -258,7 +261,6 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
             Service(
                 code=code,
                 names=Names.parse(raw.get("names", raw.get("name", "")), f"services[{i}]"),
-                target_minutes=_int(raw, "target_minutes", 15, f"services[{i}]", 1),
                 default_service_minutes=float(minutes),
                 target_wait_minutes=(
                     _int(raw, "target_wait_minutes", 0, f"services[{i}]", 1)

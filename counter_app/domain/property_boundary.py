@@ -6,9 +6,12 @@ approved paid-service fee list are data from the hall profile (``resources/profi
 Model: the supply runs ``BEFORE_METER`` (service drop, meter-box inlet) → ``METER`` → ``AFTER_METER``
 (the customer's line from the meter to the home) → ``INSIDE_HOME``. The boundary is the *last* location
 the utility owns. Default for public low-voltage supply to homes: ``METER`` (表前及电能表属供电企业,
-表后属客户; 1996 供电营业规则 art. 47). A boundary agreed in the supply contract overrides the default.
-Utility side: free repair, call 95598. Customer side: the customer's own licensed electrician, or a paid
-service from the hall's approved list only; staff may not quote any other charge.
+表后属客户; 供电营业规则（2024）, in force 2024-06-01 — never the repealed 1996 article). A boundary agreed
+in the supply contract overrides the default for the lines, but never for the billing meter: the meter
+(计量装置) is installed, sealed, tested, maintained and replaced by the utility whichever side of the
+boundary it stands on, and breaking its seal is 违约用电 (DOMAIN.md [W]). Utility side: free repair, call
+95598. Customer side: the customer's own licensed electrician, or a paid service from the hall's
+approved list only; staff may not quote any other charge.
 """
 
 from __future__ import annotations
@@ -73,6 +76,10 @@ class BoundaryTexts:
     customer: LocalizedText
     paid_services_heading: LocalizedText
     no_paid_services: LocalizedText
+    meter: LocalizedText
+    """The answer for a fault at the meter: the utility's, whatever the boundary."""
+    meter_note: LocalizedText
+    """Said on every answer and leaflet: the meter is the utility's; a broken seal is 违约用电."""
 
 
 @dataclass(frozen=True)
@@ -107,13 +114,21 @@ class BoundaryAnswer:
     """The approved list, offered only when the customer is responsible (may be empty)."""
     paid_services_heading: LocalizedText
     no_paid_services: LocalizedText
+    meter_note: LocalizedText | None = None
 
     @property
     def free_repair(self) -> bool:
         return self.responsibility is Responsibility.UTILITY
 
-    def lines(self, language: str) -> tuple[str, ...]:
-        """What the clerk reads out or prints, in ``language`` (falls back to zh_CN)."""
+    def meter_line(self, language: str) -> str:
+        """The meter is the utility's, said on every answer but the meter's own (whose advice says it)."""
+        if self.meter_note is None or self.location is FaultLocation.METER:
+            return ""
+        return self.meter_note.get(language)
+
+    def lines(self, language: str, *, meter_note: bool = True) -> tuple[str, ...]:
+        """What the clerk reads out or prints, in ``language`` (falls back to zh_CN): where, whose, the
+        rule, the paid services for the customer's side, and the meter's rule last."""
         lines = [self.location_text.get(language), self.advice.get(language), self.rule.get(language)]
         if self.responsibility is Responsibility.CUSTOMER:
             if self.paid_services:
@@ -125,6 +140,8 @@ class BoundaryAnswer:
                 ]
             else:
                 lines.append(self.no_paid_services.get(language))
+        if meter_note and self.meter_line(language):
+            lines.append(self.meter_line(language))
         return tuple(lines)
 
 
@@ -132,7 +149,8 @@ def decide_responsibility(
     location: FaultLocation, guide: BoundaryGuide, contract_boundary: FaultLocation | None = None
 ) -> BoundaryAnswer:
     """Whose fault repair this is. ``contract_boundary`` is the last location the utility owns under the
-    supply contract, when the contract says so; the utility never owns wiring inside the home."""
+    supply contract, when the contract says so; the utility never owns wiring inside the home, and
+    always answers for the billing meter, whatever the boundary."""
     if contract_boundary is FaultLocation.INSIDE_HOME:
         raise InvalidInput(
             "a contract boundary cannot lie inside the home",
@@ -140,7 +158,8 @@ def decide_responsibility(
             code="boundary_invalid",
         )
     boundary = contract_boundary or guide.default_boundary
-    utility = location.order <= boundary.order
+    meter = location is FaultLocation.METER
+    utility = meter or location.order <= boundary.order
     texts = guide.texts
     return BoundaryAnswer(
         location=location,
@@ -148,12 +167,18 @@ def decide_responsibility(
         boundary=boundary,
         from_contract=contract_boundary is not None,
         rule=texts.rule_contract if contract_boundary is not None else texts.rule_default,
-        advice=texts.utility if utility else texts.customer,
+        advice=texts.meter if meter else texts.utility if utility else texts.customer,
         location_text=guide.locations[location],
         paid_services=() if utility else guide.paid_services,
         paid_services_heading=texts.paid_services_heading,
         no_paid_services=texts.no_paid_services,
+        meter_note=texts.meter_note,
     )
+
+
+def utility_side(location: FaultLocation, boundary: FaultLocation) -> bool:
+    """Whether ``location`` is the utility's with the boundary at ``boundary`` (the meter always is)."""
+    return location is FaultLocation.METER or location.order <= boundary.order
 
 
 def _location(value: object, where: str) -> FaultLocation:
@@ -221,6 +246,8 @@ def parse_boundary_guide(profile: Mapping[str, Any], *, today: date | None = Non
         "customer",
         "paid_services_heading",
         "no_paid_services",
+        "meter",
+        "meter_note",
     )
     check_keys(texts, "text", set(names), set())
     locations = profile.get("locations")

@@ -144,6 +144,36 @@ def choose_next(
     return min(heads.values(), key=deficit)
 
 
+def calling_order(
+    counter: CounterSetup, waiting: Sequence[Ticket], calls_today: Mapping[str, int]
+) -> list[Ticket]:
+    """``waiting`` in the order this counter's "next" key would call them if nobody else called and
+    nobody new arrived: :func:`choose_next` applied again and again (what the clerk's list shows,
+    so the first row is the one F1 calls). Tickets of services the counter does not serve are left out.
+    """
+    lines: dict[tuple[str, bool], list[Ticket]] = {}
+    for ticket in sorted(waiting, key=lambda t: t.queue_order):
+        if ticket.service_code in counter.services:
+            lines.setdefault((ticket.service_code, ticket.green), []).append(ticket)
+    heads = {key: 0 for key in lines}
+    calls = dict(calls_today)
+    order: list[Ticket] = []
+    while True:
+        candidates = [
+            Candidate(t.id, t.service_code, t.green, t.queue_order)
+            for key, i in heads.items()
+            if i < len(lines[key])
+            for t in (lines[key][i],)
+        ]
+        chosen = choose_next(counter, candidates, calls)
+        if chosen is None:
+            return order
+        key = (chosen.service_code, chosen.green)
+        order.append(lines[key][heads[key]])
+        heads[key] += 1
+        calls[chosen.service_code] = calls.get(chosen.service_code, 0) + 1  # as calls_today counts them
+
+
 def estimate_minutes(ahead: int, average_service_minutes: float, counters_serving: int) -> int | None:
     """Expected wait: people ahead × average service time ÷ counters serving the line.
 

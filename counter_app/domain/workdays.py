@@ -1,11 +1,13 @@
 """Working days on China's official calendar, for the time limits the hall promises (办电时限).
 
 The official schedule (holidays and the make-up working weekends, 调休) comes from ``chinese_calendar``.
-It is published year by year, so for a year the library does not cover yet the calendar falls back to
-Monday–Friday and every answer touching that year says it is *provisional*: the UI can then tell the
-clerk "the 2027 holiday schedule is not yet published; due dates are provisional". A hall enters its
-own exceptions (a local holiday, a newly published schedule) as overrides from the hall profile; a year
-listed in ``confirmed_years`` counts as official once the hall has entered its schedule that way.
+It is published year by year. For a year the library does not cover yet, the calendar still skips the
+public holidays fixed by law (``statutory_holidays``: 元旦, 春节 除夕–初三, 清明, 劳动节, 端午, 中秋,
+国庆) and counts Monday–Friday otherwise; every answer touching such a year says it is *provisional*,
+because the bridged weekdays and make-up working days are not known until the State Council publishes
+them. The hall enters that schedule the day it is published (:class:`HolidaySchedule`, loaded with
+``counter-app workdays load FILE`` or written in the profile); from then on the year is official. The
+hall's own exceptions (a local holiday) are overrides that win over everything.
 
 Counting rule, used everywhere here (时限从受理次日起算): the day work starts on does not count; a limit
 of N working days ends at the end of the N-th working day after it. A day the clock is stopped
@@ -22,6 +24,7 @@ from functools import lru_cache
 import chinese_calendar
 
 from counter_app.domain.errors import InvalidInput
+from counter_app.domain.statutory_holidays import FIRST_YEAR, statutory_holidays
 
 _ONE_DAY = timedelta(days=1)
 
@@ -83,12 +86,27 @@ class DueDate:
 
 
 @dataclass(frozen=True)
+class HolidaySchedule:
+    """One year's official schedule as the State Council published it: the days off (holidays and the
+    weekdays bridged into a break) and the make-up working days (调休上班), with the notice it came from.
+    Dates may fall just outside ``year`` (a break starting on 31 December)."""
+
+    year: int
+    holidays: frozenset[date]
+    workdays: frozenset[date]
+    source: str
+
+
+@dataclass(frozen=True)
 class WorkCalendar:
-    """The official calendar plus the hall's overrides; immutable, so it can be shared freely."""
+    """The official calendar, the schedules the hall entered and its own overrides; immutable, so it
+    can be shared freely. Of two schedules for one year the later in ``schedules`` counts."""
 
     forced_workdays: frozenset[date] = field(default_factory=frozenset)
     forced_holidays: frozenset[date] = field(default_factory=frozenset)
     confirmed_years: frozenset[int] = field(default_factory=frozenset)
+    schedules: tuple[HolidaySchedule, ...] = ()
+    _scheduled: dict[date, bool] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         clash = self.forced_workdays & self.forced_holidays
@@ -99,6 +117,12 @@ class WorkCalendar:
                 field="calendar_overrides",
                 code="calendar_override_clash",
             )
+        by_year = {schedule.year: schedule for schedule in self.schedules}
+        scheduled: dict[date, bool] = {}
+        for schedule in sorted(by_year.values(), key=lambda s: s.year):
+            scheduled.update(dict.fromkeys(schedule.holidays, False))
+            scheduled.update(dict.fromkeys(schedule.workdays, True))
+        object.__setattr__(self, "_scheduled", scheduled)
 
     @classmethod
     def from_overrides(
@@ -106,26 +130,49 @@ class WorkCalendar:
         workdays: Iterable[date] = (),
         holidays: Iterable[date] = (),
         confirmed_years: Iterable[int] = (),
+        schedules: Iterable[HolidaySchedule] = (),
     ) -> WorkCalendar:
         return cls(
             frozenset(_as_date(d) for d in workdays),
             frozenset(_as_date(d) for d in holidays),
             frozenset(confirmed_years),
+            tuple(schedules),
         )
 
+    def with_schedules(self, schedules: Iterable[HolidaySchedule]) -> WorkCalendar:
+        """The same calendar with ``schedules`` entered after its own (they count for their years)."""
+        return WorkCalendar(
+            self.forced_workdays,
+            self.forced_holidays,
+            self.confirmed_years,
+            (*self.schedules, *schedules),
+        )
+
+    @property
+    def scheduled_years(self) -> frozenset[int]:
+        return frozenset(schedule.year for schedule in self.schedules)
+
     def is_official(self, year: int) -> bool:
-        """Whether working days in ``year`` follow a published schedule (library or hall-confirmed)."""
-        return year in official_years() or year in self.confirmed_years
+        """Whether working days in ``year`` follow a published schedule (the library's, one the hall
+        entered, or a year the hall confirmed through its overrides)."""
+        return year in official_years() or year in self.confirmed_years or year in self.scheduled_years
 
     def is_workday(self, day: date) -> bool:
+        """Hall overrides, then an entered schedule, then the library; past the library the statutory
+        holidays and Monday–Friday (provisional)."""
         day = _as_date(day)
         if day in self.forced_workdays:
             return True
         if day in self.forced_holidays:
             return False
+        scheduled = self._scheduled.get(day)
+        if scheduled is not None:
+            return scheduled
         if day.year in official_years():
             workdays, holidays = _official_days()
             return day in workdays or (day.weekday() < 5 and day not in holidays)
+        if day.year >= FIRST_YEAR and day in statutory_holidays(day.year):
+            return False
         return day.weekday() < 5
 
     def add_workdays(self, start: date, n: int) -> DueDate:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPen
 
 from counter_app.printing.qr import draw_qr
 from counter_app.printing.slip_layout import Pen
@@ -168,3 +169,35 @@ class PaperPen(Pen):
             self.draw(block, self.rect.left() + i * width, self.y)
             height = max(height, block.height)
         self.y += height + self.mm(1.0)
+
+    def name_and_seal(
+        self, lines: Sequence[str], seal: str, side_mm: float = 30.0, size_mm: float = 3.4
+    ) -> None:
+        """The clerk's name (or a line to write it on) beside a dashed square kept free for the hall's
+        seal (盖章); on a roll the square follows under the lines."""
+        self.space(2.0)
+        side = self.mm(side_mm)
+        if self.narrow:
+            for line in lines:
+                self.text(line, size_mm, gap_mm=1.2)
+            self._seal_box(QRectF(self.rect.center().x() - side / 2, self.y, side, side), seal, size_mm)
+            self.y += side + self.mm(1.5)
+            return
+        top = self.y
+        y = top + self.mm(4.0)
+        for line in lines:
+            block = self.block(line, size_mm, width=self.rect.width() - side - self.mm(6.0))
+            self.draw(block, self.rect.left(), y)
+            y += block.height + self.mm(3.0)
+        self._seal_box(QRectF(self.rect.right() - side, top, side, side), seal, size_mm)
+        self.y = max(y, top + side) + self.mm(1.5)
+
+    def _seal_box(self, box: QRectF, label: str, size_mm: float) -> None:
+        caption = self.block(label, size_mm * 0.8, center=True, width=box.width() - self.mm(2.0))
+        if self.dry:
+            return
+        self.painter.save()
+        self.painter.setPen(QPen(QColor(Qt.GlobalColor.gray), max(1.0, self.mm(0.3)), Qt.PenStyle.DashLine))
+        self.painter.drawRect(box)
+        self.painter.restore()
+        caption.draw(self.painter, box.left() + self.mm(1.0), box.center().y() - caption.height / 2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from counter_app.domain.business_types import Party
 from counter_app.domain.profile import HallProfile
 from counter_app.services.applications_config import ApplicationSetup
 from counter_app.services.applications_values import ApplicationDetail, DocumentState, StagePosition
@@ -13,11 +14,36 @@ from counter_app.services.applications_values import ApplicationDetail, Document
 
 @dataclass(frozen=True)
 class StageLine:
+    """A step on paper; ``customer``: the customer's own work (not timed); ``after_customer``: a company
+    step whose clock starts when the customer hands their work over (no date can be given yet)."""
+
     name: str
     limit_days: int | None
     due: date | None
     provisional: bool
     position: StagePosition
+    customer: bool = False
+    after_customer: bool = False
+
+
+@dataclass(frozen=True)
+class HallContacts:
+    """Whom the customer asks, on every paper: the hall (phone, address), the hotline and the regulator."""
+
+    company: str
+    hall_name: str
+    address: str
+    phone: str
+    hotline: str
+    supervision_hotline: str
+
+
+def contacts_of(profile: HallProfile) -> HallContacts:
+    hall = profile.hall
+    lang = hall.language
+    return HallContacts(
+        hall.company, hall.name.get(lang), hall.address, hall.phone, hall.hotline, hall.supervision_hotline
+    )
 
 
 @dataclass(frozen=True)
@@ -51,6 +77,12 @@ class ReceiptPaper:
     provisional_years: tuple[int, ...]
     printed_at: datetime
     reprint: bool = False
+    contacts: HallContacts | None = None
+    customer_steps_ahead: bool = False
+    workdays_used: int = 0
+    limit_basis: str = ""
+    whole_provisional: bool = False
+    accepted_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,6 +108,7 @@ class NoticePaper:
     provisional_years: tuple[int, ...]
     printed_at: datetime
     reprint: bool = False
+    contacts: HallContacts | None = None
 
 
 def receipt_for(
@@ -85,7 +118,11 @@ def receipt_for(
     owner: str,
     printed_at: datetime,
     reprint: bool = False,
+    limit_basis: str = "",
+    accepted_by: str = "",
 ) -> ReceiptPaper:
+    """``owner`` and ``accepted_by``: the case officer's and the accepting clerk's names as they should
+    be printed ("" leaves a line to write on); ``limit_basis``: the rule the company's limit rests on."""
     lang = profile.hall.language
     detail = detail.masked()
     a = detail.applicant
@@ -96,6 +133,8 @@ def receipt_for(
             s.due.day if s.due else None,
             bool(s.due and s.due.provisional),
             s.position,
+            customer=s.party is Party.CUSTOMER,
+            after_customer=s.after_customer,
         )
         for s in detail.schedule
     )
@@ -127,6 +166,12 @@ def receipt_for(
         provisional_years=detail.provisional_years,
         printed_at=printed_at,
         reprint=reprint,
+        contacts=contacts_of(profile),
+        customer_steps_ahead=detail.customer_step_ahead,
+        workdays_used=detail.workdays_used,
+        limit_basis=limit_basis,
+        whole_provisional=bool(detail.whole_due and detail.whole_due.provisional),
+        accepted_by=accepted_by,
     )
 
 
@@ -181,4 +226,5 @@ def notice_for(
         ),
         printed_at=printed_at,
         reprint=reprint,
+        contacts=contacts_of(profile),
     )

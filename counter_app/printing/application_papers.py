@@ -18,7 +18,7 @@ from PySide6.QtGui import QPainter
 
 from counter_app.printing.application_paper_layout import PaperPen
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper
-from counter_app.printing.document import Line, Printable
+from counter_app.printing.document import Printable
 from counter_app.printing.slip_layout import TextSource
 from counter_app.services.applications_values import StagePosition
 
@@ -54,18 +54,42 @@ R = {
     "done": QT_TRANSLATE_NOOP("ApplicationReceipt", "done"),
     "now": QT_TRANSLATE_NOOP("ApplicationReceipt", "in progress"),
     "after_previous": QT_TRANSLATE_NOOP("ApplicationReceipt", "after the previous step"),
+    "your_part": QT_TRANSLATE_NOOP("ApplicationReceipt", "your part, not timed"),
+    "after_you": QT_TRANSLATE_NOOP("ApplicationReceipt", "counted from when you hand your part over"),
     "whole": QT_TRANSLATE_NOOP("ApplicationReceipt", "Whole process: within %1 working days, by %2"),
+    "together": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt",
+        "Our steps together: within %1 working days. The time your own part takes (design, building, "
+        "signing) is not counted. Used so far: %2.",
+    ),
+    "basis": QT_TRANSLATE_NOOP("ApplicationReceipt", "Time limit as set by: %1"),
     "provisional_mark": QT_TRANSLATE_NOOP("ApplicationReceipt", "%1 (provisional)"),
     "provisional": QT_TRANSLATE_NOOP(
         "ApplicationReceipt",
         "Dates in %1 are provisional: that year's official holiday schedule is not yet published.",
     ),
     "owner": QT_TRANSLATE_NOOP("ApplicationReceipt", "Your case officer (首问负责人)"),
+    "hall_address": QT_TRANSLATE_NOOP("ApplicationReceipt", "Hall address"),
     "hall_phone": QT_TRANSLATE_NOOP("ApplicationReceipt", "Hall phone"),
     "hotline": QT_TRANSLATE_NOOP("ApplicationReceipt", "Service hotline"),
+    "supervision": QT_TRANSLATE_NOOP("ApplicationReceipt", "Energy regulation hotline"),
+    "rights": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt",
+        "You choose your own designer, builder and equipment supplier: nobody may impose one on you. "
+        "If a time limit is missed you may complain on %1 or to the energy regulator on %2.",
+    ),
+    "accepted_by": QT_TRANSLATE_NOOP("ApplicationReceipt", "Accepted by: %1"),
+    "seal": QT_TRANSLATE_NOOP("ApplicationReceipt", "Hall seal"),
     "reference": QT_TRANSLATE_NOOP("ApplicationReceipt", "Tracking reference %1"),
-    "scan": QT_TRANSLATE_NOOP(
-        "ApplicationReceipt", "Show this code or quote the reference to ask how your application is going."
+    "ask_phone": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt",
+        "To ask how your application is going, show this code at this hall or quote the reference when "
+        "you call the hall on %1 (95598 cannot look it up).",
+    ),
+    "ask_hall": QT_TRANSLATE_NOOP(
+        "ApplicationReceipt",
+        "To ask how your application is going, show this code or quote the reference at this hall "
+        "(95598 cannot look it up).",
     ),
     "keep": QT_TRANSLATE_NOOP("ApplicationReceipt", "Please keep this receipt. Printed %1"),
 }
@@ -95,8 +119,10 @@ N = {
         "OneTimeNotice", "Bring them to any counter of %1: you do not need to see the same clerk."
     ),
     "owner": QT_TRANSLATE_NOOP("OneTimeNotice", "Your case officer (首问负责人)"),
+    "hall_address": QT_TRANSLATE_NOOP("OneTimeNotice", "Hall address"),
     "hall_phone": QT_TRANSLATE_NOOP("OneTimeNotice", "Hall phone"),
     "hotline": QT_TRANSLATE_NOOP("OneTimeNotice", "Service hotline"),
+    "supervision": QT_TRANSLATE_NOOP("OneTimeNotice", "Energy regulation hotline"),
     "provisional": QT_TRANSLATE_NOOP(
         "OneTimeNotice",
         "Dates in %1 are provisional: that year's official holiday schedule is not yet published.",
@@ -129,14 +155,24 @@ def _head(
     pen.field(t("type"), p.type_name, bold_value=True)
 
 
+BLANK = "________________"
+"""Where the clerk writes their name by hand when the staff list does not know it."""
+
+
 def _contacts(pen: PaperPen, p: ReceiptPaper | NoticePaper, t: Words) -> None:
-    """The note on provisional dates, then whom to ask: the case officer, the hall, the hotline."""
+    """The note on provisional dates, then whom to ask: the case officer, the hall (address, phone),
+    the hotline and the energy regulator's hotline; nothing for what the hall left empty."""
     if p.provisional_years:
         pen.text(t("provisional", _years(p.provisional_years)), 2.9)
     pen.rule()
-    pen.field(t("owner"), p.owner, label_mm=50)
+    pen.field(t("owner"), p.owner or BLANK, label_mm=50)
+    c = p.contacts
+    if c is not None:
+        pen.field(t("hall_address"), c.address, label_mm=50)
     pen.field(t("hall_phone"), p.hall_phone, label_mm=50)
     pen.field(t("hotline"), p.hotline, label_mm=50)
+    if c is not None:
+        pen.field(t("supervision"), c.supervision_hotline, label_mm=50)
 
 
 # --- the receipt -----------------------------------------------------------------------------------
@@ -162,30 +198,63 @@ def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float
         pen.heading(t("received"))
         pen.items(p.received)
     if p.missing:
-        pen.heading(t("missing_by", p.collect_by.isoformat() if p.collect_by else "—"))
+        pen.heading(t("missing_by", collect_by_text(p, day)))
         pen.items(p.missing)
         if p.commitment_signed:
             pen.text(t("commitment"), 3.0)
     pen.heading(t("steps"))
     rows = []
     for s in p.stages:
-        limit = t("days", s.limit_days) if s.limit_days else "—"
-        if s.position is StagePosition.DONE:
-            due = t("done")
-        elif s.due is not None:
-            due = day(s.due, s.provisional)
+        if s.customer:
+            limit, due = t("your_part"), "—"
         else:
-            due = t("after_previous") if s.position is StagePosition.NEXT else t("now")
+            limit = t("days", s.limit_days) if s.limit_days else "—"
+            if s.position is StagePosition.DONE:
+                due = t("done")
+            elif s.due is not None:
+                due = day(s.due, s.provisional)
+            elif s.after_customer:
+                due = t("after_you")
+            else:
+                due = t("after_previous") if s.position is StagePosition.NEXT else t("now")
+        if s.position is StagePosition.DONE and s.customer:
+            due = t("done")
         rows.append((s.name, limit, due))
     pen.table((t("stage"), t("limit"), t("due")), rows, (0.46, 0.22, 0.32))
-    if p.whole_limit_days and p.whole_due:
-        provisional = p.whole_due.year in p.provisional_years
-        pen.text(t("whole", p.whole_limit_days, day(p.whole_due, provisional)), 3.5, bold=True)
+    whole = whole_text(p, t, day)
+    if whole:
+        pen.text(whole, 3.5, bold=True)
+    if p.limit_basis:
+        pen.text(t("basis", p.limit_basis), 2.6, gap_mm=0.6)
     _contacts(pen, p, t)
-    pen.space(1.0)
-    pen.qr_with_caption(p.tracking_ref, [t("reference", p.tracking_ref), t("scan")], 24.0)
+    supervision = p.contacts.supervision_hotline if p.contacts else ""
+    if supervision:
+        pen.text(t("rights", p.hotline, supervision), 2.9, gap_mm=0.6)
+    pen.name_and_seal([t("accepted_by", p.accepted_by or BLANK)], t("seal"))
+    pen.qr_with_caption(p.tracking_ref, [t("reference", p.tracking_ref), ask_text(p, t)], 24.0)
     pen.text(t("keep", p.printed_at.strftime(TIME)), 2.7, gap_mm=0.0)
     return pen.used()
+
+
+def whole_text(p: ReceiptPaper, t: Words, day: Callable[[date, bool], str]) -> str:
+    """The promise for the company's steps together: a date only when no customer step lies ahead."""
+    if not p.whole_limit_days:
+        return ""
+    if p.customer_steps_ahead:
+        return t("together", p.whole_limit_days, p.workdays_used)
+    if p.whole_due:
+        return t("whole", p.whole_limit_days, day(p.whole_due, p.whole_provisional))
+    return ""
+
+
+def collect_by_text(p: ReceiptPaper, day: Callable[[date, bool], str]) -> str:
+    """The day to bring the missing documents by, marked when its year's schedule is not published."""
+    return day(p.collect_by, p.collect_by.year in p.provisional_years) if p.collect_by else "—"
+
+
+def ask_text(p: ReceiptPaper, t: Words) -> str:
+    """Where the local tracking reference can be asked about: this hall, or the hall's phone."""
+    return t("ask_phone", p.hall_phone) if p.hall_phone else t("ask_hall")
 
 
 # --- the one-time notice ---------------------------------------------------------------------------
@@ -242,46 +311,9 @@ def render_notice(painter: QPainter, rect: QRectF, paper: NoticePaper, texts: Te
     return _render(painter, rect, paper.language, lambda pen: _lay_out_notice(pen, paper, texts))
 
 
-def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
-    """The receipt for an ESC/POS printer's own fonts (same words, QR native)."""
-
-    def t(key: str, *args: object) -> str:
-        return texts.t(RECEIPT, R[key], *args)
-
-    lines = [Line("text", p.hall_name, size=2, bold=True), Line("text", t("title"), bold=True), Line("rule")]
-    if p.reprint:
-        lines.append(Line("text", t("reprint"), size=2, bold=True, inverse=True))
-    lines += [
-        Line("text", f"{t('number')} {p.number}", bold=True),
-        Line("text", f"{t('type')} {p.type_name}"),
-    ]
-    for key, value in (("applicant", p.applicant_name), ("id", p.id_number), ("mobile", p.mobile)):
-        if value:
-            lines.append(Line("text", f"{t(key)} {value}"))
-    if p.missing:
-        lines.append(
-            Line("text", t("missing_by", p.collect_by.isoformat() if p.collect_by else "—"), bold=True)
-        )
-        lines += [Line("text", f"- {m}") for m in p.missing]
-    lines.append(Line("text", t("steps"), bold=True))
-    for s in p.stages:
-        due = t("done") if s.position is StagePosition.DONE else (s.due.isoformat() if s.due else "—")
-        lines.append(Line("text", f"{s.name}  {due}"))
-    if p.whole_limit_days and p.whole_due:
-        lines.append(Line("text", t("whole", p.whole_limit_days, p.whole_due.isoformat()), bold=True))
-    lines += [Line("rule"), Line("text", f"{t('owner')} {p.owner}")]
-    if p.hall_phone:
-        lines.append(Line("text", f"{t('hall_phone')} {p.hall_phone}"))
-    lines += [
-        Line("text", f"{t('hotline')} {p.hotline}"),
-        Line("qr", p.tracking_ref),
-        Line("text", t("reference", p.tracking_ref)),
-        Line("text", t("keep", p.printed_at.strftime(TIME))),
-    ]
-    return tuple(lines)
-
-
 def receipt_printable(paper: ReceiptPaper, texts: TextSource) -> Printable:
+    from counter_app.printing.application_paper_lines import receipt_lines
+
     title = f"receipt {paper.number}" + (" reprint" if paper.reprint else "")
     return Printable(
         title=title,

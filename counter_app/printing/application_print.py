@@ -18,11 +18,12 @@ from typing import Any, Literal
 from counter_app.domain.errors import InvalidInput
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper, notice_for, receipt_for
 from counter_app.printing.application_papers import notice_printable, receipt_printable
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
+from counter_app.services.applications_values import ApplicationDetail
 from counter_app.services.hall import Hall
 from counter_app.services.print_jobs import PrintJob
 
@@ -57,8 +58,8 @@ class PaperRequest:
         """Built on reading, on the painting thread."""
         return printable_for(self)
 
-    def outcome(self, error: str) -> PaperOutcome:
-        return PaperOutcome.of(self.job, self.device, error, number=self.number, kind=self.kind)
+    def outcome(self, failure: PrinterError | None) -> PaperOutcome:
+        return PaperOutcome.of(self.job, self.device, failure, number=self.number, kind=self.kind)
 
 
 def _check(kind: str, paper: Paper | str) -> Paper:
@@ -77,10 +78,33 @@ def _check(kind: str, paper: Paper | str) -> Paper:
     return chosen
 
 
-def _owner_label(hall: Hall, owner: str) -> str:
-    """``王芳 (0107)`` when the owner signed in with a staff code, else what they typed."""
+def owner_name(hall: Hall, owner: str) -> str:
+    """The case officer's name for paper: the staff list's name for a staff code; what was typed when
+    it is a name; "" for an unknown code (a staff code is not a name: the paper leaves a line for it)."""
     member = hall.staff.member(owner)
-    return f"{member.name} ({member.code})" if member else owner
+    if member is not None:
+        return member.name
+    return "" if not owner or (owner.isascii() and any(ch.isdigit() for ch in owner)) else owner
+
+
+def limit_basis(hall: Hall, detail: ApplicationDetail) -> str:
+    """The rules the limits on the paper rest on (the strictest in force on the day of acceptance): the
+    company's limit with its clause, then the documents of the steps' own limits."""
+    btype = hall.applications.setup.type_or_none(detail.business_type)
+    if btype is None:
+        return ""
+    day = detail.accepted_at.date()
+    parts: list[str] = []
+    limit = btype.limit_for(external_works=detail.external_works)
+    if limit is not None:
+        rule = limit.binding(day)
+        parts.append(f"{rule.source.citation()} {rule.clause}".strip())
+    for stage in btype.stages:
+        if stage.limit is not None:
+            citation = stage.limit.binding(day).source.citation()
+            if not any(part.startswith(citation) for part in parts):
+                parts.append(citation)
+    return "；".join(parts)
 
 
 def prepare_paper_print(
@@ -89,12 +113,20 @@ def prepare_paper_print(
     """Read the application (masked), record the job, build the paper's values. Hall thread only."""
     chosen = _check(kind, paper)
     detail = hall.application_views.summary(number)
-    owner = _owner_label(hall, detail.owner)
+    owner = owner_name(hall, detail.owner)
     job = hall.print_jobs.start(DOCUMENTS[kind], detail.id, device, clerk)
     now = hall.clock()
     value: ReceiptPaper | NoticePaper
     if kind == "receipt":
-        value = receipt_for(detail, hall.profile, owner=owner, printed_at=now, reprint=job.reprint)
+        value = receipt_for(
+            detail,
+            hall.profile,
+            owner=owner,
+            printed_at=now,
+            reprint=job.reprint,
+            limit_basis=limit_basis(hall, detail),
+            accepted_by=owner_name(hall, detail.accepted_by),
+        )
     else:
         value = notice_for(
             detail, hall.profile, hall.applications.setup, owner=owner, printed_at=now, reprint=job.reprint
@@ -129,9 +161,11 @@ def print_paper_pdf(
 ) -> dict[str, Any]:
     """``counter-app application print NUMBER --pdf OUT.pdf``; :class:`PrinterError` when not written."""
     ensure_gui_app()
-    outcome = print_paper(hall, number, kind, PdfFileBackend(path), paper=paper, clerk=clerk)
+    check_pdf_target(path)  # a path that cannot be written is refused before a job is recorded
+    backend = PdfFileBackend(path)
+    outcome = print_paper(hall, number, kind, backend, paper=paper, clerk=clerk)
     if not outcome.printed:
-        raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
+        raise not_written(backend, outcome, number=outcome.number, job_id=outcome.job_id)
     return {
         "number": outcome.number,
         "kind": kind,

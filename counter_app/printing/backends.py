@@ -17,11 +17,12 @@ from typing import Protocol
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QImage, QPageLayout, QPainter, QPdfWriter
 
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.errors import FileRefused, FileUnavailable, InvalidInput
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import MM_PER_INCH, Paper, layout_rect
 from counter_app.printing.pdf_text import repair_text_layer
 from counter_app.printing.text import recording_glyphs
+from counter_app.safe_files import FILE_MODE, check_target, make_folder, write_file
 
 __all__ = [
     "PdfFileBackend",
@@ -29,14 +30,17 @@ __all__ = [
     "PrinterBackend",
     "PrinterError",
     "SystemPrinterBackend",
+    "check_pdf_target",
     "measure_mm",
     "parse_printer_spec",
+    "pdf_bytes",
     "render_image",
     "write_pdf",
 ]
 
 log = logging.getLogger("counter_app.print")
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 PDF_DPI = 300
 PREVIEW_DPI = 203  # a thermal printer's 8 dots per millimetre
 _MEASURE_PAGE_MM = 2000.0
@@ -79,37 +83,57 @@ def _page_layout(printable: Printable, paper: Paper, dpi: int) -> QPageLayout:
     return paper.page_layout(measure_mm(printable, paper, dpi) if paper.is_roll else None)
 
 
+def pdf_bytes(printable: Printable, paper: Paper, dpi: int = PDF_DPI) -> bytes:
+    """The slip as a one-page PDF, drawn in memory (nothing touches a disk)."""
+    layout = _page_layout(printable, paper, dpi)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(dpi)
+    writer.setPageLayout(layout)
+    writer.setTitle(printable.title)
+    writer.setCreator("counter-app")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PrinterError("Cannot start drawing the PDF")
+    with recording_glyphs() as glyphs:
+        printable.render(painter, layout_rect(paper, writer))
+    if not painter.end():
+        raise PrinterError("Cannot finish drawing the PDF")
+    del painter, writer  # the writer finishes the document into the buffer
+    buffer.close()
+    return repair_text_layer(bytes(buffer.data().data()), glyphs)
+
+
+def _pdf_refused(path: Path, exc: FileRefused) -> PrinterError:
+    return PrinterError(
+        f"Cannot write the PDF {path}: {exc.explanation}",
+        code="pdf_not_written",
+        path=str(path),
+        reason=exc.reason,
+    )
+
+
+def check_pdf_target(path: Path | str) -> None:
+    """Refuse at once (:class:`PrinterError`) a PDF path that cannot be written: not a regular file
+    (``/dev/full``, a link, a folder) or a folder that takes no files. Ask before recording a job."""
+    try:
+        check_target(path)
+    except FileRefused as exc:
+        raise _pdf_refused(Path(path), exc) from None
+
+
 def write_pdf(printable: Printable, paper: Paper, path: Path, dpi: int = PDF_DPI) -> None:
-    """Write the slip as a one-page PDF; the file appears complete or not at all."""
+    """Write the slip as a one-page PDF; the file appears whole and synced, or not at all
+    (:mod:`counter_app.safe_files`). :class:`PrinterError` when the path cannot be used;
+    :class:`FileUnavailable` when the disk fails (full, I/O error)."""
     path = Path(path)
-    part = path.with_name(path.name + ".part")
+    check_pdf_target(path)  # before drawing: a bad path is refused at once
+    data = pdf_bytes(printable, paper, dpi)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(b"")  # fail here, clearly, on a missing or read-only folder
-    except OSError as exc:
-        raise PrinterError(f"Cannot write the PDF {path}: {exc.strerror or exc}", path=str(path)) from None
-    try:
-        layout = _page_layout(printable, paper, dpi)
-        writer = QPdfWriter(str(part))
-        writer.setResolution(dpi)
-        writer.setPageLayout(layout)
-        writer.setTitle(printable.title)
-        writer.setCreator("counter-app")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise PrinterError(f"Cannot write the PDF {path}", path=str(path))
-        with recording_glyphs() as glyphs:
-            printable.render(painter, layout_rect(paper, writer))
-        if not painter.end():
-            raise PrinterError(f"Cannot finish the PDF {path}", path=str(path))
-        del painter, writer  # closes the file
-        repair_text_layer(part, glyphs)
-        os.replace(part, path)
-    except OSError as exc:
-        raise PrinterError(f"Cannot write the PDF {path}: {exc.strerror or exc}", path=str(path)) from None
-    finally:
-        if part.exists():
-            part.unlink(missing_ok=True)
+        write_file(path, data)
+    except FileRefused as exc:
+        raise _pdf_refused(path, exc) from None
 
 
 def render_image(printable: Printable, paper: Paper, dpi: int = PREVIEW_DPI) -> QImage:
@@ -129,15 +153,24 @@ def render_image(printable: Printable, paper: Paper, dpi: int = PREVIEW_DPI) -> 
 
 
 class PdfFileBackend:
-    """One PDF at a fixed path (the CLI's ``ticket print --pdf``); a second print replaces it."""
+    """One PDF at a fixed path (the CLI's ``ticket print --pdf``); a second print replaces it.
+
+    ``failure`` keeps why the last print did not come out, so a command can tell a refused path
+    (exit 2) from a failing disk (exit 4) after the job was settled."""
 
     def __init__(self, path: Path | str, dpi: int = PDF_DPI) -> None:
         self.path = Path(path)
         self.dpi = dpi
         self.device = f"pdf-file:{self.path}"
+        self.failure: PrinterError | FileUnavailable | None = None
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
-        write_pdf(printable, paper, self.path, self.dpi)
+        self.failure = None
+        try:
+            write_pdf(printable, paper, self.path, self.dpi)
+        except (PrinterError, FileUnavailable) as exc:
+            self.failure = exc
+            raise
 
 
 class PdfFolderBackend:
@@ -156,19 +189,31 @@ class PdfFolderBackend:
             numbers = (int(m.group(1)) for p in self.folder.iterdir() if (m := re.match(r"(\d{6})-", p.name)))
             path = self.folder / f"{max(numbers, default=0) + 1:06d}-{slug}.pdf"
             try:
-                path.open("xb").close()
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, FILE_MODE))
                 return path
             except FileExistsError:
                 continue
-        raise PrinterError(f"Cannot find a free file name in {self.folder}", path=str(self.folder))
+        raise PrinterError(
+            f"Cannot find a free file name in {self.folder}",
+            code="pdf_folder_unwritable",
+            path=str(self.folder),
+        )
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             path = self._claim(printable.title)
+        except FileRefused as exc:
+            raise PrinterError(
+                f"Cannot write to the folder {self.folder}: {exc.explanation}",
+                code="pdf_folder_unwritable",
+                path=str(self.folder),
+            ) from None
         except OSError as exc:
             raise PrinterError(
-                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}", path=str(self.folder)
+                f"Cannot write to the folder {self.folder}: {exc.strerror or exc}",
+                code="pdf_folder_unwritable",
+                path=str(self.folder),
             ) from None
         try:
             write_pdf(printable, paper, path, self.dpi)
@@ -192,7 +237,11 @@ class SystemPrinterBackend:
         if info.isNull():
             installed = ", ".join(QPrinterInfo.availablePrinterNames()) or "none"
             what = f"There is no printer named {self.name!r}" if self.name else "No default printer is set up"
-            raise PrinterError(f"{what} on this PC (installed: {installed})", printer=self.name or "")
+            raise PrinterError(
+                f"{what} on this PC (installed: {installed})",
+                code="printer_not_installed" if self.name else "no_default_printer",
+                printer=self.name or "",
+            )
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
         printer.setDocName(printable.title)
@@ -202,14 +251,20 @@ class SystemPrinterBackend:
             )
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrinterError(f"Cannot start printing on {info.printerName()}", printer=info.printerName())
+            raise PrinterError(
+                f"Cannot start printing on {info.printerName()}",
+                code="printer_cannot_start",
+                printer=info.printerName(),
+            )
         try:
             printable.render(painter, layout_rect(paper, printer))
         finally:
             ended = painter.end()
         if not ended or printer.printerState() == QPrinter.PrinterState.Error:
             raise PrinterError(
-                f"The printer {info.printerName()} reported an error", printer=info.printerName()
+                f"The printer {info.printerName()} reported an error",
+                code="printer_reported_error",
+                printer=info.printerName(),
             )
 
 
@@ -219,7 +274,7 @@ class NoPrinterBackend:
     device = "none"
 
     def print_slip(self, printable: Printable, paper: Paper) -> None:
-        raise PrinterError("printing is turned off on this PC (printer setting 'none')")
+        raise PrinterError("printing is turned off on this PC (printer setting 'none')", code="printing_off")
 
 
 def parse_printer_spec(spec: str | None) -> PrinterBackend | None:

@@ -1,8 +1,9 @@
 """The property boundary leaflet (产权分界告知单): a half page (A5) the clerk hands over, or a roll slip.
 
-It shows the supply from the service drop to the home as four boxes, the power company's side shaded,
-the fault's place framed, then the answer (free 95598 repair, or the customer's side), the rule it
-rests on, and the hall's approved paid services when the customer is responsible. All wording of the
+It shows the supply from the service drop to the home as four boxes, the power company's side shaded
+(the billing meter always: it is the company's whatever the boundary), the fault's place framed, then
+the answer (free 95598 repair, or the customer's side), the rule it rests on (供电营业规则（2024）),
+the hall's approved paid services when the customer is responsible, and the meter's rule. All wording of the
 answer is the hall profile's (``services.property_boundary``); only the labels are translated here.
 """
 
@@ -13,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from counter_app.domain.property_boundary import FaultLocation
+from counter_app.domain.property_boundary import FaultLocation, utility_side
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.slip_layout import Pen, TextSource
 from counter_app.services.property_boundary import BoundaryLeaflet
@@ -52,7 +53,7 @@ def _diagram(pen: Pen, leaflet: BoundaryLeaflet, utility_owns: FaultLocation, te
         if not pen.dry:
             painter = pen.painter
             painter.save()
-            if location.order <= utility_owns.order:
+            if utility_side(location, utility_owns):
                 painter.fillRect(box, QColor(215, 215, 215))
             thick = location is leaflet.location
             painter.setPen(QPen(QColor(Qt.GlobalColor.black), max(1.0, pen.mm(0.9 if thick else 0.25))))
@@ -77,6 +78,9 @@ def _lay_out(pen: Pen, leaflet: BoundaryLeaflet, utility_owns: FaultLocation, te
     pen.text(rule, 2.8, center=False, gap_mm=1.2, spacing=1.08)
     for line in paid:
         pen.text(line, 3.0, center=False, gap_mm=0.5, spacing=1.05)
+    if leaflet.meter_note:
+        pen.space(0.6)
+        pen.text(leaflet.meter_note, 3.0, bold=True, center=False, gap_mm=0.6, spacing=1.05)
     pen.rule(1.6)
     pen.text(t(texts, HOTLINE, leaflet.hotline), 3.2, bold=True, gap_mm=0.0)
     return pen.used()
@@ -101,6 +105,7 @@ def text_lines(leaflet: BoundaryLeaflet, texts: TextSource) -> tuple[Line, ...]:
         Line("text", t(texts, CONTRACT) if leaflet.from_contract else "", bold=True),
         Line("text", rule),
         *(Line("text", line) for line in paid),
+        Line("text", leaflet.meter_note, bold=True),
         Line("rule"),
         Line("text", t(texts, HOTLINE, leaflet.hotline), bold=True),
     ]

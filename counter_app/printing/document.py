@@ -44,9 +44,14 @@ class PrinterError(HallError):
     """The slip did not come out (no printer, unreachable, out of paper, unwritable folder).
 
     The record it prints is already committed and stays as it is; the job is marked failed.
+    ``str()`` is the technical detail (for the log, the job and the CLI); ``code`` and ``params``
+    (``printer``, ``path``) let a window say it in the clerk's language: ``no_default_printer``,
+    ``printer_not_installed``, ``printer_cannot_start``, ``printer_reported_error``,
+    ``printing_off``, ``pdf_not_written``, ``pdf_folder_unwritable``,
+    ``receipt_printer_unreachable``, ``print_bug``, or ``printer_failed`` for anything else.
     """
 
     code = "printer_failed"
 
-    def __init__(self, message: str, **params: Any) -> None:
-        super().__init__(message, **params)
+    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
+        super().__init__(message, code=code, **params)

@@ -155,7 +155,8 @@ class EscposNetworkBackend:
             detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise PrinterError(
                 f"The receipt printer {self.host}:{self.port} cannot be reached ({detail})",
-                printer=self.device,
+                code="receipt_printer_unreachable",
+                printer=f"{self.host}:{self.port}",
             ) from None
         finally:
             printer.close()

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain.queue import Ticket
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable, ticket_slip_for
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
@@ -55,9 +55,9 @@ class TicketPrint:
     def label(self) -> str:
         return f"ticket {self.ticket.number}"
 
-    def outcome(self, error: str) -> PrintOutcome:
+    def outcome(self, failure: PrinterError | None) -> PrintOutcome:
         return PrintOutcome.of(
-            self.job, self.device, error, ticket_id=self.ticket.id, number=self.ticket.number
+            self.job, self.device, failure, ticket_id=self.ticket.id, number=self.ticket.number
         )
 
 
@@ -123,14 +123,18 @@ def print_ticket_pdf(
 ) -> dict[str, Any]:
     """``counter-app ticket print NUMBER --pdf OUT.pdf``: today's ticket as a PDF, recorded as a job.
 
-    Raises ``NotFound`` for an unknown number and :class:`PrinterError` when the PDF cannot be written.
+    Raises ``NotFound`` for an unknown number, :class:`PrinterError` when the PDF cannot be written
+    there (nothing recorded when the path is refused at once) and ``FileUnavailable`` when the disk
+    fails (full, I/O error; the job is marked failed, no file is left).
     """
     ensure_gui_app()
     chosen = paper_for(paper)
     target = Path(path)
-    outcome = print_ticket(hall, number, PdfFileBackend(target), paper=chosen)
+    check_pdf_target(target)  # a path that cannot be written is refused before a job is recorded
+    backend = PdfFileBackend(target)
+    outcome = print_ticket(hall, number, backend, paper=chosen)
     if not outcome.printed:
-        raise PrinterError(outcome.error, number=outcome.number, job_id=outcome.job_id)
+        raise not_written(backend, outcome, number=outcome.number, job_id=outcome.job_id)
     return {
         "number": outcome.number,
         "pdf": str(target),

@@ -14,14 +14,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.errors import FileUnavailable
 from counter_app.domain.property_boundary import FaultLocation
 from counter_app.domain.queue import Ticket
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
 from counter_app.printing.payment_slip import payment_printable
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, paper_for, print_recorded
+from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.payment_guidance import PaymentSlip
@@ -51,8 +52,8 @@ class PaymentPrint:
     def label(self) -> str:
         return f"payment slip {self.slip.guidance_id}"
 
-    def outcome(self, error: str) -> PaymentPrintOutcome:
-        return PaymentPrintOutcome.of(self.job, self.device, error, guidance_id=self.slip.guidance_id)
+    def outcome(self, failure: PrinterError | None) -> PaymentPrintOutcome:
+        return PaymentPrintOutcome.of(self.job, self.device, failure, guidance_id=self.slip.guidance_id)
 
 
 def prepare_payment_print(
@@ -93,11 +94,13 @@ def guide_and_print_pdf(
     """``counter-app slip payment``: record the guidance, then print its slip to a PDF."""
     ensure_gui_app()
     chosen = paper_for(paper)
+    check_pdf_target(path)  # refused before the guidance is recorded: a refusal changes nothing
     codes = list(channels) or [c.code for c in hall.payments.channels.online]
     record = hall.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket)
-    outcome = print_payment_slip(hall, record.id, PdfFileBackend(Path(path)), paper=chosen, clerk=clerk)
+    backend = PdfFileBackend(Path(path))
+    outcome = print_payment_slip(hall, record.id, backend, paper=chosen, clerk=clerk)
     if not outcome.printed:
-        raise PrinterError(outcome.error, guidance_id=record.id, job_id=outcome.job_id)
+        raise not_written(backend, outcome, guidance_id=record.id, job_id=outcome.job_id)
     return {
         "account_number": record.account_number,
         "on_record": record.on_record,
@@ -118,15 +121,16 @@ def print_boundary_leaflet(
     backend: PrinterBackend,
     *,
     paper: Paper | str = "a5",
-) -> str:
-    """Print the boundary leaflet in the hall's language; ``""`` when it came out, else what went wrong.
+) -> PrinterError | None:
+    """Print the boundary leaflet in the hall's language; ``None`` when it came out, else what went
+    wrong (logged here, worded for the clerk by the window).
 
     Advice, not a record: nothing is written to the database."""
     chosen = paper_for(paper)
     leaflet = hall.boundary.leaflet(location, contract_boundary)
     try:
         backend.print_slip(leaflet_printable(leaflet, HallTexts(leaflet.language)), chosen)
-    except PrinterError as exc:
+    except (PrinterError, FileUnavailable) as exc:
         log.warning("boundary leaflet not printed on %s: %s", backend.device, exc)
-        return str(exc)
-    return ""
+        return exc
+    return None

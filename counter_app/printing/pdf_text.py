@@ -7,8 +7,8 @@ proportional digits) read back as nothing. :class:`~counter_app.printing.text.Gl
 text every glyph was drawn for; this module pairs it with the glyph codes in the page content and
 appends a corrected ToUnicode map to the file as a standard PDF incremental update.
 
-It only touches files Qt has just written and gives up (leaving the file as it was) unless every
-glyph in the content pairs with the log one to one.
+It only touches PDFs Qt has just written (in memory) and gives up (leaving them as they were) unless
+every glyph in the content pairs with the log one to one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import logging
 import re
 import zlib
 from collections import defaultdict
-from pathlib import Path
 
 from counter_app.printing.text import GlyphLog
 
@@ -141,10 +140,10 @@ def _pair(shown: list[tuple[str, int]], glyph_log: GlyphLog) -> dict[str, dict[i
     return texts
 
 
-def repair_text_layer(path: Path, glyph_log: GlyphLog) -> bool:
-    """Give ``path`` (a PDF Qt just wrote) the text ``glyph_log`` says was drawn. ``True`` if done."""
+def repair_text_layer(data: bytes, glyph_log: GlyphLog) -> bytes:
+    """``data`` (a PDF Qt just wrote) with the text ``glyph_log`` says was drawn; ``data`` unchanged
+    when it cannot be paired safely."""
     try:
-        data = path.read_bytes()
         pdf = _Pdf(data)
         shown: list[tuple[str, int]] = []
         fonts: dict[str, int] = {}
@@ -155,24 +154,24 @@ def repair_text_layer(path: Path, glyph_log: GlyphLog) -> bool:
                 shown += _shown_glyphs(pdf.stream(int(ref)))
             fonts.update(_page_fonts(pdf, body))
     except (ValueError, KeyError, IndexError, AttributeError, zlib.error) as exc:
-        log.warning("PDF text layer not repaired: cannot read %s (%s)", path, exc)
-        return False
+        log.warning("PDF text layer not repaired: cannot read the PDF (%s)", exc)
+        return data
     texts = _pair(shown, glyph_log)
     if texts is None:
         log.warning(
             "PDF text layer not repaired: %d glyphs shown, %d logged", len(shown), len(glyph_log.glyphs)
         )
-        return False
+        return data
     updates: dict[int, bytes] = {}
     for font, mapping in texts.items():
         ref = re.search(rb"/ToUnicode\s+" + _REF, pdf.body(fonts[font])) if font in fonts else None
         if ref is None:
             log.warning("PDF text layer not repaired: font %s has no ToUnicode map", font)
-            return False
+            return data
         updates[int(ref.group(1))] = _to_unicode_cmap(mapping)
-    if updates:
-        path.write_bytes(data + _incremental_update(pdf, len(data), updates))
-    return True
+    if not updates:
+        return data
+    return data + _incremental_update(pdf, len(data), updates)
 
 
 def _incremental_update(pdf: _Pdf, size: int, updates: dict[int, bytes]) -> bytes:

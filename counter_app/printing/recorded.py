@@ -22,8 +22,8 @@ from typing import Any, Protocol, Self, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
-from counter_app.domain.errors import InvalidInput
-from counter_app.printing.backends import PrinterBackend
+from counter_app.domain.errors import FileUnavailable, InvalidInput
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper, paper_named
 from counter_app.services.hall import Hall
@@ -34,23 +34,32 @@ log = logging.getLogger("counter_app.print")
 
 @dataclass(frozen=True, kw_only=True)
 class JobOutcome:
-    """What came of one print job: ``printed``, or not and ``error`` in the printer's words."""
+    """What came of one print job: ``printed``, or not and why: ``error`` in the printer's (English,
+    technical) words for the log and the CLI, ``failure`` with its code and parameters for a window
+    to word in the clerk's language (``ui.messages.describe``)."""
 
     job_id: int
     reprint: bool
     printed: bool
     error: str = ""
     device: str = ""
+    failure: PrinterError | None = None
 
     @property
     def ok(self) -> bool:
         return self.printed
 
     @classmethod
-    def of(cls, job: PrintJob, device: str, error: str, **record: Any) -> Self:
+    def of(cls, job: PrintJob, device: str, failure: PrinterError | None, **record: Any) -> Self:
         """The outcome of ``job``; ``record`` names what was printed (the subclass's own fields)."""
         return cls(
-            job_id=job.id, reprint=job.reprint, printed=not error, error=error, device=device, **record
+            job_id=job.id,
+            reprint=job.reprint,
+            printed=failure is None,
+            error=str(failure) if failure else "",
+            device=device,
+            failure=failure,
+            **record,
         )
 
 
@@ -77,7 +86,7 @@ class RecordedPrint(Protocol[OutcomeT]):
     def printable(self) -> Printable:
         """The paper for any backend (built where it is read, if it is not a plain value)."""
 
-    def outcome(self, error: str) -> OutcomeT: ...
+    def outcome(self, failure: PrinterError | None) -> OutcomeT: ...
 
 
 def paper_for(paper: Paper | str) -> Paper:
@@ -88,29 +97,40 @@ def paper_for(paper: Paper | str) -> Paper:
         raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
 
 
-def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> str:
-    """Print the prepared paper; ``""`` when it came out, else what went wrong. Any thread."""
+def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> PrinterError | None:
+    """Print the prepared paper; ``None`` when it came out, else what went wrong (the detail is
+    logged here; a window words it for the clerk). Any thread."""
     try:
         backend.print_slip(request.printable, request.paper)
-    except PrinterError as exc:
+    except (PrinterError, FileUnavailable) as exc:  # a refused path or a failing disk: not a bug
         log.warning("%s not printed on %s: %s", request.label, backend.device, exc)
-        return str(exc)
+        return exc
     except Exception as exc:  # a bug while drawing: logged with context, the window carries on
         log.exception("printing %s on %s failed", request.label, backend.device)
-        return f"Internal error while printing: {exc!r}"
-    return ""
+        return PrinterError(f"Internal error while printing: {exc!r}", code="print_bug")
+    return None
 
 
-def finish(hall: Hall, request: RecordedPrint[OutcomeT], error: str = "") -> OutcomeT:
+def finish(hall: Hall, request: RecordedPrint[OutcomeT], failure: PrinterError | None = None) -> OutcomeT:
     """Mark the job printed or failed. Hall's thread only; the record itself is not touched."""
-    hall.print_jobs.finish(request.job, ok=not error, error=error)
-    return request.outcome(error)
+    hall.print_jobs.finish(request.job, ok=failure is None, error=str(failure) if failure else "")
+    return request.outcome(failure)
 
 
 def print_recorded(hall: Hall, request: RecordedPrint[OutcomeT], backend: PrinterBackend) -> OutcomeT:
     """Send and settle a prepared print on the calling thread; printer failures come back in the
     outcome (``printed=False, error=...``)."""
     return finish(hall, request, send(request, backend))
+
+
+def not_written(backend: PdfFileBackend, outcome: JobOutcome, **params: Any) -> Exception:
+    """What a ``--pdf`` command raises for a print that did not come out (the job is already marked
+    failed): the disk's own failure (:class:`FileUnavailable`, exit 4) or a :class:`PrinterError`
+    (exit 2) with ``params``."""
+    if isinstance(backend.failure, FileUnavailable):
+        return backend.failure
+    code = outcome.failure.code if outcome.failure else None
+    return PrinterError(outcome.error, code=code, **params)
 
 
 def ensure_gui_app() -> QGuiApplication:

@@ -34,7 +34,7 @@ import sqlite_utils
 
 from counter_app.domain.account_file import AccountFile, MissingColumns, RowRejection, open_account_file
 from counter_app.domain.accounts import AccountValues
-from counter_app.domain.errors import InvalidInput, RuleViolation, StoreUnavailable
+from counter_app.domain.errors import FileRefused, InvalidInput, RuleViolation, StoreUnavailable
 from counter_app.domain.profile import HallProfile
 from counter_app.services.accounts import account_settings, accounts_folder
 from counter_app.services.clock import Clock, system_clock
@@ -193,7 +193,7 @@ class AccountImport:
         report = progress or (lambda _: None)
         with read(self.db):
             base = self.lists.live()
-        accounts = _open(source, encoding, self.profile)
+        accounts = _open(source, encoding, self.profile, cancelled)
         list_uuid = str(uuidlib.uuid4())
         rejects = RejectsFile(Path(rejects_path) if rejects_path else self.default_rejects_path(source))
         builder: AccountListBuilder | None = None
@@ -376,9 +376,13 @@ def _cancelled() -> RuleViolation:
     return RuleViolation("The import was cancelled; nothing was imported", code="account_import_cancelled")
 
 
-def _open(source: Path, encoding: str, profile: HallProfile) -> AccountFile:
+def _open(
+    source: Path, encoding: str, profile: HallProfile, cancelled: Callable[[], bool] | None
+) -> AccountFile:
     try:
-        return open_account_file(source, encoding=encoding, rule=account_settings(profile).number_rule)
+        return open_account_file(
+            source, encoding=encoding, rule=account_settings(profile).number_rule, cancelled=cancelled
+        )
     except MissingColumns as exc:
         if any("\ufffd" in header for header in exc.params["found"]):  # a header read in the wrong encoding
             raise InvalidInput(
@@ -392,6 +396,14 @@ def _open(source: Path, encoding: str, profile: HallProfile) -> AccountFile:
                 rejected_file="",
             ) from None
         raise
+    except FileRefused as exc:  # missing, or not a regular file (/dev/zero, a FIFO): never read
+        raise InvalidInput(
+            f"Cannot read the account file {source}: {exc.explanation}",
+            field="file",
+            code="account_file_unreadable",
+            path=str(source),
+            reason=exc.reason,
+        ) from None
     except OSError as exc:
         raise InvalidInput(
             f"Cannot read the account file {source}: {exc.strerror or exc}",

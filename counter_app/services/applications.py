@@ -27,7 +27,7 @@ from counter_app.domain.business_types import BusinessType, ServiceKind
 from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
-from counter_app.services.applications_checks import account_for_rules, change_problems
+from counter_app.services.applications_checks import account_for_rules, change_notices, change_problems
 from counter_app.services.applications_config import ApplicationSetup, application_setup
 from counter_app.services.applications_history import (
     at_or_after,
@@ -50,6 +50,7 @@ from counter_app.store.applications_repo import (
     ApplicationRecord,
     ApplicationsRepository,
 )
+from counter_app.store.calendar_repo import CalendarRepository
 from counter_app.store.database import read, write
 from counter_app.store.queue_repo import QueueRepository
 from counter_app.store.staff_repo import StaffRepository
@@ -66,15 +67,35 @@ class ApplicationsService:
         self.clock = clock
         self.repo = ApplicationsRepository(db)
         self.staff = StaffRepository(db)
+        self.calendars = CalendarRepository(db)
         self._setup: ApplicationSetup | None = None
+        self._schedules_digest: str | None = None
         self._calendar_fresh: str | None = None
 
     @property
     def setup(self) -> ApplicationSetup:
-        """Parsed on first use, so a profile error shows where applications are used, not at start-up."""
+        """Parsed on first use, so a profile error shows where applications are used, not at start-up;
+        with the holiday schedules loaded into the database (``counter-app workdays load``)."""
         if self._setup is None:
-            self._setup = application_setup(self.profile)
+            profile_setup = application_setup(self.profile)
+            if self.db.conn.in_transaction:
+                digest, schedules = self.calendars.digest(), self.calendars.schedules()
+            else:
+                with read(self.db):
+                    digest, schedules = self.calendars.digest(), self.calendars.schedules()
+            self._setup = profile_setup.with_schedules(schedules)
+            self._schedules_digest = digest
         return self._setup
+
+    def reload_calendar_if_changed(self) -> bool:
+        """Pick up a schedule another process loaded since the setup was read (one small read)."""
+        with read(self.db):
+            digest = self.calendars.digest()
+        if self._setup is not None and digest != self._schedules_digest:
+            self._setup = None
+            self._calendar_fresh = None
+            return True
+        return False
 
     # accepting ---------------------------------------------------------------------------------
     def accept(self, request: ApplicationRequest, *, clerk: str) -> ApplicationDetail:
@@ -98,7 +119,10 @@ class ApplicationsService:
                 today=today,
                 earlier_pauses=self._pauses(btype, form),
             )
-            intake = accept_intake(form, btype, setup.policy, setup.calendar, accepted_on=today, also=rules)
+            notes = change_notices(btype, request.change, setup.policy, today=today)
+            intake = accept_intake(
+                form, btype, setup.policy, setup.calendar, accepted_on=today, also=rules, notes=notes
+            )
             ticket = self._ticket(request.ticket_id)
             actor = actor_for(self.staff, who)
             event = workflow.accept(intake, btype, actor=actor, at=now)
@@ -255,7 +279,8 @@ class ApplicationsService:
         """Recompute the stored due dates of open applications when the calendar has changed (the
         hall's overrides, or a ``chinese_calendar`` release with a new year); how many were updated.
 
-        Cheap when nothing changed: one read, then nothing at all for the rest of this process."""
+        Cheap when nothing changed: one small read of the loaded schedules' digest."""
+        self.reload_calendar_if_changed()
         key = self.setup.calendar_key
         if self._calendar_fresh == key:
             return 0

@@ -1,6 +1,7 @@
 """Checks of a request beyond the intake form: the change-of-service rules of ``domain.application_rules``
-(暂停, 减容, 更名 / 过户), turned into problems attached to the form's fields so the clerk sees every
-reason at once next to the field it concerns (一次性告知).
+(暂停, 减容, 减容恢复, 更名 / 过户), turned into problems attached to the form's fields so the clerk sees
+every reason at once next to the field it concerns (一次性告知), and notes that must not stop the
+customer (an unconfirmed notice period).
 """
 
 from __future__ import annotations
@@ -10,29 +11,39 @@ from datetime import date
 from decimal import Decimal
 
 from counter_app.domain.accounts import parse_amount, validate_account_number
-from counter_app.domain.application_intake import FieldProblem, IntakeForm
+from counter_app.domain.application_intake import FieldProblem, IntakeForm, IntakeNotice
 from counter_app.domain.application_rules import (
     AccountFacts,
     Period,
     Refusal,
     ownership_change_refusals,
+    pause_notes,
     pause_refusals,
     reduction_refusals,
+    reduction_restore_refusals,
 )
 from counter_app.domain.applications import ApplicationPolicy
-from counter_app.domain.business_types import OWNERSHIP_KINDS, PERIOD_KINDS, BusinessType, ServiceKind
+from counter_app.domain.business_types import (
+    OPEN_ENDED_KINDS,
+    OWNERSHIP_KINDS,
+    PERIOD_KINDS,
+    BusinessType,
+    ServiceKind,
+)
 from counter_app.domain.errors import InvalidInput
 from counter_app.services.applications_values import ChangeDetails
 
 # Which form field each refusal is shown next to.
 _REFUSAL_FIELDS = {
     "pause_too_short": "period_end",
-    "pause_notice_too_short": "period_start",
-    "pause_too_many": "period_start",
+    "pause_in_the_past": "period_start",
+    "pause_short_notice": "period_start",
     "pause_year_total": "period_end",
     "pause_overlaps": "period_start",
-    "reduction_too_short": "period_end",
-    "reduction_too_long": "period_end",
+    "reduction_in_the_past": "period_start",
+    "reduction_not_started": "period_start",
+    "restore_too_late": "period_end",
+    "period_order": "period_end",
     "address_changed": "address",
     "capacity_changed": "capacity",
     "tariff_changed": "tariff_class",
@@ -67,6 +78,17 @@ def change_problems(
     return []
 
 
+_FIRST_DAY = {
+    ServiceKind.PAUSE: "The first day of the pause is required.",
+    ServiceKind.CAPACITY_REDUCTION: "The first day of the reduction is required.",
+    ServiceKind.REDUCTION_RESTORE: "The day the reduction began is required.",
+}
+_LAST_DAY = {
+    ServiceKind.PAUSE: "The last day of the pause is required.",
+    ServiceKind.REDUCTION_RESTORE: "The day to restore the capacity is required.",
+}
+
+
 def _period_problems(
     business_type: BusinessType,
     change: ChangeDetails,
@@ -74,24 +96,42 @@ def _period_problems(
     today: date,
     earlier: Sequence[tuple[date, date]],
 ) -> list[FieldProblem]:
+    kind = business_type.kind
     problems: list[FieldProblem] = []
-    what = "pause" if business_type.kind is ServiceKind.PAUSE else "reduction"
-    if change.period_start is None:
-        problems.append(FieldProblem("period_start", "required", f"The first day of the {what} is required."))
-    if change.period_end is None:
-        problems.append(FieldProblem("period_end", "required", f"The last day of the {what} is required."))
-    if change.period_start is None or change.period_end is None:
+    start, end = change.period_start, change.period_end
+    if start is None:
+        problems.append(FieldProblem("period_start", "required", _FIRST_DAY[kind]))
+    if end is None and kind not in OPEN_ENDED_KINDS:
+        problems.append(FieldProblem("period_end", "required", _LAST_DAY[kind]))
+    if start is None or (end is None and kind not in OPEN_ENDED_KINDS):
         return problems
-    if change.period_end < change.period_start:
-        return [FieldProblem("period_end", "period_order", f"The {what} cannot end before it starts.")]
-    requested = Period(change.period_start, change.period_end)
-    if business_type.kind is ServiceKind.PAUSE:
+    if kind is ServiceKind.CAPACITY_REDUCTION:
+        refusals = reduction_refusals(start, end, applied_on=today)
+    elif end is None:  # cannot happen: only a reduction may leave its end open
+        return problems
+    elif kind is ServiceKind.REDUCTION_RESTORE:
+        refusals = reduction_restore_refusals(start, end, applied_on=today, policy=policy)
+    elif end < start:
+        return [FieldProblem("period_end", "period_order", "The pause cannot end before it starts.")]
+    else:
+        requested = Period(start, end)
         refusals = pause_refusals(
             requested, applied_on=today, earlier=[Period(a, b) for a, b in earlier], policy=policy
         )
-    else:
-        refusals = reduction_refusals(requested, policy)
     return [_problem(r) for r in refusals]
+
+
+def change_notices(
+    business_type: BusinessType, change: ChangeDetails, policy: ApplicationPolicy, *, today: date
+) -> list[IntakeNotice]:
+    """What the clerk should see about a change request without refusing it."""
+    if business_type.kind is not ServiceKind.PAUSE or change.period_start is None:
+        return []
+    end = change.period_end or change.period_start
+    if end < change.period_start:
+        return []
+    notes = pause_notes(Period(change.period_start, end), applied_on=today, policy=policy)
+    return [IntakeNotice(_REFUSAL_FIELDS.get(n.code, "period_start"), n.code, n.message) for n in notes]
 
 
 def _ownership_problems(form: IntakeForm, change: ChangeDetails) -> list[FieldProblem]:

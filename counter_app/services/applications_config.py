@@ -8,9 +8,18 @@ Profile tables read here (all optional except ``[[business_types]]``)::
     due_soon_workdays = 1         # the worklist's "due soon": due within this many working days
 
     [work_calendar]               # the hall's own exceptions to the State Council schedule
-    workdays = [2027-02-20]       # days the hall counts as working days (e.g. a make-up Saturday)
+    workdays = [2027-02-20]       # days the hall counts as working days
     holidays = [2026-07-15]       # local holidays
     confirmed_years = [2027]      # years whose schedule is fully entered above: not provisional
+
+    [[work_calendar.schedules]]   # a year's official schedule, as ``counter-app workdays load`` takes it
+    year = 2027                   # (format: ``domain.holiday_schedule``); the year is then official
+    source = "国务院办公厅关于2027年部分节假日安排的通知"
+    holidays = [{ name = "春节", from = 2027-02-05, to = 2027-02-11 }]
+    workdays = [2027-02-20]
+
+Schedules loaded into the database with ``counter-app workdays load`` come after the profile's (for the
+same year the loaded one counts); :meth:`ApplicationSetup.with_schedules` adds them.
 
 The ``[application_policy]`` table is read by ``domain.applications.parse_application_policy``; account
 numbers follow the hall's one rule, ``[accounts] number_lengths`` (``services.accounts``).
@@ -21,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any
@@ -29,8 +38,11 @@ from typing import Any
 from counter_app.domain.applications import ApplicationPolicy, parse_application_policy
 from counter_app.domain.business_types import BusinessType, find_business_type, parse_business_types
 from counter_app.domain.errors import InvalidInput
+from counter_app.domain.holiday_schedule import parse_schedule
 from counter_app.domain.profile import HallProfile
-from counter_app.domain.workdays import WorkCalendar, official_years
+from counter_app.domain.rule_sources import parse_rule_sources
+from counter_app.domain.statutory_holidays import LAW
+from counter_app.domain.workdays import HolidaySchedule, WorkCalendar, official_years
 from counter_app.services.accounts import account_settings
 
 DEFAULT_PREFIX = "YK"  # 业扩
@@ -52,29 +64,47 @@ class ApplicationSetup:
     def type_or_none(self, code: str) -> BusinessType | None:
         return next((t for t in self.types if t.code == code), None)
 
+    def with_schedules(self, schedules: tuple[HolidaySchedule, ...]) -> ApplicationSetup:
+        """The same setup counting the schedules the hall loaded into its database too."""
+        if not schedules:
+            return self
+        return replace(self, calendar=self.calendar.with_schedules(schedules))
+
     @cached_property
     def calendar_key(self) -> str:
-        """Changes when anything that moves a due date changes: the hall's overrides, or the years the
-        installed ``chinese_calendar`` knows (a newer release turns a provisional year official).
-        Worked out once: the worklist asks for it on every refresh."""
+        """Changes when anything that moves a due date changes: the hall's overrides and entered
+        schedules, the years the installed ``chinese_calendar`` knows (a newer release turns a
+        provisional year official), or the law the fallback years follow. Worked out once: the
+        worklist asks for it on every refresh."""
         years = official_years()
+        calendar = self.calendar
         parts = [
-            "w:" + ",".join(sorted(d.isoformat() for d in self.calendar.forced_workdays)),
-            "h:" + ",".join(sorted(d.isoformat() for d in self.calendar.forced_holidays)),
-            "c:" + ",".join(str(y) for y in sorted(self.calendar.confirmed_years)),
+            "w:" + ",".join(sorted(d.isoformat() for d in calendar.forced_workdays)),
+            "h:" + ",".join(sorted(d.isoformat() for d in calendar.forced_holidays)),
+            "c:" + ",".join(str(y) for y in sorted(calendar.confirmed_years)),
             f"o:{years.start}-{years.stop}",
+            f"law:{LAW}",
         ]
+        for schedule in calendar.schedules:
+            parts.append(
+                f"s{schedule.year}:"
+                + ",".join(sorted(d.isoformat() for d in schedule.holidays))
+                + "/"
+                + ",".join(sorted(d.isoformat() for d in schedule.workdays))
+            )
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def application_setup(profile: HallProfile) -> ApplicationSetup:
     """Parse the application parts of the profile; :class:`InvalidInput` names the bad entry."""
     raw = profile.raw
-    types = parse_business_types(raw.get("business_types", []))
+    types = parse_business_types(raw.get("business_types", []), raw.get("rule_sources"))
     if not types:
         raise _bad("business_types", "the hall profile defines no business types")
     policy = parse_application_policy(
-        _table(raw, "application_policy"), account_number_rule=account_settings(profile).number_rule
+        _table(raw, "application_policy"),
+        account_number_rule=account_settings(profile).number_rule,
+        rule_sources=parse_rule_sources(raw.get("rule_sources")),
     )
     options = _table(raw, "applications")
     prefix = options.get("number_prefix", DEFAULT_PREFIX)
@@ -87,7 +117,7 @@ def application_setup(profile: HallProfile) -> ApplicationSetup:
 
 
 def parse_work_calendar(table: Mapping[str, Any]) -> WorkCalendar:
-    unknown = sorted(set(table) - {"workdays", "holidays", "confirmed_years"})
+    unknown = sorted(set(table) - {"workdays", "holidays", "confirmed_years", "schedules"})
     if unknown:
         raise _bad("work_calendar", f"unknown key(s) {', '.join(unknown)} (a typo?)")
     years = table.get("confirmed_years", [])
@@ -95,8 +125,12 @@ def parse_work_calendar(table: Mapping[str, Any]) -> WorkCalendar:
         isinstance(y, int) and not isinstance(y, bool) and 2000 <= y <= 2100 for y in years
     ):
         raise _bad("work_calendar.confirmed_years", "must be a list of years like [2027]")
+    raw_schedules = table.get("schedules", [])
+    if not isinstance(raw_schedules, list):
+        raise _bad("work_calendar.schedules", "must be an array of tables ([[work_calendar.schedules]])")
+    schedules = [parse_schedule(raw, f"work_calendar.schedules[{i}]") for i, raw in enumerate(raw_schedules)]
     return WorkCalendar.from_overrides(
-        _dates(table, "workdays"), _dates(table, "holidays"), confirmed_years=years
+        _dates(table, "workdays"), _dates(table, "holidays"), confirmed_years=years, schedules=schedules
     )
 
 

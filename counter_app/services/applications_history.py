@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from counter_app.domain.application_clock import Deadlines, is_company_step
 from counter_app.domain.application_events import (
     Accepted,
     Advanced,
@@ -26,7 +27,6 @@ from counter_app.domain.application_intake import IntakeNotice
 from counter_app.domain.application_workflow import (
     Actor,
     ApplicationState,
-    Deadlines,
     Role,
     Status,
     deadlines,
@@ -34,7 +34,7 @@ from counter_app.domain.application_workflow import (
     replay,
 )
 from counter_app.domain.applications import ApplicantKind
-from counter_app.domain.business_types import DocumentKind
+from counter_app.domain.business_types import DocumentKind, Party
 from counter_app.domain.identity import IdType
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate, WorkCalendar
@@ -66,7 +66,7 @@ def event_detail(event: Event) -> dict[str, Any]:
         case Accepted():
             return {
                 "business_type": event.business_type,
-                "stages": [[s.code, s.limit_days] for s in event.stages],
+                "stages": [[s.code, s.limit_days, s.party] for s in event.stages],
                 "whole_limit_days": event.whole_limit_days,
             }
         case Advanced() | Returned():
@@ -88,7 +88,9 @@ def to_event(row: EventRecord) -> Event | None:
     d = row.detail
     match row.kind:
         case "accepted":
-            stages = tuple(StagePlan(str(code), limit) for code, limit in d["stages"])
+            stages = tuple(
+                StagePlan(str(p[0]), p[1], str(p[2]) if len(p) > 2 else "utility") for p in d["stages"]
+            )
             return Accepted(row.at, row.clerk, str(d["business_type"]), stages, d["whole_limit_days"])
         case "advanced":
             return Advanced(row.at, row.clerk, d["from_stage"], d["to_stage"])
@@ -115,8 +117,10 @@ def state_of(rows: Iterable[EventRecord]) -> ApplicationState:
 
 
 def projection(state: ApplicationState, calendar: WorkCalendar, today: date) -> Projection:
-    """Status, stage, owner and due dates of a state. While the clock is stopped the due dates move
-    every working day, so none is stored (the detail view computes them live)."""
+    """Status, stage, owner and due dates of a state. While the clock is stopped (a suspension, or a
+    step of the customer's) the due dates move every working day, so none is stored (the detail view
+    computes them live). The worklist orders by the earlier of the step's due date and the day the
+    company's limit runs out; ``whole_due`` is kept only while no customer step lies ahead."""
     d = deadlines(state, calendar, as_of=today)
     if not state.is_open:
         return Projection(
@@ -124,14 +128,14 @@ def projection(state: ApplicationState, calendar: WorkCalendar, today: date) -> 
             stage=state.stage.code,
             owner=state.owner,
             stage_due=None,
-            whole_due=d.whole.day if d.whole else None,
+            whole_due=d.whole_runout.day if d.whole_runout else None,
             due_key=CLOSED_DUE_KEY,
             due_provisional=False,
             closed_on=state.closed_on,
             closed_late=d.overdue,
         )
-    running = state.status is not Status.SUSPENDED
-    dues = [due for due in (d.stage, d.whole) if due is not None] if running else []
+    running = d.clock_running
+    dues = [due for due in (d.stage, d.whole_runout) if due is not None] if running else []
     return Projection(
         status=state.status.value,
         stage=state.stage.code,
@@ -152,37 +156,47 @@ def stage_schedule(
     state: ApplicationState, setup: ApplicationSetup, today: date, d: Deadlines
 ) -> tuple[StageDue, ...]:
     """Each stage with its position and, where it can be known, its due date (see :class:`StageDue`);
-    ``d`` are the state's deadlines as of ``today``."""
+    ``d`` are the state's deadlines as of ``today``.
+
+    Company steps that follow each other get projected dates, each from the previous one's worst case
+    and never past the day the company's limit runs out; a customer step has none, and neither has any
+    step after it (it starts when the customer hands their work over)."""
     calendar = setup.calendar
-    whole = d.whole
+    cap = d.whole_runout
     out: list[StageDue] = []
     cursor: date | None = None
+    after_customer = False
     last = len(state.stages) - 1
     for i, plan in enumerate(state.stages):
         names = stage_names(setup, state.business_type, plan.code)
+        party = Party.CUSTOMER if not is_company_step(plan) else Party.UTILITY
         done = i < state.stage_index or state.status is Status.COMPLETED
         if done:
-            out.append(StageDue(plan.code, names, plan.limit_days, None, StagePosition.DONE))
+            out.append(StageDue(plan.code, names, plan.limit_days, None, StagePosition.DONE, party))
             continue
         due: DueDate | None = None
-        if i == state.stage_index:
-            position = StagePosition.CURRENT
-            due = d.stage if state.is_open else None
-            if due is not None:
-                cursor = due.day
-            elif i == 0 and state.is_open:
-                cursor = max(today, state.accepted_on)  # the acceptance stage ends when it is done
+        position = StagePosition.CURRENT if i == state.stage_index else StagePosition.NEXT
+        if not state.is_open:
+            pass
+        elif party is Party.CUSTOMER:
+            after_customer, cursor = True, None
+        elif after_customer:
+            pass
+        elif position is StagePosition.CURRENT:
+            due = d.stage
+            if due is None and i == last:
+                due = d.whole
+            cursor = due.day if due else max(today, state.stage_entered_on)
+        elif cursor is not None and plan.limit_days is not None:
+            due = calendar.add_workdays(cursor, plan.limit_days)
+            if cap is not None and cap.day < due.day:
+                due = cap
+            cursor = due.day
+        elif i == last and d.whole is not None:
+            due = d.whole
         else:
-            position = StagePosition.NEXT
-            if cursor is not None and plan.limit_days is not None and state.is_open:
-                due = calendar.add_workdays(cursor, plan.limit_days)
-                cursor = due.day
-            else:
-                cursor = None
-        past_whole = due is not None and whole is not None and due.day > whole.day
-        if state.is_open and whole is not None and ((i == last and due is None) or past_whole):
-            due = whole
-        out.append(StageDue(plan.code, names, plan.limit_days, due, position))
+            cursor = None
+        out.append(StageDue(plan.code, names, plan.limit_days, due, position, party, after_customer))
     return tuple(out)
 
 
@@ -242,7 +256,7 @@ def build_detail(
         voltage=data.voltage,
         tariff_class=data.tariff_class,
         external_works=data.external_works,
-        period=(data.period_start, data.period_end) if data.period_start and data.period_end else None,
+        period=(data.period_start, data.period_end) if data.period_start else None,
         status=state.status,
         stage=state.stage.code,
         stage_names=stage_names(setup, data.business_type, state.stage.code),
@@ -253,6 +267,9 @@ def build_detail(
         stage_due=d.stage if state.is_open else None,
         workdays_used=d.workdays_used,
         overdue=d.overdue,
+        customer_step=d.customer_step,
+        customer_step_ahead=d.customer_step_ahead,
+        stage_capped=d.stage_capped,
         suspended_since=open_stop.start if open_stop else None,
         schedule=schedule,
         documents=lines,

@@ -15,7 +15,7 @@ from typing import Any
 from counter_app.domain.application_intake import IntakeForm, IntakeNotice
 from counter_app.domain.application_workflow import Role, Status
 from counter_app.domain.applications import ApplicantKind, TariffClass
-from counter_app.domain.business_types import DocumentKind
+from counter_app.domain.business_types import DocumentKind, Party
 from counter_app.domain.identity import IdType
 from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import Names
@@ -142,18 +142,20 @@ class StagePosition(StrEnum):
 
 @dataclass(frozen=True)
 class StageDue:
-    """A stage with its limit and, where it can be known, the date it is due by.
+    """A stage with its limit, who acts in it and, where it can be known, the date it is due by.
 
-    A later stage's date is projected from today through the limits of the stages before it (the
-    acceptance stage counting as done on the day of acceptance), and never later than the
-    whole-process due date; it is ``None`` when a stage before it has no limit (e.g. the customer's
-    own works)."""
+    A later company step's date is projected from the worst case of the steps before it and never
+    later than the day the company's limit runs out; it is ``None`` for a customer step and for every
+    step after one (``after_customer``: its clock starts when the customer hands their work over), and
+    where a step before it has no limit of its own."""
 
     code: str
     names: Names
     limit_days: int | None
     due: DueDate | None
     position: StagePosition
+    party: Party = Party.UTILITY
+    after_customer: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,7 @@ class ApplicationDetail:
     voltage: str | None
     tariff_class: str | None
     external_works: bool
-    period: tuple[date, date] | None
+    period: tuple[date, date | None] | None
     status: Status
     stage: str
     stage_names: Names
@@ -185,6 +187,9 @@ class ApplicationDetail:
     stage_due: DueDate | None
     workdays_used: int
     overdue: bool
+    customer_step: bool
+    customer_step_ahead: bool
+    stage_capped: bool
     suspended_since: date | None
     schedule: tuple[StageDue, ...]
     documents: tuple[DocumentLine, ...]
@@ -245,8 +250,20 @@ class WorklistQuery:
 
 
 @dataclass(frozen=True)
+class LimitNote:
+    """A limit that applies to an application now, with its rule for a tooltip: ``kind`` is
+    ``"stage"`` (the current step's own) or ``"whole"`` (the company's steps together)."""
+
+    kind: str
+    working_days: int
+    citation: str
+    unconfirmed: bool
+
+
+@dataclass(frozen=True)
 class WorklistRow:
-    """One line of the list; name, phone, ID and address masked."""
+    """One line of the list; name, phone, ID and address masked. ``customer_step``: the current step
+    is the customer's own work (no clock runs)."""
 
     id: int
     number: str
@@ -268,6 +285,8 @@ class WorklistRow:
     due_soon: bool
     workdays_left: int | None
     owed_documents: int
+    customer_step: bool = False
+    limits: tuple[LimitNote, ...] = ()
 
 
 @dataclass(frozen=True)

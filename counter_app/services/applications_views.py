@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from counter_app.domain.application_workflow import Status
+from counter_app.domain.business_types import Party
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import upgrade_15_digit_id, validate_mobile
 from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
@@ -26,6 +27,7 @@ from counter_app.services.applications_values import (
     OPEN_STATUSES,
     ApplicationDetail,
     DueFilter,
+    LimitNote,
     WorklistCounts,
     WorklistPage,
     WorklistQuery,
@@ -49,7 +51,7 @@ _DIGITS = re.compile(r"[0-9]+X?")
 _SEPARATORS = re.compile(r"[\s\-]+")
 _TRACKING = re.compile(r"[A-Z]{1,4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 _NUMBER = re.compile(r"[A-Z]{1,4}[0-9]{8}-[0-9]{4,}")
-_USCC = re.compile(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}")
+_USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}")
 
 
 def recognise_search(text: str, number_prefix: str, account_lengths: tuple[int, ...]) -> Search | None:
@@ -212,7 +214,34 @@ class ApplicationViews:
             due_soon=due_day is not None and today <= due_day <= soon,
             workdays_left=left,
             owed_documents=r.owed_documents,
+            customer_step=self._customer_step(r.business_type, r.stage),
+            limits=self.limit_notes(r.business_type, r.stage, external_works=r.external_works, on=today),
         )
+
+    def _customer_step(self, business_type: str, stage: str) -> bool:
+        btype = self.setup.type_or_none(business_type)
+        step = next((s for s in btype.stages if s.code == stage), None) if btype else None
+        return step is not None and step.party is Party.CUSTOMER
+
+    def limit_notes(
+        self, business_type: str, stage: str, *, external_works: bool, on: date
+    ) -> tuple[LimitNote, ...]:
+        """The current step's limit and the company's limit with the rule in force for each (from the
+        profile as it is now), for tooltips; an unconfirmed number or document says so."""
+        btype = self.setup.type_or_none(business_type)
+        if btype is None:
+            return ()
+        notes: list[LimitNote] = []
+        step = next((s for s in btype.stages if s.code == stage), None)
+        for kind, limit in (
+            ("stage", step.limit if step else None),
+            ("whole", btype.limit_for(external_works=external_works)),
+        ):
+            if limit is not None:
+                rule = limit.binding(on)
+                citation = f"{rule.source.citation()} {rule.clause}".strip()
+                notes.append(LimitNote(kind, rule.working_days, citation, rule.unconfirmed))
+        return tuple(notes)
 
     # one application, masked -------------------------------------------------------------------
     def summary(self, number: str, *, viewer: str = "") -> ApplicationDetail:

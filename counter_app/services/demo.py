@@ -3,13 +3,22 @@
 Nothing is written around the services: each arrival is ``issue``, each call ``call_next``, each
 answer on the rating screen ``rate``, each hand-over a transfer with its reason, so the demo database
 is exactly what a morning of clerks and customers would leave behind. Deterministic (seeded).
+
+:func:`load_demo` is ``counter-app init --demo``: it loads the demo once per hall (a second run
+changes nothing) and refuses a hall that already holds its own records unless forced. Before the
+morning come weeks of past opening days (:mod:`.demo_weeks`), in a hall that has no tickets yet.
+The simulated clock never starts before the hall's latest queue event: a history that went back in
+time would call tickets before they were issued (negative waits).
 """
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
+from counter_app.domain.errors import RuleViolation
 from counter_app.domain.quality.facts import RATING_LEVELS, Rating
 from counter_app.domain.quality.records import LOW_LEVELS, VisitOutcome
 from counter_app.domain.queue import CounterState, Ticket, business_day
@@ -17,7 +26,10 @@ from counter_app.services.hall import Hall
 from counter_app.services.payment_guidance import PaymentGuidanceService
 from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
-from counter_app.store.database import set_durable
+from counter_app.store.database import read, set_durable, write
+from counter_app.store.hall_meta_repo import HallMetaRepository
+
+DEMO_KEY = "demo_loaded"
 
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
 _ARRIVAL_WEIGHTS = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
@@ -48,6 +60,46 @@ def rate_demo_customer(quality: HallQuality, rng: random.Random, ticket: Ticket)
         quality.desk.save_note(ticket.counter, outcome=outcome, ticket_id=ticket.id)
 
 
+def load_demo(hall: Hall, *, force: bool = False, weeks: int = 5) -> dict[str, Any]:
+    """The demo hall once: its staff and account list, ``weeks`` weeks of past opening days (when
+    the hall has no tickets of its own yet: the queue never goes back to an earlier day), this
+    morning and a few applications.
+
+    Returns what was loaded, or ``{"already_loaded": …}`` when the demo is in this hall already.
+    Raises :class:`RuleViolation` (``demo_refused``) when the hall holds records of its own and
+    ``force`` is not given: demo accounts would become the live account list.
+    """
+    from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+    from counter_app.services.demo_weeks import DEMO_STAFF, load_demo_weeks
+
+    meta = HallMetaRepository(hall.db)
+    with read(hall.db):
+        loaded = meta.get(DEMO_KEY)
+        records = meta.record_counts()
+    if loaded is not None:
+        return {"already_loaded": json.loads(loaded)}
+    if any(records.values()) and not force:
+        held = ", ".join(f"{n} {table}" for table, n in records.items() if n)
+        raise RuleViolation(
+            f"This hall already holds its own records ({held}): demo data is not added. "
+            "Use --force-demo to add it anyway.",
+            code="demo_refused",
+            **records,
+        )
+    for name, code in DEMO_STAFF.items():
+        hall.staff.add(code, name)
+    accounts = load_demo_accounts(hall, count=DEMO_ACCOUNTS)["accounts"]  # payers are guided from it
+    history = load_demo_weeks(hall, weeks=weeks) if not records.get("tickets") else {"days": 0}
+    result: dict[str, Any] = dict(load_demo_history(hall))
+    result["history"] = history
+    result["accounts"] = accounts
+    result["applications"] = load_demo_applications(hall)
+    with write(hall.db):
+        now = hall.clock()
+        meta.put(DEMO_KEY, json.dumps({"at": now.isoformat(timespec="seconds"), **result}), now)
+    return result
+
+
 def load_demo_history(
     hall: Hall, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9
 ) -> dict[str, int]:
@@ -64,6 +116,11 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
     day = business_day(end, hall.profile.hall.day_start)
     day_open = datetime.combine(day, hall.profile.hall.day_start, tzinfo=end.tzinfo)
     start = max(end - timedelta(hours=hours), day_open + timedelta(minutes=1))
+    with read(hall.db):
+        latest = HallMetaRepository(hall.db).last_queue_event_at()
+    if latest is not None:  # never before what the hall already did: no call before its issue
+        start = max(start, latest.astimezone(end.tzinfo).replace(microsecond=0) + timedelta(seconds=1))
+        end = max(end, start)
     clock = _SimClock(start)
     quality = hall.quality.on_clock(clock)
     queue = QueueService(hall.db, hall.profile, clock, handovers=quality.handovers)
@@ -126,7 +183,7 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
             minutes = max(1.0, rng.gauss(service.default_service_minutes if service else 5, 2))
             busy_until[number] = t + timedelta(minutes=minutes)
         t += timedelta(minutes=1)
-    clock.now = max(end - timedelta(minutes=1), day_open)  # just after the day start: still today
+    clock.now = max(end - timedelta(minutes=1), day_open, start)  # just after the day start: still today
     for _ in range(leave_waiting):
         queue.issue(rng.choices(codes, weights)[0])
         counts["issued"] += 1

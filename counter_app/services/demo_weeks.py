@@ -7,8 +7,8 @@ numbers are taken all day with a weekly pattern (Mondays busiest, Sundays quiete
 peak, customers are called,
 served, sometimes missed or handed over (most hand-overs with a reason, a few passed on without),
 rated on the customer's screen (or not, in time), inquiries and complaints get an outcome; the
-counters close at 17:30. Deterministic (seeded), and loaded once: a hall file that already holds
-tickets is left alone (:func:`load_demo_hall`).
+counters close at 17:30. Deterministic (seeded); :func:`counter_app.services.demo.load_demo` loads
+them once, into a hall that has no tickets yet.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ import calendar as month_calendar
 import math
 import random
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from counter_app.domain.queue import CounterState, Ticket, business_day
-from counter_app.services.demo import DEMO_ACCOUNTS, DEMO_CLERKS, load_demo_history, rate_demo_customer
+from counter_app.services.demo import DEMO_ACCOUNTS, DEMO_CLERKS, rate_demo_customer
 from counter_app.services.hall import Hall
 from counter_app.services.payment_guidance import PaymentGuidanceService
 from counter_app.services.quality.hall_quality import HallQuality
@@ -172,21 +171,3 @@ def load_demo_weeks(hall: Hall, *, weeks: int = 5, seed: int = 17) -> dict[str, 
     finally:
         set_durable(hall.db, True)
     return totals
-
-
-def load_demo_hall(hall: Hall, *, weeks: int = 5) -> dict[str, Any]:
-    """The whole demo hall: staff, past weeks, this morning, an account list, applications. A hall
-    file that already holds tickets is left as it is (running ``init --demo`` again changes nothing)."""
-    from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
-
-    if hall.quality.records.first_ticket_day() is not None:
-        return {"already_loaded": True}
-    for name, code in DEMO_STAFF.items():
-        hall.staff.add(code, name)
-    accounts = load_demo_accounts(hall, count=DEMO_ACCOUNTS)["accounts"]  # payers are guided from it
-    history = load_demo_weeks(hall, weeks=weeks)
-    result: dict[str, Any] = load_demo_history(hall)
-    result["history"] = history
-    result["accounts"] = accounts
-    result["applications"] = load_demo_applications(hall)
-    return result

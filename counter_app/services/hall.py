@@ -29,6 +29,7 @@ from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
+from counter_app.services.work_calendar import WorkCalendarService
 from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
 from counter_app.store.profile_repo import ProfileRepository
 from counter_app.store.quality import QualityRepository
@@ -55,6 +56,7 @@ class Hall:
     applications: ApplicationsService = field(init=False)
     application_views: ApplicationViews = field(init=False)
     staff: StaffService = field(init=False)
+    calendar: WorkCalendarService = field(init=False)
     quality: HallQuality = field(init=False)
 
     def __post_init__(self) -> None:
@@ -67,6 +69,7 @@ class Hall:
         self.applications = ApplicationsService(self.db, self.profile, self.clock)
         self.application_views = ApplicationViews(self.db, self.profile, self.clock, self.applications)
         self.staff = StaffService(self.db, self.clock)
+        self.calendar = WorkCalendarService(self.db, self.applications, self.clock)
         sql = SqliteSql(self.db)
         self.quality = build_quality(
             sql,
@@ -136,11 +139,15 @@ def open_hall(
     profile_file: Path | str | None = None,
     clock: Clock | None = None,
     timeout: float = BUSY_TIMEOUT_S,
+    create: bool = False,
 ) -> Hall:
-    """Open the hall database and profile; ``clock`` defaults to the hall's time zone."""
+    """Open the hall database and profile; ``clock`` defaults to the hall's time zone.
+
+    Only ``create`` (``counter-app init``) makes a new hall database; a path with none raises
+    :class:`~counter_app.domain.errors.NotAHallDatabase` having created nothing."""
     path = paths.database_path(db_path)
     log.info("opening hall database %s", path)
-    db = open_hall_db(path, timeout=timeout)
+    db = open_hall_db(path, timeout=timeout, create=create)
     try:
         profile = sync_profile(db, paths.profile_path(profile_file), clock or system_clock)
     except BaseException:

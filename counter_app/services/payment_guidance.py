@@ -61,10 +61,17 @@ class Guidance:
 
 @dataclass(frozen=True)
 class SlipChannel:
+    """A channel as printed; ``qr_caption`` says where the code leads ("" when the profile's caption
+    does not describe the recorded address: the slip then names the address's host); ``signed``: the
+    account already pays by this channel (bank withholding signed up), so ``steps`` say how it works
+    instead of how to sign up."""
+
     code: str
     name: str
     steps: tuple[str, ...]
     qr_url: str | None
+    qr_caption: str = ""
+    signed: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,9 +126,15 @@ class PaymentGuidanceService:
         return PaymentSetup(channels=self.channels, company=self.profile.hall.company)
 
     def _withholding_for(self, account: Account | None) -> WithholdingGuide | None:
-        if account is not None and account.withholding is WithholdingStatus.SIGNED:
+        if _signed(account):
             return None
         return self.channels.withholding
+
+    def _suggested(self, account: Account | None) -> tuple[str, ...]:
+        """The online channels, but not the sign-up for bank withholding of an account that has it."""
+        guide = self.channels.withholding
+        signed_channel = guide.channel if guide is not None and _signed(account) else None
+        return tuple(c.code for c in self.channels.online if c.code != signed_channel)
 
     def guidance_for(self, number: str) -> Guidance:
         """The channels and guidance for a typed or found account number (validated)."""
@@ -131,7 +144,7 @@ class PaymentGuidanceService:
             account_number=digits,
             card=card,
             channels=self.channels.channels,
-            suggested=tuple(c.code for c in self.channels.online),
+            suggested=self._suggested(card.account if card else None),
             withholding=self._withholding_for(card.account if card else None),
         )
 
@@ -204,6 +217,7 @@ class PaymentGuidanceService:
         card = self.accounts.lookup(record.account_number) if record.on_record else None
         account = card.account if card else None
         company = self.profile.hall.company
+        guide = self.channels.withholding
         channels = []
         for printed in record.channels:
             try:
@@ -213,8 +227,16 @@ class PaymentGuidanceService:
                 continue
             steps = channel.steps_for(language, company)
             name = channel.name_for(language)
-            channels.append(SlipChannel(channel.code, name, steps, printed.qr_url or None))
-        guide = self.channels.withholding
+            # the caption describes the profile's address; a reprint of an older address gets none
+            caption = channel.qr_caption_for(language) if channel.qr_url == (printed.qr_url or None) else ""
+            signed = guide is not None and channel.code == guide.channel and _signed(account)
+            if signed:  # already paying this way: how it works, not the sign-up steps
+                steps = (guide.note.get(language),) if guide is not None and guide.note else ()
+            channels.append(
+                SlipChannel(
+                    channel.code, name, steps, printed.qr_url or None, qr_caption=caption, signed=signed
+                )
+            )
         bring: tuple[str, ...] = ()
         title = ""
         if record.withholding_guidance and guide is not None and guide.channel in {c.code for c in channels}:
@@ -240,3 +262,8 @@ class PaymentGuidanceService:
             printed_at=self.clock(),
             reprint=reprint,
         )
+
+
+def _signed(account: Account | None) -> bool:
+    """The account pays by bank withholding already (代扣已签约)."""
+    return account is not None and account.withholding is WithholdingStatus.SIGNED

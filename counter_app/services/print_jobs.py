@@ -1,7 +1,9 @@
 """Recording print jobs: the record is committed first, the job says whether its slip came out.
 
-The first copy of a slip is the original; every later one is a reprint, labelled 补打 on paper and
-kept in the audit (who, when, which device). A failed print never touches the record it prints.
+The first copy of a slip that comes out is the original; every later one is a reprint, labelled 补打
+on paper and kept in the audit (who, when, which device). An attempt that failed (no printer, out of
+paper) leaves nothing in the customer's hands, so it does not make the next good print a reprint. A
+failed print never touches the record it prints.
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ class PrintJobs:
         self.repo = PrintJobRepository(db)
 
     def start(self, document: str, ref_id: int, device: str, clerk: str = "") -> PrintJob:
-        """Record a job about to be printed; it is a reprint if any job for the record exists."""
+        """Record a job about to be printed; it is a reprint when a paper of the record was printed
+        before (or may have been: a job left pending), not after failed attempts only."""
         with write(self.db):
-            reprint = self.repo.count_for(document, ref_id) > 0
+            reprint = self.repo.paper_may_exist(document, ref_id)
             job_id = self.repo.add(
                 document, ref_id, "reprint" if reprint else "original", device, clerk, self.clock()
             )

@@ -35,6 +35,7 @@ class BoundaryLeaflet:
     free_repair: bool
     from_contract: bool
     lines: tuple[str, ...]
+    meter_note: str = ""
 
 
 def fault_location(text: str) -> FaultLocation:
@@ -87,5 +88,6 @@ class PropertyBoundaryService:
             utility_owns_up_to=answer.boundary,
             free_repair=answer.free_repair,
             from_contract=answer.from_contract,
-            lines=answer.lines(language),
+            lines=answer.lines(language, meter_note=False),
+            meter_note=answer.meter_line(language),
         )

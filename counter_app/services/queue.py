@@ -108,7 +108,9 @@ class QueueService:
     def issue(
         self, service_code: str, *, green: bool = False, green_reason: str = "", source: str = "kiosk"
     ) -> IssuedTicket:
-        """Take a number (取号). Green-channel numbers use the green prefix and keep their service."""
+        """Take a number (取号). Green-channel numbers use the green prefix and keep their service;
+        they need one of the profile's reasons (绿色通道 is for those groups), and a reason without
+        the green channel is refused rather than dropped."""
         service_code = service_code.strip().upper()
         if self.profile.service(service_code) is None:
             raise InvalidInput(
@@ -123,6 +125,20 @@ class QueueService:
                 f"Unknown green-channel reason {green_reason!r}",
                 field="green_reason",
                 code="unknown_green_reason",
+                reason=green_reason,
+            )
+        if green and not green_reason and self.profile.green_reasons:
+            raise InvalidInput(
+                "A green-channel number needs its reason, one of "
+                + ", ".join(r.code for r in self.profile.green_reasons),
+                field="green_reason",
+                code="green_reason_required",
+            )
+        if green_reason and not green:
+            raise InvalidInput(
+                f"The green-channel reason {green_reason!r} goes only with a green-channel number",
+                field="green_reason",
+                code="green_reason_without_green",
                 reason=green_reason,
             )
         prefix = self.profile.green_prefix if green else service_code

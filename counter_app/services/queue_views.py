@@ -43,7 +43,7 @@ class CounterFigures:
 @dataclass(frozen=True)
 class CounterView:
     status: CounterStatus
-    waiting: tuple[Ticket, ...]  # the lines this counter serves, in calling order
+    waiting: tuple[Ticket, ...]  # the lines this counter serves, in the order its "next" key calls them
     waiting_counts: dict[str, int]
     figures: CounterFigures
     longest_wait_minutes: float
@@ -114,7 +114,10 @@ class QueueViews(QueueReader):
                 raise NotFound(
                     f"There is no counter {counter} in this hall", code="unknown_counter", counter=counter
                 )
-            waiting = self.repo.waiting(day, *services, limit=waiting_limit) if services else []
+            # each line's first ``waiting_limit`` (one index range each), then the counter's own order
+            lines = [t for code in services for t in self.repo.waiting(day, code, limit=waiting_limit)]
+            calls = self.repo.calls_today(day, counter) if setup and setup.weights else {}
+            waiting = rules.calling_order(setup, lines, calls)[:waiting_limit] if setup else []
             counts = self.repo.waiting_counts(day)
             figures = CounterFigures(*self.repo.counter_figures(day, counter))
         longest = max((t.waited(now) for t in waiting), default=timedelta(0))

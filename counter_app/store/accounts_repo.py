@@ -34,10 +34,14 @@ served by a scan in rank order instead, which then finds its first hits within a
 
 _ACCOUNT_COLUMNS = schema.ACCOUNT_VALUE_COLUMNS  # read as AccountValues, made accounts by the domain
 _BY_NUMBER = {
-    ClauseKind.ACCOUNT_PREFIX: "number >= ? AND number < ?",
-    ClauseKind.PHONE_EXACT: "phone = ?",
-    ClauseKind.PHONE_LAST4: "phone_last4 = ?",
+    ClauseKind.ACCOUNT_PREFIX: ("number >= ? AND number < ?", "number"),
+    ClauseKind.PHONE_EXACT: ("phone = ?", "number"),
+    ClauseKind.PHONE_LAST4: ("phone_last4 = ?", "number"),
+    ClauseKind.PHONE_PREFIX: ("phone >= ? AND phone < ?", "phone, number"),
+    # an expression index in lists of format 2; a list imported before reads it in 户号 order
+    ClauseKind.ACCOUNT_LAST4: ("substr(number, -4) = ?", "number"),
 }
+_RANGES = {ClauseKind.ACCOUNT_PREFIX, ClauseKind.PHONE_PREFIX}
 
 
 def _phrase(text: str) -> str:
@@ -86,11 +90,11 @@ class AccountListFile:
                 return [found] if found else []
             if clause.kind in _BY_NUMBER:
                 params: list[Any] = list(prefix_bounds(clause.value))
-                if clause.kind is not ClauseKind.ACCOUNT_PREFIX:
+                if clause.kind not in _RANGES:
                     params = [clause.value]
+                where, order = _BY_NUMBER[clause.kind]
                 rows = self.conn.execute(
-                    f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE {_BY_NUMBER[clause.kind]} "
-                    "ORDER BY number LIMIT ?",
+                    f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE {where} ORDER BY {order} LIMIT ?",
                     [*params, limit],
                 ).fetchall()
                 return [a for a in map(values_account, rows) if clause_matches(clause, a)]

@@ -119,6 +119,11 @@ _SELECT = (
 )
 
 
+OPEN_PERIOD_END = "9999-12-31"
+"""``period_end`` of a period without a last day (a 减容 has no time limit): the schema wants both ends
+or neither, so an open end is stored as this day (like ``due_key``'s "no due date") and read as None."""
+
+
 def _to_db(name: str, value: Any) -> Any:
     if value is None:
         return None
@@ -134,7 +139,7 @@ def _to_db(name: str, value: Any) -> Any:
 
 
 def _from_db(name: str, value: Any) -> Any:
-    if value is None:
+    if value is None or (name == "period_end" and value == OPEN_PERIOD_END):
         return None
     if name in _BOOL_FIELDS:
         return bool(value)
@@ -184,6 +189,8 @@ class ApplicationsRepository:
         """Insert an accepted application at version 1 (its acceptance is history row 1)."""
         columns = (*_DATA_COLUMNS, *_PROJECTION_COLUMNS)
         values = [_to_db(c, getattr(data, c)) for c in _DATA_COLUMNS]
+        if data.period_start is not None and data.period_end is None:
+            values[_DATA_COLUMNS.index("period_end")] = OPEN_PERIOD_END
         values += [_to_db(c, getattr(projection, c)) for c in _PROJECTION_COLUMNS]
         row = self.db.execute(
             f"""INSERT INTO applications ({", ".join(columns)}, version, updated_at)

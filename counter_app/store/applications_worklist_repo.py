@@ -63,6 +63,7 @@ class WorklistRecord:
     due_key: str
     due_provisional: bool
     owed_documents: int
+    external_works: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ class HallCounts:
 _COLUMNS = (
     "a.id, a.number, a.business_type, a.status, a.stage, a.owner, a.accepted_day, a.name, a.mobile, "
     "a.id_number, a.address, a.account_number, a.stage_due, a.whole_due, a.due_key, a.due_provisional, "
-    "(SELECT COUNT(*) FROM application_documents d WHERE d.application_id = a.id AND d.state = 'owed')"
+    "(SELECT COUNT(*) FROM application_documents d WHERE d.application_id = a.id AND d.state = 'owed'), "
+    "a.external_works"
 )
 
 
@@ -155,6 +157,7 @@ def _record(r: Sequence[Any]) -> WorklistRecord:
         due_key=r[14],
         due_provisional=bool(r[15]),
         owed_documents=int(r[16]),
+        external_works=bool(r[17]),
     )
 
 

@@ -1,7 +1,10 @@
 """Opening the hall database and running one user action as one transaction (ARCHITECTURE.md §3).
 
-* ``open_hall_db`` sets the per-connection pragmas (WAL, ``synchronous=FULL``, foreign keys), runs
-  ``PRAGMA quick_check`` and applies pending migrations. A damaged file is refused for writing.
+* ``open_hall_db`` first makes sure the file is a hall database (``PRAGMA application_id``, or the
+  migrations table of a file from the first release) that this version understands, without writing
+  anything; only ``create=True`` (``counter-app init``) makes a new one. Then it sets the
+  per-connection pragmas (WAL, ``synchronous=FULL``, foreign keys), runs ``PRAGMA quick_check`` and
+  applies pending migrations. A damaged file is refused for writing.
 * ``write`` is the only way services change data: ``BEGIN IMMEDIATE`` … ``COMMIT``; any exception
   rolls everything back. SQLite failures of the environment become :class:`StoreUnavailable`.
 """
@@ -17,11 +20,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.errors import NotAHallDatabase, StoreUnavailable
 
 log = logging.getLogger("counter_app.sql")
 
 BUSY_TIMEOUT_S = 15.0
+HALL_APPLICATION_ID = 0x48414C4C
+"""``PRAGMA application_id`` of a hall database ("HALL"): set by the migrations, checked on open."""
+MIGRATIONS_TABLE = "_sqlite_migrations"
+MIGRATION_SET = "counter_app"
 
 _REASONS = {
     sqlite3.SQLITE_BUSY: "locked",
@@ -41,8 +48,8 @@ _MESSAGES = {
     "disk_full": "The disk is full: the action was not saved. Free some space and try again.",
     "read_only": "The hall database cannot be written (read-only file or folder).",
     "io": "The disk reported an error while reading or writing the hall database.",
-    "corrupt": "The hall database file is damaged. Restore it from the last backup "
-    "(counter-app backup restore) or ask the hall's IT support.",
+    "corrupt": "The hall database file is damaged. Restore it from the last backup copy of the file "
+    "or ask the hall's IT support.",
     "missing": "The hall database file cannot be opened (missing folder or no permission).",
 }
 
@@ -104,22 +111,101 @@ def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
             time.sleep(0.005)
 
 
-def connect(path: Path | str, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite_utils.Database:
-    """A connection with the hall's pragmas; no migration, no check (see :func:`open_hall_db`)."""
-    try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a file in the way, no permission: the environment, not a bug
-        raise unavailable("missing", str(exc)) from exc
-    with store_errors():
-        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=True)
+def _open(path: Path, timeout: float, create: bool) -> sqlite3.Connection:
+    """A plain connection; never creates a file or a folder unless ``create``."""
+    if not create and not path.exists():
+        raise NotAHallDatabase(
+            f"There is no hall database at {path}. Check --db / COUNTER_APP_DB, or create one with "
+            f"`counter-app init --db {path}`.",
+            code="hall_db_missing",
+            path=str(path),
+        )
+    if create and str(path) != ":memory:":
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file in the way, no permission: the environment, not a bug
+            raise unavailable("missing", str(exc)) from exc
+    mode = "rwc" if create else "rw"
+    target = ":memory:" if str(path) == ":memory:" else f"{path.resolve().as_uri()}?mode={mode}"
+    with store_errors():
+        return sqlite3.connect(
+            target,
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=True,
+        )
+
+
+def identify(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
+    """Refuse a file that is not a hall database this version can use, reading only.
+
+    A hall database carries :data:`HALL_APPLICATION_ID`; one made by the first release has no
+    application id yet but has this tool's migrations table (it gets the id with its next
+    migration). An empty file (0 bytes, or no tables) is a hall only when ``create`` says so.
+    A file whose ``user_version`` or migrations are newer than this code is refused.
+    """
+    from counter_app.store.migrations import SCHEMA_VERSION, known_names
+
+    with store_errors():
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        applied: list[str] = []
+        if MIGRATIONS_TABLE in tables:
+            applied = [
+                str(r[0])
+                for r in conn.execute(
+                    f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
+                )
+            ]
+    if application_id != HALL_APPLICATION_ID:
+        if application_id == 0 and not applied and tables <= {MIGRATIONS_TABLE}:  # nothing in it yet
+            if create:
+                return
+            raise NotAHallDatabase(
+                f"{path} is an empty file, not a hall database. Check --db / COUNTER_APP_DB, or make "
+                f"it a hall with `counter-app init --db {path}`.",
+                code="hall_db_missing",
+                path=str(path),
+            )
+        if application_id != 0 or not applied:
+            raise NotAHallDatabase(
+                f"{path} is not a hall database (it holds another program's data); nothing was "
+                "changed. Check --db / COUNTER_APP_DB.",
+                code="not_a_hall_db",
+                path=str(path),
+            )
+    unknown = [name for name in applied if name not in known_names()]
+    if user_version > SCHEMA_VERSION or unknown:
+        raise NotAHallDatabase(
+            f"{path} was written by a newer version of the counter tool (schema {user_version}, "
+            f"{', '.join(unknown) or 'no new migration names'}; this version knows {SCHEMA_VERSION}). "
+            "Update the tool on this PC; nothing was changed.",
+            code="hall_db_newer",
+            path=str(path),
+            version=user_version,
+        )
+
+
+def connect(
+    path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, create: bool = False
+) -> sqlite_utils.Database:
+    """A connection with the hall's pragmas to a hall database (a new one only with ``create``);
+    no migration, no check of the content (see :func:`open_hall_db`)."""
+    path = Path(path)
+    create = create or str(path) == ":memory:"  # a database in memory is always a new one
+    conn = _open(path, timeout, create)
+    try:
+        identify(conn, path, create=create)
+        with store_errors():
             _use_wal(conn, timeout)
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
-        except BaseException:
-            conn.close()  # a damaged file must not stay open (Windows would keep it locked)
-            raise
-        return sqlite_utils.Database(conn, execute_plugins=False, strict=True)
+    except BaseException:
+        conn.close()  # a damaged or foreign file must not stay open (Windows would keep it locked)
+        raise
+    return sqlite_utils.Database(conn, execute_plugins=False, strict=True)
 
 
 def quick_check(db: sqlite_utils.Database) -> None:
@@ -132,12 +218,13 @@ def quick_check(db: sqlite_utils.Database) -> None:
 
 
 def open_hall_db(
-    path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, migrate: bool = True
+    path: Path | str, *, timeout: float = BUSY_TIMEOUT_S, migrate: bool = True, create: bool = False
 ) -> sqlite_utils.Database:
-    """Open (creating if needed), check and upgrade the hall database."""
+    """Open, check and upgrade the hall database; a new one is made only with ``create``
+    (``counter-app init``). Anything else at ``path`` raises :class:`NotAHallDatabase`."""
     from counter_app.store.migrations import apply_migrations
 
-    db = connect(path, timeout=timeout)
+    db = connect(path, timeout=timeout, create=create)
     try:
         quick_check(db)
         if migrate:

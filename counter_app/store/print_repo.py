@@ -13,11 +13,16 @@ class PrintJobRepository:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 
-    def count_for(self, document: str, ref_id: int) -> int:
+    def paper_may_exist(self, document: str, ref_id: int) -> bool:
+        """Whether a paper of this record may already be in someone's hands: a job that printed, or
+        one still pending (a process that died while sending it cannot say it did not come out).
+        Failed jobs do not count: the first paper that reaches the customer is the original."""
         row = self.db.execute(
-            "SELECT COUNT(*) FROM print_jobs WHERE document = ? AND ref_id = ?", [document, ref_id]
+            """SELECT EXISTS (SELECT 1 FROM print_jobs
+                              WHERE document = ? AND ref_id = ? AND status IN ('printed', 'pending'))""",
+            [document, ref_id],
         ).fetchone()
-        return int(row[0])
+        return bool(row[0])
 
     def add(self, document: str, ref_id: int, copy: str, device: str, clerk: str, at: datetime) -> int:
         row = self.db.execute(

@@ -209,8 +209,8 @@ class QueueRepository:
     def average_service_minutes(self, service_code: str, window: int) -> float | None:
         row = self.db.execute(
             """SELECT AVG(minutes), COUNT(*) FROM (
-                   SELECT (julianday(finished_at) - julianday(COALESCE(serving_at, called_at))) * 1440.0
-                          AS minutes
+                   SELECT MAX(0, julianday(finished_at) - julianday(COALESCE(serving_at, called_at)))
+                          * 1440.0 AS minutes
                    FROM tickets WHERE service_code = ? AND state = 'done' AND finished_at IS NOT NULL
                    ORDER BY finished_at DESC LIMIT ?)""",
             [service_code, window],
@@ -329,14 +329,33 @@ class QueueRepository:
         return [self._event(r) for r in rows]
 
     def recent_events(self, kinds: Sequence[str], since: datetime, limit: int) -> list[QueueEvent]:
-        rows = self.db.execute(
-            f"""SELECT e.id, e.kind, e.at, e.ticket_id, COALESCE(t.number, ''), COALESCE(t.service_code, ''),
-                       e.counter, e.clerk
-                FROM queue_events e LEFT JOIN tickets t ON t.id = e.ticket_id
-                WHERE e.kind IN ({",".join("?" * len(kinds))}) AND e.at >= ? ORDER BY e.id DESC LIMIT ?""",
-            [*kinds, iso(since), limit],
-        ).fetchall()
-        return [self._event(r) for r in rows]
+        """The latest event of these kinds of each ticket since ``since``, newest first: a ticket
+        recalled twice is one line (its last call), not three. Read newest first in batches of the
+        rowid order, so a long history costs nothing: the display needs the last few calls only."""
+        marks = ",".join("?" * len(kinds))
+        found: list[QueueEvent] = []
+        seen: set[int] = set()
+        before = self.last_event_id() + 1
+        while len(found) < limit:
+            rows = self.db.execute(
+                f"""SELECT e.id, e.kind, e.at, e.ticket_id, COALESCE(t.number, ''),
+                           COALESCE(t.service_code, ''), e.counter, e.clerk
+                    FROM queue_events e LEFT JOIN tickets t ON t.id = e.ticket_id
+                    WHERE e.id < ? AND e.kind IN ({marks}) ORDER BY e.id DESC LIMIT ?""",
+                [before, *kinds, max(limit * 4, 16)],
+            ).fetchall()
+            for row in rows:
+                event = self._event(row)
+                if event.at < since:  # events are written in time order: the day's calls are over
+                    return found
+                key = event.ticket_id if event.ticket_id is not None else -event.id
+                if key not in seen and len(found) < limit:
+                    seen.add(key)
+                    found.append(event)
+            if not rows:
+                break
+            before = rows[-1][0]
+        return found
 
     def last_event_id(self) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM queue_events").fetchone()
@@ -359,13 +378,16 @@ class QueueRepository:
 
     # figures -----------------------------------------------------------------------------------
     def counter_figures(self, day: date, counter: int) -> tuple[int, int, float | None, float | None]:
-        """(served, no-shows, average service minutes, average wait minutes) of a counter today."""
+        """(served, no-shows, average service minutes, average wait minutes) of a counter today.
+
+        A duration that would be negative (a PC clock set back between two actions) counts as zero:
+        no figure shown to a clerk may be impossible."""
         row = self.db.execute(
             """SELECT
                  SUM(state = 'done'), SUM(state = 'no_show'),
-                 AVG(CASE WHEN state = 'done' THEN
-                     (julianday(finished_at) - julianday(COALESCE(serving_at, called_at))) * 1440.0 END),
-                 AVG((julianday(called_at) - julianday(issued_at)) * 1440.0)
+                 AVG(CASE WHEN state = 'done' THEN 1440.0 *
+                     MAX(0, julianday(finished_at) - julianday(COALESCE(serving_at, called_at))) END),
+                 AVG(MAX(0, julianday(called_at) - julianday(issued_at)) * 1440.0)
                FROM tickets WHERE counter = ? AND business_day = ? AND called_at IS NOT NULL""",
             [counter, day.isoformat()],
         ).fetchone()

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-ACCOUNT_FILE_VERSION = 1
+ACCOUNT_FILE_VERSION = 2
+"""2: the expression index of the account numbers' last four digits (a format-1 list still reads)."""
 PAD = "\ue000"
 """Private-use character appended twice to indexed names and addresses (never in a search key's
 meaning: a hit is always checked against the domain rule)."""
@@ -142,6 +143,7 @@ LIST_FILE_INDEXES = (
     "CREATE UNIQUE INDEX accounts_number ON accounts (number)",
     "CREATE INDEX accounts_phone ON accounts (phone, number)",
     "CREATE INDEX accounts_phone_last4 ON accounts (phone_last4, number)",
+    "CREATE INDEX accounts_number_last4 ON accounts (substr(number, -4), number)",
     "CREATE INDEX accounts_name ON accounts (name_len, name_key)",
 )
 

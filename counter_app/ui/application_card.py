@@ -77,6 +77,16 @@ class ApplicationCard(QFrame):
             return "—"
         return due.day.isoformat() + (self.tr(" (provisional)") if due.provisional else "")
 
+    def whole_text(self, detail: ApplicationDetail) -> str:
+        """The company's promise: its date, or while the customer still has work the days used."""
+        if detail.whole_due is None and detail.whole_limit_days and detail.is_open:
+            return (
+                self.tr("%1 of %2 working days used (the customer's part not counted)")
+                .replace("%1", str(detail.workdays_used))
+                .replace("%2", str(detail.whole_limit_days))
+            )
+        return self.due_text(detail.whole_due)
+
     def show_detail(self, detail: ApplicationDetail | None) -> None:
         self.detail = detail
         if detail is None:
@@ -88,7 +98,10 @@ class ApplicationCard(QFrame):
         if detail.tariff_class:
             request.append(tariff_name(detail.tariff_class))
         if detail.period:
-            request.append(f"{detail.period[0]} ~ {detail.period[1]}")
+            start, end = detail.period
+            request.append(
+                f"{start} ~ {end}" if end else self.tr("from %1, no end date").replace("%1", str(start))
+            )
         accepted = detail.accepted_at.strftime("%Y-%m-%d %H:%M") + f" · {detail.accepted_by}"
         if detail.ticket_number:
             accepted += " · " + self.tr("ticket %1").replace("%1", detail.ticket_number)
@@ -102,7 +115,7 @@ class ApplicationCard(QFrame):
             "request": " · ".join(x for x in request if x) or "—",
             "ticket": accepted,
             "owner": detail.owner,
-            "due": self.due_text(detail.whole_due),
+            "due": self.whole_text(detail),
             "stage_due": self.due_text(detail.stage_due),
         }
         for key, (caption, value) in self.info.items():

@@ -4,13 +4,18 @@ history, and the workflow actions with the two papers to print.
 The view only shows values and says which action the clerk asked for (:attr:`action`); the panel runs
 it through the hall worker. Full ID and phone appear only when the service sent them (owner or
 supervisor, access recorded); everyone else sees them masked, and actions they may not take are off.
+
+What may be long (the card, the stages, the history) scrolls in the view; every action (the owed
+document received, the workflow keys, the papers) is in :attr:`ApplicationDetailView.actions`, a bar
+the panel pins below it, so no action is ever below the fold, at 1366×768 as at 1920×1080.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.application_workflow import Status
+from counter_app.domain.business_types import Party
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import (
     ApplicationDetail,
@@ -76,16 +80,7 @@ class ApplicationDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        head = QHBoxLayout()
-        self.number = QLabel(font=style.font(17, bold=True), styleSheet=f"color: {style.TEAL_DARK};")
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel(font=style.font(11, bold=True))
-        self.type = QLabel(font=style.font(13, bold=True), wordWrap=True)
-        self.type.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long names wrap
-        head.addWidget(self.number)
-        head.addWidget(self.status)
-        head.addWidget(self.type, 1)
-        layout.addLayout(head)
+        self.header = self._header()
         self.body = QWidget()  # everything but the title: hidden until an application is chosen
         layout.addWidget(self.body, 1)
         layout = QVBoxLayout(self.body)
@@ -100,15 +95,8 @@ class ApplicationDetailView(QWidget):
         for label in (self.privacy, self.alert, self.stages):
             layout.addWidget(label)
 
-        docs = QHBoxLayout()
-        self.documents = QListWidget()
-        self.documents.setMaximumHeight(60)
-        self.documents.setMinimumHeight(44)
-        self.collect_button = QPushButton(clicked=lambda: self.action.emit("collect"))
-        docs.addWidget(self.documents, 1)
-        docs.addWidget(self.collect_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(docs)
-        self.documents.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.documents = QLabel(wordWrap=True)
+        layout.addWidget(self.documents)
 
         self.history_model = HistoryModel(self._describe_event)
         self.history = QTableView()
@@ -118,58 +106,83 @@ class ApplicationDetailView(QWidget):
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.setMinimumHeight(80)
-        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.history.setMinimumHeight(120)
+        self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.history, 1)
+        self.actions = self._action_bar()
 
-        row = QHBoxLayout()
-        self.note = QLineEdit()
-        row.addWidget(self.note, 1)
-        layout.addLayout(row)
+    def _header(self) -> QWidget:
+        """Number, status and business, with the two papers: pinned above what scrolls."""
+        header = QWidget(objectName="detailHeader")
+        header.setStyleSheet("QPushButton { padding: 4px 10px; }")
+        head = QHBoxLayout(header)
+        head.setContentsMargins(0, 4, 0, 4)
+        self.number = QLabel(font=style.font(16, bold=True), styleSheet=f"color: {style.TEAL_DARK};")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(font=style.font(11, bold=True))
+        self.type = QLabel(font=style.font(12.5, bold=True))
+        self.type.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        head.addWidget(self.number)
+        head.addWidget(self.status)
+        head.addWidget(self.type, 1)
+        self.paper = QComboBox()
+        for key in ("a4", "a5", "80mm"):
+            self.paper.addItem(key, key)
+        self.paper_label = QLabel()
         self.buttons: dict[str, QPushButton] = {}
+        self.buttons["print_receipt"] = QPushButton(clicked=lambda: self.action.emit("print_receipt"))
+        self.buttons["print_notice"] = QPushButton(clicked=lambda: self.action.emit("print_notice"))
+        head.addWidget(self.paper_label)
+        head.addWidget(self.paper)
+        head.addWidget(self.buttons["print_receipt"])
+        head.addWidget(self.buttons["print_notice"])
+        return header
+
+    def _action_bar(self) -> QWidget:
+        """Every action on one application, in rows of fixed height (nothing moves between them)."""
+        bar = QWidget(objectName="detailActions")
+        bar.setStyleSheet("QPushButton { padding: 4px 10px; }")
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(6)
+
+        docs = QHBoxLayout()  # a document the customer brings now, and the note for the next action
+        self.owed = QComboBox()
+        self.owed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.owed.currentIndexChanged.connect(lambda _: self._update_buttons())
+        self.collect_button = QPushButton(clicked=lambda: self.action.emit("collect"))
+        self.buttons["collect"] = self.collect_button
+        self.note = QLineEdit()
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        docs.addWidget(self.owed, 2)
+        docs.addWidget(self.collect_button)
+        docs.addWidget(self.note, 3)
+        layout.addLayout(docs)
         actions = QGridLayout()
         actions.setSpacing(6)
-        places = {
-            "advance": (0, 0),
-            "complete": (0, 1),
-            "suspend": (0, 2),
-            "resume": (0, 3),
-            "withdraw": (1, 3),
-        }
-        for key, (r, c) in places.items():
+        for column, key in enumerate(("advance", "complete", "suspend", "resume", "withdraw")):
             button = QPushButton(clicked=lambda _=False, k=key: self.action.emit(k))
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             if key in ("advance", "complete"):
                 button.setProperty("primary", True)
             if key == "withdraw":
                 button.setProperty("warn", True)
             self.buttons[key] = button
-            actions.addWidget(button, r, c)
-        self.return_stage = QComboBox()
+            actions.addWidget(button, 0, column)
         self.buttons["return"] = QPushButton(clicked=lambda: self.action.emit("return"))
-        actions.addWidget(self.buttons["return"], 1, 0)
-        actions.addWidget(self.return_stage, 1, 1, 1, 2)
-        self.hand_over_to = QLineEdit()
+        self.return_stage = QComboBox()
+        self.return_stage.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.buttons["hand_over"] = QPushButton(clicked=lambda: self.action.emit("hand_over"))
-        actions.addWidget(self.buttons["hand_over"], 2, 0)
-        actions.addWidget(self.hand_over_to, 2, 1, 1, 3)
-        for column in range(4):
+        self.hand_over_to = QLineEdit()
+        self.hand_over_to.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        actions.addWidget(self.buttons["return"], 1, 0)
+        actions.addWidget(self.return_stage, 1, 1)
+        actions.addWidget(self.buttons["hand_over"], 1, 2)
+        actions.addWidget(self.hand_over_to, 1, 3, 1, 2)
+        for column in range(5):
             actions.setColumnStretch(column, 1)
         layout.addLayout(actions)
-
-        prints = QHBoxLayout()
-        self.paper = QComboBox()
-        for key in ("a4", "a5", "80mm"):
-            self.paper.addItem(key, key)
-        self.buttons["print_receipt"] = QPushButton(clicked=lambda: self.action.emit("print_receipt"))
-        self.buttons["print_notice"] = QPushButton(clicked=lambda: self.action.emit("print_notice"))
-        self.paper_label = QLabel()
-        prints.addWidget(self.paper_label)
-        prints.addWidget(self.paper)
-        prints.addStretch(1)
-        prints.addWidget(self.buttons["print_receipt"])
-        prints.addWidget(self.buttons["print_notice"])
-        layout.addLayout(prints)
-        self.buttons["collect"] = self.collect_button
+        return bar
 
     # language ----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -193,6 +206,7 @@ class ApplicationDetailView(QWidget):
         for key, button in self.buttons.items():
             button.setText(texts[key])
         self.note.setPlaceholderText(self.tr("Note or reason (required to return, suspend or withdraw)"))
+        self.owed.setPlaceholderText(self.tr("No document owed"))
         self.hand_over_to.setPlaceholderText(self.tr("clerk's staff code"))
         self.paper_label.setText(self.tr("Paper"))
         for i, text in enumerate((self.tr("A4"), self.tr("A5"), self.tr("80 mm roll (receipt)"))):
@@ -222,12 +236,21 @@ class ApplicationDetailView(QWidget):
             self.status.clear()
             self.type.clear()
             self.card.show_detail(None)
-            for label in (self.privacy, self.alert, self.stages):
+            for label in (self.privacy, self.alert, self.stages, self.documents):
                 label.clear()
-            self.documents.clear()
+            self.owed.clear()
             self.history_model.set_entries(())
             self.return_stage.clear()
+            for part in (
+                self.actions,
+                self.paper,
+                self.buttons["print_receipt"],
+                self.buttons["print_notice"],
+            ):
+                part.setEnabled(False)
             return
+        self.actions.setEnabled(True)
+        self.paper.setEnabled(True)
         lang = current_language()
         a = detail.applicant
         self.number.setText(detail.number)
@@ -253,6 +276,12 @@ class ApplicationDetailView(QWidget):
             alerts.append(
                 self.tr("Clock stopped since %1.").replace("%1", detail.suspended_since.isoformat())
             )
+        elif detail.customer_step:
+            alerts.append(self.tr("The customer's part: no clock runs until they hand it over."))
+        if detail.stage_capped:
+            alerts.append(
+                self.tr("This step is due when the company's limit for all steps runs out, before its own.")
+            )
         if detail.provisional_years:
             years = ", ".join(str(y) for y in detail.provisional_years)
             alerts.append(
@@ -271,24 +300,30 @@ class ApplicationDetailView(QWidget):
         parts = []
         for s in detail.schedule:
             text = f"{marks[s.position]} {s.names.get(lang)}"
+            if s.party is Party.CUSTOMER and s.position is not StagePosition.DONE:
+                text += " " + self.tr("(customer)")
             if s.due and s.position is not StagePosition.DONE:
                 text += f" ({self.card.due_text(s.due)})"
             parts.append(text)
         self.stages.setText("  →  ".join(parts))
-        self.documents.clear()
-        for doc in detail.documents:
-            state = {
-                DocumentState.PRESENTED: self.tr("shown"),
-                DocumentState.OWED: self.tr("missing, due %1").replace("%1", str(doc.due_day)),
-                DocumentState.COLLECTED: self.tr("received %1").replace(
-                    "%1", doc.collected_at.strftime("%Y-%m-%d") if doc.collected_at else ""
-                ),
-            }[doc.state]
-            item = QListWidgetItem(f"{doc.names.get(lang)} — {state}")
-            item.setData(Qt.ItemDataRole.UserRole, doc.code)
-            if doc.state is DocumentState.OWED:
-                item.setForeground(Qt.GlobalColor.darkRed)
-            self.documents.addItem(item)
+        lines = []
+        with QSignalBlocker(self.owed):
+            self.owed.clear()
+            for doc in detail.documents:
+                state = {
+                    DocumentState.PRESENTED: self.tr("shown"),
+                    DocumentState.OWED: self.tr("missing, due %1").replace("%1", str(doc.due_day)),
+                    DocumentState.COLLECTED: self.tr("received %1").replace(
+                        "%1", doc.collected_at.strftime("%Y-%m-%d") if doc.collected_at else ""
+                    ),
+                }[doc.state]
+                line = html.escape(f"{doc.names.get(lang)} — {state}")
+                if doc.state is DocumentState.OWED:
+                    line = f'<span style="color: {style.RED};">{line}</span>'
+                    if detail.is_open:
+                        self.owed.addItem(f"{doc.names.get(lang)} — {state}", doc.code)
+                lines.append(line)
+        self.documents.setText("<br>".join(lines))
         self.history_model.set_entries(detail.history)
         self.return_stage.clear()
         for s in detail.schedule:
@@ -321,6 +356,7 @@ class ApplicationDetailView(QWidget):
         }
         for key, button in self.buttons.items():
             button.setEnabled(enabled[key])
+        self.owed.setEnabled(self.owed.count() > 0 and not self._busy)
         self.return_stage.setEnabled(enabled["return"])
         self.hand_over_to.setEnabled(enabled["hand_over"])
         tip = (
@@ -338,12 +374,12 @@ class ApplicationDetailView(QWidget):
 
     # what the clerk chose ----------------------------------------------------------------------
     def selected_document(self) -> str:
-        item = self.documents.currentItem()
-        if item is None or self.detail is None:
+        """The owed document chosen in the bar (the first one unless the clerk chose another)."""
+        code = self.owed.currentData()
+        if code is None or self.detail is None:
             return ""
-        code = str(item.data(Qt.ItemDataRole.UserRole))
         doc = next((d for d in self.detail.documents if d.code == code), None)
-        return code if doc is not None and doc.state is DocumentState.OWED else ""
+        return str(code) if doc is not None and doc.state is DocumentState.OWED else ""
 
     def paper_key(self) -> str:
         return str(self.paper.currentData())

@@ -2,6 +2,9 @@
 
 Every problem comes back at once and is shown under its own field in red, with the field framed;
 nothing typed is ever cleared by a refusal (bad input, a rule, or the database being unavailable).
+A field the clerk corrects stops being red as soon as the form's own checks (the domain's, no database)
+find nothing wrong with it; its line then says "✓" until the next Accept, so the rows below do not
+jump while the clerk types.
 Only :meth:`reset` clears, after an application has been accepted. Rows that a business does not use
 (account number, capacity, the pause period, the account as recorded for 更名/过户) are hidden.
 """
@@ -9,9 +12,10 @@ Only :meth:`reset` clears, after an application has been accepted. Rows that a b
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,9 +32,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.application_intake import FieldProblem, IntakeForm
-from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
-from counter_app.domain.business_types import OWNERSHIP_KINDS, PERIOD_KINDS, BusinessType, CustomerClass
+from counter_app.domain.application_intake import FieldProblem, IntakeForm, validate_intake
+from counter_app.domain.applications import (
+    ApplicantKind,
+    ApplicationPolicy,
+    CapacityUnit,
+    TariffClass,
+    VoltageLevel,
+)
+from counter_app.domain.business_types import (
+    OPEN_ENDED_KINDS,
+    OWNERSHIP_KINDS,
+    PERIOD_KINDS,
+    BusinessType,
+    CustomerClass,
+    ServiceKind,
+)
 from counter_app.domain.identity import IdType
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
@@ -57,9 +74,11 @@ class ApplicationForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.types: tuple[BusinessType, ...] = ()
+        self.policy: ApplicationPolicy | None = None
         self.rows: dict[str, FormRow] = {}
         self.documents: list[WrapCheckBox] = []
         self._labels: dict[str, str] = {}
+        self._shown_kind: ServiceKind | None = None
         self.setStyleSheet(STYLE)
         self._build()
         self.retranslate()
@@ -164,7 +183,15 @@ class ApplicationForm(QWidget):
         )
         self.external = self._row(g, "external_works", WrapCheckBox())
         self.period_start = self._row(g, "period_start", QDateEdit(calendarPopup=True))
-        self.period_end = self._row(g, "period_end", QDateEdit(calendarPopup=True))
+        end = QWidget()
+        el = QHBoxLayout(end)
+        el.setContentsMargins(0, 0, 0, 0)
+        self.period_end = QDateEdit(calendarPopup=True)
+        self.open_end = WrapCheckBox()  # 减容: no time limit, the last day only if the customer names one
+        self.open_end.toggled.connect(lambda open_: self.period_end.setEnabled(not open_))
+        el.addWidget(self.period_end)
+        el.addWidget(self.open_end, 1)
+        self._row(g, "period_end", end)
         for edit in (self.period_start, self.period_end):
             edit.setDisplayFormat("yyyy-MM-dd")
         self._default_period()
@@ -191,6 +218,7 @@ class ApplicationForm(QWidget):
         buttons.addWidget(self.accept_button)
         outer.addLayout(buttons)
         self._present_changed(True)
+        self._watch()
 
     # language ----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -236,6 +264,7 @@ class ApplicationForm(QWidget):
         }
         for name, row in self.rows.items():
             row.label.setText(labels.get(name, name))
+        self.open_end.setText(self.tr("No end date (a reduction has no time limit)"))
         self.applicant_box.setTitle(self.tr("Applicant"))
         self.agent_box.setTitle(self.tr("Agent (when the applicant is not here)"))
         self.request_box.setTitle(self.tr("Request"))
@@ -263,8 +292,10 @@ class ApplicationForm(QWidget):
         self._fill_types()
 
     # business types ----------------------------------------------------------------------------
-    def set_types(self, types: Sequence[BusinessType]) -> None:
+    def set_types(self, types: Sequence[BusinessType], policy: ApplicationPolicy | None = None) -> None:
+        """The hall's business types, and its rules for checking a corrected field as it is typed."""
         self.types = tuple(types)
+        self.policy = policy
         self._fill_types()
 
     def _fill_types(self) -> None:
@@ -301,6 +332,15 @@ class ApplicationForm(QWidget):
         }
         for name, visible in show.items():
             self.rows[name].set_visible(visible)
+        open_ended = kind in OPEN_ENDED_KINDS
+        self.open_end.setVisible(open_ended)
+        if kind != self._shown_kind:  # a new choice of business, not a retranslation
+            self.open_end.setChecked(open_ended)
+            self._shown_kind = kind
+        restore = kind is ServiceKind.REDUCTION_RESTORE
+        self.rows["period_start"].label.setText(self.tr("Reduced since") if restore else self.tr("From"))
+        self.rows["period_end"].label.setText(self.tr("Restore on") if restore else self.tr("Until"))
+        self._offer_voltages(btype)
         ticked = {box.property("code") for box in self.documents if box.isChecked()}
         for box in self.documents:
             self.documents_layout.removeWidget(box)
@@ -315,6 +355,19 @@ class ApplicationForm(QWidget):
             self.documents.append(box)
         if btype and btype.customer_class is CustomerClass.HIGH_VOLTAGE and not self.organisation.isChecked():
             self.organisation.setChecked(True)
+
+    def _offer_voltages(self, btype: BusinessType | None) -> None:
+        """Only the voltages the business can have (低压居民新装: 220 V or 380 V, never 110 kV); the
+        one chosen stays when the new business has it too."""
+        box = self.voltage
+        chosen = box.currentData()
+        offered = btype.voltages if btype else tuple(VoltageLevel)
+        with QSignalBlocker(box):
+            box.clear()
+            box.addItem("—", None)
+            for voltage in offered:
+                box.addItem(voltage.value, voltage)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def _kind_changed(self, organisation: bool) -> None:
         box = self.id_type
@@ -368,7 +421,7 @@ class ApplicationForm(QWidget):
         owner_change = kind in OWNERSHIP_KINDS
         change = ChangeDetails(
             period_start=date_of(self.period_start) if period else None,
-            period_end=date_of(self.period_end) if period else None,
+            period_end=date_of(self.period_end) if period and not self.open_end.isChecked() else None,
             recorded_address=self.recorded_address.text() if owner_change else "",
             recorded_tariff_class=tariff_of(self.recorded_tariff) if owner_change else None,
             arrears=self.arrears.text() if owner_change else "",
@@ -400,12 +453,57 @@ class ApplicationForm(QWidget):
             first.setFocus()
         return named
 
+    def _watch(self) -> None:
+        """Re-check a field with a problem shown whenever the clerk changes it (or a field it
+        depends on: the ID type for the ID number)."""
+        for row in self.rows.values():
+            widget = row.widget
+            changed = None
+            if isinstance(widget, QLineEdit):
+                changed = widget.textChanged
+            elif isinstance(widget, QComboBox):
+                changed = widget.currentIndexChanged
+            elif isinstance(widget, WrapCheckBox):
+                changed = widget.toggled
+            elif isinstance(widget, QDateEdit):
+                changed = widget.dateChanged
+            if changed is not None:
+                changed.connect(lambda *_: self._recheck())
+        self.capacity.textChanged.connect(lambda *_: self._recheck())
+
+    def _recheck(self) -> None:
+        """Fields whose problem the form's own checks no longer find: no longer red."""
+        shown = [
+            name
+            for name, row in self.rows.items()
+            if row.error.property("role") == "error" and row.error.text()
+        ]
+        btype = self.current_type()
+        if not shown or btype is None or self.policy is None:
+            return
+        form = self.request(None, None).form
+        still = {p.field for p in validate_intake(form, btype, self.policy, today=date.today())}
+        for name in shown:
+            if name not in still:
+                self._mark_corrected(name)
+
+    def _mark_corrected(self, name: str) -> None:
+        row = self.rows[name]
+        mark_invalid(self.capacity if name == "capacity" else row.widget, False)
+        row.error.setProperty("role", "corrected")
+        row.error.setText("✓")
+        row.error.style().unpolish(row.error)
+        row.error.style().polish(row.error)
+
     def clear_problems(self) -> None:
         self.general_error.clear()
         self.general_error.hide()
         for row in self.rows.values():
             row.error.clear()
             row.error.hide()
+            row.error.setProperty("role", "error")
+            row.error.style().unpolish(row.error)
+            row.error.style().polish(row.error)
             mark_invalid(row.widget, False)
         mark_invalid(self.capacity, False)
 

@@ -16,6 +16,7 @@ STYLE = f"""
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QDateEdit[invalid="true"], QCheckBox[invalid="true"] {{
     border: 2px solid {style.RED}; border-radius: 4px; background: #fdf3f2; }}
 QLabel[role="error"] {{ color: {style.RED}; }}
+QLabel[role="corrected"] {{ color: {style.GREEN}; font-weight: bold; }}
 QLabel[invalid="true"] {{ color: {style.RED}; font-weight: bold; }}
 QGroupBox {{ font-weight: bold; border: 1px solid #d5dede; border-radius: 8px; margin-top: 14px;
              padding: 10px 8px 8px 8px; background: white; }}

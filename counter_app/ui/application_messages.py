@@ -83,7 +83,19 @@ FIELD_PROBLEMS: dict[str, str] = {
         "An organisation uses its unified social credit code; a person a personal document.",
     ),
     "id_required": QT_TRANSLATE_NOOP("ApplicationFields", "Required."),
-    "id_length": QT_TRANSLATE_NOOP("ApplicationFields", "An ID number has 18 characters (15 on old cards)."),
+    "id_length": QT_TRANSLATE_NOOP("ApplicationFields", "An ID number has 18 characters."),
+    "id_first_generation": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "A 15-digit number is a first-generation ID card, no longer valid since 1 January 2013: ask for "
+        "the current 18-digit card.",
+    ),
+    "id_is_residence_permit": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "A Hong Kong, Macao or Taiwan residents' residence permit number: choose that document type.",
+    ),
+    "permit_area": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "A residence permit number starts with 810000, 820000 or 830000."
+    ),
     "id_format": QT_TRANSLATE_NOOP("ApplicationFields", "Not the format of this document type."),
     "id_checksum": QT_TRANSLATE_NOOP(
         "ApplicationFields", "The check digit does not match: a character was probably mistyped."
@@ -94,7 +106,7 @@ FIELD_PROBLEMS: dict[str, str] = {
     ),
     "uscc_length": QT_TRANSLATE_NOOP("ApplicationFields", "A unified social credit code has 18 characters."),
     "uscc_format": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "8 digits, then 10 digits or capital letters other than I, O, S, V and Z."
+        "ApplicationFields", "18 digits or capital letters other than I, O, S, V and Z."
     ),
     "uscc_checksum": QT_TRANSLATE_NOOP(
         "ApplicationFields", "The check character does not match: a character was probably mistyped."
@@ -128,19 +140,26 @@ FIELD_PROBLEMS: dict[str, str] = {
     ),
     "period_order": QT_TRANSLATE_NOOP("ApplicationFields", "Ends before it starts."),
     "pause_too_short": QT_TRANSLATE_NOOP("ApplicationFields", "A pause lasts at least 15 days."),
-    "pause_notice_too_short": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "A pause is applied for at least 5 days before it starts."
+    "pause_in_the_past": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "A pause cannot start before the day it is applied for."
     ),
-    "pause_too_many": QT_TRANSLATE_NOOP("ApplicationFields", "Already paused twice this calendar year."),
-    "pause_year_total": QT_TRANSLATE_NOOP("ApplicationFields", "Pauses would exceed 6 months in a year."),
+    "pause_year_total": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "Pauses would exceed 6 months in the calendar year: offer a capacity reduction (减容) instead.",
+    ),
     "pause_overlaps": QT_TRANSLATE_NOOP(
         "ApplicationFields", "The account is already paused during this period."
     ),
-    "reduction_too_short": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "A capacity reduction lasts at least 6 months."
+    "reduction_in_the_past": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "A reduction cannot start before the day it is applied for."
     ),
-    "reduction_too_long": QT_TRANSLATE_NOOP(
-        "ApplicationFields", "A capacity reduction lasts at most 2 years."
+    "reduction_not_started": QT_TRANSLATE_NOOP(
+        "ApplicationFields", "The reduction to restore has to have begun already."
+    ),
+    "restore_too_late": QT_TRANSLATE_NOOP(
+        "ApplicationFields",
+        "More than two years after the reduction began: apply for a capacity increase (增容) or a new "
+        "connection (新装) instead.",
     ),
     "address_changed": QT_TRANSLATE_NOOP(
         "ApplicationFields", "Must stay the address on the account; a move is a different application."
@@ -183,6 +202,7 @@ ID_TYPE_NAMES: dict[str, str] = {
     "hk_macao_home_return": QT_TRANSLATE_NOOP("Applications", "Home-return permit (HK/Macao)"),
     "passport": QT_TRANSLATE_NOOP("Applications", "Passport"),
     "foreign_permanent_resident": QT_TRANSLATE_NOOP("Applications", "Foreign permanent resident ID"),
+    "hmt_residence_permit": QT_TRANSLATE_NOOP("Applications", "Residence permit (HK/Macao/Taiwan residents)"),
     "uscc": QT_TRANSLATE_NOOP("Applications", "Unified social credit code"),
 }
 
@@ -203,6 +223,11 @@ NOTICE_NAMES: dict[str, str] = {
     "id_looks_foreign_permit": QT_TRANSLATE_NOOP(
         "Applications",
         "Numbers starting with 9 are foreign permanent residence IDs: check the document type.",
+    ),
+    "pause_short_notice": QT_TRANSLATE_NOOP(
+        "Applications",
+        "The pause starts within 5 days: check that sealing can be arranged in time (that notice period "
+        "is unconfirmed, so it is no reason to refuse).",
     ),
 }
 

@@ -29,6 +29,12 @@ PROVISIONAL = QT_TRANSLATE_NOOP(
     "ApplicationModels", "Provisional: that year's official holiday schedule is not yet published."
 )
 OWED = QT_TRANSLATE_NOOP("ApplicationModels", "%1 document(s) still to be brought")
+CUSTOMER_STEP = QT_TRANSLATE_NOOP("ApplicationModels", "customer's part")
+LIMIT_STAGE = QT_TRANSLATE_NOOP("ApplicationModels", "This step: %1 working days (rule: %2)")
+LIMIT_WHOLE = QT_TRANSLATE_NOOP("ApplicationModels", "Company's steps together: %1 working days (rule: %2)")
+UNCONFIRMED = QT_TRANSLATE_NOOP(
+    "ApplicationModels", "(unconfirmed: check the rule's number, document or effective date)"
+)
 
 
 def _tr(text: str) -> str:
@@ -60,7 +66,9 @@ class WorklistModel(ValueTableModel[WorklistRow]):
 
     def _due_text(self, r: WorklistRow) -> str:
         if r.due_day is None:
-            return _tr(CLOCK_STOPPED) if r.status is Status.SUSPENDED else "—"
+            if r.status is Status.SUSPENDED:
+                return _tr(CLOCK_STOPPED)
+            return _tr(CUSTOMER_STEP) if r.customer_step else "—"
         text = r.due_day.isoformat()
         if r.overdue:
             text += "  " + _tr(OVERDUE)
@@ -113,11 +121,25 @@ class WorklistModel(ValueTableModel[WorklistRow]):
             return self._type_name(r.business_type)
         if col == self.STAGE:
             return self._stage_name(r.business_type, r.stage)
-        if col == self.DUE and r.due_provisional:
-            return _tr(PROVISIONAL)
+        if col == self.DUE:
+            return limits_tip(r)
         if col == self.NUMBER and r.owed_documents:
             return _tr(OWED).replace("%1", str(r.owed_documents))
         return None
+
+
+def limits_tip(r: WorklistRow) -> str | None:
+    """The limits behind the due date, each with its rule; unconfirmed ones say so; provisional dates."""
+    lines = []
+    for note in r.limits:
+        template = LIMIT_STAGE if note.kind == "stage" else LIMIT_WHOLE
+        line = _tr(template).replace("%1", str(note.working_days)).replace("%2", note.citation)
+        if note.unconfirmed:
+            line += " " + _tr(UNCONFIRMED)
+        lines.append(line)
+    if r.due_provisional:
+        lines.append(_tr(PROVISIONAL))
+    return "\n".join(lines) or None
 
 
 class HistoryModel(ValueTableModel[HistoryEntry]):

@@ -98,7 +98,7 @@ class WorklistPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setSizes([220, 420])
+        splitter.setSizes([170, 470])
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)

@@ -42,6 +42,7 @@ from counter_app.ui.application_form import ApplicationForm
 from counter_app.ui.application_messages import describe, problems_of, status_name
 from counter_app.ui.application_worklist import WorklistPane
 from counter_app.ui.hall_client import HallClient
+from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.widgets import Banner
 
 log = logging.getLogger("counter_app.ui")
@@ -65,9 +66,13 @@ class ApplicationsPanel(QWidget):
         current_ticket: Callable[[], Ticket | None],
         *,
         printer: PrinterBackend | None = None,
+        banner: Banner | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``banner``: the counter window's status line, shared by its tabs (a panel on its own
+        keeps one of its own)."""
         super().__init__(parent)
+        self._shared_banner = banner
         self.client = client
         self.counter = counter
         self.clerk = clerk
@@ -89,8 +94,9 @@ class ApplicationsPanel(QWidget):
         self.setStyleSheet(style.ROOT + style.BUTTON)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.banner = Banner()
-        outer.addWidget(self.banner)
+        self.banner = self._shared_banner or Banner()
+        if self._shared_banner is None:
+            outer.addWidget(self.banner)
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
 
@@ -124,12 +130,18 @@ class ApplicationsPanel(QWidget):
 
         self.detail_view = ApplicationDetailView(self.stage_name)
         self.detail_view.action.connect(self.run_action)
-        holder = QScrollArea(widgetResizable=True)
-        holder.setFrameShape(QScrollArea.Shape.NoFrame)
-        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder.setWidget(self.detail_view)
-        holder.setMinimumWidth(self.detail_view.minimumSizeHint().width() + 16)
-        self.worklist = WorklistPane(self.type_name, self.stage_name, self.clerk, holder)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.detail_view)
+        side = QWidget()  # what may be long scrolls; the actions stay pinned below it
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.setSpacing(0)
+        sl.addWidget(self.detail_view.header)
+        sl.addWidget(scroll, 1)
+        sl.addWidget(self.detail_view.actions)
+        self.worklist = WorklistPane(self.type_name, self.stage_name, self.clerk, side)
         self.worklist.filters_changed.connect(self.refresh)
         self.worklist.chosen.connect(self.open_detail)
         self.tabs.addTab(self.worklist, "")
@@ -176,7 +188,7 @@ class ApplicationsPanel(QWidget):
     # data ----------------------------------------------------------------------------------------
     def _on_setup(self, setup: ApplicationSetup) -> None:
         self.setup = setup
-        self.form.set_types(setup.types)
+        self.form.set_types(setup.types, setup.policy)
         self.worklist.set_types(setup.types)
         self.refresh()
 
@@ -339,8 +351,8 @@ class ApplicationsPanel(QWidget):
         )
 
     def _send(self, request: PaperRequest) -> None:
-        error = send(request, self.printer)
-        self.client.submit(lambda h: finish(h, request, error), self._printed, self._on_error)
+        failure = send(request, self.printer)
+        self.client.submit(lambda h: finish(h, request, failure), self._printed, self._on_error)
 
     def _printed(self, outcome: PaperOutcome) -> None:
         what = self.tr("Receipt") if outcome.kind == "receipt" else self.tr("One-time notice")
@@ -351,10 +363,10 @@ class ApplicationsPanel(QWidget):
             self.banner.info(text.replace("%1", what).replace("%2", outcome.number))
         else:
             self.banner.error(
-                self.tr("%1 of %2 was not printed: %3. The application itself is saved; print again.")
+                self.tr("%1 of %2 was not printed: %3 The application itself is saved; print again.")
                 .replace("%1", what)
                 .replace("%2", outcome.number)
-                .replace("%3", outcome.error)
+                .replace("%3", describe_print_failure(outcome.failure))
             )
 
     # state ---------------------------------------------------------------------------------------

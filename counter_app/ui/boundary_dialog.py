@@ -29,9 +29,11 @@ from counter_app.printing.backends import PrinterBackend
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
+from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.payment_messages import PAPERS, describe, text
 
 if TYPE_CHECKING:
+    from counter_app.printing.document import PrinterError
     from counter_app.services.property_boundary import BoundaryLeaflet
 
 QUESTIONS = {
@@ -190,9 +192,11 @@ class BoundaryDialog(QDialog):
             while_alive(self, self._error),
         )
 
-    def _printed(self, error: str) -> None:
+    def _printed(self, failure: PrinterError | None) -> None:
         self.print_button.setEnabled(True)
-        if error:
-            self.verdict.setText(self.tr("The leaflet was not printed: %1").replace("%1", error))
+        if failure is not None:
+            self.verdict.setText(
+                self.tr("The leaflet was not printed: %1").replace("%1", describe_print_failure(failure))
+            )
             self.verdict.setStyleSheet(f"color: {style.RED};")
-        self.printed.emit(error)
+        self.printed.emit(str(failure) if failure else "")

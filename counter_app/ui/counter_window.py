@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
-    QTableView,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,10 +31,12 @@ from PySide6.QtWidgets import (
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
+from counter_app.ui.counter_parts import CurrentCard, FiguresBox, LinePage
 from counter_app.ui.hall_client import HallClient, Job, Reload
-from counter_app.ui.messages import describe
+from counter_app.ui.messages import describe, describe_print_failure
 from counter_app.ui.queue_models import WaitingModel
-from counter_app.ui.widgets import Banner, LanguageBox, teal_header, window_root
+from counter_app.ui.text_breaks import tidy
+from counter_app.ui.widgets import Banner, LanguageBox, fit_to_screen, teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue_views import CounterView
@@ -82,7 +81,8 @@ class CounterWindow(QMainWindow):
         self._panels_pending: set[int] = set()
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self.setObjectName(f"counter{counter}")
-        self.resize(1280, 800)
+        self.setMinimumSize(1024, 620)
+        fit_to_screen(self, 1280, 800)
         self._build()
         self.retranslate()
         self._reload = Reload(client, self._view_job, self._on_view, self._on_view_error)
@@ -96,15 +96,16 @@ class CounterWindow(QMainWindow):
     # layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         root, outer = window_root(style.ROOT + style.BUTTON)
-        header, hl = teal_header(20, 10, 20, 10)
-        self.title = QLabel(font=style.font(18, bold=True))
+        header, hl = teal_header(20, 8, 16, 8)
+        self.title = QLabel(font=style.font(17, bold=True))
         self.subtitle = QLabel(font=style.font(11))
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        hl.addLayout(titles, 1)
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hl.addWidget(self.title)
+        hl.addSpacing(14)
+        hl.addWidget(self.subtitle, 1)
         self.state_chip = QLabel(font=style.font(12, bold=True))
-        hl.addWidget(self.state_chip)
+        self.state_chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hl.addWidget(self.state_chip, 0, Qt.AlignmentFlag.AlignVCenter)
         self.clerk_button = QPushButton(clicked=self._change_clerk)
         self.clerk_button.setStyleSheet(
             "QPushButton { background: transparent; color: white; border: 1px solid "
@@ -115,45 +116,27 @@ class CounterWindow(QMainWindow):
         hl.addWidget(self.language_box)
         outer.addWidget(header)
 
-        self.banner = Banner()
+        self.banner = Banner()  # its height is kept when empty: nothing below it ever moves
         outer.addWidget(self.banner)
 
         body = QHBoxLayout()
-        body.setContentsMargins(20, 16, 20, 16)
-        body.setSpacing(20)
+        body.setContentsMargins(16, 8, 16, 12)
+        body.setSpacing(16)
         outer.addLayout(body, 1)
 
         left_box = QWidget()
         left_box.setFixedWidth(420)
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(14)
+        left.setSpacing(12)
         body.addWidget(left_box)
-        card = QFrame(objectName="card")
-        card.setStyleSheet("#card { background: white; border: 1px solid #d5dede; border-radius: 12px; }")
-        cl = QVBoxLayout(card)
-        cl.setContentsMargins(24, 18, 24, 18)
-        self.current_caption = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
-        self.current_number = QLabel("—", font=style.font(56, bold=True), styleSheet=f"color: {style.TEAL};")
-        self.current_service = QLabel(font=style.font(18), wordWrap=True)
-        self.current_detail = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
-        self.green_badge = QLabel(font=style.font(12, bold=True))
-        self.green_badge.setStyleSheet(
-            f"background: {style.GREEN}; color: white; border-radius: 6px; padding: 3px 10px;"
-        )
-        row = QHBoxLayout()
-        row.addWidget(self.current_number)
-        row.addSpacing(16)
-        col = QVBoxLayout()
-        col.addStretch(1)
-        col.addWidget(self.current_service)
-        col.addWidget(self.green_badge, 0, Qt.AlignmentFlag.AlignLeft)
-        col.addStretch(1)
-        row.addLayout(col, 1)
-        cl.addWidget(self.current_caption)
-        cl.addLayout(row)
-        cl.addWidget(self.current_detail)
-        left.addWidget(card)
+        self.card = CurrentCard()
+        self.current_caption = self.card.caption
+        self.current_number = self.card.number
+        self.current_service = self.card.service
+        self.current_detail = self.card.detail
+        self.green_badge = self.card.badge
+        left.addWidget(self.card)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -170,7 +153,7 @@ class CounterWindow(QMainWindow):
         }
         for i, (key, handler) in enumerate(handlers.items()):
             button = QPushButton(font=style.font(13, bold=key == "next"))
-            button.setMinimumHeight(56)
+            button.setMinimumHeight(52)
             button.clicked.connect(handler)
             # not button.setShortcut: setText() replaces a button's shortcut with its mnemonic
             QShortcut(QKeySequence(KEYS[key]), self, activated=lambda b=button: b.isEnabled() and b.click())
@@ -182,10 +165,7 @@ class CounterWindow(QMainWindow):
             self.buttons[key] = button
         left.addLayout(grid)
 
-        self.figures = QLabel(font=style.font(12), wordWrap=True)
-        self.figures.setStyleSheet(
-            "background: white; border: 1px solid #d5dede; border-radius: 10px; padding: 12px;"
-        )
+        self.figures = FiguresBox()
         left.addWidget(self.figures)
         left.addStretch(1)
 
@@ -198,40 +178,28 @@ class CounterWindow(QMainWindow):
         beside.addWidget(self.tabs, 1)
         body.addLayout(beside, 1)
         self._beside_customer = beside
-        line_page = QWidget()
-        right = QVBoxLayout(line_page)
-        right.setContentsMargins(14, 12, 14, 12)
-        self.tabs.addTab(line_page, "")
-        self.line_title = QLabel(font=style.font(14, bold=True))
-        self.line_counts = QLabel(font=style.font(12), wordWrap=True)
-        self.alert = QLabel(font=style.font(12, bold=True), styleSheet=f"color: {style.RED};")
-        right.addWidget(self.line_title)
-        right.addWidget(self.line_counts)
-        right.addWidget(self.alert)
         self.model = WaitingModel(self.profile, self.language, self.profile.queue.alert_wait_minutes)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setFont(style.font(12))
-        self.table.setStyleSheet("QTableView { background: white; border: 1px solid #e3e8e8; }")
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.line_page = LinePage(self.model)
+        self.line_title = self.line_page.title
+        self.line_counts = self.line_page.counts
+        self.alert = self.line_page.alert
+        self.table = self.line_page.table
         self.table.customContextMenuRequested.connect(self._line_menu)
         self.table.doubleClicked.connect(lambda index: self._call_row(index.row()))
-        right.addWidget(self.table, 1)
-        line_tools = QHBoxLayout()
-        self.requeue_button = QPushButton(clicked=self.requeue)
-        self.reprint_button = QPushButton(clicked=self.ask_reprint)
+        self.requeue_button = self.line_page.requeue_button
+        self.requeue_button.clicked.connect(self.requeue)
+        self.reprint_button = self.line_page.reprint_button
+        self.reprint_button.clicked.connect(self.ask_reprint)
         self.reprint_button.setVisible(self.reprint_ticket is not None)
-        line_tools.addWidget(self.requeue_button, 1)
-        line_tools.addWidget(self.reprint_button, 1)
-        right.addLayout(line_tools)
+        self.tabs.addTab(self.line_page, "")
+        for n in range(1, 4):  # Ctrl+1/2/3: the line, applications, payment guidance
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda i=n - 1: self._open_tab(i))
 
         self.setCentralWidget(root)
+
+    def _open_tab(self, index: int) -> None:
+        if index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
 
     def add_beside_customer(self, widget: QWidget) -> None:
         """A widget about the current customer (the hand-over strip), above the tabs."""
@@ -280,7 +248,9 @@ class CounterWindow(QMainWindow):
     def _tab_opened(self, index: int) -> None:
         name = self.tabs.widget(index).objectName().removesuffix("Tab")
         if name in self._factories:
-            self.panel(name)
+            start = getattr(self.panel(name), "focus_start", None)
+            if start is not None:  # e.g. the payment search: the clerk types the account at once
+                start()
 
     def _panel_loaded(self, panel: QWidget) -> None:
         if id(panel) in self._panels_pending:
@@ -325,10 +295,21 @@ class CounterWindow(QMainWindow):
         for key, button in self.buttons.items():
             button.setText(f"{labels[key]}  [{KEYS[key]}]")
         self.current_caption.setText(self.tr("Current customer"))
-        self.line_title.setText(self.tr("Waiting for this counter"))
+        self.line_title.setText(self.tr("Waiting for this counter, in the order F1 calls them"))
+        self.figures.set_captions(
+            self.tr("Today at this counter"),
+            {
+                "served": self.tr("Served"),
+                "no_shows": self.tr("No-shows"),
+                "service": self.tr("Average service"),
+                "wait": self.tr("Average wait"),
+            },
+        )
         self.tabs.setTabText(0, self.tr("Waiting line"))
         for i in range(1, self.tabs.count()):
             self.tabs.setTabText(i, self._panel_title(self.tabs.widget(i).objectName().removesuffix("Tab")))
+        for i in range(self.tabs.count()):
+            self.tabs.setTabToolTip(i, f"Ctrl+{i + 1}")
         self.requeue_button.setText(self.tr("Put a no-show back in line…"))
         self.reprint_button.setText(self.tr("Reprint a ticket (补打)…"))
         self._show_view()
@@ -351,7 +332,9 @@ class CounterWindow(QMainWindow):
         self.view = view
         self._unshown = False
         self._show_view()
-        if before != view.status.current:
+        after = view.status.current
+        # another customer (or none): not the same customer recalled or arrived at the counter
+        if (before.id if before else None) != (after.id if after else None):
             for built in self._panels():
                 notify = getattr(built, "customer_changed", None)
                 if notify is not None:
@@ -406,42 +389,38 @@ class CounterWindow(QMainWindow):
         )
         self._show_current(view.status.current, view.now)
         f = view.figures
-        average = self.tr("%1 min")
-        self.figures.setText(
-            self.tr("Today at this counter: %1 served · %2 no-shows · average service %3 · average wait %4")
-            .replace("%1", str(f.served))
-            .replace("%2", str(f.no_shows))
-            .replace(
-                "%3",
-                average.replace("%1", f"{f.average_service_minutes:.1f}")
-                if f.average_service_minutes is not None
-                else "—",
-            )
-            .replace(
-                "%4",
-                average.replace("%1", f"{f.average_wait_minutes:.1f}")
-                if f.average_wait_minutes is not None
-                else "—",
-            )
+
+        def minutes(value: float | None) -> str:
+            return self.tr("%1 min").replace("%1", f"{value:.1f}") if value is not None else "—"
+
+        def people(n: int) -> str:  # plain strings: lupdate does not extract %n plurals from Python
+            return self.tr("1 person") if n == 1 else self.tr("%1 people").replace("%1", str(n))
+
+        self.figures.set_values(
+            {
+                "served": people(f.served),
+                "no_shows": people(f.no_shows),
+                "service": minutes(f.average_service_minutes),
+                "wait": minutes(f.average_wait_minutes),
+            }
         )
         self.line_counts.setText(
-            "   ".join(f"{self._service_name(code)} {n}" for code, n in view.waiting_counts.items())
+            tidy("   ".join(f"{self._service_name(code)} {n}" for code, n in view.waiting_counts.items()))
         )
         alert = self.profile.queue.alert_wait_minutes
-        self.alert.setText(
+        longest = (
             self.tr("Longest wait %1 min (target %2 min)")
             .replace("%1", str(int(view.longest_wait_minutes)))
             .replace("%2", str(alert))
-            if view.longest_wait_minutes >= alert
-            else ""
         )
+        self.alert.setText(tidy(longest) if view.longest_wait_minutes >= alert else "")
         self.model.set_tickets(view.waiting, view.now)
         self._update_buttons()
 
     def _show_current(self, ticket: Ticket | None, now: datetime) -> None:
         if ticket is None:
             self.current_number.setText("—")
-            self.current_service.setText(self.tr("No customer. Press Call next."))
+            self.current_service.setText(tidy(self.tr("No customer. Press Call next.")))
             self.current_detail.setText("")
             self.green_badge.hide()
             return
@@ -465,7 +444,7 @@ class CounterWindow(QMainWindow):
             minutes = int(max(0, (now - start).total_seconds()) // 60)
             detail = self.tr("Being served for %1 min · waited %2 min").replace("%1", str(minutes))
             detail = detail.replace("%2", str(waited))
-        self.current_detail.setText(detail)
+        self.current_detail.setText(tidy(detail))
 
     def _update_buttons(self) -> None:
         busy = self._unanswered > 0 or self._unshown
@@ -565,7 +544,7 @@ class CounterWindow(QMainWindow):
         menu = QMenu(self)
         for service in self.profile.services:
             if service.code != current.service_code:
-                # "&C": the service letter is the menu's key, so F5 then C transfers to C
+                # "&C": the letter on the kiosk takes the clerk there (F5, then C)
                 action = menu.addAction(f"&{service.code}  {service.names.get(self.language)}")
                 action.setData(service.code)
         chosen = menu.exec(self.buttons["transfer"].mapToGlobal(self.buttons["transfer"].rect().bottomLeft()))
@@ -654,7 +633,7 @@ class CounterWindow(QMainWindow):
                 self.banner.info(self.tr("%1 printed again (补打).").replace("%1", outcome.number))
             else:
                 text = self.tr("%1 was not printed: %2").replace("%1", outcome.number)
-                self.banner.error(text.replace("%2", outcome.error))
+                self.banner.error(text.replace("%2", describe_print_failure(outcome.failure)))
 
         self.client.submit(lambda h: printer(h, number, who), shown, self._on_error)
 

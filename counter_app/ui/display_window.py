@@ -9,15 +9,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMainWindow,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.domain.queue import CounterState
-from counter_app.qt_i18n import HallTexts, current_language
+from counter_app.qt_i18n import HallTexts, LocalTexts
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.announcer import Call, CallAnnouncer
 from counter_app.ui.hall_client import HallClient, Job, Reload
 from counter_app.ui.ticker import Ticker
+from counter_app.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue_views import Announcement, DisplayView
@@ -35,9 +47,10 @@ class DisplayWindow(QMainWindow):
         super().__init__()
         self.client = client
         self.profile = client.profile
-        self.language = language
+        self.language = language  # its own: a clerk switching a counter of this PC changes no TV
+        self.texts = LocalTexts(language, "DisplayWindow")
         self.setObjectName("display")
-        self.resize(1920, 1080)
+        fit_to_screen(self, 1920, 1080)
         self.view: DisplayView | None = None
         self.last_event_id: int | None = None
         self.highlight: tuple[str, int] | None = None
@@ -130,15 +143,34 @@ class DisplayWindow(QMainWindow):
         self.ticker = Ticker(style.font(24))
         sl.addWidget(self.ticker)
         outer.addWidget(strip)
+        # drawn for a 1920×1080 TV; a smaller screen gets everything smaller, never cut off
+        self._design_sizes = {
+            label: label.font().pointSizeF() for label in [*root.findChildren(QLabel), self.ticker]
+        }
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        root.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setCentralWidget(root)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Scale the text to the screen (designed for 1920×1080; a 1366×768 TV gets 0.71 of it)."""
+        scale = max(0.45, min(1.5, self.width() / 1920, self.height() / 1080))
+        for widget, size in self._design_sizes.items():
+            font = widget.font()
+            if abs(font.pointSizeF() - size * scale) > 0.05:
+                font.setPointSizeF(size * scale)
+                widget.setFont(font)
+        super().resizeEvent(event)
+
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        """The display's language (the hall's), not the process's."""
+        return self.texts.tr(source)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.retranslate()  # the process's language changed: the hall TV keeps its own
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.language = current_language()
         self.setWindowTitle(self.tr("Hall display"))
         self.hall_name.setText(self.profile.hall.name.get(self.language))
         self.head_number.setText(self.tr("Number"))
@@ -182,7 +214,7 @@ class DisplayWindow(QMainWindow):
     def _on_error(self, exc: BaseException) -> None:
         from counter_app.ui.messages import describe
 
-        self.waiting.setText(describe(exc))
+        self.waiting.setText(describe(exc, self.texts))
 
     def _service_name(self, code: str) -> str:
         service = self.profile.service(code)

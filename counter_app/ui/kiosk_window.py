@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.profile import GreenReason, Service
-from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
+from counter_app.qt_i18n import LANGUAGE_NAMES, LocalTexts
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, Reload
 from counter_app.ui.messages import describe
-from counter_app.ui.widgets import teal_header, window_root
+from counter_app.ui.text_breaks import plain, tidy
+from counter_app.ui.widgets import fit_to_screen, teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
     from counter_app.services.queue import IssuedTicket
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # service values are only annotations here; importing them lo
 RESULT_MS = 15_000
 FAILED_RESULT_MS = 90_000
 CHOOSING_MS = 45_000  # a green-channel page left untouched goes back to the services
+LANGUAGE_IDLE_MS = 45_000  # another language left untouched goes back to the hall's
 
 SERVICE_BUTTON = f"""
 QPushButton {{ background: white; color: {style.INK}; border: 2px solid #c9d8d6; border-radius: 18px;
@@ -74,14 +76,14 @@ class ServiceButton(QPushButton):
 
     def set_texts(self, title: str, detail: str = "", colour: str = "") -> None:
         self.title.setText(title)
-        self.detail.setText(detail)
+        self.detail.setText(tidy(detail))
         self.detail.setVisible(bool(detail))
         if colour:
             self.title.setStyleSheet(f"background: transparent; color: {colour};")
             self.detail.setStyleSheet(f"background: transparent; color: {colour};")
 
     def summary(self) -> str:
-        return f"{self.title.text()} {self.detail.text()}".strip()
+        return plain(f"{self.title.text()} {self.detail.text()}").strip()
 
 
 class KioskWindow(QMainWindow):
@@ -102,7 +104,9 @@ class KioskWindow(QMainWindow):
         self.print_client = print_client
         self.print_fn = print_fn
         self.profile = client.profile
+        self.home_language = language  # the hall's (or this PC's): where every customer starts
         self.language = language
+        self.texts = LocalTexts(language, "KioskWindow")
         self.lines: dict[str, ServiceLine] = {}
         self.issued: IssuedTicket | None = None
         self._green_reason = ""
@@ -110,9 +114,10 @@ class KioskWindow(QMainWindow):
         self._loaded_once = False
         self.now = hall_clock(self.profile.hall.timezone)
         self.setObjectName("kiosk")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
         self._note_back = QTimer(self, singleShot=True, interval=RESULT_MS, timeout=self._show_note)
+        self._language_idle = QTimer(self, singleShot=True, interval=LANGUAGE_IDLE_MS, timeout=self.go_home)
         self._build()
         self.retranslate()
         self._reload = Reload(client, lambda: _service_lines, self._on_lines, self._on_error)
@@ -137,7 +142,7 @@ class KioskWindow(QMainWindow):
                 "QPushButton { background: transparent; color: white; border: 1px solid "
                 "rgba(255,255,255,0.5); border-radius: 6px; padding: 6px 10px; margin-left: 6px; }"
             )
-            button.clicked.connect(lambda _=False, c=code: install_language(c))
+            button.clicked.connect(lambda _=False, c=code: self.set_language(c))
             hl.addWidget(button)
             self.language_buttons[code] = button
         outer.addWidget(header)
@@ -195,7 +200,7 @@ class KioskWindow(QMainWindow):
             grid.addWidget(button, i // 3, i % 3)
             self.reason_buttons[reason.code] = button
         layout.addLayout(grid, 1)
-        self.reason_back = QPushButton(font=style.font(18), clicked=self.go_home)
+        self.reason_back = QPushButton(font=style.font(18), clicked=self.back)
         self.reason_back.setStyleSheet(SERVICE_BUTTON)
         layout.addWidget(self.reason_back)
         return page
@@ -213,7 +218,7 @@ class KioskWindow(QMainWindow):
             grid.addWidget(button, i // 2, i % 2)
             self.green_service_buttons[service.code] = button
         layout.addLayout(grid, 1)
-        self.green_back = QPushButton(font=style.font(18), clicked=self.go_home)
+        self.green_back = QPushButton(font=style.font(18), clicked=self.back)
         self.green_back.setStyleSheet(SERVICE_BUTTON)
         layout.addWidget(self.green_back)
         return page
@@ -238,13 +243,32 @@ class KioskWindow(QMainWindow):
         return page
 
     # text ------------------------------------------------------------------------------------------
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+        """This kiosk's language, not the process's (a counter on the same PC keeps its own)."""
+        return self.texts.tr(source)
+
+    def set_language(self, language: str) -> None:
+        """A customer's choice: this kiosk's screens only, until its start page shows again."""
+        if language != self.language:
+            self.language = language
+            self.texts = LocalTexts(language, "KioskWindow")
+            self.retranslate()
+        if language != self.home_language:
+            self._language_idle.start()
+        else:
+            self._language_idle.stop()
+
+    def _still_here(self) -> None:
+        """A touch: the customer who chose another language has not walked away yet."""
+        if self._language_idle.isActive():
+            self._language_idle.start()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.retranslate()  # the process's language changed: this kiosk keeps its own
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.language = current_language()
         self.setWindowTitle(self.tr("Take a number"))
         self.hall_name.setText(self.profile.hall.name.get(self.language))
         self.home_title.setText(self.tr("Please choose your service"))
@@ -291,15 +315,17 @@ class KioskWindow(QMainWindow):
     def _show_note(self, error: str = "") -> None:
         """The note under the services: the online-payment hint, or for a while what went wrong."""
         if error:
-            self.home_note.setText(error)
+            self.home_note.setText(tidy(error))
             self.home_note.setStyleSheet(f"color: {style.RED};")
             self._note_back.start()
             return
         self._note_back.stop()
         self.home_note.setText(
-            self.tr(
-                "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
-            ).replace("%1", self.profile.hall.hotline)
+            tidy(
+                self.tr(
+                    "Pay your electricity bill online next time: no queue. Ask any clerk, or call %1."
+                ).replace("%1", self.profile.hall.hotline)
+            )
         )
         self.home_note.setStyleSheet(f"color: {style.MUTED};")
 
@@ -327,6 +353,7 @@ class KioskWindow(QMainWindow):
 
     def _choosing(self, page: int) -> None:
         """A green-channel page: back to the services by itself if the customer walks away."""
+        self._still_here()
         self.pages.setCurrentIndex(page)
         self._back_home.start(CHOOSING_MS)
 
@@ -334,6 +361,7 @@ class KioskWindow(QMainWindow):
         """A customer touched a service: issue the number (one transaction), then print."""
         if self._issuing:
             return  # a second touch while the first is being issued takes nothing
+        self._still_here()
         reason = self._green_reason if green else ""
         self._set_issuing(True)
         self.client.submit(
@@ -346,7 +374,7 @@ class KioskWindow(QMainWindow):
         """No number was issued: back to the services (the customer may be on a green-channel
         page) with the reason under them."""
         self._set_issuing(False)
-        self.go_home()
+        self.back()
         self._on_error(exc)
 
     def _on_issued(self, issued: IssuedTicket) -> None:
@@ -374,7 +402,7 @@ class KioskWindow(QMainWindow):
                 wait = self.tr("%1 people ahead of you").replace("%1", str(issued.ahead))
             if issued.estimate_minutes is not None:
                 wait += " · " + self.tr("about %1 min").replace("%1", str(issued.estimate_minutes))
-        self.result_wait.setText(wait)
+        self.result_wait.setText(tidy(wait))
 
     def _print(self, issued: IssuedTicket) -> None:
         if self.print_client is None or self.print_fn is None:
@@ -413,10 +441,18 @@ class KioskWindow(QMainWindow):
         self._back_home.start(FAILED_RESULT_MS)
 
     def _on_error(self, exc: BaseException) -> None:
-        self._show_note(describe(exc))
+        self._show_note(describe(exc, self.texts))
 
     @Slot()
     def go_home(self) -> None:
+        """The customer is done (or walked away): the start page, in the hall's language."""
+        self.back()
+        self.set_language(self.home_language)
+
+    @Slot()
+    def back(self) -> None:
+        """The start page, for the same customer (a Back button, or a number that was not issued)."""
+        self._still_here()
         self._back_home.stop()
         self._green_reason = ""
         self.pages.setCurrentIndex(0)

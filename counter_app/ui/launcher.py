@@ -44,14 +44,23 @@ def launch(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from counter_app.logs import use_hall_timezone
+    from counter_app.ui.qt_log import route_qt_messages
+
+    route_qt_messages()
+
     QCoreApplication.setOrganizationName("counter-app")
     QCoreApplication.setApplicationName("counter-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    log.info("Qt ready after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    ready_ms = (time.perf_counter() - _T0) * 1000
     profile = _early_profile(args)
     if profile is None:
         worker.start()
         worker.ready.wait()
+    if profile is not None or worker.open_error is None:
+        use_hall_timezone((profile or worker.hall.profile).hall.timezone)  # before the first log line
+    log.info("Qt ready after %.0f ms", ready_ms)
+    if profile is None:
         log.info("hall open after %.0f ms", (time.perf_counter() - _T0) * 1000)
 
     from counter_app.qt_i18n import install_language
@@ -60,11 +69,11 @@ def launch(args: argparse.Namespace) -> int:
     if profile is None and worker.open_error is not None:
         install_language(args.language or str(QSettings().value("ui/language", "zh_CN")))
         _cannot_open(worker.open_error, args)
-        return 4
+        return _open_exit_code(worker.open_error)
 
     def open_failed(exc: BaseException) -> None:  # the hall failed to open after the first paint
         _cannot_open(exc, args)
-        app.exit(4)
+        app.exit(_open_exit_code(exc))
 
     client = HallClient(worker, profile or worker.hall.profile)
     client.open_failed.connect(open_failed)
@@ -88,6 +97,7 @@ def launch(args: argparse.Namespace) -> int:
         _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
         _screenshot_when_loaded(app, windows, Path(args.screenshot))
+    _log_when_loaded(windows)
     QTimer.singleShot(
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
@@ -108,6 +118,14 @@ def _early_profile(args: argparse.Namespace) -> Any:
     from counter_app.services.profile_peek import stored_profile
 
     return stored_profile(paths.database_path(args.db))
+
+
+def _open_exit_code(exc: BaseException) -> int:
+    """2 when the path is refused (no hall database there, another program's file, a newer
+    version's hall, a profile mistake), 4 when the store is unavailable: the CLI's codes."""
+    from counter_app.domain.errors import HallError
+
+    return 2 if isinstance(exc, HallError) else 4
 
 
 def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:
@@ -199,13 +217,25 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
         from counter_app.ui.applications_panel import ApplicationsPanel
 
         return ApplicationsPanel(
-            client, counter, window.current_clerk, window.current_ticket, printer=printer()
+            client,
+            counter,
+            window.current_clerk,
+            window.current_ticket,
+            printer=printer(),
+            banner=window.banner,
         )
 
     def payment() -> Any:
         from counter_app.ui.payment_panel import PaymentPanel
 
-        return PaymentPanel(client, counter, window.current_clerk, window.current_ticket, printer=printer())
+        return PaymentPanel(
+            client,
+            counter,
+            window.current_clerk,
+            window.current_ticket,
+            printer=printer(),
+            banner=window.banner,
+        )
 
     window.add_panel("applications", applications)
     window.add_panel("payment", payment)
@@ -274,6 +304,21 @@ def _report_paint_and_quit(app: Any) -> None:
     """For bench/bench_startup.py: how long the first window took to paint, then exit."""
     print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
     app.quit()
+
+
+def _log_when_loaded(windows: list[Any]) -> None:
+    """One boot-log line once every window shows its data (what a start-up check waits for)."""
+    pending = {id(w) for w in windows}
+
+    def one_loaded(window: Any) -> None:
+        if id(window) in pending:
+            pending.discard(id(window))
+            if not pending:
+                names = ", ".join(w.objectName() for w in windows)
+                log.info("windows loaded (%s) after %.0f ms", names, (time.perf_counter() - _T0) * 1000)
+
+    for window in windows:
+        window.loaded.connect(lambda w=window: one_loaded(w))
 
 
 def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:

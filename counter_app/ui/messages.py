@@ -7,6 +7,8 @@ the services use, so a missing one is caught before a clerk sees English).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from counter_app.domain.errors import HallError, StoreUnavailable
@@ -41,6 +43,79 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "unknown_ticket": (QT_TRANSLATE_NOOP("Errors", "There is no ticket %1 today."), ("number",)),
     "bad_profile": (QT_TRANSLATE_NOOP("Errors", "The hall profile has an error: %1"), ("detail",)),
     "profile_unreadable": (QT_TRANSLATE_NOOP("Errors", "The hall profile %1 cannot be read."), ("path",)),
+    "hall_db_missing": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "There is no hall database at %1. Check the path, or have IT create the hall (counter-app init).",
+        ),
+        ("path",),
+    ),
+    "not_a_hall_db": (
+        QT_TRANSLATE_NOOP("Errors", "%1 is not a hall database. Nothing was changed; check the path."),
+        ("path",),
+    ),
+    "hall_db_newer": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "%1 was written by a newer version of the counter tool. Update the tool on this PC."
+        ),
+        ("path",),
+    ),
+    # printers and the file system: the detail (the OS's words) is in the log
+    "no_default_printer": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.",
+        ),
+        (),
+    ),
+    "printer_not_installed": (
+        QT_TRANSLATE_NOOP("Errors", "The printer %1 is not installed on this PC. Please call IT."),
+        ("printer",),
+    ),
+    "printer_cannot_start": (
+        QT_TRANSLATE_NOOP("Errors", "The printer %1 could not start. Check that it is on and has paper."),
+        ("printer",),
+    ),
+    "printer_reported_error": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The printer %1 reported an error. Check the paper, the cover and the cable, then print again.",
+        ),
+        ("printer",),
+    ),
+    "printing_off": (QT_TRANSLATE_NOOP("Errors", "Printing is turned off on this PC."), ()),
+    "pdf_not_written": (
+        QT_TRANSLATE_NOOP("Errors", "The PDF could not be saved as %1. Choose another folder."),
+        ("path",),
+    ),
+    "pdf_folder_unwritable": (
+        QT_TRANSLATE_NOOP("Errors", "Nothing can be saved in the folder %1. Please call IT."),
+        ("path",),
+    ),
+    "receipt_printer_unreachable": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The receipt printer %1 does not answer. Check its power and its network cable."
+        ),
+        ("printer",),
+    ),
+    "printer_failed": (
+        QT_TRANSLATE_NOOP("Errors", "The printer did not print. The details are in the log; please call IT."),
+        (),
+    ),
+    "print_bug": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "Something went wrong while printing; it has been logged. Please call IT."
+        ),
+        (),
+    ),
+    "green_reason_required": (
+        QT_TRANSLATE_NOOP("Errors", "Choose why the customer takes the green channel."),
+        (),
+    ),
+    "green_reason_without_green": (
+        QT_TRANSLATE_NOOP("Errors", "A green-channel reason goes only with a green-channel number."),
+        (),
+    ),
 }
 
 STORE_MESSAGES: dict[str, str] = {
@@ -96,30 +171,46 @@ def register(messages: dict[str, tuple[str, tuple[str, ...]]], context: str = _C
 _CONTEXTS: dict[str, str] = {}
 
 
-def _tr(text: str, context: str = _C) -> str:
-    return QCoreApplication.translate(context, text)
+class _Texts(Protocol):
+    def t(self, context: str, source: str, *args: object) -> str: ...
 
 
-def describe(exc: BaseException) -> str:
-    """One calm sentence for the clerk; never a traceback."""
+def _tr(text: str, context: str = _C, texts: _Texts | None = None) -> str:
+    return texts.t(context, text) if texts is not None else QCoreApplication.translate(context, text)
+
+
+def describe_print_failure(failure: BaseException | None) -> str:
+    """Why a paper did not come out, in the clerk's language (the technical detail is in the log)."""
+    if failure is None:
+        return ""
+    return describe(failure)
+
+
+def describe(exc: BaseException, texts: _Texts | None = None) -> str:
+    """One calm sentence for the clerk (in ``texts``' language when given: the kiosk's own);
+    never a traceback."""
+
+    def tr(text: str, context: str = _C) -> str:
+        return _tr(text, context, texts)
+
     if isinstance(exc, StoreUnavailable):
-        return _tr(STORE_MESSAGES.get(exc.reason, STORE_MESSAGES["io"]))
+        return tr(STORE_MESSAGES.get(exc.reason, STORE_MESSAGES["io"]))
     if isinstance(exc, HallError):
         entry = MESSAGES.get(exc.code)
         if entry is None:
             return str(exc)
         template, names = entry
-        text = _tr(template, _CONTEXTS.get(exc.code, _C))
+        text = tr(template, _CONTEXTS.get(exc.code, _C))
         for i, name in enumerate(names, start=1):
             value = exc.params.get(name, "")
             if name == "state":
-                value = _tr(STATE_NAMES.get(str(value), str(value)))
+                value = tr(STATE_NAMES.get(str(value), str(value)))
             elif name == "action":
-                value = _tr(ACTION_NAMES.get(str(value), str(value)))
+                value = tr(ACTION_NAMES.get(str(value), str(value)))
             elif name == "detail":
                 value = str(exc).removeprefix("Hall profile: ")
             text = text.replace(f"%{i}", str(value))
         return text
-    return _tr(
+    return tr(
         QT_TRANSLATE_NOOP("Errors", "Something went wrong; it has been logged. Please tell IT support.")
     )

@@ -13,6 +13,7 @@ from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
 from counter_app.ui.payment_messages import withholding_label
 from counter_app.ui.payment_widgets import CARD
+from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
     from counter_app.services.payment_guidance import Guidance
@@ -23,8 +24,8 @@ class AccountCardView(QFrame):
         super().__init__(parent, objectName="accountCard")
         self.setStyleSheet(f"#accountCard {{ {CARD} }}")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 12, 18, 12)
-        layout.setSpacing(4)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(2)
         top = QHBoxLayout()
         self.caption = QLabel(font=style.font(11), styleSheet=f"color: {style.MUTED};")
         self.record_chip = QLabel(font=style.font(10.5, bold=True))
@@ -32,7 +33,7 @@ class AccountCardView(QFrame):
         top.addStretch(1)
         top.addWidget(self.record_chip)
         layout.addLayout(top)
-        self.number = QLabel("—", font=style.font(30, bold=True), styleSheet=f"color: {style.TEAL};")
+        self.number = QLabel("—", font=style.font(26, bold=True), styleSheet=f"color: {style.TEAL};")
         layout.addWidget(self.number)
         self.person = QLabel(font=style.font(12.5), wordWrap=True)
         self.details = QLabel(font=style.font(10.5), wordWrap=True, styleSheet=f"color: {style.MUTED};")
@@ -63,7 +64,7 @@ class AccountCardView(QFrame):
         self.caption.setText(self.tr("Account number (户号)"))
         self._show()
 
-    def show_guidance(self, guidance: Guidance) -> None:
+    def show_guidance(self, guidance: Guidance | None) -> None:
         self.guidance = guidance
         self._show()
 
@@ -109,21 +110,21 @@ class AccountCardView(QFrame):
             withholding = f'<span style="color: {style.AMBER}; font-weight: bold;">{withholding}</span>'
         self.details.setText("   ·   ".join([*details, withholding]))
         if account.owes:
-            self.amount.setText(self.tr("Amount due %1 yuan").replace("%1", f"{account.arrears:,.2f}"))
+            self.amount.setText(tidy(self.tr("Amount due %1 yuan").replace("%1", f"{account.arrears:,.2f}")))
             self.amount.setStyleSheet(f"color: {style.RED};")
         else:
             self.amount.setText(
-                self.tr("Nothing due · prepaid %1 yuan").replace("%1", f"{account.credit:,.2f}")
+                tidy(self.tr("Nothing due · prepaid %1 yuan").replace("%1", f"{account.credit:,.2f}"))
             )
             self.amount.setStyleSheet(f"color: {style.GREEN};")
         due = account.due_date.isoformat() if account.due_date else ""
-        self.due.setText(self.tr("Pay by %1").replace("%1", due) if due and account.owes else "")
+        self.due.setText(tidy(self.tr("Pay by %1").replace("%1", due)) if due and account.owes else "")
         fresh = card.freshness
         if fresh.as_of is None:
             self.as_of.setText(self.tr("Data date unknown"))
             self._chip(self.stale_chip, self.tr("Not current: check before quoting"), style.AMBER)
         else:
-            self.as_of.setText(self.tr("Data as of %1").replace("%1", fresh.as_of.isoformat()))
+            self.as_of.setText(tidy(self.tr("Data as of %1").replace("%1", fresh.as_of.isoformat())))
             if fresh.stale:
                 text = self.tr("Not current: %1 days old, check before quoting").replace(
                     "%1", str(fresh.age_days)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -34,6 +34,7 @@ from counter_app.printing.backends import (
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
+from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.payment_card import AccountCardView
 from counter_app.ui.payment_messages import PAPERS, describe, text
 from counter_app.ui.payment_print import SlipPrinter, default_printer
@@ -60,9 +61,13 @@ class PaymentPanel(QWidget):
         current_ticket: Callable[[], Ticket | None],
         *,
         printer: PrinterBackend | None = None,
+        banner: Banner | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``banner``: the counter window's status line, shared by its tabs (a panel on its own
+        keeps one of its own)."""
         super().__init__(parent)
+        self._shared_banner = banner
         self.client = client
         self.counter = counter
         self.clerk = clerk
@@ -75,6 +80,7 @@ class PaymentPanel(QWidget):
         self.slips.printed.connect(self._on_printed)
         self.slips.failed.connect(self._on_print_failed)
         self._busy = False
+        self._print_when_shown: str | None = None  # Enter on an account not shown yet: print it once shown
         self.setObjectName("paymentPanel")
         self._build()
         self.retranslate()
@@ -91,11 +97,12 @@ class PaymentPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.banner = Banner()
-        outer.addWidget(self.banner)
+        self.banner = self._shared_banner or Banner()
+        if self._shared_banner is None:
+            outer.addWidget(self.banner)
         body = QHBoxLayout()
-        body.setContentsMargins(16, 12, 16, 12)
-        body.setSpacing(16)
+        body.setContentsMargins(14, 8, 14, 8)
+        body.setSpacing(14)
         outer.addLayout(body, 1)
 
         left = QVBoxLayout()
@@ -103,6 +110,7 @@ class PaymentPanel(QWidget):
         self.search = AccountSearchView(self.client)
         self.search.chosen.connect(self.show_account)
         self.search.walk_in.connect(self.show_account)
+        self.search.entered.connect(self._entered)
         self.search.searched.connect(self.searched)
         self.search.failed.connect(self._on_error)
         self.search.list_changed.connect(self._refresh_account)
@@ -116,22 +124,28 @@ class PaymentPanel(QWidget):
         left.addLayout(tools)
 
         right = QVBoxLayout()
+        right.setSpacing(6)
         body.addLayout(right, 1)
         self.card = AccountCardView()
         right.addWidget(self.card)
         self.channels_caption = QLabel(font=style.font(12, bold=True))
         right.addWidget(self.channels_caption)
-        channels = QWidget()
-        inner = QVBoxLayout(channels)
-        inner.setContentsMargins(8, 4, 8, 4)
+        # every channel's check box in a grid that never scrolls; the steps (of the channel in
+        # focus) and the withholding guide scroll below it: reading, not acting
         self.channel_list = ChannelList()
+        right.addWidget(self.channel_list)
+        guide = QWidget()
+        inner = QVBoxLayout(guide)
+        inner.setContentsMargins(8, 4, 8, 4)
         self.withholding = WithholdingBox()
         self.withholding.hide()
-        inner.addWidget(self.channel_list)
+        inner.addWidget(self.channel_list.steps)
         inner.addWidget(self.withholding)
         inner.addStretch(1)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(channels)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(guide)
+        scroll.setMinimumHeight(48)
         scroll.setStyleSheet(
             "QScrollArea { " + CARD + " } QScrollArea > QWidget > QWidget { background: white; }"
         )
@@ -149,7 +163,7 @@ class PaymentPanel(QWidget):
         self.reprint_button = QPushButton(clicked=self.reprint)
         self.print_button = QPushButton(font=style.font(13, bold=True), clicked=self.print_slip)
         self.print_button.setProperty("primary", True)
-        self.print_button.setMinimumHeight(48)
+        self.print_button.setMinimumHeight(44)
         actions.addWidget(self.paper)
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.reprint_button)
@@ -167,7 +181,7 @@ class PaymentPanel(QWidget):
         self.boundary_button.setText(self.tr("Who repairs it? (产权分界)…"))
         self.channels_caption.setText(self.tr("Payment channels: tick the ones for the slip"))
         self.pdf_button.setText(self.tr("Save slip as PDF…"))
-        self.reprint_button.setText(self.tr("Print again (补打)"))
+        self.reprint_button.setText(self.tr("Print again"))
         self.print_button.setText(self.tr("Print payment slip"))
         for i, (_key, label) in enumerate(PAPERS):
             self.paper.setItemText(i, text(str(label)))
@@ -191,7 +205,7 @@ class PaymentPanel(QWidget):
     def _show_channels(self) -> None:
         if self.setup is not None:
             self.channel_list.show_in(
-                current_language(), self.setup.company, self.tr("QR code on the slip"), self.tr("in person")
+                current_language(), self.setup.company, self.tr("QR code"), self.tr("in person")
             )
 
     # the account -----------------------------------------------------------------------------------
@@ -202,6 +216,35 @@ class PaymentPanel(QWidget):
             while_alive(self, self._show_guidance),
             while_alive(self, self._on_error),
         )
+
+    def focus_start(self) -> None:
+        """The tab was opened: the cursor waits in the search box."""
+        self.search.focus_search()
+
+    def customer_changed(self) -> None:
+        """The counter finished or called someone: the previous customer's account leaves the card
+        (a slip for the wrong account, and their data left on screen, are what this prevents)."""
+        self.guidance = None
+        self._print_when_shown = None
+        self.card.show_guidance(None)
+        self.withholding.show_guide(None, current_language(), "", "", "")
+        if self.setup is not None:
+            self.channel_list.set_checked([c.code for c in self.setup.channels.online])
+        self.search.clear()
+        self.slips.forget()
+        self._update_buttons()
+
+    @Slot(str, bool)
+    def _entered(self, number: str, on_record: bool) -> None:
+        """Enter in the search: the account on the card gets its slip; another account is shown
+        first, and printed at once when it is on the hall's list (a number with no record is only
+        shown: the clerk checks it and presses Enter again)."""
+        if self.guidance is not None and self.guidance.account_number == number:
+            if self.print_button.isEnabled():
+                self.print_slip()
+            return
+        self._print_when_shown = number if on_record else None
+        self.show_account(number)
 
     @Slot()
     def _refresh_account(self) -> None:
@@ -226,6 +269,10 @@ class PaymentPanel(QWidget):
             self.banner.clear()
         self._update_buttons()
         self.guidance_shown.emit()
+        if self._print_when_shown == guidance.account_number:
+            self._print_when_shown = None
+            if self.print_button.isEnabled():
+                self.print_slip()
 
     # printing --------------------------------------------------------------------------------------
     def paper_key(self) -> str:
@@ -281,8 +328,8 @@ class PaymentPanel(QWidget):
             )
             self.banner.info(label)
         else:
-            text = self.tr("The slip was not printed (%1). The guidance is recorded; use Print again.")
-            self.banner.error(text.replace("%1", outcome.error))
+            text = self.tr("The slip was not printed: %1 The guidance is recorded; use Print again.")
+            self.banner.error(text.replace("%1", describe_print_failure(outcome.failure)))
         self.printed.emit(outcome)
 
     def _on_print_failed(self, exc: BaseException) -> None:

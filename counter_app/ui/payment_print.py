@@ -67,6 +67,10 @@ class SlipPrinter(QObject):
             while_alive(self, self.failed.emit),
         )
 
+    def forget(self) -> None:
+        """The customer left: nothing of theirs may be printed again from this panel."""
+        self.last_record_id, self.last_account = None, ""
+
     def reprint(self, backend: PrinterBackend, paper: str, clerk: str) -> None:
         if self.last_record_id is not None:
             self.send(self.last_record_id, backend, paper, clerk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payment_models import AccountHitsModel
 from counter_app.ui.payment_widgets import CARD
+from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import AccountSearch
@@ -33,8 +34,13 @@ RESULTS = 30
 
 
 class AccountSearchView(QWidget):
+    """Keyboard first: the clerk types the number the customer says and presses Enter
+    (:attr:`entered`: the panel shows the account and prints its slip); Up/Down move through the
+    results, Esc clears the search."""
+
     chosen = Signal(str)
     walk_in = Signal(str)
+    entered = Signal(str, bool)  # the account Enter settles on, and whether it is on record
     searched = Signal()
     failed = Signal(object)
     list_changed = Signal()  # another list went live: figures shown from the old one are outdated
@@ -45,6 +51,8 @@ class AccountSearchView(QWidget):
         self.account_list: AccountListRecord | None = None
         self.ready = False
         self._seq = 0
+        self._searched_text: str | None = None  # what the results on screen were found for
+        self._enter_waiting = False  # Enter pressed before the results for the typed text came
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.caption = QLabel(font=style.font(12, bold=True))
@@ -52,6 +60,7 @@ class AccountSearchView(QWidget):
         self.search_box.setMinimumHeight(44)
         self.search_box.textChanged.connect(self._typed)
         self.search_box.returnPressed.connect(self._enter)
+        self.search_box.installEventFilter(self)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.search)
         layout.addWidget(self.caption)
         layout.addWidget(self.search_box)
@@ -115,10 +124,12 @@ class AccountSearchView(QWidget):
         else:
             as_of = record.data_as_of.isoformat() if record.data_as_of else self.tr("unknown")
             self.list_status.setText(
-                self.tr("Account list: %1 accounts, data as of %2 (imported %3)")
-                .replace("%1", f"{record.accounts:,}")
-                .replace("%2", as_of)
-                .replace("%3", record.imported_at.strftime("%Y-%m-%d %H:%M"))
+                tidy(
+                    self.tr("Account list: %1 accounts, data as of %2 (imported %3)")
+                    .replace("%1", f"{record.accounts:,}")
+                    .replace("%2", as_of)
+                    .replace("%3", record.imported_at.strftime("%Y-%m-%d %H:%M"))
+                )
             )
             self.list_status.setStyleSheet(f"color: {style.MUTED};")
         return changed
@@ -138,13 +149,58 @@ class AccountSearchView(QWidget):
         self._timer.start()
         self.set_ready(self.ready)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Escape and self.search_box.text():
+                self.clear()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                current = self.table.currentIndex().row() if self.table.currentIndex().isValid() else -1
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(current + step, 0), self.model.rowCount() - 1)
+                self.choose_row(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        """The cursor in the search box, its text selected: the clerk just types over it."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    @Slot()
+    def clear(self) -> None:
+        self._enter_waiting = False
+        self.search_box.clear()
+        self.table.clearSelection()
+        self.note.setText("")
+
     @Slot()
     def _enter(self) -> None:
+        """Enter: settle on an account. Wait for the results of what is typed first (the clerk is
+        faster than the debounce), then: the row the clerk moved to, the only hit, or the typed
+        number itself when it is a valid number with no record."""
         self._timer.stop()
-        if self.model.rowCount() == 1:
-            self.choose_row(0)
-        else:
+        if self._searched_text != self.search_box.text():
+            self._enter_waiting = True
             self.search()
+            return
+        self._settle()
+
+    def _settle(self) -> None:
+        self._enter_waiting = False
+        current = self.table.currentIndex()
+        row = current.row() if current.isValid() else (0 if self.model.rowCount() == 1 else -1)
+        hit = self.model.hit_at(row)
+        if hit is not None:
+            self.table.selectRow(row)
+            self.entered.emit(hit.account.number, True)
+            return
+        typed = self.search_box.text().strip().replace(" ", "").replace("-", "")
+        if self.model.rowCount() == 0 and typed.isdigit():
+            self.entered.emit(typed, False)
+        elif self.model.rowCount():
+            self.choose_row(0)  # several matches: the first one on the card; Enter again prints it
 
     @Slot()
     def search(self) -> None:
@@ -153,13 +209,14 @@ class AccountSearchView(QWidget):
         seq = self._seq
         self.client.submit(
             lambda h: h.accounts.find(text, limit=RESULTS),
-            while_alive(self, lambda r: self._on_results(seq, r)),
+            while_alive(self, lambda r: self._on_results(seq, text, r)),
             while_alive(self, self.failed.emit),
         )
 
-    def _on_results(self, seq: int, found: AccountSearch) -> None:
+    def _on_results(self, seq: int, text: str, found: AccountSearch) -> None:
         if seq != self._seq:
             return  # the clerk typed on meanwhile: a newer search is on its way
+        self._searched_text = text
         self.model.show(found)
         if found.account_list is not None:
             self.show_list(found.account_list)
@@ -175,7 +232,9 @@ class AccountSearchView(QWidget):
         else:
             note = ""
         self.note.setText(note)
-        if len(found.hits) == 1 and found.hits[0].clause.kind is ClauseKind.ACCOUNT_EXACT:
+        if self._enter_waiting:
+            self._settle()
+        elif len(found.hits) == 1 and found.hits[0].clause.kind is ClauseKind.ACCOUNT_EXACT:
             self.choose_row(0)
         self.searched.emit()
 
@@ -183,4 +242,5 @@ class AccountSearchView(QWidget):
         hit = self.model.hit_at(row)
         if hit is not None:
             self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
             self.chosen.emit(hit.account.number)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
@@ -15,6 +15,7 @@ from counter_app.ui.table_model import Index, ValueTableModel
 
 GREEN = QT_TRANSLATE_NOOP("QueueModels", "Green channel")
 TRANSFERRED = QT_TRANSLATE_NOOP("QueueModels", "Transferred")
+NEXT = QT_TRANSLATE_NOOP("QueueModels", "Next [F1]")
 
 
 def _tr(text: object) -> str:  # marked with QT_TRANSLATE_NOOP: lupdate does not see _tr("...")
@@ -22,7 +23,8 @@ def _tr(text: object) -> str:  # marked with QT_TRANSLATE_NOOP: lupdate does not
 
 
 class WaitingModel(ValueTableModel[Ticket]):
-    """Waiting tickets in calling order: number, service, minutes waited, note (green, transferred)."""
+    """Waiting tickets in the order the counter's "next" key calls them: number, service, minutes
+    waited, note (next, green, transferred). The first row, the one F1 calls, is bold."""
 
     CONTEXT = "QueueModels"
     COLUMNS = (
@@ -68,13 +70,17 @@ class WaitingModel(ValueTableModel[Ticket]):
                 return service.names.get(self._language) if service else ticket.service_code
             if col == 2:
                 return self._minutes(ticket)
-            notes = []
+            notes = [_tr(NEXT)] if index.row() == 0 else []
             if ticket.green:
                 reason = self._profile.green_reason(ticket.green_reason)
                 notes.append(_tr(GREEN) + (f" · {reason.names.get(self._language)}" if reason else ""))
             if ticket.transfers:
                 notes.append(_tr(TRANSFERRED))
             return "  ".join(notes)
+        if role == Qt.ItemDataRole.FontRole and index.row() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if ticket.green and col in (0, 3):
                 return QBrush(QColor("#2e9d47"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 STEP_PX = 2
 INTERVAL_MS = 30
@@ -18,7 +18,13 @@ class Ticker(QWidget):
         self._text = ""
         self._offset = 0.0
         self.setMinimumHeight(self.fontMetrics().height() + 16)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._timer = QTimer(self, interval=INTERVAL_MS, timeout=self._advance)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the display scaled its text to the screen
+            self.setMinimumHeight(self.fontMetrics().height() + 16)
+        super().changeEvent(event)
 
     def set_text(self, text: str) -> None:
         if text != self._text:

@@ -3,11 +3,22 @@ chooser."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QTimer, Slot
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.qt_i18n import LANGUAGE_NAMES, current_language, install_language
 from counter_app.ui import style
+from counter_app.ui.text_breaks import tidy
 
 
 def window_root(stylesheet: str) -> tuple[QWidget, QVBoxLayout]:
@@ -17,7 +28,21 @@ def window_root(stylesheet: str) -> tuple[QWidget, QVBoxLayout]:
     outer = QVBoxLayout(root)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.setSpacing(0)
+    # What the window shows never resizes the window: a long name, a badge or a print bar must not
+    # widen it under the clerk's pointer (it grew 1280 → 1331 → 1383 px). Content fits the window.
+    outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    root.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
     return root, outer
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` × ``height``, or smaller to fit the screen's free area (a 1366×768 hall PC
+    has about 1366×728 below the taskbar)."""
+    screen = window.screen()
+    if screen is not None and QGuiApplication.platformName() != "offscreen":  # drawn to a file: as asked
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)
 
 
 def teal_header(left: int, top: int, right: int, bottom: int) -> tuple[QFrame, QHBoxLayout]:
@@ -29,42 +54,105 @@ def teal_header(left: int, top: int, right: int, bottom: int) -> tuple[QFrame, Q
     return header, row
 
 
-class Banner(QLabel):
-    """One line under the header: calm teal for information, red for errors; info fades after 8 s."""
+class Banner(QFrame):
+    """The window's status line: calm teal for information, red for errors; information fades
+    after 8 s.
+
+    Its height is reserved whether or not it shows a message, so nothing under the clerk's pointer
+    moves when a message comes or goes (a click landed on the wrong key when the line pushed the
+    keys down and back up). A message too long for one line is set smaller on two lines, and
+    beyond that cut with "…" (the whole message in the tooltip).
+    """
+
+    HEIGHT = 40
+    SIZES = (13.0, 10.5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setFont(style.font(13))
-        self.setMinimumHeight(0)
+        super().__init__(parent, objectName="banner")
+        self.setFixedHeight(self.HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens a window
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 0, 20, 0)
+        self.label = QLabel(self)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.label)
+        self._message = ""
+        self._error = False
         self._timer = QTimer(self, singleShot=True, interval=8000, timeout=self.clear)
-        self.hide()
+        self._paint()
 
     def info(self, text: str) -> None:
-        self._show(text, style.TEAL_LIGHT, style.TEAL_DARK)
+        self._show(text, error=False)
         self._timer.start()
 
     def error(self, text: str) -> None:
         self._timer.stop()
-        self._show(text, "#fdecea", style.RED)
+        self._show(text, error=True)
 
-    def _show(self, text: str, background: str, colour: str) -> None:
-        self.setText(text)
-        self.setStyleSheet(f"background: {background}; color: {colour}; padding: 10px 20px;")
-        self.show()
+    def _show(self, text: str, *, error: bool) -> None:
+        self._message, self._error = text, error
+        self._paint()
 
     @Slot()
     def clear(self) -> None:
-        self.setText("")
-        self.hide()
+        self._timer.stop()
+        self._message, self._error = "", False
+        self._paint()
+
+    def text(self) -> str:
+        """The message shown (as written, without the line-break joiners)."""
+        return self._message
+
+    @property
+    def has_message(self) -> bool:
+        return bool(self._message)
 
     @property
     def is_error(self) -> bool:
-        return self.isVisible() and "#fdecea" in self.styleSheet()
+        return self._error and bool(self._message)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _paint(self) -> None:
+        if not self._message:
+            background, colour = "transparent", style.INK
+        elif self._error:
+            background, colour = "#fdecea", style.RED
+        else:
+            background, colour = style.TEAL_LIGHT, style.TEAL_DARK
+        self.setStyleSheet(f"#banner {{ background: {background}; }} QLabel {{ color: {colour}; }}")
+        self._fit()
+
+    def _fit(self) -> None:
+        """One line at the normal size, else two smaller lines, else two lines cut with "…"."""
+        text = tidy(self._message)
+        width = max(1, self.width() - 40)
+        self.label.setToolTip("")
+        for size in self.SIZES:
+            font = style.font(size)
+            metrics = QFontMetrics(font)
+            wrap = size != self.SIZES[0]
+            if not wrap and metrics.horizontalAdvance(text) <= width:
+                break
+            if wrap:
+                flags = int(Qt.TextFlag.TextWordWrap)
+                needed = metrics.boundingRect(0, 0, width, 10_000, flags, text).height()
+                if needed > self.HEIGHT - 4:
+                    text = metrics.elidedText(
+                        text, Qt.TextElideMode.ElideRight, width * 2 - metrics.averageCharWidth() * 4
+                    )
+                    self.label.setToolTip(self._message)
+        self.label.setFont(font)
+        self.label.setWordWrap(wrap)
+        self.label.setText(text)
 
 
 class LanguageBox(QComboBox):
-    """Switches the UI language of the whole process; remembered per PC (QSettings)."""
+    """The clerks' language: the counter windows of this process (and Qt's own dialogs); remembered
+    per PC (QSettings). The kiosk and the hall display keep their own (``qt_i18n.LocalTexts``)."""
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -120,7 +120,7 @@ def issuer(hall) -> None:
     i = 0
     while True:
         green = i % 7 == 6
-        issued = hall.queue.issue(codes[i % len(codes)], green=green)
+        issued = hall.queue.issue(codes[i % len(codes)], green=green, green_reason="elderly" if green else "")
         say(issued=issued.ticket.number, id=issued.ticket.id, service=issued.ticket.service_code)
         i += 1
 

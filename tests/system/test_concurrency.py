@@ -49,7 +49,8 @@ def start(role: str, db: Path, barrier: Path, seed: int, *extra: str) -> subproc
 
 def test_kiosks_and_counters_at_once_keep_the_queue_whole(tmp_path: Path) -> None:
     db = tmp_path / "hall.sqlite3"
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()  # the hall exists before the doors open
+    # the hall exists before the doors open
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     barrier = tmp_path / "go"
     procs = [start("kiosk", db, barrier, seed) for seed in range(KIOSKS)]
     procs += [start("counter", db, barrier, 100 + n, "--counter", str(n)) for n in range(1, COUNTERS + 1)]

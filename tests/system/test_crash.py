@@ -63,7 +63,7 @@ def run_until_killed(db: Path, acks_wanted: int, rng: random.Random) -> list[dic
 
 def test_killed_kiosk_loses_nothing_it_acknowledged(tmp_path: Path) -> None:
     db = tmp_path / "hall.sqlite3"
-    open_hall(db, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     rng = random.Random(os.getpid())
     all_acked: list[dict[str, object]] = []
     top = 0  # the highest ticket id before this round

@@ -20,7 +20,7 @@ from counter_app.ui.hall_client import HallClient, HallWorker
 @pytest.fixture
 def hall_file(tmp_path: Path) -> Path:
     path = tmp_path / "hall.sqlite3"
-    open_hall(path, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(path, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     return path
 
 

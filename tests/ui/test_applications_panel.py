@@ -92,12 +92,18 @@ def tick(qtbot: QtBot, box: WrapCheckBox) -> None:
     assert box.isChecked() != before
 
 
-def fill_home(qtbot: QtBot, form: ApplicationForm, *, id_number: str = "11010519491231002X") -> None:
+def fill_home(
+    qtbot: QtBot,
+    form: ApplicationForm,
+    *,
+    id_number: str = "11010519491231002X",
+    mobile: str = "138 1234 5678",
+) -> None:
     """A residential new connection typed as a clerk would, ID only with the commitment letter."""
     form.type_box.setCurrentIndex(form.type_box.findData("lv_residential_new"))
     type_into(qtbot, form.name, "张三𠮷")  # a rare character (生僻字) from the input method
     type_into(qtbot, form.id_number, id_number)
-    type_into(qtbot, form.mobile, "138 1234 5678")
+    type_into(qtbot, form.mobile, mobile)
     type_into(qtbot, form.address, "通辽市科尔沁区建国路12号")
     type_into(qtbot, form.capacity, "8")
     form.voltage.setCurrentIndex(form.voltage.findData(VoltageLevel.V220))
@@ -137,6 +143,22 @@ def test_the_form_offers_every_business_of_the_profile(panel: ApplicationsPanel)
     assert "lv_residential_new" in codes and "ev_charger" in codes and "pause" in codes and codes[0] == ""
 
 
+def test_the_form_offers_only_the_voltages_of_the_business(panel: ApplicationsPanel) -> None:
+    form = panel.form
+
+    def offered() -> list[str]:
+        return [form.voltage.itemText(i) for i in range(1, form.voltage.count())]
+
+    form.select_type("lv_residential_new")
+    assert offered() == ["220V", "380V"]
+    form.voltage.setCurrentIndex(form.voltage.findText("380V"))
+    form.select_type("ev_charger")
+    assert offered() == ["220V", "380V"] and form.voltage.currentText() == "380V"  # kept
+    form.select_type("hv_new_single")
+    assert "110kV" in offered() and "220V" not in offered()
+    assert form.voltage.currentText() == "—"  # 380 V is not a high-voltage supply
+
+
 def test_a_wrong_id_is_flagged_at_its_field_keeps_everything_and_saves_nothing(
     qtbot: QtBot, panel: ApplicationsPanel, desk: Desk, other: Hall
 ) -> None:
@@ -155,6 +177,24 @@ def test_a_wrong_id_is_flagged_at_its_field_keeps_everything_and_saves_nothing(
         "138 1234 5678",
     )
     assert form.address.text() == "通辽市科尔沁区建国路12号" and form.commitment.isChecked()
+    assert stored(other) == 0
+
+
+def test_a_corrected_field_stops_being_red_as_soon_as_it_is_valid(
+    qtbot: QtBot, panel: ApplicationsPanel, desk: Desk, other: Hall
+) -> None:
+    desk.serve()
+    fill_home(qtbot, panel.form, id_number="110105194912310021", mobile="138 1234")
+    accept_in(qtbot, panel)
+    form = panel.form
+    assert form.id_number.property("invalid") is True and form.mobile.property("invalid") is True
+    form.id_number.clear()
+    qtbot.keyClicks(form.id_number, "11010519491231002")  # not yet: 17 characters
+    assert form.id_number.property("invalid") is True
+    qtbot.keyClicks(form.id_number, "X")  # now a valid ID: no longer red, before any Accept
+    assert form.id_number.property("invalid") is False
+    assert form.error_of("id_number") == "✓" and form.rows["id_number"].error.isVisible()  # no jump
+    assert form.mobile.property("invalid") is True  # the other mistake is still shown
     assert stored(other) == 0
 
 
@@ -244,11 +284,11 @@ def test_advance_from_a_stale_screen_is_refused(qtbot: QtBot, panel: Application
     view = panel.detail_view
     assert view.detail is not None and view.detail.applicant.unmasked  # the owner sees it in full
     assert view.buttons["advance"].isEnabled()
-    other.applications.advance(number, expected_stage="apply_accept", clerk=OWNER)  # another counter
+    other.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)  # another counter
     qtbot.mouseClick(view.buttons["advance"], Qt.MouseButton.LeftButton)  # this screen still says 申请受理
     idle(qtbot, panel.client)
     assert panel.banner.is_error and "moved on" in panel.banner.text()
-    assert other.application_views.summary(number).stage == "plan_reply"
+    assert other.application_views.summary(number).stage == "customer_design"
     assert other.application_views.summary(number).version == 2
 
 
@@ -261,7 +301,7 @@ def test_a_double_click_advances_once(qtbot: QtBot, panel: ApplicationsPanel, ot
     idle(qtbot, panel.client)
     assert [h.kind for h in other.application_views.summary(number).history] == ["accepted", "advanced"]
     qtbot.waitUntil(
-        lambda: panel.detail_view.detail is not None and panel.detail_view.detail.stage == "plan_reply"
+        lambda: panel.detail_view.detail is not None and panel.detail_view.detail.stage == "customer_design"
     )
 
 
@@ -281,7 +321,7 @@ def test_a_clerk_without_the_right_sees_it_masked_and_is_refused(
     qtbot.mouseClick(view.buttons["advance"], Qt.MouseButton.LeftButton)
     idle(qtbot, panel.client)
     assert panel.banner.is_error and "0108" in panel.banner.text()
-    assert other.application_views.summary(mine).stage == "apply_accept"
+    assert other.application_views.summary(mine).stage == "plan_reply"
 
 
 def test_suspend_needs_a_reason_and_records_it(qtbot: QtBot, panel: ApplicationsPanel, other: Hall) -> None:
@@ -326,3 +366,43 @@ def test_worklist_tips_name_what_each_column_elides(panel: ApplicationsPanel, ot
     assert "holiday schedule" in tip(WorklistModel.DUE)
     assert "1 document" in tip(WorklistModel.NUMBER)
     assert tip(2) is None and tip(4) is None  # the masked name and ID need no tip
+
+
+def test_the_due_tip_names_each_limits_rule_and_says_unconfirmed(
+    panel: ApplicationsPanel, other: Hall
+) -> None:
+    number = accept_elsewhere(other)  # 高压 single supply: plan reply 15 (KPI), 22 together (十项承诺)
+    rows = {r.number: r for r in other.application_views.worklist().rows}
+    model = WorklistModel(lambda code: code, lambda code, stage: stage)
+    model.set_rows([rows[number]])
+    tip = model.data(model.index(0, WorklistModel.DUE), Qt.ItemDataRole.ToolTipRole)
+    lines = tip.splitlines()
+    assert lines[0].startswith("This step: 15 working days") and "业扩报装服务时限考核指标" in lines[0]
+    assert lines[1].startswith("Company's steps together: 22 working days") and "十项承诺" in lines[1]
+    assert all("(unconfirmed:" in line for line in lines[:2])  # no document number or effective date known
+    other.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)  # the customer designs
+    row = next(r for r in other.application_views.worklist().rows if r.number == number)
+    model.set_rows([row])
+    assert row.customer_step and row.due_day is None
+    assert model.data(model.index(0, WorklistModel.DUE)) == "customer's part"
+
+
+def test_a_reduction_is_taken_without_an_end_date_and_a_restore_asks_its_dates(
+    qtbot: QtBot, panel: ApplicationsPanel
+) -> None:
+    form = panel.form
+    form.select_type("capacity_reduction")
+    qtbot.waitUntil(lambda: form.open_end.isVisible())
+    assert form.open_end.isChecked() and not form.period_end.isEnabled()
+    request = form.request(None, 3)
+    assert request.change.period_start is not None and request.change.period_end is None
+    tick(qtbot, form.open_end)  # the customer names a planned end after all
+    assert form.request(None, 3).change.period_end is not None
+    form.select_type("reduction_restore")
+    assert not form.open_end.isVisible()
+    assert form.rows["period_start"].label.text() == "Reduced since"
+    assert form.rows["period_end"].label.text() == "Restore on"
+    restore = form.request(None, 3)
+    assert restore.change.period_start is not None and restore.change.period_end is not None
+    form.select_type("pause")
+    assert form.rows["period_start"].label.text() == "From" and not form.open_end.isChecked()

@@ -60,7 +60,7 @@ def test_recall_start_finish_and_figures(qtbot: Any, client: HallClient, other: 
     qtbot.waitUntil(lambda: not window.buttons["recall"].isEnabled(), timeout=10_000)
     window.finish()
     qtbot.waitUntil(lambda: window.current_number.text() == "—", timeout=10_000)
-    qtbot.waitUntil(lambda: "1 served" in window.figures.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Served 1 person" in window.figures.text(), timeout=10_000)
     done = other.views.repo.by_number(other.queue.business_day(), "A001")
     assert done is not None and done.state is TicketState.DONE and done.recalls == 1
 
@@ -68,7 +68,7 @@ def test_recall_start_finish_and_figures(qtbot: Any, client: HallClient, other: 
 def test_nobody_waiting_is_calm_information(qtbot: Any, client: HallClient) -> None:
     window = open_window(qtbot, client)
     window.call_next()
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.banner.has_message, timeout=10_000)
     assert "Nobody is waiting" in window.banner.text()
     assert not window.banner.is_error
 

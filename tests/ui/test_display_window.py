@@ -78,3 +78,26 @@ def test_a_call_is_announced_once_when_refreshes_overlap(qtbot: Any, client: Hal
     qtbot.waitUntil(lambda: announcer.pending == 0 and len(announcer.history) >= 1, timeout=10_000)
     qtbot.wait(600)
     assert announcer.history == ["Number A 0 0 1, please go to counter 2."]
+
+
+def test_a_smaller_tv_gets_smaller_text_not_a_cut_off_screen(
+    qtbot: Any, client: HallClient, other: Hall
+) -> None:
+    """Drawn for 1920×1080: on a 1366×768 screen the window keeps the screen's size and its text
+    scales down (it grew to 953 px high, the waiting line and the notice below the screen)."""
+    for code in "AB":
+        other.queue.issue(code)
+    other.queue.call_next(1)
+    window = DisplayWindow(client, "en", announcer=quiet_announcer())
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    qtbot.wait(50)
+    assert window.size().toTuple() == (1366, 728)
+    bottom = window.ticker.mapTo(window, window.ticker.rect().bottomLeft()).y()
+    assert bottom <= 728
+    big = window.counter_rows[1][0].font().pointSizeF()
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    assert window.counter_rows[1][0].font().pointSizeF() > big

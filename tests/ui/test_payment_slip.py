@@ -152,3 +152,48 @@ def test_the_roll_is_cut_after_the_content(pay_hall: Hall) -> None:
     )
     three = render_image(payment_printable(more, texts), paper_named("80mm"), dpi=100)
     assert one.height() < three.height()
+
+
+def test_the_payee_is_the_provincial_company_and_each_qr_caption_says_where_it_leads(
+    pay_hall: Hall, tmp_path: Path
+) -> None:
+    """WeChat / Alipay list the provincial company as 缴费单位, not the hall (DOMAIN.md); the words under
+    each QR code name where it leads: the 95598 home page (the profile's caption), or the address's host."""
+    out = tmp_path / "slip.pdf"
+    guide_and_print_pdf(pay_hall, account_number(1), ["wsgw", "wechat"], out, paper="80mm", clerk="王丽")
+    text = pdf_text(out)
+    assert "缴费单位：国网内蒙古东部电力有限公司" in text
+    assert "国网内蒙古东部电力有限公司通辽供电公司" not in text.replace(pay_hall.profile.hall.company, "", 1)
+    assert "扫码打开国家电网95598网站首页（www.95598.cn）" in text
+    scan = HallTexts("zh_CN").t("PaymentSlip", "Scan to open %1", "hall.example.cn")
+    assert squashed(scan) in text
+
+
+def test_the_default_slip_on_80mm_takes_under_20_cm(make_hall: Callable[..., Hall], tmp_path: Path) -> None:
+    """The shipped profile's channels for an account without withholding, on an 80 mm roll: the
+    longest everyday slip (it took about 29 cm of paper with a numbered line per step)."""
+    from counter_app.printing.backends import measure_mm
+    from counter_app.printing.payment_jobs import prepare_payment_print
+
+    hall = make_hall()
+    hall.account_import.run(
+        write_list(
+            tmp_path / "list.csv", [account_line(1, name="欧阳建国", withholding="否", arrears="88.50")]
+        )
+    )
+    guidance = hall.payments.guidance_for(account_number(1))
+    record = hall.payments.record(account_number(1), list(guidance.suggested), clerk="王丽")
+    request = prepare_payment_print(hall, record.id, "pdf", paper="80mm")
+    paper = paper_named("80mm")
+    length = measure_mm(request.printable, paper) + paper.margin_top_mm + paper.margin_bottom_mm
+    assert len(record.channels) == 5 and record.withholding_guidance
+    assert length <= 200, f"{length:.0f} mm of paper"
+
+
+def test_a_signed_accounts_slip_has_no_sign_up(pay_hall: Hall, tmp_path: Path) -> None:
+    pay_hall.account_import.run(write_list(tmp_path / "signed.csv", [account_line(4, withholding="是")]))
+    out = tmp_path / "signed.pdf"
+    guide_and_print_pdf(pay_hall, account_number(4), ["wsgw", "bank_withholding"], out, clerk="王丽")
+    text = pdf_text(out)
+    assert "银行代扣（已签约）" in text and "自动扣缴" in text
+    assert "签约代扣" not in text and "请携带" not in text

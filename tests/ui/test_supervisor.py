@@ -34,7 +34,7 @@ def day_file(tmp_path: Path, clock: Any) -> Iterator[tuple[Path, Hall]]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(paths.DEFAULT_PROFILE.parent / name, tmp_path / name)
     path = tmp_path / "hall.sqlite3"
-    hall = open_hall(path, profile_file=profile, clock=clock)
+    hall = open_hall(path, profile_file=profile, clock=clock, create=True)
     play_day(hall, clock.set)
     clock.set(at("11:05"))
     yield path, hall

@@ -208,11 +208,33 @@ def test_an_unwritable_pdf_fails_the_job_and_keeps_the_ticket(hall: Hall, tmp_pa
     assert not outcome.printed and not outcome.ok and "Cannot write the PDF" in outcome.error
     assert hall.print_jobs.history("ticket", issued.ticket.id)[0][2] == "failed"
     assert hall.views.repo.get(issued.ticket.id) == issued.ticket
-    with pytest.raises(PrinterError):
+    with pytest.raises(PrinterError) as caught:
         print_ticket_pdf(hall, "A001", tmp_path / "not-a-folder" / "t.pdf")
+    assert caught.value.params["reason"] == "no_folder"
     jobs = hall.print_jobs.history("ticket", issued.ticket.id)
-    assert [status for _, _, status, _ in jobs] == ["failed", "failed"]
+    assert [status for _, _, status, _ in jobs] == ["failed"]  # the command refused before recording
     assert hall.queue.issue("A").ticket.number == "A002"  # nothing lost, nothing doubled
+
+
+def test_a_failed_attempt_does_not_make_the_first_good_print_a_reprint(hall: Hall, tmp_path: Path) -> None:
+    """No printer at the first try, then the slip comes out: that paper is the original (no 补打);
+    only a paper printed after it is a reprint."""
+    issued = hall.queue.issue("A")
+    (tmp_path / "not-a-folder").write_text("x")
+    failed = print_ticket(hall, issued, PdfFileBackend(tmp_path / "not-a-folder" / "t.pdf"))
+    assert not failed.printed and not failed.reprint
+    first = print_ticket(hall, issued, PdfFileBackend(tmp_path / "first.pdf"))
+    assert first.printed and not first.reprint
+    assert "补打" not in pdf_text(tmp_path / "first.pdf")
+    again = print_ticket(hall, "A001", PdfFileBackend(tmp_path / "again.pdf"))
+    assert again.printed and again.reprint
+    assert "补打" in pdf_text(tmp_path / "again.pdf")
+    jobs = hall.print_jobs.history("ticket", issued.ticket.id)
+    assert [(copy, status) for _, copy, status, _ in jobs] == [
+        ("original", "failed"),
+        ("original", "printed"),
+        ("reprint", "printed"),
+    ]
 
 
 def test_unknown_number_is_not_found_and_records_no_job(hall: Hall, tmp_path: Path) -> None:
@@ -233,7 +255,7 @@ def test_system_printer_missing_fails_clearly() -> None:
 
 def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "cli.sqlite3"
-    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE)  # the real clock, as the CLI uses
+    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True)  # the real clock, as the CLI uses
     try:
         hall.queue.issue("A")
     finally:
@@ -255,7 +277,7 @@ def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_prints_from_a_worker_thread_with_its_own_connection(tmp_path: Path) -> None:
     """The kiosk's way: a print worker owns its hall connection; painting works off the GUI thread."""
     path = tmp_path / "worker.sqlite3"
-    open_hall(path, profile_file=paths.DEFAULT_PROFILE).close()
+    open_hall(path, profile_file=paths.DEFAULT_PROFILE, create=True).close()
     outcomes: list[Any] = []
 
     def work() -> None:

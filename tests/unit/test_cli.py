@@ -66,16 +66,108 @@ def test_init_with_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert set(demo) == {"issued", "served", "no_show", "transferred", "history", "accounts", "applications"}
     assert demo["issued"] >= 10 and demo["accounts"] == 600 and len(demo["applications"]) == 4
     assert demo["history"]["days"] == 7 and demo["history"]["issued"] > 500
-    tickets = sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
-    assert main(["init", "--demo", "--db", str(path)]) == 0  # loaded once: a second run changes nothing
-    assert json.loads(capsys.readouterr().out)["demo"] == {"already_loaded": True}
-    assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == tickets
+    days = sqlite3.connect(path).execute("SELECT COUNT(DISTINCT business_day) FROM tickets").fetchone()[0]
+    assert days == 8  # a week of history, and today
     assert main(["queue", "status", "--db", str(path)]) == 0
     status = json.loads(capsys.readouterr().out)
     assert sum(status["waiting"].values()) >= 10
     assert {c["number"]: c["state"] for c in status["counters"]}[6] == "paused"
     assert main(["accounts", "find", "9900000001", "--db", str(path)]) == 0  # the demo list is live
     assert "9900000001" in capsys.readouterr().out
+
+
+def test_init_demo_twice_is_harmless(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Loading the demo again adds nothing: the second run would have replayed the morning on a
+    clock that went back before the first run's tickets (calls before issues, negative waits)."""
+    path = str(tmp_path / "hall.sqlite3")
+    assert main(["init", "--demo", "--demo-weeks", "1", "--db", path]) == 0
+    first = json.loads(capsys.readouterr().out)["demo"]
+    tickets = Database(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    assert main(["init", "--demo", "--db", path]) == 0
+    again = json.loads(capsys.readouterr().out)["demo"]
+    assert again["already_loaded"]["issued"] == first["issued"]
+    db = Database(path)
+    assert db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == tickets
+    assert db.execute("SELECT COUNT(*) FROM account_lists").fetchone()[0] == 1
+    negative = db.execute(
+        "SELECT COUNT(*) FROM tickets WHERE julianday(called_at) < julianday(issued_at)"
+    ).fetchone()[0]
+    assert negative == 0
+
+
+def test_init_demo_refuses_a_hall_with_its_own_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "hall.sqlite3")
+    assert main(["init", "--db", path]) == 0
+    assert main(["ticket", "issue", "A", "--db", path]) == 0
+    capsys.readouterr()
+    assert main(["init", "--demo", "--db", path]) == EXIT_REFUSED
+    err = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert err["error"] == "demo_refused" and err["tickets"] == 1 and "--force-demo" in err["message"]
+    db = Database(path)
+    assert db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == 1  # nothing added
+    assert db.execute("SELECT COUNT(*) FROM account_lists").fetchone()[0] == 0
+    assert main(["init", "--force-demo", "--db", path]) == 0  # asked explicitly
+    demo = json.loads(capsys.readouterr().out)["demo"]
+    assert demo["accounts"] == 600
+    assert db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == 1 + demo["issued"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("ticket", "issue", "A"),
+        ("ticket", "call", "--counter", "1"),
+        ("queue", "status"),
+        ("counter", "open", "1"),
+        ("accounts", "find", "1234"),
+        ("accounts", "status"),
+        ("application", "list"),
+        ("application", "types"),
+        ("staff", "list"),
+        ("boundary", "after_meter"),
+    ],
+)
+def test_every_command_but_init_refuses_a_path_without_a_hall(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    path = tmp_path / "mistyped" / "hal.sqlite3"
+    assert main([*argv, "--db", str(path)]) == EXIT_REFUSED
+    err = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert err["error"] == "hall_db_missing" and err["path"] == str(path)
+    assert not path.parent.exists()  # nothing created, not even the folder
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    assert main([*argv, "--db", str(empty)]) == EXIT_REFUSED
+    assert empty.stat().st_size == 0
+
+
+def test_init_refuses_another_programs_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "other.db"
+    Database(path)["things"].insert({"id": 1})
+    assert main(["init", "--db", str(path)]) == EXIT_REFUSED
+    assert json.loads(capsys.readouterr().err.strip().splitlines()[-1])["error"] == "not_a_hall_db"
+    assert Database(path).table_names() == ["things"]
+
+
+def test_messages_name_only_commands_that_exist() -> None:
+    """A message telling the IT person to run a command names one the tool has."""
+    import re
+
+    from counter_app.cli import build_parser
+    from counter_app.store import database
+
+    words = {
+        name
+        for action in build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+        for name in getattr(action, "choices", {}) or {}
+    }
+    texts = [*database._MESSAGES.values()]
+    for text in texts:
+        for command in re.findall(r"counter-app ([a-z-]+)", text):
+            assert command in words, f"{command!r} in {text!r}"
+    assert "backup restore" not in database._MESSAGES["corrupt"]
 
 
 def test_issue_call_recall_finish_round(run: CliRun) -> None:
@@ -172,6 +264,31 @@ def test_refusals_exit_2(run: CliRun, argv: tuple[str, ...], error: str) -> None
     assert run.err["error"] == error and run.err["message"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (("ticket", "issue", "A", "--green"), "green_reason_required"),
+        (("ticket", "issue", "A", "--reason", "elderly"), "green_reason_without_green"),
+        (("ticket", "issue", "A", "--green", "--reason", "tall"), "unknown_green_reason"),
+    ],
+)
+def test_green_channel_needs_its_reason_and_a_reason_needs_green(
+    run: CliRun, argv: tuple[str, ...], error: str
+) -> None:
+    run(*argv, code=EXIT_REFUSED)
+    assert run.err["error"] == error
+    assert run("queue", "status")["waiting"] == {"A": 0, "B": 0, "C": 0, "D": 0}  # nothing issued
+
+
+def test_gui_help_says_the_printer_is_the_counters_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["gui", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    printer = text[text.rindex("--printer PRINTER") :]  # the options list, not the usage line
+    printer = printer[: printer.index(" --", 5)]  # its own help, up to the next option
+    assert "kiosk" in printer and "counters" in printer
+
+
 def test_finish_with_someone_elses_number_is_refused(run: CliRun) -> None:
     run("ticket", "issue", "A")
     run("ticket", "issue", "A")
@@ -204,6 +321,7 @@ def test_status_json_shape(run: CliRun) -> None:
 
 def test_db_option_before_or_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(tmp_path / "hall.sqlite3")
+    assert main(["init", "--db", path]) == 0
     assert main(["--db", path, "ticket", "issue", "A"]) == 0
     assert main(["ticket", "issue", "A", "--db", path]) == 0
     capsys.readouterr()
@@ -216,9 +334,11 @@ def test_counter_app_db_environment_variable(
 ) -> None:
     env_db = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv("COUNTER_APP_DB", str(env_db))
-    assert main(["ticket", "issue", "D"]) == 0
+    assert main(["init"]) == 0
     assert env_db.exists()
+    assert main(["ticket", "issue", "D"]) == 0
     other = tmp_path / "explicit.sqlite3"
+    assert main(["init", "--db", str(other)]) == 0
     assert main(["ticket", "issue", "D", "--db", str(other)]) == 0  # --db wins over the variable
     capsys.readouterr()
     assert main(["queue", "status"]) == 0
@@ -238,6 +358,10 @@ def test_installed_entry_point_and_env_in_a_real_process(tmp_path: Path) -> None
     command = [str(script)] if script.exists() else [sys.executable, "-m", "counter_app"]
     env = {**os.environ, "COUNTER_APP_DB": str(tmp_path / "hall.sqlite3")}
     env.pop("COUNTER_APP_PROFILE", None)
+    made = subprocess.run(
+        [*command, "init"], env=env, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert made.returncode == 0, made.stderr
     issued = subprocess.run(
         [*command, "ticket", "issue", "B"], env=env, capture_output=True, text=True, check=False, timeout=60
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -33,7 +34,7 @@ def run(capsys: pytest.CaptureFixture[str], db: str) -> CliRun:
 def accepted(db: str) -> str:
     """One residential application taken on Monday 3 March 2025 (long overdue by now)."""
     moment = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, clock=lambda: moment)
+    hall = open_hall(db, profile_file=paths.DEFAULT_PROFILE, clock=lambda: moment, create=True)
     try:
         form = home()
         return str(hall.applications.accept(ApplicationRequest(form=form), clerk="0107").number)
@@ -52,6 +53,41 @@ def test_types_list_every_business_with_stages_limits_and_sources(run: CliRun) -
     assert [s["code"] for s in home["stages"]] == ["accept_sign", "build_connect"]
     assert types["hv_new_dual"]["whole_process_limit"]["working_days"] == 32
     assert {d["kind"] for d in types["ev_charger"]["documents"]} == {"identity", "property", "other"}
+    shop = types["lv_non_residential_new"]["whole_process_limit"]
+    assert shop["working_days"] == 5 and "2025" in shop["document"]  # the strictest rule in force
+    assert [r["working_days"] for r in shop["also"]] == [6] and "十项承诺" in shop["also"][0]["source"]
+
+
+def _limits(t: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [t["whole_process_limit"], t["whole_process_limit_with_external_works"]]
+    found += [s["limit"] for s in t["stages"]]
+    found += [rule for limit in list(found) for rule in limit.get("also", [])]
+    return found
+
+
+def test_types_show_a_source_and_effective_date_for_every_limit(run: CliRun) -> None:
+    """Every limit names its document, number and effective date (or says it is unconfirmed), or
+    says no limit is published, or that the step is the customer's own work."""
+    for t in run("application", "types"):
+        for limit in _limits(t):
+            if limit["working_days"] is None:
+                assert limit["note"] in ("no published limit", "the customer's own work: no clock runs")
+                continue
+            assert limit["document"] and limit["source"].startswith(limit["document"])
+            assert limit["number"] and limit["effective"] and limit["confidence"]
+            unsure = "unconfirmed" in (limit["number"], limit["effective"], limit["confidence"])
+            assert limit["unconfirmed"] is (unsure or limit["confidence"] == "weak")
+        for rule in t["change_rules"]:
+            assert rule["source"] and rule["effective"] and isinstance(rule["value"], int)
+    types = {t["code"]: t for t in run("application", "types")}
+    assert types["split"]["whole_process_limit"] == {"working_days": None, "note": "no published limit"}
+    stages = {s["code"]: s for s in types["hv_new_single"]["stages"]}
+    assert stages["customer_works"]["party"] == "customer"
+    assert stages["plan_reply"]["limit"]["working_days"] == 15
+    pause_rules = {r["rule"]: r for r in types["pause"]["change_rules"]}
+    assert pause_rules["pause_min_days"]["number"] == "发改办价格〔2016〕1583号"
+    assert pause_rules["pause_notice_days"]["unconfirmed"] is True
+    assert types["temporary_swap"]["voltages"] == ["10kV", "20kV", "35kV", "66kV", "110kV"]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +108,8 @@ def test_workdays_add_follows_the_official_calendar(run: CliRun, start: str, n: 
 
 def test_workdays_into_an_unpublished_year_say_provisional(run: CliRun) -> None:
     out = run("workdays", "add", "2026-12-28", "5")
-    assert out["date"] == "2027-01-04" and out["provisional"] is True and out["provisional_years"] == [2027]
+    # 29, 30, 31 Dec, (元旦 off by law), 4, 5 Jan 2027
+    assert out["date"] == "2027-01-05" and out["provisional"] is True and out["provisional_years"] == [2027]
     between = run("workdays", "between", "2026-09-30", "2026-10-10")
     assert between["workdays"] == 3
 

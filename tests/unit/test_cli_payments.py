@@ -34,7 +34,9 @@ class Cli(CliRun):
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Cli:
-    return Cli(capsys, tmp_path / "hall.sqlite3", payment_profile(tmp_path / "profile"))
+    cli = Cli(capsys, tmp_path / "hall.sqlite3", payment_profile(tmp_path / "profile"))
+    cli("init")
+    return cli
 
 
 @pytest.fixture

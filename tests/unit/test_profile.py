@@ -171,3 +171,15 @@ def test_a_missing_included_part_is_refused() -> None:
     text = 'includes = ["profile/extra.toml"]\n' + profile_text()
     assert "included part profile/extra.toml is missing" in str(refused(text))
     assert parse_profile_text(text, {"profile/extra.toml": '[notice]\nzh_CN = "x"\n'}).notice.zh_CN == "x"
+
+
+def test_the_shipped_profile_cites_its_sources_not_a_file_outside_the_repository() -> None:
+    """Comments name the rule or document itself (十项承诺 2023, 供电营业规则 2024, …): a hall's IT has
+    no DOMAIN.md to look a reference up in."""
+    from counter_app import paths
+
+    files = [paths.DEFAULT_PROFILE, *sorted((paths.DEFAULT_PROFILE.parent / "profile").glob("*.toml"))]
+    assert len(files) >= 4
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "DOMAIN.md" not in text, path.name

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile
@@ -151,7 +152,7 @@ class Targets:
     national maximum wait, 20 minutes is a common local target [U]). :meth:`from_profile` takes a
     service's ``target_wait_minutes`` when the profile gives one and otherwise the hall's wait alert
     (``queue.alert_wait_minutes``).
-    ``service_minutes``: the counter-time target per customer, the profile's ``target_minutes``
+    ``service_minutes``: the counter-time target per customer, the profile's ``target_service_minutes``
     (DOMAIN.md: ≤ 5 min per residential payment, ≤ 20 min per business application [W]).
     """
 
@@ -179,8 +180,26 @@ class Targets:
                 s.code: s.target_wait_minutes for s in profile.services if s.target_wait_minutes is not None
             },
             default_wait_minutes=profile.queue.alert_wait_minutes,
-            service_minutes={s.code: s.target_minutes for s in profile.services},
+            service_minutes=_service_minutes(profile, "target_service_minutes"),
         )
+
+
+def _service_minutes(profile: HallProfile, key: str) -> dict[str, int]:
+    """A per-service number of minutes the hall set in its profile's ``[[services]]`` (its own
+    target: no national figure exists, DOMAIN.md), by service code."""
+    found: dict[str, int] = {}
+    raw_services: list[Any] = list(profile.raw.get("services", []))
+    for i, raw in enumerate(raw_services):
+        if isinstance(raw, Mapping) and key in raw:
+            value = raw[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise InvalidInput(
+                    f"Hall profile: services[{i}].{key} must be a whole number ≥ 1",
+                    field="profile",
+                    code="bad_profile",
+                )
+            found[str(raw.get("code", ""))] = value
+    return found
 
 
 @dataclass(frozen=True, order=True)

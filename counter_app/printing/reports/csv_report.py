@@ -11,12 +11,13 @@ leading apostrophe so a spreadsheet never runs it as a formula (CSV injection).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from counter_app.domain.quality.report import CellValue, ReportData, ValueKind, format_value
 from counter_app.domain.quality.report_texts import text
-from counter_app.printing.reports.files import replacing
+from counter_app.printing.reports.files import write_report_file
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,7 +74,10 @@ def report_rows(data: ReportData) -> Iterable[Sequence[str]]:
 
 def write_report_csv(data: ReportData, path: Path | str) -> Path:
     """Write the report as one CSV (``utf-8-sig``, CRLF line ends as Excel writes them)."""
-    target = Path(path)
-    with replacing(target) as part, part.open("w", encoding="utf-8-sig", newline="") as stream:
+
+    def produce() -> bytes:
+        stream = io.StringIO(newline="")
         csv.writer(stream, lineterminator="\r\n").writerows(report_rows(data))
-    return target
+        return stream.getvalue().encode("utf-8-sig")
+
+    return write_report_file(Path(path), produce)

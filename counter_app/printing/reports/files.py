@@ -1,19 +1,20 @@
-"""Writing a report file safely: it appears complete at its path or not at all."""
+"""Writing a report file safely: it appears whole at its path or not at all (through
+:mod:`counter_app.safe_files`: no link or device followed, synced, owner and group only)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.errors import HallError
+from counter_app.domain.errors import FileRefused, HallError
+from counter_app.safe_files import write_file
 
 
 class ReportError(HallError):
-    """The report file could not be written (a missing or read-only folder, a full disk …); nothing
-    was left at its path."""
+    """The report file could not be written (a missing or read-only folder, a path that is not a
+    regular file …); nothing was left at its path. A full disk is a
+    :class:`~counter_app.domain.errors.FileUnavailable` (the environment, exit 4)."""
 
     code = "report_failed"
 
@@ -21,18 +22,12 @@ class ReportError(HallError):
         super().__init__(message, **params)
 
 
-@contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """Yield a ``.part`` file beside ``path`` to write; on success it replaces ``path``, on any
-    failure it is removed and an :class:`OSError` becomes a :class:`ReportError`."""
-    part = path.with_name(path.name + ".part")
+def write_report_file(path: Path, produce: Callable[[], bytes]) -> Path:
+    """Make the report's bytes in memory with ``produce``, then put them at ``path`` in one go."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(b"")  # fail here, clearly, on a folder we cannot write to
-        yield part
-        os.replace(part, path)
+        write_file(path, produce())
+    except FileRefused as exc:
+        raise ReportError(f"Cannot write the report {path}: {exc.explanation}", path=str(path)) from None
     except OSError as exc:
         raise ReportError(f"Cannot write the report {path}: {exc.strerror or exc}", path=str(path)) from None
-    finally:
-        with contextlib.suppress(OSError):  # nothing to remove where nothing could be made
-            part.unlink(missing_ok=True)
+    return path

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPaintDevice, QPdfWriter
 
 from counter_app.domain.quality.report import Column, ReportData, Table, ValueKind, format_value
@@ -26,7 +26,7 @@ from counter_app.printing.reports.canvas import (
     page_layout,
 )
 from counter_app.printing.reports.charts import draw_chart
-from counter_app.printing.reports.files import ReportError, replacing
+from counter_app.printing.reports.files import ReportError, write_report_file
 from counter_app.printing.text import TextBlock, recording_glyphs
 
 PDF_DPI = 300
@@ -208,8 +208,11 @@ def lay_out(data: ReportData, device: QPaintDevice, sink: PageSink | None, pages
 
 def write_report_pdf(data: ReportData, path: Path | str, dpi: int = PDF_DPI) -> Path:
     """Write the report as a PDF at ``path``; the file appears complete or not at all."""
-    with replacing(Path(path)) as part:
-        writer = QPdfWriter(str(part))
+
+    def produce() -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(dpi)
         writer.setPageLayout(page_layout())
         writer.setTitle(f"{data.title} {data.period}")
@@ -217,9 +220,10 @@ def write_report_pdf(data: ReportData, path: Path | str, dpi: int = PDF_DPI) -> 
         pages = lay_out(data, writer, None)
         with recording_glyphs() as glyphs:
             lay_out(data, writer, PdfSink(writer), pages)
-        del writer  # closes the file
-        repair_text_layer(part, glyphs)
-    return Path(path)
+        del writer  # finishes the document
+        return repair_text_layer(bytes(buffer.data().data()), glyphs)
+
+    return write_report_file(Path(path), produce)
 
 
 def render_report_images(data: ReportData, dpi: int = 100) -> list[QImage]:

@@ -8,6 +8,7 @@ as a formula.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from counter_app.domain.quality.report import CellValue, Chart, ReportData, Table, ValueKind
 from counter_app.domain.quality.report_texts import text
-from counter_app.printing.reports.files import replacing
+from counter_app.printing.reports.files import write_report_file
 
 FORMATS = {
     ValueKind.COUNT: "0",
@@ -168,6 +169,10 @@ def write_report_xlsx(data: ReportData, path: Path | str) -> Path:
     _definitions(book.create_sheet(_sheet_name(text("definitions_title", data.language), taken)), data)
     book.properties.title = f"{data.title} {data.period}"
     book.properties.creator = "counter-app"
-    with replacing(target) as part:
-        book.save(part)
-    return target
+
+    def produce() -> bytes:
+        stream = io.BytesIO()
+        book.save(stream)
+        return stream.getvalue()
+
+    return write_report_file(target, produce)

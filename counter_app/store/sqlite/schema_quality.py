@@ -1,4 +1,4 @@
-"""Schema of service quality (migration 0005): ratings, hand-overs, visit notes, day summaries.
+"""Schema of service quality (migration 0007): ratings, hand-overs, visit notes, day summaries.
 
 Every invariant has a constraint here:
 

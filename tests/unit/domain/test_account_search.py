@@ -32,13 +32,39 @@ def kinds(text: str, rule: AccountNumberRule | None = None) -> list[tuple[Clause
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("0123456789", [(K.ACCOUNT_EXACT, "0123456789"), (K.ACCOUNT_PREFIX, "0123456789")]),
+        (
+            "0123456789",
+            [
+                (K.ACCOUNT_EXACT, "0123456789"),
+                (K.ACCOUNT_PREFIX, "0123456789"),
+                (K.PHONE_PREFIX, "0123456789"),
+            ],
+        ),
         ("1234567890123", [(K.ACCOUNT_EXACT, "1234567890123")]),
-        ("０１２３ ４５６ ７８９", [(K.ACCOUNT_EXACT, "0123456789"), (K.ACCOUNT_PREFIX, "0123456789")]),
+        (
+            "０１２３ ４５６ ７８９",
+            [
+                (K.ACCOUNT_EXACT, "0123456789"),
+                (K.ACCOUNT_PREFIX, "0123456789"),
+                (K.PHONE_PREFIX, "0123456789"),
+            ],
+        ),
         ("123456", [(K.ACCOUNT_PREFIX, "123456")]),
         ("13812341234", [(K.ACCOUNT_PREFIX, "13812341234"), (K.PHONE_EXACT, "13812341234")]),
         ("138-1234-1234", [(K.ACCOUNT_PREFIX, "13812341234"), (K.PHONE_EXACT, "13812341234")]),
-        ("1234", [(K.PHONE_LAST4, "1234"), (K.ACCOUNT_PREFIX, "1234")]),  # phone last-4 first: see module doc
+        # phone last-4, then the 户号's last 4, before a county's prefix: see module doc
+        ("1234", [(K.PHONE_LAST4, "1234"), (K.ACCOUNT_LAST4, "1234"), (K.ACCOUNT_PREFIX, "1234")]),
+        (
+            "1381",
+            [
+                (K.PHONE_LAST4, "1381"),
+                (K.ACCOUNT_LAST4, "1381"),
+                (K.ACCOUNT_PREFIX, "1381"),
+                (K.PHONE_PREFIX, "1381"),
+            ],
+        ),
+        ("1381234", [(K.ACCOUNT_PREFIX, "1381234"), (K.PHONE_PREFIX, "1381234")]),  # a phone's first digits
+        ("0475812", [(K.ACCOUNT_PREFIX, "0475812"), (K.PHONE_PREFIX, "0475812")]),  # a landline's
         ("123", []),  # too short to mean anything
         ("12345678901234567", []),
         ("张", [(K.NAME_PREFIX, "张"), (K.NAME_FRAGMENT, "张")]),

@@ -1,4 +1,4 @@
-"""Change-of-service rules: 更名/过户, 暂停, 减容. Each refusal says every reason."""
+"""Change-of-service rules in force: 更名/过户, 暂停, 减容, 减容恢复. Each refusal says every reason."""
 
 from __future__ import annotations
 
@@ -15,8 +15,11 @@ from counter_app.domain.application_rules import (
     check_pause,
     check_reduction,
     ownership_change_refusals,
+    pause_notes,
     pause_refusals,
     reduction_refusals,
+    reduction_restore_refusals,
+    restore_deadline,
 )
 from counter_app.domain.applications import ApplicationPolicy, Capacity, CapacityUnit, TariffClass
 from counter_app.domain.errors import InvalidInput, RuleViolation
@@ -77,7 +80,7 @@ def test_all_reasons_are_given_together() -> None:
     assert len(caught.value.params["reasons"]) == 3
 
 
-# --- 暂停 ------------------------------------------------------------------------------------------
+# --- 暂停 (current rules: no cap on the number; ≥ 15 days each; ≤ 6 months a calendar year) -------
 
 
 def pause(start: date, days: int) -> Period:
@@ -88,54 +91,84 @@ def codes(requested: Period, applied_on: date, earlier: list[Period]) -> list[st
     return [r.code for r in pause_refusals(requested, applied_on=applied_on, earlier=earlier, policy=POLICY)]
 
 
-def test_a_first_pause_of_fifteen_days_applied_five_days_ahead_is_allowed() -> None:
-    check_pause(pause(date(2027, 3, 6), 15), applied_on=date(2027, 3, 1), earlier=[], policy=POLICY)
+@pytest.mark.parametrize(
+    ("requested", "applied_on", "earlier", "expected"),
+    [
+        # a first pause of 15 days
+        (pause(date(2027, 3, 6), 15), date(2027, 3, 1), [], []),
+        # shorter than 15 days
+        (pause(date(2027, 3, 6), 14), date(2027, 3, 1), [], ["pause_too_short"]),
+        # the third, fourth … pause of a year is allowed: the 1996 cap of two was removed in 2016
+        (
+            pause(date(2027, 8, 1), 15),
+            date(2027, 7, 1),
+            [pause(date(2027, 1, 10), 15), pause(date(2027, 4, 10), 15)],
+            [],
+        ),
+        (
+            pause(date(2027, 10, 1), 15),
+            date(2027, 9, 1),
+            [pause(date(2027, 1, 10), 15), pause(date(2027, 4, 10), 15), pause(date(2027, 7, 1), 15)],
+            [],
+        ),
+        # 6 months a calendar year: 184 days in all is allowed, 185 is not (then 减容)
+        (pause(date(2027, 6, 1), 84), date(2027, 5, 1), [pause(date(2027, 1, 1), 100)], []),
+        (pause(date(2027, 6, 1), 85), date(2027, 5, 1), [pause(date(2027, 1, 1), 100)], ["pause_year_total"]),
+        # a pause across New Year counts its days in each year: 8 in 2027, which then totals 188
+        (
+            pause(date(2026, 12, 20), 20),
+            date(2026, 12, 1),
+            [pause(date(2027, 1, 1), 180)],
+            ["pause_year_total", "pause_overlaps"],
+        ),
+        # last year's pauses do not count
+        (pause(date(2027, 1, 5), 184), date(2027, 1, 1), [pause(date(2026, 1, 1), 184)], []),
+        # overlapping another pause
+        (pause(date(2027, 3, 15), 20), date(2027, 3, 1), [pause(date(2027, 3, 1), 20)], ["pause_overlaps"]),
+        # starting before the day it is applied for
+        (pause(date(2027, 2, 27), 20), date(2027, 3, 1), [], ["pause_in_the_past"]),
+        # short notice is not a refusal (the 5 days are unconfirmed): see pause_notes
+        (pause(date(2027, 3, 2), 20), date(2027, 3, 1), [], []),
+    ],
+)
+def test_pause_rules(requested: Period, applied_on: date, earlier: list[Period], expected: list[str]) -> None:
+    assert codes(requested, applied_on, earlier) == expected
 
 
-def test_pause_shorter_than_fifteen_days_is_refused() -> None:
-    assert codes(pause(date(2027, 3, 6), 14), date(2027, 3, 1), []) == ["pause_too_short"]
+def test_beyond_six_months_the_clerk_is_told_to_offer_a_reduction() -> None:
+    with pytest.raises(RuleViolation) as caught:
+        check_pause(
+            pause(date(2027, 6, 1), 85),
+            applied_on=date(2027, 5, 1),
+            earlier=[pause(date(2027, 1, 1), 100)],
+            policy=POLICY,
+        )
+    assert caught.value.code == "pause_year_total" and "减容" in str(caught.value)
 
 
-def test_pause_applied_less_than_five_days_ahead_is_refused() -> None:
-    assert codes(pause(date(2027, 3, 5), 20), date(2027, 3, 1), []) == ["pause_notice_too_short"]
-
-
-def test_third_pause_in_a_calendar_year_is_refused() -> None:
-    earlier = [pause(date(2027, 1, 10), 15), pause(date(2027, 4, 10), 15)]
-    assert codes(pause(date(2027, 8, 1), 15), date(2027, 7, 1), earlier) == ["pause_too_many"]
-    # Pauses of the previous year do not count.
-    last_year = [pause(date(2026, 1, 10), 15), pause(date(2026, 4, 10), 15)]
-    assert codes(pause(date(2027, 8, 1), 15), date(2027, 7, 1), last_year) == []
-
-
-def test_pauses_may_not_exceed_six_months_a_year() -> None:
-    earlier = [pause(date(2027, 1, 1), 100)]
-    assert codes(pause(date(2027, 6, 1), 84), date(2027, 5, 1), earlier) == []  # 184 days in all
-    assert codes(pause(date(2027, 6, 1), 85), date(2027, 5, 1), earlier) == ["pause_year_total"]
-
-
-def test_pause_across_new_year_counts_days_in_each_year() -> None:
-    earlier = [pause(date(2027, 1, 1), 180)]
-    # 20 Dec 2026 – 8 Jan 2027: 8 days fall in 2027, which then totals 188.
-    assert codes(pause(date(2026, 12, 20), 20), date(2026, 12, 1), earlier) == [
-        "pause_year_total",
-        "pause_overlaps",
-    ]
-
-
-def test_pause_overlapping_another_is_refused() -> None:
-    earlier = [pause(date(2027, 3, 1), 20)]
-    assert codes(pause(date(2027, 3, 15), 20), date(2027, 3, 1), earlier) == ["pause_overlaps"]
+@pytest.mark.parametrize(
+    ("start", "applied_on", "notes"),
+    [
+        (date(2027, 3, 6), date(2027, 3, 1), []),
+        (date(2027, 3, 5), date(2027, 3, 1), ["pause_short_notice"]),
+        (date(2027, 3, 1), date(2027, 3, 1), ["pause_short_notice"]),
+    ],
+)
+def test_short_notice_is_only_a_note(start: date, applied_on: date, notes: list[str]) -> None:
+    found = pause_notes(pause(start, 20), applied_on=applied_on, policy=POLICY)
+    assert [n.code for n in found] == notes
 
 
 def test_pause_refusal_lists_every_reason() -> None:
-    earlier = [pause(date(2027, 1, 10), 15), pause(date(2027, 4, 10), 15)]
+    earlier = [pause(date(2027, 1, 1), 180)]
     with pytest.raises(RuleViolation) as caught:
-        check_pause(pause(date(2027, 8, 1), 10), applied_on=date(2027, 7, 30), earlier=earlier, policy=POLICY)
+        check_pause(
+            pause(date(2027, 7, 25), 10), applied_on=date(2027, 7, 30), earlier=earlier, policy=POLICY
+        )
     assert [r.code for r in caught.value.params["reasons"]] == [
         "pause_too_short",
-        "pause_notice_too_short",
-        "pause_too_many",
+        "pause_in_the_past",
+        "pause_year_total",
     ]
 
 
@@ -144,29 +177,44 @@ def test_period_must_not_end_before_it_starts() -> None:
         Period(date(2027, 3, 2), date(2027, 3, 1))
 
 
-# --- 减容 ------------------------------------------------------------------------------------------
+# --- 减容 (no time limit) and 减容恢复 (within two years) -----------------------------------------
 
 
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
     [
-        (date(2027, 1, 1), date(2027, 6, 30), []),  # exactly 6 months
-        (date(2027, 1, 1), date(2027, 6, 29), ["reduction_too_short"]),
-        (date(2027, 1, 1), date(2028, 12, 31), []),  # exactly 2 years
-        (date(2027, 1, 1), date(2029, 1, 1), ["reduction_too_long"]),
-        (date(2027, 8, 31), date(2028, 2, 28), []),  # Aug 31 + 6 months is Feb 29 2028; ends the day before
+        (date(2027, 1, 1), None, []),  # no end: a reduction has no time limit
+        (date(2027, 1, 1), date(2027, 1, 31), []),  # one month (refused under the repealed 1996 rules)
+        (date(2027, 1, 1), date(2030, 6, 30), []),  # three and a half years
+        (date(2026, 12, 31), None, ["reduction_in_the_past"]),
+        (date(2027, 1, 10), date(2027, 1, 9), ["period_order"]),
     ],
 )
-def test_capacity_reduction_lasts_six_months_to_two_years(
-    start: date, end: date, expected: list[str]
-) -> None:
-    assert [r.code for r in reduction_refusals(Period(start, end), POLICY)] == expected
+def test_capacity_reduction_has_no_time_limit(start: date, end: date | None, expected: list[str]) -> None:
+    assert [r.code for r in reduction_refusals(start, end, applied_on=date(2027, 1, 1))] == expected
 
 
 def test_check_reduction_raises_with_the_reason() -> None:
     with pytest.raises(RuleViolation) as caught:
-        check_reduction(Period(date(2027, 1, 1), date(2027, 2, 1)), POLICY)
-    assert caught.value.code == "reduction_too_short"
+        check_reduction(date(2026, 12, 1), None, applied_on=date(2027, 1, 1))
+    assert caught.value.code == "reduction_in_the_past"
+
+
+@pytest.mark.parametrize(
+    ("reduced_from", "restore_on", "expected"),
+    [
+        (date(2025, 3, 1), date(2027, 2, 28), []),  # the last day of the two years
+        (date(2025, 3, 1), date(2027, 3, 1), ["restore_too_late"]),  # then 增容 / 新装
+        (date(2026, 8, 31), date(2027, 1, 5), []),
+        (date(2027, 2, 1), date(2027, 1, 5), ["reduction_not_started", "period_order"]),
+    ],
+)
+def test_reduction_restore_within_two_years(
+    reduced_from: date, restore_on: date, expected: list[str]
+) -> None:
+    found = reduction_restore_refusals(reduced_from, restore_on, applied_on=date(2027, 1, 5), policy=POLICY)
+    assert [r.code for r in found] == expected
+    assert restore_deadline(date(2025, 3, 1), POLICY) == date(2027, 2, 28)
 
 
 @pytest.mark.parametrize(

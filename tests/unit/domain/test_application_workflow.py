@@ -51,7 +51,8 @@ def at(day: date, hour: int = 10) -> datetime:
 @cache
 def business(code: str) -> BusinessType:
     with DEFAULTS.open("rb") as file:
-        return find_business_type(parse_business_types(tomllib.load(file)["business_types"]), code)
+        data = tomllib.load(file)
+    return find_business_type(parse_business_types(data["business_types"], data["rule_sources"]), code)
 
 
 def intake(code: str = "lv_residential_new", external_works: bool = False) -> AcceptedIntake:
@@ -98,7 +99,16 @@ def test_acceptance_makes_the_clerk_the_owner_and_snapshots_limits() -> None:
     assert story.state.owner == "clerk-07"
     assert story.status() is Status.ACCEPTED
     assert story.state.stage.code == "accept_sign"
-    assert Story(external_works=True).state.whole_limit_days == 15
+    # with external works the 2025 opinion allows 15, but 十项承诺's 5 (全过程) is stricter and binds
+    assert Story(external_works=True).state.whole_limit_days == 5
+    assert Story("lv_non_residential_new").state.whole_limit_days == 5  # 2025 opinion, not 十项承诺's 6
+    hv = Story("hv_new_single").events[0]
+    assert isinstance(hv, Accepted)
+    assert [(p.code, p.limit_days, p.party) for p in hv.stages][:3] == [
+        ("plan_reply", 15, "utility"),
+        ("customer_design", None, "customer"),
+        ("design_review", 10, "utility"),
+    ]
 
 
 def test_residential_flow_to_completion() -> None:
@@ -113,10 +123,10 @@ def test_residential_flow_to_completion() -> None:
 
 def test_advancing_the_same_stage_twice_is_refused() -> None:
     story = Story("hv_new_single")
-    click = advance(story.state, expected_stage="apply_accept", actor=OWNER, at=at(date(2026, 2, 13)))
+    click = advance(story.state, expected_stage="plan_reply", actor=OWNER, at=at(date(2026, 2, 13)))
     story.add(click)
     with pytest.raises(RuleViolation) as caught:
-        advance(story.state, expected_stage="apply_accept", actor=OWNER, at=at(date(2026, 2, 13), 11))
+        advance(story.state, expected_stage="plan_reply", actor=OWNER, at=at(date(2026, 2, 13), 11))
     assert caught.value.code == "stale_stage"
     with pytest.raises(RuleViolation) as caught:
         apply(story.state, click)  # the same stored event twice is a damaged history
@@ -158,44 +168,161 @@ def test_hand_over_moves_ownership() -> None:
 
 def test_return_goes_back_with_a_reason_and_restarts_the_stage_clock() -> None:
     story = Story("hv_new_single", day=date(2026, 11, 2))
-    story.add(advance(story.state, expected_stage="apply_accept", actor=OWNER, at=at(date(2026, 11, 3))))
     story.add(advance(story.state, expected_stage="plan_reply", actor=OWNER, at=at(date(2026, 11, 10))))
+    story.add(advance(story.state, expected_stage="customer_design", actor=OWNER, at=at(date(2026, 11, 12))))
     with pytest.raises(RuleViolation) as caught:
         return_to(
             story.state,
-            expected_stage="external_works",
+            expected_stage="design_review",
             to_stage="plan_reply",
             reason="  ",
             actor=OWNER,
-            at=at(date(2026, 11, 12)),
+            at=at(date(2026, 11, 13)),
         )
     assert caught.value.code == "reason_required"
     with pytest.raises(RuleViolation) as caught:
         return_to(
             story.state,
-            expected_stage="external_works",
+            expected_stage="design_review",
             to_stage="meter_connect",
             reason="x",
             actor=OWNER,
-            at=at(date(2026, 11, 12)),
+            at=at(date(2026, 11, 13)),
         )
     assert caught.value.code == "not_earlier_stage"
     story.add(
         return_to(
             story.state,
-            expected_stage="external_works",
+            expected_stage="design_review",
             to_stage="plan_reply",
             reason="方案需按新负荷重新答复",
             actor=OWNER,
-            at=at(date(2026, 11, 12)),
+            at=at(date(2026, 11, 13)),
         )
     )
     assert story.status() is Status.RETURNED and story.state.stage.code == "plan_reply"
-    due = deadlines(story.state, CAL, as_of=date(2026, 11, 12))
-    assert due.stage is not None and due.stage.day == CAL.add_workdays(date(2026, 11, 12), 15).day
-    assert due.whole is not None and due.whole.day == CAL.add_workdays(date(2026, 11, 2), 22).day
-    story.add(advance(story.state, expected_stage="plan_reply", actor=OWNER, at=at(date(2026, 11, 13))))
+    due = deadlines(story.state, CAL, as_of=date(2026, 11, 13))
+    # the company counted 3–6, 9, 10 Nov (plan reply) and 13 Nov (design review); not 11–12 (design)
+    assert due.workdays_used == 7
+    assert due.stage is not None and due.stage.day == CAL.add_workdays(date(2026, 11, 13), 15).day
+    assert due.whole is None  # customer steps lie ahead: no single finished-by date
+    assert (
+        due.whole_runout is not None and due.whole_runout.day == CAL.add_workdays(date(2026, 11, 13), 15).day
+    )
+    story.add(advance(story.state, expected_stage="plan_reply", actor=OWNER, at=at(date(2026, 11, 16))))
     assert story.status() is Status.IN_PROGRESS
+
+
+# --- the clocks of a high-voltage application (each company step, and the steps together) ---------
+
+
+def hv_story() -> Story:
+    """High voltage, single supply, accepted Monday 2 Nov 2026 (no holiday in Nov–Dec 2026)."""
+    return Story("hv_new_single", day=date(2026, 11, 2))
+
+
+def move(story: Story, stage: str, day: date) -> None:
+    story.add(advance(story.state, expected_stage=stage, actor=OWNER, at=at(day)))
+
+
+@pytest.mark.parametrize(
+    ("moves", "as_of", "stage_due", "runout", "used", "capped", "customer", "overdue"),
+    [
+        # at acceptance: plan reply 15 working days (23 Nov); the 22 of all steps run out 2 Dec
+        ([], date(2026, 11, 2), date(2026, 11, 23), date(2026, 12, 2), 0, False, False, False),
+        # plan reply answered on 16 Nov (10 days used); the customer designs: every clock stops
+        ([("plan_reply", date(2026, 11, 16))], date(2026, 12, 31), None, None, 10, False, True, False),
+        # design handed in on 30 Nov: design review 10 days (14 Dec); 12 left of the 22 (16 Dec)
+        (
+            [("plan_reply", date(2026, 11, 16)), ("customer_design", date(2026, 11, 30))],
+            date(2026, 11, 30),
+            date(2026, 12, 14),
+            date(2026, 12, 16),
+            10,
+            False,
+            False,
+            False,
+        ),
+        # review done 10 Dec (18 used); customer builds; mid inspection asked 21 Dec: its 5 days would
+        # end 28 Dec but only 4 of the 22 are left: due 25 Dec (the stricter rule binds)
+        (
+            [
+                ("plan_reply", date(2026, 11, 16)),
+                ("customer_design", date(2026, 11, 30)),
+                ("design_review", date(2026, 12, 10)),
+                ("customer_works", date(2026, 12, 21)),
+            ],
+            date(2026, 12, 21),
+            date(2026, 12, 25),
+            date(2026, 12, 25),
+            18,
+            True,
+            False,
+            False,
+        ),
+        # plan reply still open after 16 working days: late on its own limit, not yet on the 22
+        ([], date(2026, 11, 24), date(2026, 11, 23), date(2026, 12, 2), 16, False, False, True),
+    ],
+)
+def test_high_voltage_clocks(
+    moves: list[tuple[str, date]],
+    as_of: date,
+    stage_due: date | None,
+    runout: date | None,
+    used: int,
+    capped: bool,
+    customer: bool,
+    overdue: bool,
+) -> None:
+    story = hv_story()
+    for stage, day in moves:
+        move(story, stage, day)
+    due = deadlines(story.state, CAL, as_of=as_of)
+    assert (due.stage.day if due.stage else None) == stage_due
+    if runout is not None:
+        assert due.whole_runout is not None and due.whole_runout.day == runout
+    assert due.workdays_used == used
+    assert due.stage_capped is capped
+    assert due.customer_step is customer
+    assert due.customer_step_ahead  # design, works, completion and contract are the customer's
+    assert due.whole is None  # never a single finished-by date while the customer still has work
+    assert due.overdue is overdue
+
+
+def test_the_finished_by_date_appears_once_only_company_steps_are_left() -> None:
+    story = hv_story()
+    for stage, day in [
+        ("plan_reply", date(2026, 11, 5)),
+        ("customer_design", date(2026, 11, 9)),
+        ("design_review", date(2026, 11, 11)),
+        ("customer_works", date(2026, 11, 16)),
+        ("mid_inspection", date(2026, 11, 17)),
+        ("customer_completion", date(2026, 11, 30)),
+        ("completion_inspection", date(2026, 12, 2)),
+        ("sign_contract", date(2026, 12, 7)),
+    ]:
+        move(story, stage, day)
+    due = deadlines(story.state, CAL, as_of=date(2026, 12, 7))
+    # used: 3, 4, 5 | 10, 11 | 17 | 1, 2 Dec = 8 of 22; meter 5 days → 14 Dec; 14 left → later
+    assert due.workdays_used == 8
+    assert due.stage is not None and due.stage.day == date(2026, 12, 14)
+    assert due.whole is not None and due.whole.day == CAL.add_workdays(date(2026, 12, 7), 14).day
+    assert not due.customer_step_ahead
+
+
+def test_company_time_over_the_22_days_is_late_even_while_the_customer_works() -> None:
+    story = hv_story()
+    move(story, "plan_reply", date(2026, 12, 3))  # 23 working days for the plan reply
+    due = deadlines(story.state, CAL, as_of=date(2026, 12, 10))
+    assert due.workdays_used == 23 and due.customer_step and due.overdue
+
+
+def test_a_customer_step_finished_on_the_limit_day_is_not_late() -> None:
+    story = Story("lv_non_residential_new", day=date(2026, 11, 2))
+    due = deadlines(story.state, CAL, as_of=date(2026, 11, 9))
+    assert due.whole is not None and due.whole.day == date(2026, 11, 9)  # 5 working days
+    assert not due.overdue
+    assert deadlines(story.state, CAL, as_of=date(2026, 11, 10)).overdue
 
 
 def test_suspension_stops_the_clock_and_resume_restores_the_status() -> None:
@@ -276,7 +403,7 @@ def test_damaged_histories_are_refused() -> None:
 
 def test_state_from_events_equals_state_built_step_by_step() -> None:
     story = Story("pv_single_point", day=date(2026, 3, 2))
-    steps = ["accept", "site_survey", "access_plan", "metering_contract"]
+    steps = ["site_survey", "access_plan", "customer_build", "metering_contract"]
     for i, stage in enumerate(steps):
         story.add(advance(story.state, expected_stage=stage, actor=OWNER, at=at(date(2026, 3, 3 + i))))
     story.add(suspend(story.state, reason="客户施工", actor=OWNER, at=at(date(2026, 3, 9))))

@@ -27,6 +27,7 @@ from counter_app.domain.applications import (
 from counter_app.domain.business_types import BusinessType, find_business_type, parse_business_types
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import IdType
+from counter_app.domain.rule_sources import Confidence, parse_rule_sources
 from counter_app.domain.workdays import WorkCalendar
 
 DEFAULTS = Path(__file__).parents[3] / "resources" / "profile" / "business_types.toml"
@@ -38,7 +39,8 @@ POLICY = ApplicationPolicy()
 @cache
 def business(code: str) -> BusinessType:
     with DEFAULTS.open("rb") as file:
-        return find_business_type(parse_business_types(tomllib.load(file)["business_types"]), code)
+        data = tomllib.load(file)
+    return find_business_type(parse_business_types(data["business_types"], data["rule_sources"]), code)
 
 
 def home_form(**changes: object) -> IntakeForm:
@@ -230,6 +232,8 @@ def test_high_voltage_needs_a_high_supply_voltage() -> None:
     assert fields(hv, "hv_new_single") == ["voltage"]
     assert fields(replace(hv, voltage=VoltageLevel.KV10), "hv_new_single") == []
     assert fields(home_form(voltage=VoltageLevel.KV10)) == ["voltage"]
+    assert fields(home_form(voltage=VoltageLevel.KV110)) == ["voltage"]  # only 220 V / 380 V for a home
+    assert fields(home_form(voltage=VoltageLevel.V380)) == []
 
 
 def test_tariff_change_needs_the_new_class() -> None:
@@ -338,10 +342,32 @@ def test_retired_county_code_reaches_the_clerk_as_a_notice() -> None:
 
 def test_policy_defaults_match_the_shipped_profile() -> None:
     with DEFAULTS.open("rb") as file:
-        shipped = parse_application_policy(tomllib.load(file)["application_policy"])
+        data = tomllib.load(file)
+    shipped = parse_application_policy(
+        data["application_policy"], rule_sources=parse_rule_sources(data["rule_sources"])
+    )
     # every rule number is the code's default; only the hall's own ID area codes are its own
-    assert replace(shipped, local_area_codes=frozenset()) == ApplicationPolicy()
+    assert replace(shipped, local_area_codes=frozenset(), sources={}) == ApplicationPolicy()
     assert "150502" in shipped.local_area_codes  # 科尔沁区 of the default Tongliao hall
+    # every number of the policy says where it comes from; the unconfirmed ones say so
+    numbers = {"pause_min_days", "pause_max_days_per_year", "pause_notice_days"}
+    assert numbers | {"reduction_restore_within_months"} <= set(shipped.sources)
+    assert shipped.sources["pause_min_days"].source.number == "发改办价格〔2016〕1583号"
+    assert shipped.sources["pause_notice_days"].source.confidence is Confidence.UNCONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("pause_max_per_year", "removed in 2016"),
+        ("reduction_min_months", "no time limit"),
+        ("reduction_max_months", "no time limit"),
+    ],
+)
+def test_a_repealed_rule_in_a_hall_profile_is_refused_saying_why(key: str, hint: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_application_policy({key: 2})
+    assert caught.value.field == f"application_policy.{key}" and hint in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -353,6 +379,8 @@ def test_policy_defaults_match_the_shipped_profile() -> None:
         {"paus_min_days": 15},
         {"residential_capacity_ceiling_kw": float("inf")},
         {"account_number_rule": 10},
+        {"sources": {"pause_min_days": {"source": "hearsay", "clause": ""}}},
+        {"sources": {"local_area_codes": {"source": "hearsay", "clause": ""}}},
     ],
 )
 def test_bad_policy_is_refused(table: dict[str, object]) -> None:
@@ -371,3 +399,26 @@ def test_any_typed_text_gives_problems_never_exceptions(
     form = home_form(name=name, id_number=id_number, mobile=mobile, address=address, capacity=capacity)
     problems = validate_intake(form, business("lv_residential_new"), POLICY, today=TODAY)
     assert all(p.field in {"name", "id_number", "mobile", "address", "capacity"} for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("code", "voltage", "problems"),
+    [
+        ("temporary_supply", VoltageLevel.KV10, []),  # any voltage for a class-free business
+        ("temporary_supply", None, ["voltage"]),
+        ("voltage_change", VoltageLevel.KV10, []),  # the new voltage; the tariff class is not asked
+    ],
+)
+def test_new_business_types_ask_for_the_voltage(
+    code: str, voltage: VoltageLevel | None, problems: list[str]
+) -> None:
+    documents = frozenset(d.code for d in business(code).documents)
+    form = home_form(
+        business_type=code,
+        voltage=voltage,
+        tariff_class=None if code == "voltage_change" else TariffClass.COMMERCIAL_INDUSTRIAL,
+        account_number="0123456789",
+        documents_presented=documents,
+    )
+    found = validate_intake(form, business(code), POLICY, today=TODAY)
+    assert [p.field for p in found] == problems

@@ -89,20 +89,64 @@ def test_retired_county_code_is_accepted_with_a_note_for_the_clerk() -> None:
     assert "440524" in result.note.message
 
 
-def test_fifteen_digit_id_is_converted_to_eighteen() -> None:
+@pytest.mark.parametrize(
+    "id_type", [IdType.RESIDENT_ID, IdType.TEMPORARY_RESIDENT_ID, IdType.HOUSEHOLD_REGISTER]
+)
+def test_a_first_generation_15_digit_card_is_refused_at_intake_with_a_plain_note(id_type: IdType) -> None:
+    """First-generation cards stopped being valid documents on 2013-01-01; the number converts only on
+    old records, and the clerk is told its 18-digit form."""
+    with pytest.raises(InvalidInput) as caught:
+        validate_id(id_type, "110105491231002", today=TODAY)
+    assert caught.value.code == "id_first_generation"
+    assert "2013-01-01" in str(caught.value) and "11010519491231002X" in str(caught.value)
+
+
+def test_fifteen_digit_numbers_on_old_records_convert_to_eighteen() -> None:
     # The 18-digit form of 110105491231002 is the known-valid 11010519491231002X.
-    result = validate_id(IdType.RESIDENT_ID, "110105491231002", today=TODAY)
-    assert result.value == "11010519491231002X"
-    assert result.birth_date == date(1949, 12, 31)
+    assert upgrade_15_digit_id("110105491231002") == "11010519491231002X"
     assert upgrade_15_digit_id("440524750312003") == "440524197503120031"
 
 
 @pytest.mark.parametrize(
-    ("value", "code"), [("110105490231002", "id_birth_date"), ("11010549123100X", "id_format")]
+    ("value", "code"), [("11010549123100X", "id_length"), ("11010549123100", "id_length")]
 )
-def test_bad_fifteen_digit_id_is_refused(value: str, code: str) -> None:
+def test_other_short_numbers_are_refused_by_length(value: str, code: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         validate_id(IdType.RESIDENT_ID, value, today=TODAY)
+    assert caught.value.code == code
+
+
+# --- Hong Kong / Macao / Taiwan residents' residence permit -------------------------------------
+
+
+def _permit(area: str, birth: str = "19900101", seq: str = "123") -> str:
+    first17 = area + birth + seq
+    return first17 + resident_id_check_digit(first17)
+
+
+@pytest.mark.parametrize("area", ["810000", "820000", "830000"])
+def test_residence_permits_are_their_own_document_type(area: str) -> None:
+    number = _permit(area)
+    result = validate_id(IdType.HMT_RESIDENCE_PERMIT, number.lower(), today=TODAY)
+    assert (result.id_type, result.value, result.note) == (IdType.HMT_RESIDENCE_PERMIT, number, None)
+    assert result.birth_date == date(1990, 1, 1)
+    with pytest.raises(InvalidInput) as caught:  # typed as a resident ID: no "retired county" guess
+        validate_id(IdType.RESIDENT_ID, number, today=TODAY)
+    assert caught.value.code == "id_is_residence_permit"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (_permit("810000")[:17] + ("1" if _permit("810000")[17] != "1" else "2"), "id_checksum"),
+        (_permit("110105"), "permit_area"),  # a resident ID number is not a permit number
+        (_permit("830000", birth="19900230"), "id_birth_date"),
+        (_permit("820000")[:15], "id_length"),
+    ],
+)
+def test_bad_residence_permit_numbers(value: str, code: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        validate_id(IdType.HMT_RESIDENCE_PERMIT, value, today=TODAY)
     assert caught.value.code == code
 
 
@@ -122,7 +166,18 @@ def test_number_starting_with_9_as_resident_id_suggests_the_permit_type() -> Non
 # --- unified social credit code ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["91350100M000100Y43", "913502000728319549", "91350100m000100y43"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "91350100M000100Y43",
+        "913502000728319549",
+        "91350100m000100y43",
+        # Letters in positions 1-2 (GB 32100): check characters computed with the MOD 31 rule.
+        "N2150521MA0000001U",  # N2: a village collective economic organisation (农业)
+        "Y1150500MA0000002C",  # Y1: 其他
+        "A1110000MB1234567A",  # A1: a military unit
+    ],
+)
 def test_valid_uscc(value: str) -> None:
     assert validate_id(IdType.USCC, value, today=TODAY).value == value.upper()
 
@@ -131,9 +186,12 @@ def test_valid_uscc(value: str) -> None:
     ("value", "code"),
     [
         ("91350100M000100Y44", "uscc_checksum"),
+        ("N2150521MA0000001V", "uscc_format"),  # V is not in the code set
+        ("N2150521MA0000001A", "uscc_checksum"),
         ("91350100M000100Y4", "uscc_length"),
         ("91350100M0001O0Y43", "uscc_format"),  # O is not in the code set
-        ("9135010AM000100Y43", "uscc_format"),  # region part must be digits
+        ("I1150521MA0000001U", "uscc_format"),  # I is not in the code set
+        ("S2150521MA0000001U", "uscc_format"),  # S is not in the code set
     ],
 )
 def test_bad_uscc(value: str, code: str) -> None:
@@ -289,9 +347,10 @@ _USCC_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 @st.composite
 def credit_codes(draw: st.DrawFn) -> str:
-    head = draw(st.text(alphabet="0123456789", min_size=8, max_size=8))
+    head = draw(st.text(alphabet=_USCC_SET, min_size=2, max_size=2))
+    region = draw(st.text(alphabet="0123456789", min_size=6, max_size=6))
     body = draw(st.text(alphabet=_USCC_SET, min_size=9, max_size=9))
-    return head + body + uscc.calc_check_digit(head + body + "0")
+    return head + region + body + uscc.calc_check_digit(head + region + body)
 
 
 @given(credit_codes(), st.data())

@@ -189,3 +189,23 @@ def test_toml_syntax_error(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as caught:
         load_payment_channels(path)
     assert caught.value.code == "profile_invalid"
+
+
+def test_the_payee_is_a_per_channel_setting_never_the_halls_name() -> None:
+    channels = load_payment_channels(DEFAULT_FILE)
+    hall_company = "国网内蒙古东部电力有限公司通辽供电公司"
+    for code in ("wechat", "alipay", "bank_withholding"):
+        channel = channels.get(code)
+        assert channel.payee == "国网内蒙古东部电力有限公司"
+        steps = " ".join(channel.steps_for("zh_CN", hall_company))
+        assert "国网内蒙古东部电力有限公司" in steps and hall_company not in steps
+    assert channels.withholding is not None
+    assert hall_company not in " ".join(channels.withholding.steps_for("zh_CN", hall_company))
+    # a channel without a payee names the hall's company
+    assert channels.get("dianebao").payee is None
+
+
+def test_the_95598_code_says_it_opens_the_portal_home_page() -> None:
+    wsgw = load_payment_channels(DEFAULT_FILE).get("wsgw")
+    assert wsgw.qr_url == "https://www.95598.cn/"
+    assert "www.95598.cn" in wsgw.qr_caption_for("zh_CN") and "首页" in wsgw.qr_caption_for("zh_CN")

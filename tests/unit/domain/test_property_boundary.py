@@ -46,43 +46,72 @@ def guide() -> BoundaryGuide:
     return load_boundary_guide(DEFAULT_FILE)
 
 
-@pytest.mark.parametrize(
-    ("location", "responsibility"),
-    [
-        (L.BEFORE_METER, Responsibility.UTILITY),
-        (L.METER, Responsibility.UTILITY),
-        (L.AFTER_METER, Responsibility.CUSTOMER),
-        (L.INSIDE_HOME, Responsibility.CUSTOMER),
-    ],
-)
-def test_default_boundary_is_at_the_meter(
-    guide: BoundaryGuide, location: FaultLocation, responsibility: Responsibility
-) -> None:
-    answer = decide_responsibility(location, guide)
-    assert answer.responsibility is responsibility
-    assert answer.free_repair is (responsibility is Responsibility.UTILITY)
-    assert not answer.from_contract and answer.boundary is L.METER
-    assert "第四十七条" in answer.rule.zh_CN and "art. 47" in answer.rule.en
-    if responsibility is Responsibility.UTILITY:
-        assert "95598" in answer.advice.zh_CN and "95598" in answer.advice.en
+U, C = Responsibility.UTILITY, Responsibility.CUSTOMER
 
 
 @pytest.mark.parametrize(
     ("contract", "location", "responsibility"),
     [
-        (L.AFTER_METER, L.AFTER_METER, Responsibility.UTILITY),
-        (L.AFTER_METER, L.INSIDE_HOME, Responsibility.CUSTOMER),
-        (L.BEFORE_METER, L.METER, Responsibility.CUSTOMER),
-        (L.BEFORE_METER, L.BEFORE_METER, Responsibility.UTILITY),
+        # the default boundary (at the meter, 供电营业规则（2024）)
+        (None, L.BEFORE_METER, U),
+        (None, L.METER, U),
+        (None, L.AFTER_METER, C),
+        (None, L.INSIDE_HOME, C),
+        # the contract puts the boundary before the meter: the billing meter is still the company's
+        (L.BEFORE_METER, L.BEFORE_METER, U),
+        (L.BEFORE_METER, L.METER, U),
+        (L.BEFORE_METER, L.AFTER_METER, C),
+        (L.BEFORE_METER, L.INSIDE_HOME, C),
+        # the contract says the company owns up to the meter
+        (L.METER, L.BEFORE_METER, U),
+        (L.METER, L.METER, U),
+        (L.METER, L.AFTER_METER, C),
+        (L.METER, L.INSIDE_HOME, C),
+        # the contract gives the company the line after the meter too
+        (L.AFTER_METER, L.BEFORE_METER, U),
+        (L.AFTER_METER, L.METER, U),
+        (L.AFTER_METER, L.AFTER_METER, U),
+        (L.AFTER_METER, L.INSIDE_HOME, C),
     ],
 )
-def test_contract_boundary_overrides_the_default(
-    guide: BoundaryGuide, contract: FaultLocation, location: FaultLocation, responsibility: Responsibility
+def test_every_position_under_every_boundary(
+    guide: BoundaryGuide,
+    contract: FaultLocation | None,
+    location: FaultLocation,
+    responsibility: Responsibility,
 ) -> None:
     answer = decide_responsibility(location, guide, contract_boundary=contract)
     assert answer.responsibility is responsibility
-    assert answer.from_contract and answer.boundary is contract
-    assert answer.rule == guide.texts.rule_contract
+    assert answer.free_repair is (responsibility is U)
+    assert answer.from_contract is (contract is not None)
+    assert answer.boundary is (contract or L.METER)
+    assert answer.rule == (guide.texts.rule_contract if contract else guide.texts.rule_default)
+    for language in LANGUAGES:
+        text = " ".join(answer.lines(language))
+        assert "95598" in text  # the utility's repair line, or the meter's rule on every answer
+        assert "1996" not in text and "第四十七条" not in text and "art. 47" not in text
+    zh = " ".join(answer.lines("zh_CN"))
+    assert "违约用电" in zh and "封印" in zh  # the meter's rule is said in every case
+    if location is L.METER:
+        assert answer.advice == guide.texts.meter
+        assert "更换" in answer.advice.zh_CN and "电工" in answer.advice.zh_CN  # no electrician for it
+    else:
+        assert answer.lines("zh_CN")[-1] == guide.texts.meter_note.zh_CN
+
+
+def test_the_rule_cited_is_the_2024_one(guide: BoundaryGuide) -> None:
+    for text in (guide.texts.rule_default.zh_CN, guide.texts.rule_default.zh_TW, guide.texts.rule_default.en):
+        assert "2024" in text and "1996" not in text
+    assert (
+        "供电营业规则" in guide.texts.rule_default.zh_CN and "2024年6月1日" in guide.texts.rule_default.zh_CN
+    )
+
+
+def test_no_text_tells_a_customer_to_repair_the_meter(guide: BoundaryGuide) -> None:
+    """With the boundary before the meter, a meter fault is still the company's free repair."""
+    answer = decide_responsibility(L.METER, guide, contract_boundary=L.BEFORE_METER)
+    assert answer.free_repair and answer.paid_services == ()
+    assert guide.texts.customer.zh_CN not in answer.lines("zh_CN")
 
 
 def test_contract_cannot_put_the_boundary_inside_the_home(guide: BoundaryGuide) -> None:
@@ -95,9 +124,10 @@ def test_no_approved_paid_services_says_so(guide: BoundaryGuide) -> None:
     assert guide.paid_services == ()
     answer = decide_responsibility(L.INSIDE_HOME, guide)
     for language in LANGUAGES:
-        lines = answer.lines(language)
+        lines = answer.lines(language, meter_note=False)
         assert lines[-1] == guide.texts.no_paid_services.get(language)
-    assert "持证电工" in answer.lines("zh_CN")[-1] and "licensed electrician" in answer.lines("en")[-1]
+    assert "持证电工" in answer.lines("zh_CN", meter_note=False)[-1]
+    assert "licensed electrician" in answer.lines("en", meter_note=False)[-1]
 
 
 def test_utility_answer_offers_no_paid_service(profile: dict[str, Any]) -> None:
@@ -115,9 +145,12 @@ def test_approved_fees_are_listed_for_customer_side(profile: dict[str, Any]) -> 
     assert service.fee == Decimal("30.00") and service.approved_by.startswith("通辽市发改委")
     answer = decide_responsibility(L.INSIDE_HOME, guide)
     assert answer.paid_services == (service,)
-    assert answer.lines("zh_CN")[-2:] == (guide.texts.paid_services_heading.zh_CN, "更换插座: 30.00 元 / 个")
-    assert answer.lines("en")[-1] == "Replace a socket: 30.00 yuan / each"
-    assert answer.lines("zh_TW")[-1] == "更換插座: 30.00 元 / 个"  # the unit has no zh_TW: zh_CN stands in
+    lines = answer.lines("zh_CN", meter_note=False)
+    assert lines[-2:] == (guide.texts.paid_services_heading.zh_CN, "更换插座: 30.00 元 / 个")
+    assert answer.lines("en", meter_note=False)[-1] == "Replace a socket: 30.00 yuan / each"
+    # the unit has no zh_TW: zh_CN stands in
+    assert answer.lines("zh_TW", meter_note=False)[-1] == "更換插座: 30.00 元 / 个"
+    assert answer.lines("zh_CN")[-1] == guide.texts.meter_note.zh_CN  # the meter's rule comes last
 
 
 def test_fee_not_yet_in_force_is_left_out(profile: dict[str, Any]) -> None:
@@ -181,4 +214,4 @@ def test_default_texts_exist_in_every_language(guide: BoundaryGuide) -> None:
         for language in LANGUAGES:
             assert getattr(text, language), (text.zh_CN, language)
     answer = decide_responsibility(L.AFTER_METER, guide, contract_boundary=L.AFTER_METER)
-    assert len(answer.lines("zh_TW")) == 3 and answer.lines("zh_TW")[0].startswith("故障位置")
+    assert len(answer.lines("zh_TW")) == 4 and answer.lines("zh_TW")[0].startswith("故障位置")

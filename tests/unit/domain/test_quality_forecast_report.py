@@ -45,9 +45,9 @@ def test_the_forecast_report_lays_out_days_hours_and_errors() -> None:
     monday = dict(zip([c.title for c in per_day.columns], per_day.rows[0], strict=True))
     assert monday["预测到达"] == pytest.approx(8 * 30, rel=0.1) and monday["A 缴费"] == monday["预测到达"]
     assert monday["高峰所需窗口"] == max(p.counters for p in plan if p.day == as_of)
-    # no schedule is published for 2030 or 2031 yet: every day's kind is provisional (1 January 2031
-    # counts as a plain Wednesday until the hall enters the schedule)
-    assert per_day.rows[2][1] == "周三 *" and per_day.rows[0][1] == "周一 *"
+    # no schedule is published for 2030 or 2031 yet: every day's kind is provisional; 1 January 2031
+    # is 元旦 by law (a statutory holiday even before the schedule is published)
+    assert per_day.rows[2][1] == "节假日 *" and per_day.rows[0][1] == "周一 *"
     counters = data.table("forecast_counters")
     assert [r[0] for r in counters.rows] == [f"{h:02d}:00–{h + 1:02d}:00" for h in range(9, 17)]
     assert [c.title for c in counters.columns][1:3] == ["12-30", "12-31"]

@@ -96,10 +96,10 @@ def test_negative_limit_is_a_programming_error() -> None:
 # --- years the library does not cover ---------------------------------------------------------
 
 
-def test_2027_falls_back_to_monday_to_friday_and_says_so() -> None:
+def test_2027_skips_the_statutory_holidays_and_says_it_is_provisional() -> None:
     result = CAL.add_workdays(date(2026, 12, 30), 5)
-    # 31 Dec, then 1 Jan 2027 (a Friday: no published schedule, so counted), 4, 5, 6 Jan.
-    assert result.day == date(2027, 1, 6)
+    # 31 Dec, then 1 Jan 2027 (元旦, a Friday: a holiday by law even before the schedule), 4, 5, 6, 7 Jan.
+    assert result.day == date(2027, 1, 7)
     assert result.provisional
     assert result.provisional_years == (2027,)
     assert not CAL.is_official(2027)

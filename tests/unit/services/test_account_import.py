@@ -298,7 +298,7 @@ def test_an_import_conflicting_with_another_finishes_nothing(
 
 def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], tmp_path: Path) -> None:
     importer, kiosk = make_hall(), make_hall(timeout=1.0)
-    source = accounts_file(tmp_path / "big.csv", 3000)
+    source = accounts_file(tmp_path / "big.csv", 12_000)  # long enough to sample the queue often
     done = threading.Event()
     latencies: list[float] = []
 
@@ -316,16 +316,16 @@ def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], t
         started = time.perf_counter()
         kiosk.queue.issue("A")  # a 1 s busy timeout: any long lock would raise StoreUnavailable
         latencies.append(time.perf_counter() - started)
-        time.sleep(0.01)
+        time.sleep(0.002)
     thread.join()
     assert len(latencies) >= 5 and max(latencies) < 0.5
-    assert kiosk.accounts.live_list().accounts == 3000  # type: ignore[union-attr]
+    assert kiosk.accounts.live_list().accounts == 12_000  # type: ignore[union-attr]
 
 
 def make_hall_in_thread(path: Path) -> Hall:
     from counter_app.services.hall import open_hall
 
-    return open_hall(path)
+    return open_hall(path, create=True)
 
 
 def test_header_in_chinese_with_title_line_above(hall: Hall, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ imported by another process noticed on the next search."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -55,6 +56,37 @@ def test_phone_full_and_last_four(city: Hall) -> None:
     assert found(city, "04758123456") == [(account_number(50), "phone_exact")]
     assert found(city, "0007") == [(account_number(7), "phone_last4")]
     assert found(city, "3456") == [(account_number(50), "phone_last4")]
+
+
+def test_the_last_four_digits_of_an_account_number(city: Hall) -> None:
+    """Read off a bill or a receipt; after a phone's last four, which customers say more often."""
+    assert found(city, account_number(51)[-4:]) == [(account_number(51), "account_last4")]
+    assert found(city, "0007") == [(account_number(7), "phone_last4")]  # one account, found once
+
+
+def test_a_list_imported_before_the_last_four_index_still_answers(
+    city: Hall, make_hall: Callable[..., Hall]
+) -> None:
+    """A live list of format 1 (no index of the last four digits) is read in 户号 order instead."""
+    live = city.accounts.live_list()
+    assert live is not None
+    path = accounts_folder(city.path) / live.file
+    city.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX accounts_number_last4")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    again = make_hall(city.path)
+    assert found(again, account_number(51)[-4:]) == [(account_number(51), "account_last4")]
+
+
+def test_a_phones_first_digits_in_phone_order(city: Hall) -> None:
+    """What a customer says first: 139 1234 …; every phone that starts so, in phone-book order."""
+    assert found(city, "1391234000") == [(account_number(i), "phone_prefix") for i in range(10)]
+    assert found(city, "139 1234 0004")[:1] == [(account_number(4), "phone_exact")]
+    assert found(city, "0475812") == [(account_number(50), "phone_prefix")]
+    assert [n for n, _ in found(city, "13912340", limit=3)] == [account_number(i) for i in range(3)]
 
 
 def test_names_rank_exact_then_prefix_then_contains_then_address(city: Hall) -> None:
@@ -157,9 +189,9 @@ def a_query(draw: st.DrawFn, data: list[tuple[str, str]]) -> str:
         start = draw(st.integers(0, len(text) - 1))
         return text[start : draw(st.integers(start + 1, len(text)))]
     if kind == "number":
-        return account_number(i)[: draw(st.integers(4, 10))]
+        return draw(st.sampled_from([account_number(i)[: draw(st.integers(4, 10))], account_number(i)[-4:]]))
     if kind == "phone":
-        return draw(st.sampled_from([phone(i), phone(i)[-4:]]))
+        return draw(st.sampled_from([phone(i), phone(i)[-4:], phone(i)[: draw(st.integers(4, 10))]]))
     return draw(st.text(alphabet=CHARS, min_size=1, max_size=3))
 
 

@@ -173,7 +173,10 @@ def test_transfer_needs_an_unchanged_address_and_no_arrears(hall: Hall) -> None:
     assert accept(hall, form, change=ChangeDetails(arrears="0", **recorded)).business_type == "transfer"
 
 
-def test_pause_at_most_twice_a_year_and_at_least_fifteen_days(hall: Hall) -> None:
+def test_pauses_follow_the_current_rules(hall: Hall) -> None:
+    """No cap on the number of pauses; each ≥ 15 days; ≤ 6 months in a calendar year (then 减容); a
+    short notice is a note for the clerk, never a refusal. The hall clock stands at Mon 3 Mar 2025."""
+
     def pause(start: date, days: int) -> Any:
         change = ChangeDetails(period_start=start, period_end=start + timedelta(days=days - 1))
         return accept(hall, change_form("pause"), change=change)
@@ -181,33 +184,53 @@ def test_pause_at_most_twice_a_year_and_at_least_fifteen_days(hall: Hall) -> Non
     with pytest.raises(InvalidInput) as caught:
         pause(date(2025, 3, 20), 10)
     assert [p.code for p in caught.value.params["problems"]] == ["pause_too_short"]
+    soon = pause(date(2025, 3, 5), 20)  # two days' notice: accepted, with a note for the clerk
+    assert [n.code for n in soon.notices] == ["pause_short_notice"]
+    pause(date(2025, 4, 1), 100)  # 120 days paused in 2025
+    third = pause(date(2025, 7, 15), 60)  # the third pause of 2025 (180 days): no cap since 2016
     with pytest.raises(InvalidInput) as caught:
-        pause(date(2025, 3, 5), 20)  # two days' notice, five needed
-    assert [p.field for p in caught.value.params["problems"]] == ["period_start"]
-    first = pause(date(2025, 4, 1), 20)
-    pause(date(2025, 6, 1), 20)
-    with pytest.raises(InvalidInput) as caught:
-        pause(date(2025, 9, 1), 20)
-    assert [p.code for p in caught.value.params["problems"]] == ["pause_too_many"]
-    hall.applications.withdraw(first.number, reason="客户撤回", clerk=OWNER)
-    assert pause(date(2025, 9, 1), 20).period == (date(2025, 9, 1), date(2025, 9, 20))
+        pause(date(2025, 10, 1), 15)  # 195 days > 6 months: offer 减容 instead
+    problems = caught.value.params["problems"]
+    assert [p.code for p in problems] == ["pause_year_total"] and "减容" in problems[0].message
+    hall.applications.withdraw(third.number, reason="客户撤回", clerk=OWNER)
+    assert pause(date(2025, 10, 1), 15).period == (date(2025, 10, 1), date(2025, 10, 15))
+    assert pause(date(2025, 11, 1), 15).notices == ()  # a fourth pause, given in good time
 
 
-def test_reduction_lasts_six_months_to_two_years(hall: Hall) -> None:
+def test_a_reduction_has_no_time_limit_and_is_restored_within_two_years(hall: Hall) -> None:
     form = change_form("capacity_reduction", capacity="200", voltage=VoltageLevel.KV10)
+    open_ended = accept(hall, form, change=ChangeDetails(period_start=date(2025, 4, 1)))
+    assert open_ended.period == (date(2025, 4, 1), None)  # no last day: no time limit
+    short = accept(
+        hall, form, change=ChangeDetails(period_start=date(2025, 4, 1), period_end=date(2025, 4, 30))
+    )
+    assert short.period == (date(2025, 4, 1), date(2025, 4, 30))  # one month (refused by the 1996 rules)
+    assert hall.application_views.summary(open_ended.number).period == (date(2025, 4, 1), None)
+    restore = change_form("reduction_restore", capacity="400", voltage=VoltageLevel.KV10)
+    accepted = accept(
+        hall, restore, change=ChangeDetails(period_start=date(2023, 3, 10), period_end=date(2025, 3, 9))
+    )
+    assert accepted.business_type == "reduction_restore"
     with pytest.raises(InvalidInput) as caught:
-        accept(hall, form, change=ChangeDetails(period_start=date(2025, 4, 1), period_end=date(2025, 6, 30)))
-    assert [p.code for p in caught.value.params["problems"]] == ["reduction_too_short"]
+        accept(
+            hall, restore, change=ChangeDetails(period_start=date(2023, 3, 1), period_end=date(2025, 3, 10))
+        )
+    problems = caught.value.params["problems"]
+    assert [p.code for p in problems] == ["restore_too_late"] and problems[0].field == "period_end"
+    assert "增容" in problems[0].message
+    with pytest.raises(InvalidInput) as caught:
+        accept(hall, restore, change=ChangeDetails(period_end=date(2025, 3, 10)))
+    assert [p.field for p in caught.value.params["problems"]] == ["period_start"]
 
 
 # the workflow ------------------------------------------------------------------------------------------
 def test_advance_then_a_stale_second_advance_is_refused_and_writes_nothing(hall: Hall) -> None:
     number = accept(hall, firm()).number
-    moved = hall.applications.advance(number, expected_stage="apply_accept", clerk=OWNER)
-    assert moved.stage == "plan_reply" and moved.status is Status.IN_PROGRESS
+    moved = hall.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)
+    assert moved.stage == "customer_design" and moved.status is Status.IN_PROGRESS
     before = counts(hall)
     with pytest.raises(RuleViolation) as caught:
-        hall.applications.advance(number, expected_stage="apply_accept", clerk=OWNER)
+        hall.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)
     assert caught.value.code == "stale_stage"
     assert counts(hall) == before
     assert hall.application_views.summary(number).version == 2
@@ -216,11 +239,12 @@ def test_advance_then_a_stale_second_advance_is_refused_and_writes_nothing(hall:
 def test_only_the_owner_or_an_active_supervisor_may_act(hall: Hall) -> None:
     number = accept(hall, firm()).number
     with pytest.raises(RuleViolation) as caught:
-        hall.applications.advance(number, expected_stage="apply_accept", clerk="0108")
+        hall.applications.advance(number, expected_stage="plan_reply", clerk="0108")
     assert caught.value.code == "not_owner" and caught.value.params == {"owner": OWNER}
     hall.staff.add("0001", "赵值班", Role.SUPERVISOR)
     assert (
-        hall.applications.advance(number, expected_stage="apply_accept", clerk="0001").stage == "plan_reply"
+        hall.applications.advance(number, expected_stage="plan_reply", clerk="0001").stage
+        == "customer_design"
     )
     hall.staff.deactivate("0001")
     with pytest.raises(RuleViolation):
@@ -234,8 +258,8 @@ def test_hand_over_moves_ownership(hall: Hall) -> None:
     assert handed.owner == "0108" and handed.history[-1].kind == "handed_over"
     assert handed.history[-1].note == "调岗"
     with pytest.raises(RuleViolation):
-        hall.applications.advance(number, expected_stage="apply_accept", clerk=OWNER)
-    assert hall.applications.advance(number, expected_stage="apply_accept", clerk="0108").owner == "0108"
+        hall.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)
+    assert hall.applications.advance(number, expected_stage="plan_reply", clerk="0108").owner == "0108"
     hall.staff.add("0109", "钱七")
     hall.staff.deactivate("0109")
     with pytest.raises(RuleViolation) as caught:
@@ -258,19 +282,17 @@ def test_suspending_stops_the_clock_and_resuming_moves_the_due_date(hall: Hall, 
 
 def test_return_needs_a_reason_and_an_earlier_stage(hall: Hall) -> None:
     number = accept(hall, firm()).number
-    hall.applications.advance(number, expected_stage="apply_accept", clerk=OWNER)
+    hall.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)
     with pytest.raises(RuleViolation) as caught:
         hall.applications.return_to(
-            number, expected_stage="plan_reply", to_stage="apply_accept", reason=" ", clerk=OWNER
+            number, expected_stage="customer_design", to_stage="plan_reply", reason=" ", clerk=OWNER
         )
     assert caught.value.code == "reason_required"
     back = hall.applications.return_to(
-        number, expected_stage="plan_reply", to_stage="apply_accept", reason="资料不全", clerk=OWNER
+        number, expected_stage="customer_design", to_stage="plan_reply", reason="资料不全", clerk=OWNER
     )
     assert (
-        back.status is Status.RETURNED
-        and back.stage == "apply_accept"
-        and back.history[-1].note == "资料不全"
+        back.status is Status.RETURNED and back.stage == "plan_reply" and back.history[-1].note == "资料不全"
     )
 
 
@@ -444,7 +466,8 @@ def test_a_due_date_in_an_unpublished_year_is_provisional_until_the_hall_confirm
     confirmed = profile_with("[work_calendar]\nholidays = [2027-01-04]\nconfirmed_years = [2027]\n")
     hall = make_hall(profile_file=confirmed)
     row = hall.application_views.worklist().rows[0]  # stored due dates follow the new calendar
-    assert row.due_day == date(2027, 1, 5) and not row.due_provisional
+    # 29, 30, 31 Dec, (1 Jan 元旦 by law, 4 Jan the hall's holiday), 5, 6 Jan
+    assert row.due_day == date(2027, 1, 6) and not row.due_provisional
 
 
 def test_hall_settings_for_prefix_and_due_soon(

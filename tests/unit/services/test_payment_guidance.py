@@ -40,7 +40,9 @@ def test_guidance_for_an_account_without_withholding_includes_the_sign_up_guide(
     assert [c.code for c in guidance.channels][:3] == ["wsgw", "wechat", "alipay"]
     assert guidance.suggested == ("wsgw", "wechat", "alipay", "dianebao", "bank_withholding")
     assert guidance.withholding is not None and guidance.withholding.channel == "bank_withholding"
-    assert pay_hall.payments.guidance_for(account_number(2)).withholding is None  # signed: nothing to add
+    signed = pay_hall.payments.guidance_for(account_number(2))
+    assert signed.withholding is None  # signed: nothing to add
+    assert signed.suggested == ("wsgw", "wechat", "alipay", "dianebao")  # and no sign-up steps offered
     assert pay_hall.payments.guidance_for(account_number(3)).withholding is not None  # unknown: explain
 
 
@@ -174,8 +176,10 @@ def test_boundary_answers_from_the_profile(pay_hall: Hall) -> None:
     assert not inside.free_repair and "客户" in inside.lines[1]
     meter = pay_hall.boundary.leaflet(FaultLocation.METER, language="en")
     assert meter.free_repair and "95598" in meter.lines[1]
+    assert "违约用电" in inside.meter_note  # the meter's rule is said on every leaflet
     by_contract = pay_hall.boundary.leaflet(FaultLocation.METER, FaultLocation.BEFORE_METER)
-    assert by_contract.from_contract and not by_contract.free_repair
+    # the billing meter stays the company's whatever the contract's boundary
+    assert by_contract.from_contract and by_contract.free_repair and "违约用电" in by_contract.lines[1]
 
 
 def test_a_mistake_in_the_payment_profile_stops_only_the_payment_area(
@@ -208,3 +212,19 @@ effective_from = {tomorrow}
     assert not any("更换插座" in line for line in hall.boundary.leaflet(FaultLocation.INSIDE_HOME).lines)
     clock.advance(days=1)  # the same hall, past midnight
     assert "更换插座: 30.00 元 / 个" in hall.boundary.leaflet(FaultLocation.INSIDE_HOME).lines
+
+
+def test_a_signed_account_gets_how_withholding_works_not_the_sign_up(pay_hall: Hall) -> None:
+    """代扣已签约: if the clerk ticks bank withholding anyway, the slip says it is signed up and how it
+    works (the profile's note), never the 签约代扣 steps or what to bring to sign up."""
+    record = pay_hall.payments.record(account_number(2), ["wsgw", "bank_withholding"], clerk="王丽")
+    slip = pay_hall.payments.slip(record)
+    bank = next(c for c in slip.channels if c.code == "bank_withholding")
+    assert bank.signed and len(bank.steps) == 1 and "自动扣缴" in bank.steps[0]
+    assert not any("签约代扣" in step or "银行App" in step for step in bank.steps)
+    assert slip.withholding_bring == () and not record.withholding_guidance
+    not_signed = pay_hall.payments.slip(
+        pay_hall.payments.record(account_number(1), ["bank_withholding"], clerk="王丽")
+    )
+    assert not not_signed.channels[0].signed
+    assert any("签约代扣" in step for step in not_signed.channels[0].steps)

@@ -108,9 +108,11 @@ class QueueMachine(RuleBasedStateMachine):
         }
 
     def counter_info(self, counter: int) -> tuple[str | None, bool]:
-        """(state, has an active ticket) of a counter row, before an action."""
+        """(state, has an active ticket of today) of a counter row, before an action. An active ticket
+        of an earlier business day is closed by the action's day change (expired), not finished."""
         state = self.db.execute("SELECT state FROM counters WHERE number = ?", [counter]).fetchone()
-        active = self.queue.repo.active_at(counter) is not None
+        ticket = self.queue.repo.active_at(counter)
+        active = ticket is not None and ticket.business_day >= self.effective_day()
         return (state[0] if state else None), active
 
     def pick_counter(self, choice: tuple[bool, int]) -> int:
@@ -170,8 +172,11 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(tickets=st.lists(st.tuples(SERVICES, st.booleans()), min_size=1, max_size=4))
     def issue(self, tickets: list[tuple[str, bool]]) -> None:
         for service, green in tickets:  # a few customers at once, so the lines fill up
+            reason = "elderly" if green else ""
             self.act(
-                lambda s=service, g=green: self.queue.issue(s, green=g), lambda r: ["issued"], uses_today=True
+                lambda s=service, g=green, why=reason: self.queue.issue(s, green=g, green_reason=why),
+                lambda r: ["issued"],
+                uses_today=True,
             )
 
     @rule(choice=CHOICE)

@@ -105,7 +105,7 @@ def snapshot(hall: Hall) -> tuple[object, ...]:
 
 def test_restart_resumes_exactly(make_hall, hall: Hall) -> None:
     issue(hall, "AAACCBBD")
-    hall.queue.issue("A", green=True)
+    hall.queue.issue("A", green=True, green_reason="elderly")
     hall.queue.call_next(1, clerk="王丽")
     hall.queue.start_serving(1)
     hall.queue.call_next(3, clerk="张敏")

@@ -36,7 +36,7 @@ def test_issue_reports_people_ahead_and_estimate(hall: Hall) -> None:
     second = hall.queue.issue("B")
     # B: default 15 min, served by counters 3 and 4 → ceil(1 × 15 / 2)
     assert (second.ahead, second.estimate_minutes) == (1, 8)
-    green = hall.queue.issue("B", green=True)
+    green = hall.queue.issue("B", green=True, green_reason="elderly")
     assert green.ahead == 0  # green goes before everyone
     assert hall.queue.issue("B").ahead == 3
 
@@ -56,6 +56,14 @@ def test_unknown_service_is_refused_and_nothing_changes(hall: Hall) -> None:
         InvalidInput,
         "unknown_green_reason",
     )
+
+
+def test_green_channel_without_its_reason_or_a_reason_without_green_is_refused(hall: Hall) -> None:
+    refused_without_change(
+        hall, lambda: hall.queue.issue("A", green=True), InvalidInput, "green_reason_required"
+    )
+    only_reason = lambda: hall.queue.issue("A", green_reason="elderly")  # noqa: E731
+    refused_without_change(hall, only_reason, InvalidInput, "green_reason_without_green")
 
 
 # calling and serving -----------------------------------------------------------------------------
@@ -101,14 +109,14 @@ def test_finishing_a_called_customer_counts_service_from_the_call(hall: Hall, cl
 
 def test_green_channel_is_called_before_earlier_tickets(hall: Hall) -> None:
     issue(hall, "AC")
-    hall.queue.issue("C", green=True)
+    hall.queue.issue("C", green=True, green_reason="elderly")
     assert hall.queue.call_next(2).called.number == "V001"  # counter 2 serves A, C
     assert hall.queue.call_next(2).called.number == "A001"
 
 
 def test_green_ticket_waits_for_a_counter_serving_its_service(hall: Hall) -> None:
     issue(hall, "B")
-    hall.queue.issue("D", green=True)
+    hall.queue.issue("D", green=True, green_reason="elderly")
     assert hall.queue.call_next(3).called.number == "B001"  # counter 3 serves B, C: not D
     assert hall.queue.call_next(5).called.number == "V001"
 

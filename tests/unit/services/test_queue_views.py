@@ -44,13 +44,28 @@ def test_counter_view_lists_its_lines_in_calling_order(hall: Hall, clock) -> Non
     for code in "ABCA":
         hall.queue.issue(code)
         clock.advance(minutes=1)
-    hall.queue.issue("C", green=True)
+    hall.queue.issue("C", green=True, green_reason="elderly")
     clock.advance(minutes=10)
-    view = hall.views.counter_view(2)  # A and C
-    assert [t.number for t in view.waiting] == ["V001", "A001", "C001", "A002"]
+    view = hall.views.counter_view(2)  # A, then C: the order its F1 calls them
+    assert [t.number for t in view.waiting] == ["V001", "A001", "A002", "C001"]
     assert view.waiting_counts == {"A": 2, "C": 2}
     assert view.longest_wait_minutes == pytest.approx(14.0)
     assert view.status.current is None and view.figures.served == 0
+
+
+@pytest.mark.parametrize("counter", [1, 2, 3, 4, 5, 6])
+def test_the_first_waiting_row_is_the_one_the_next_key_calls(hall: Hall, clock, counter: int) -> None:
+    """Every counter of the default profile, strict order or weights: the list shows the line in
+    the order F1 calls it, so the clerk never sees C041 on top and hears B024 called."""
+    for code in "CACBDBACDAACB":
+        hall.queue.issue(code)
+        clock.advance(minutes=1)
+    hall.queue.issue("D", green=True, green_reason="elderly")
+    shown = [t.number for t in hall.views.counter_view(counter).waiting]
+    called = []
+    while (result := hall.queue.call_next(counter)).called is not None:
+        called.append(result.called.number)
+    assert shown == called
 
 
 def test_counter_view_lists_its_own_lines_however_long_the_others_are(hall: Hall) -> None:
@@ -76,6 +91,22 @@ def test_counter_view_figures_after_service(hall: Hall, clock) -> None:
     assert figures.average_wait_minutes == pytest.approx(5.0, abs=0.01)  # (2 + 8) / 2
 
 
+def test_no_average_is_negative_when_the_clock_went_back(hall: Hall, clock) -> None:
+    """A PC clock set back between issuing and calling (or a history replayed on an earlier clock)
+    must not show an impossible negative wait or service time."""
+    hall.queue.issue("A")
+    hall.queue.issue("A")
+    clock.advance(minutes=-10)  # the clock is corrected backwards
+    hall.queue.call_next(2)
+    clock.advance(minutes=-3)
+    hall.queue.call_next(2)  # finishes A001 "before" it was called
+    figures = hall.views.counter_view(2).figures
+    assert figures.average_wait_minutes is not None and figures.average_wait_minutes >= 0
+    assert figures.average_service_minutes is not None and figures.average_service_minutes >= 0
+    lines = hall.views.service_lines()
+    assert all(line.estimate_minutes is None or line.estimate_minutes >= 0 for line in lines)
+
+
 def test_counter_view_of_an_unknown_counter(hall: Hall) -> None:
     with pytest.raises(NotFound) as err:
         hall.views.counter_view(9)
@@ -97,7 +128,8 @@ def test_display_view_and_announcements(hall: Hall) -> None:
     ]
     assert hall.views.announcements_after(announcements[-1].event_id) == []
     display = hall.views.display_view(recent=2)
-    assert [(e.number, e.kind) for e in display.recent_calls] == [("B001", "recalled"), ("B001", "called")]
+    # one line per ticket, with its latest call: a recall does not push other calls off the screen
+    assert [(e.number, e.kind) for e in display.recent_calls] == [("B001", "recalled"), ("A001", "called")]
     assert display.waiting == {"A": 1}
     assert display.last_event_id == announcements[-1].event_id
     current = {c.counter.number: c.current.number for c in display.counters if c.current}

@@ -27,7 +27,7 @@ AT = datetime.fromisoformat("2026-11-02T09:30:00+08:00")
 
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
-    database = open_hall_db(tmp_path / "hall.sqlite3")
+    database = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     yield database
     database.close()
 

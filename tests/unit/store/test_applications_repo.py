@@ -30,7 +30,7 @@ DAY = AT.date()
 
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
-    database = open_hall_db(tmp_path / "hall.sqlite3")
+    database = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     yield database
     database.close()
 
@@ -107,6 +107,17 @@ def test_an_application_round_trips_with_rare_characters(db: sqlite_utils.Databa
     assert record.version == 1 and record.projection == projection()
 
 
+def test_a_period_without_a_last_day_round_trips(db: sqlite_utils.Database) -> None:
+    """A 减容 has no time limit: its period may stay open (stored with the open-end mark)."""
+    insert(db, period_start=date(2026, 3, 10), period_end=None)
+    record = ApplicationsRepository(db).by_number(f"YK{DAY:%Y%m%d}-0001")
+    assert record is not None and (record.data.period_start, record.data.period_end) == (
+        date(2026, 3, 10),
+        None,
+    )
+    assert db.execute("SELECT period_end FROM applications").fetchone()[0] == "9999-12-31"
+
+
 def test_an_application_is_found_by_number_or_tracking_reference(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
     repo = ApplicationsRepository(db)
@@ -150,7 +161,7 @@ def test_numbers_uuids_and_tracking_references_are_unique(db: sqlite_utils.Datab
         {"applicant_kind": "robot"},
         {"capacity": "8", "capacity_unit": None},
         {"agent_name": "李四"},  # an agent without ID and mobile
-        {"period_start": date(2026, 3, 10), "period_end": None},
+        {"period_start": None, "period_end": date(2026, 3, 9)},  # an end without a start
         {"period_start": date(2026, 3, 10), "period_end": date(2026, 3, 9)},
         {"ticket_id": 999},  # no such ticket
     ],

@@ -35,7 +35,7 @@ def digest(path: Path) -> str:
 
 # pragmas and start-up check ----------------------------------------------------------------------
 def test_every_connection_gets_the_halls_pragmas(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     try:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -50,7 +50,7 @@ def test_every_connection_gets_the_halls_pragmas(tmp_path: Path) -> None:
 
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     try:
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), write(db):
             db.execute(
@@ -62,7 +62,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
 
 
 def test_connect_creates_the_folder(tmp_path: Path) -> None:
-    db = connect(tmp_path / "new" / "deeper" / "hall.sqlite3")
+    db = connect(tmp_path / "new" / "deeper" / "hall.sqlite3", create=True)
     db.close()
     assert (tmp_path / "new" / "deeper" / "hall.sqlite3").exists()
 
@@ -109,7 +109,7 @@ def test_a_damaged_file_is_refused_and_left_untouched(hall: Hall, tmp_path: Path
 
 
 def test_quick_check_passes_on_a_good_file(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     quick_check(db)
     db.close()
 
@@ -126,7 +126,7 @@ def insert_event(db: object, uuid: str) -> None:
 
 
 def test_write_commits_on_success(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     with write(db):
         insert_event(db, "a")
         insert_event(db, "b")
@@ -137,7 +137,7 @@ def test_write_commits_on_success(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("failure", [RuntimeError("bug"), KeyboardInterrupt(), sqlite3.IntegrityError("x")])
 def test_write_rolls_back_everything_on_any_exception(tmp_path: Path, failure: BaseException) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     with pytest.raises(type(failure)), write(db):
         insert_event(db, "a")
         db.execute("INSERT INTO outbox (uuid, topic, payload, created_at) VALUES ('o', 't', '{}', 'x')")
@@ -151,7 +151,7 @@ def test_write_rolls_back_everything_on_any_exception(tmp_path: Path, failure: B
 
 
 def test_write_rolls_back_when_a_constraint_fails_half_way(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"), write(db):
         insert_event(db, "same")
         insert_event(db, "other")
@@ -161,7 +161,7 @@ def test_write_rolls_back_when_a_constraint_fails_half_way(tmp_path: Path) -> No
 
 
 def test_nested_write_is_refused(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     with pytest.raises(RuntimeError, match="one user action is one transaction"), write(db):
         insert_event(db, "a")
         with write(db):
@@ -172,7 +172,7 @@ def test_nested_write_is_refused(tmp_path: Path) -> None:
 
 def test_read_sees_one_snapshot_and_leaves_no_transaction(tmp_path: Path) -> None:
     path = tmp_path / "hall.sqlite3"
-    db = open_hall_db(path)
+    db = open_hall_db(path, create=True)
     other = open_hall_db(path)
     with read(db):
         assert count(db, "queue_events") == 0
@@ -318,7 +318,7 @@ def test_bugs_are_not_classified_as_the_environment(error: sqlite3.Error) -> Non
 
 
 def test_a_sql_bug_inside_write_is_raised_as_is(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     with pytest.raises(sqlite3.OperationalError, match="no such table"), write(db):
         insert_event(db, "a")
         db.execute("SELECT * FROM no_such_table")
@@ -330,5 +330,5 @@ def test_missing_folder_that_cannot_be_created_is_store_unavailable(tmp_path: Pa
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     with pytest.raises(StoreUnavailable) as err:
-        open_hall_db(blocker / "hall.sqlite3")
+        open_hall_db(blocker / "hall.sqlite3", create=True)
     assert err.value.reason == "missing"

@@ -58,12 +58,12 @@ def rows(path: Path) -> dict[str, list[dict[str, Any]]]:
 @pytest.fixture(scope="module")
 def fresh_schema(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, str]]:
     path = tmp_path_factory.mktemp("fresh") / "hall.sqlite3"
-    open_hall_db(path).close()
+    open_hall_db(path, create=True).close()
     return schema(path)
 
 
 def test_a_new_file_gets_every_migration(tmp_path: Path) -> None:
-    db = open_hall_db(tmp_path / "hall.sqlite3")
+    db = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     assert applied_names(db) == ALL
     tables = set(db.table_names())
     assert {"tickets", "queue_events", "outbox", "counters", "number_sequences", "hall_profile"} <= tables
@@ -73,7 +73,7 @@ def test_a_new_file_gets_every_migration(tmp_path: Path) -> None:
 
 def test_opening_again_applies_nothing(tmp_path: Path) -> None:
     path = tmp_path / "hall.sqlite3"
-    open_hall_db(path).close()
+    open_hall_db(path, create=True).close()
     before = rows(path)["_sqlite_migrations"]
     open_hall_db(path).close()
     assert rows(path)["_sqlite_migrations"] == before
@@ -84,11 +84,11 @@ def test_a_file_stopped_before_any_migration_upgrades_to_the_fresh_schema(
     tmp_path: Path, stop_before: str, fresh_schema: list[tuple[str, str, str]]
 ) -> None:
     path = tmp_path / "old.sqlite3"
-    db = connect(path)
+    db = connect(path, create=True)
     migrations.apply(db, stop_before=stop_before)
     assert stop_before not in applied_names(db)
     db.close()
-    db = open_hall_db(path)
+    db = open_hall_db(path, create=stop_before == ALL[0])  # stopped before 0001: nothing in it yet
     assert applied_names(db) == ALL
     db.close()
     assert schema(path) == fresh_schema
@@ -148,7 +148,7 @@ def test_several_roles_opening_a_new_file_at_once_all_succeed_and_migrate_it_onc
     def open_it() -> None:
         try:
             start.wait()
-            open_hall_db(path).close()
+            open_hall_db(path, create=True).close()
         except BaseException as exc:
             errors.append(exc)
 
@@ -164,7 +164,7 @@ def test_several_roles_opening_a_new_file_at_once_all_succeed_and_migrate_it_onc
 def test_profile_parts_migration_leaves_a_file_that_already_has_the_column(tmp_path: Path) -> None:
     """Files made while migration 0001 itself briefly created ``hall_profile.parts``."""
     path = tmp_path / "hall.sqlite3"
-    db = connect(path)
+    db = connect(path, create=True)
     migrations.apply(db, stop_before="0001_1_profile_parts")
     db.execute("ALTER TABLE hall_profile ADD COLUMN parts TEXT NOT NULL DEFAULT '{}'")
     db.close()

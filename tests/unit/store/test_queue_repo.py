@@ -23,7 +23,7 @@ AT = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_hall_db(tmp_path / "hall.sqlite3")
+    database = open_hall_db(tmp_path / "hall.sqlite3", create=True)
     sync_profile(database, paths.DEFAULT_PROFILE, lambda: AT)  # services and counters rows
     yield database
     database.close()
