@@ -26,7 +26,7 @@ def main(out: Path) -> None:
 
     app = QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
-    for old in [*out.glob("*.png"), *out.glob("*.escpos")]:
+    for old in [*out.glob("*.png"), *out.glob("*.escpos"), *out.glob("*.txt")]:
         old.unlink()
     with tempfile.TemporaryDirectory(prefix="counter-papers-") as folder:
         drawn = samples(Path(folder))
@@ -37,6 +37,9 @@ def main(out: Path) -> None:
     for name, data in sorted(drawn.escpos.items()):
         (out / f"{name}.escpos").write_bytes(data)
         print(out / f"{name}.escpos")
+    for name, text in sorted(drawn.pdf_texts.items()):
+        (out / f"{name}.txt").write_text(text, encoding="utf-8")
+        print(out / f"{name}.txt")
     app.quit()
 
 

@@ -6,15 +6,23 @@ while the samples are made. Each paper goes through the real services and the la
 the PDF use (``render_image``); the receipt printer's papers are also kept as the exact ESC/POS bytes
 and drawn as a receipt printer sets them (its character grid) for looking at.
 
-``samples(folder)`` returns ``{name: QImage}`` and ``{name: bytes}`` (ESC/POS); the names are the
-baseline files' names. ``scripts/paper_baseline.py`` writes them as the new baseline.
+Each page is also written as the PDF the printer backends write, and its text layer read back (pypdf,
+and poppler's ``pdftotext`` where installed): what a reader copies out of the PDF is part of the
+baseline too.
+
+``samples(folder)`` returns ``{name: QImage}``, ``{name: bytes}`` (ESC/POS) and ``{name: str}`` (PDF
+text); the names are the baseline files' names. ``scripts/paper_baseline.py`` writes them as the new
+baseline.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import random
 import secrets
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,12 +31,13 @@ from zoneinfo import ZoneInfo
 
 from application_data import firm, home
 from payment_data import account_line, payment_profile, write_list
+from pypdf import PdfReader
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from counter_app.domain.property_boundary import FaultLocation
 from counter_app.printing.application_print import prepare_paper_print, printable_for
-from counter_app.printing.backends import render_image
+from counter_app.printing.backends import pdf_bytes, render_image
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.escpos_backend import display_width, escpos_bytes, wrap_columns
@@ -50,9 +59,11 @@ DPI = 150
 class Samples:
     images: dict[str, QImage] = field(default_factory=dict)
     escpos: dict[str, bytes] = field(default_factory=dict)
+    pdf_texts: dict[str, str] = field(default_factory=dict)
 
     def page(self, name: str, printable: Printable, paper: str) -> None:
         self.images[name] = render_image(printable, paper_named(paper), dpi=DPI)
+        self.pdf_texts[name] = pdf_text(pdf_bytes(printable, paper_named(paper)))
 
     def receipt_printer(self, name: str, printable: Printable) -> None:
         """What an 80 mm ESC/POS printer gets (bytes, QR as the printer's own and as an image) and
@@ -107,6 +118,18 @@ def escpos_image(lines: tuple[Line, ...], paper: Paper) -> QImage:
     finally:
         painter.end()
     return image
+
+
+POPPLER = "--- pdftotext ---\n"
+
+
+def pdf_text(data: bytes) -> str:
+    """The PDF's text as pypdf reads it, then as poppler's ``pdftotext`` does (where installed)."""
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    if shutil.which("pdftotext"):
+        poppler = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+        text += "\n" + POPPLER + poppler.stdout.decode("utf-8")
+    return text
 
 
 @contextlib.contextmanager

@@ -2,7 +2,8 @@
 
 Each paper of ``paper_samples`` (ticket slips, receipts and notices, payment slips, boundary leaflets,
 on every paper size, and what a receipt printer gets) is drawn from fixed values and compared pixel
-by pixel with its PNG; the ESC/POS papers also byte by byte. A difference writes the new drawing
+by pixel with its PNG; the ESC/POS papers also byte by byte, and the text a reader gets out of each
+page's PDF character by character. A difference writes the new drawing
 beside a diff image under the test's temporary folder. A deliberate change of a layout is taken into
 the baseline with ``python scripts/paper_baseline.py`` (and the PNGs looked at before committing).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from paper_samples import Samples, samples
+from paper_samples import POPPLER, Samples, samples
 from PySide6.QtGui import QColor, QImage
 
 BASELINE = Path(__file__).parent / "paper_baseline"
@@ -45,6 +46,7 @@ def test_the_baseline_names_every_paper_drawn(drawn: Samples) -> None:
     assert len(expected_names()) >= 25
     assert sorted(drawn.images) == expected_names()
     assert sorted(drawn.escpos) == sorted(p.stem for p in BASELINE.glob("*.escpos"))
+    assert sorted(drawn.pdf_texts) == sorted(p.stem for p in BASELINE.glob("*.txt"))
 
 
 @pytest.mark.parametrize("name", expected_names())
@@ -66,3 +68,12 @@ def test_paper_is_pixel_identical(drawn: Samples, name: str, tmp_path: Path) -> 
 @pytest.mark.parametrize("name", sorted(p.stem for p in BASELINE.glob("*.escpos")))
 def test_receipt_printer_bytes_are_identical(drawn: Samples, name: str) -> None:
     assert drawn.escpos[name] == (BASELINE / f"{name}.escpos").read_bytes()
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in BASELINE.glob("*.txt")))
+def test_pdf_text_layer_is_identical(drawn: Samples, name: str) -> None:
+    want = (BASELINE / f"{name}.txt").read_text(encoding="utf-8")
+    got = drawn.pdf_texts[name]
+    if POPPLER not in got:  # no poppler on this machine: compare what pypdf reads
+        want = want.split("\n" + POPPLER)[0]
+    assert got == want
