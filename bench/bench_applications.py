@@ -33,7 +33,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from counter_app import paths
-from counter_app.domain.application_events import (
+from counter_app.domain.applications.detail import DueFilter, WorklistQuery
+from counter_app.domain.applications.events import (
     Accepted,
     Advanced,
     Completed,
@@ -43,13 +44,12 @@ from counter_app.domain.application_events import (
     Suspended,
     Withdrawn,
 )
-from counter_app.domain.application_workflow import Status, apply
+from counter_app.domain.applications.history import event_detail, event_note, projection
+from counter_app.domain.applications.workflow import Status, apply
 from counter_app.domain.identity import resident_id_check_digit
-from counter_app.services.applications_history import event_detail, event_note, projection
-from counter_app.services.applications_values import DueFilter, WorklistQuery
 from counter_app.services.hall import Hall, open_hall
-from counter_app.store.applications_repo import ApplicationData, ApplicationsRepository, DocumentRecord
-from counter_app.store.database import set_durable, write
+from counter_app.store.applications import ApplicationData, ApplicationsRepository, DocumentRecord
+from counter_app.store.sqlite.connection import set_durable, write
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TODAY = datetime(2026, 11, 27, 10, 0, tzinfo=SHANGHAI)

@@ -11,18 +11,23 @@ and poppler's ``pdftotext`` where installed): what a reader copies out of the PD
 baseline too.
 
 ``samples(folder)`` returns ``{name: QImage}``, ``{name: bytes}`` (ESC/POS) and ``{name: str}`` (PDF
-text); the names are the baseline files' names. ``scripts/paper_baseline.py`` writes them as the new
-baseline.
+text); the names are the baseline files' names. Run as a script (``python tests/paper_samples.py
+OUT_DIR``) it writes them as files, in a process of its own: Qt's glyph cache makes the anti-aliased
+edges of large text depend on what the process drew before, so the comparison draws in a fresh
+process every time (``scripts/paper_baseline.py`` writes the baseline the same way).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
 import random
 import secrets
 import shutil
 import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,20 +40,20 @@ from pypdf import PdfReader
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from counter_app.domain.property_boundary import FaultLocation
-from counter_app.printing.application_print import prepare_paper_print, printable_for
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.printing.backends import pdf_bytes, render_image
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.escpos_backend import display_width, escpos_bytes, wrap_columns
-from counter_app.printing.jobs import prepare_ticket_print
 from counter_app.printing.paper import Paper, paper_named
-from counter_app.printing.payment_jobs import prepare_payment_print
 from counter_app.printing.qr import draw_qr
 from counter_app.printing.text import slip_family
 from counter_app.qt_i18n import HallTexts, install_language
-from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import Hall, open_hall
+from counter_app.services.printing.applications import prepare_paper_print, printable_for
+from counter_app.services.printing.payments import prepare_payment_print
+from counter_app.services.printing.tickets import prepare_ticket_print
 
 TZ = ZoneInfo("Asia/Shanghai")
 SEED = 20261102
@@ -246,3 +251,31 @@ def samples(folder: Path) -> Samples:
         _payments(hall, clock, out, folder)
         _leaflets(hall, out)
     return out
+
+
+def write(out: Path) -> None:
+    """Every paper into ``out``: ``NAME.png``, ``NAME.escpos`` (bytes) and ``NAME.txt`` (PDF text)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="counter-papers-") as folder:
+        drawn = samples(Path(folder))
+    for name, image in drawn.images.items():
+        if not image.save(str(out / f"{name}.png")):
+            raise OSError(f"cannot write {out / name}.png")
+    for name, data in drawn.escpos.items():
+        (out / f"{name}.escpos").write_bytes(data)
+    for name, text in drawn.pdf_texts.items():
+        (out / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def draw_in_new_process(out: Path) -> None:
+    """:func:`write` in a fresh Python process (see the module docstring)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, __file__, str(out)], check=True, env=env, timeout=300)
+
+
+if __name__ == "__main__":
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    write(Path(sys.argv[1]))
+    app.quit()

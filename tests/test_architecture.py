@@ -170,4 +170,4 @@ def test_sql_lives_only_in_the_store(path: Path) -> None:
 
 def test_the_store_itself_is_seen_as_sql() -> None:
     """The SQL checker finds the store's own SQL, so an empty result elsewhere means something."""
-    assert sql_strings((PACKAGE / "store" / "queue_repo.py").read_text(encoding="utf-8"))
+    assert sql_strings((PACKAGE / "store" / "queue.py").read_text(encoding="utf-8"))

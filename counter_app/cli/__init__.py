@@ -64,7 +64,7 @@ def hall_for(args: argparse.Namespace, *, create: bool = False) -> Hall:
 
 # commands ------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    from counter_app.store.migrations import applied_names
+    from counter_app.store.sqlite.migrations import applied_names
 
     with hall_for(args, create=True) as hall:
         result: dict[str, Any] = {
@@ -154,7 +154,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter_app.printing.jobs import print_ticket_pdf
+    from counter_app.services.printing.tickets import print_ticket_pdf
 
     with hall_for(args) as hall:
         emit(print_ticket_pdf(hall, args.number, Path(args.pdf), paper=args.paper))
@@ -326,9 +326,9 @@ def _command(argv: Sequence[str]) -> str:
 def _area_registrars() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
     """Commands of the other areas, each in its own ``cli_*`` module with ``register(subparsers,
     common_parent)``; the queue's own commands stay in this file."""
-    from counter_app import cli_applications, cli_payments
+    from counter_app.cli import applications, payments
 
-    return [cli_applications.register, cli_payments.register]
+    return [applications.register, payments.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

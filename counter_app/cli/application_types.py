@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from counter_app.domain.applications import ApplicationPolicy
-from counter_app.domain.business_types import BusinessType, Party, ServiceKind
+from counter_app.domain.applications.business_types import BusinessType, Party, ServiceKind
+from counter_app.domain.applications.values import ApplicationPolicy
 from counter_app.domain.profile import Names
 from counter_app.domain.rule_sources import UNCONFIRMED, Confidence, LimitRule, TimeLimit
 

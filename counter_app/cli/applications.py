@@ -23,10 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, hall_for
-from counter_app.cli_types import type_json
-from counter_app.domain.application_workflow import Role
-from counter_app.domain.workdays import DueDate
-from counter_app.services.applications_values import (
+from counter_app.cli.application_types import type_json
+from counter_app.domain.applications.detail import (
     STATE_FILTERS,
     ApplicationDetail,
     DueFilter,
@@ -35,10 +33,12 @@ from counter_app.services.applications_values import (
     WorklistQuery,
     WorklistRow,
 )
+from counter_app.domain.applications.workflow import Role
+from counter_app.domain.workdays import DueDate
 
 if TYPE_CHECKING:
-    from counter_app.printing.application_print import PaperKind
     from counter_app.services.hall import Hall
+    from counter_app.services.printing.applications import PaperKind
 
 
 def _day(text: str) -> date:
@@ -197,7 +197,7 @@ def _show(hall: Hall, args: argparse.Namespace) -> Any:
 
 
 def _print(hall: Hall, args: argparse.Namespace) -> Any:
-    from counter_app.printing.application_print import print_paper_pdf
+    from counter_app.services.printing.applications import print_paper_pdf
 
     kind: PaperKind = "notice" if args.notice else "receipt"
     return print_paper_pdf(hall, args.number, kind, Path(args.pdf), paper=args.paper, clerk=args.clerk or "")

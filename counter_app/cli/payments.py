@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import emit, hall_for
-from counter_app.domain.account_search import SearchHit
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
-from counter_app.domain.property_boundary import FaultLocation
-from counter_app.services.account_import import ImportProgress
-from counter_app.services.accounts import Freshness
-from counter_app.store.accounts_repo import AccountListRecord
+from counter_app.domain.payments.boundary import FaultLocation
+from counter_app.domain.payments.search import SearchHit
+from counter_app.services.payments.account_import import ImportProgress
+from counter_app.services.payments.accounts import Freshness
+from counter_app.store.account_list.reader import AccountListRecord
 
 
 def _day(text: str, field: str) -> date:
@@ -122,7 +122,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_slip(args: argparse.Namespace) -> int:
-    from counter_app.printing.payment_jobs import guide_and_print_pdf
+    from counter_app.services.printing.payments import guide_and_print_pdf
 
     with hall_for(args) as hall:
         emit(
@@ -140,7 +140,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
 
 
 def cmd_boundary(args: argparse.Namespace) -> int:
-    from counter_app.services.property_boundary import fault_location
+    from counter_app.services.payments.boundary import fault_location
 
     location = fault_location(args.location)
     contract = fault_location(args.contract_boundary) if args.contract_boundary else None
@@ -155,9 +155,9 @@ def cmd_boundary(args: argparse.Namespace) -> int:
             "lines": list(leaflet.lines),
         }
         if args.pdf:
-            from counter_app.printing.backends import write_pdf
+            from counter_app.printing.backends import ensure_gui_app, write_pdf
             from counter_app.printing.boundary_leaflet import leaflet_printable
-            from counter_app.printing.recorded import ensure_gui_app, paper_for
+            from counter_app.printing.paper import paper_for
             from counter_app.qt_i18n import HallTexts
 
             ensure_gui_app()

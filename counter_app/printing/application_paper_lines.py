@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from counter_app.domain.applications.detail import StagePosition
 from counter_app.printing.application_paper_values import ReceiptPaper
 from counter_app.printing.application_papers import (
     BLANK,
@@ -21,7 +22,6 @@ from counter_app.printing.application_papers import (
 )
 from counter_app.printing.document import Line
 from counter_app.printing.slip_layout import TextSource
-from counter_app.services.applications_values import StagePosition
 
 
 def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from counter_app.domain.business_types import Party
+from counter_app.domain.applications.business_types import Party
+from counter_app.domain.applications.detail import ApplicationDetail, DocumentState, StagePosition
+from counter_app.domain.applications.setup import ApplicationSetup
 from counter_app.domain.profile import HallProfile
-from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_values import ApplicationDetail, DocumentState, StagePosition
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QPainter
 
+from counter_app.domain.applications.detail import StagePosition
 from counter_app.printing.application_paper_layout import PaperPen
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper
 from counter_app.printing.document import Printable
 from counter_app.printing.slip_layout import TextSource
-from counter_app.services.applications_values import StagePosition
 
 RECEIPT = "ApplicationReceipt"
 NOTICE = "OneTimeNotice"

@@ -20,8 +20,8 @@ from counter_app.domain.errors import RuleViolation
 from counter_app.domain.queue import CounterState, business_day
 from counter_app.services.hall import Hall
 from counter_app.services.queue import QueueService
-from counter_app.store.database import read, set_durable, write
 from counter_app.store.hall_meta_repo import HallMetaRepository
+from counter_app.store.sqlite.connection import read, set_durable, write
 
 DEMO_KEY = "demo_loaded"
 

@@ -16,20 +16,20 @@ import sqlite_utils
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
-from counter_app.services.account_import import AccountImport
-from counter_app.services.accounts import AccountService
-from counter_app.services.applications import ApplicationsService
-from counter_app.services.applications_views import ApplicationViews
+from counter_app.services.applications.service import ApplicationsService
+from counter_app.services.applications.views import ApplicationViews
 from counter_app.services.clock import Clock, hall_clock, system_clock
-from counter_app.services.payment_guidance import PaymentGuidanceService
-from counter_app.services.print_jobs import PrintJobs
-from counter_app.services.property_boundary import PropertyBoundaryService
+from counter_app.services.payments.account_import import AccountImport
+from counter_app.services.payments.accounts import AccountService
+from counter_app.services.payments.boundary import PropertyBoundaryService
+from counter_app.services.payments.guidance import PaymentGuidanceService
+from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
 from counter_app.services.work_calendar import WorkCalendarService
-from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
-from counter_app.store.profile_repo import ProfileRepository
+from counter_app.store.profile import ProfileRepository
+from counter_app.store.sqlite.connection import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
 
 log = logging.getLogger("counter_app.init")
 

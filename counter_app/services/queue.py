@@ -18,8 +18,8 @@ from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.database import write
-from counter_app.store.queue_repo import QueueRepository
+from counter_app.store.queue import QueueRepository
+from counter_app.store.sqlite.connection import write
 
 log = logging.getLogger("counter_app.queue")
 

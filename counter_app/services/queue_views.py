@@ -13,8 +13,8 @@ from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Counter, Ticket
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.queue import estimate_wait
-from counter_app.store.database import data_version, read
-from counter_app.store.queue_repo import QueueEvent, QueueRepository
+from counter_app.store.queue import QueueEvent, QueueRepository
+from counter_app.store.sqlite.connection import data_version, read
 
 CALL_KINDS = ("called", "recalled")
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from counter_app.domain.application_workflow import Actor, Role
+from counter_app.domain.applications.detail import StaffMember
+from counter_app.domain.applications.workflow import Actor, Role
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.services.applications_values import StaffMember
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.database import read, write
-from counter_app.store.staff_repo import StaffRecord, StaffRepository
+from counter_app.store.sqlite.connection import read, write
+from counter_app.store.staff import StaffRecord, StaffRepository
 
 MAX_CODE_LENGTH = 40
 

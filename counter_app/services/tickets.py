@@ -12,7 +12,7 @@ from counter_app.domain.errors import NotFound
 from counter_app.domain.queue import Ticket, TicketState
 from counter_app.services.queue import estimate_wait
 from counter_app.services.queue_views import QueueReader
-from counter_app.store.database import read
+from counter_app.store.sqlite.connection import read
 
 
 @dataclass(frozen=True)

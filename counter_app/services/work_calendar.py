@@ -20,11 +20,11 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.holiday_schedule import parse_schedule_text, statutory_not_listed
 from counter_app.domain.statutory_holidays import FIRST_YEAR, LAW, statutory_holidays
 from counter_app.domain.workdays import official_years
-from counter_app.services.applications import ApplicationsService
+from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.calendar_repo import CalendarRepository, schedule_digest
-from counter_app.store.database import read, write
+from counter_app.store.calendar import CalendarRepository, schedule_digest
 from counter_app.store.outbox import add_outbox
+from counter_app.store.sqlite.connection import read, write
 
 log = logging.getLogger("counter_app.calendar")
 

@@ -18,7 +18,7 @@ import sqlite_utils
 
 from counter_app.store.outbox import add_outbox
 from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
-from counter_app.store.schema_applications import CLOSED_DUE_KEY
+from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY
 
 SEQUENCE_KEY = "application:{prefix}"
 """The ``number_sequences.prefix`` of application numbers, kept apart from ticket letters."""

@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.store.database import data_version, read, write
 from counter_app.store.sql import SQLITE, Dialect, bind_all
+from counter_app.store.sqlite.connection import data_version, read, write
 
 
 class SqliteSql:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 import sqlite_utils
 
 from counter_app.store.rows import parse_day
-from counter_app.store.schema_applications import CLOSED_DUE_KEY
+from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY
 
 SearchKind = Literal["number", "number_prefix", "tracking", "exact_digits", "fragment", "name_prefix"]
 _MAX_CHAR = "\U0010ffff"

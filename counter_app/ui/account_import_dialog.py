@@ -33,7 +33,7 @@ from counter_app.ui.hall_client import HallClient, HallWorker, while_alive
 from counter_app.ui.payment_messages import describe, phase_label
 
 if TYPE_CHECKING:
-    from counter_app.services.account_import import ImportProgress, ImportSummary
+    from counter_app.services.payments.account_import import ImportProgress, ImportSummary
 
 ENCODINGS = (("auto", ""), ("utf-8", "UTF-8"), ("gb18030", "GBK / GB18030"))
 

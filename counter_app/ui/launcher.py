@@ -188,7 +188,7 @@ def _ticket_reprint(args: argparse.Namespace, client: Any) -> Any:
     """``reprint(hall, number, clerk)`` for the counter window: a ticket again, labelled 补打."""
 
     def reprint(hall: Any, number: str, clerk: str) -> Any:
-        from counter_app.printing.jobs import print_ticket
+        from counter_app.services.printing.tickets import print_ticket
 
         backend, paper = _counter_printer(args, client.profile)
         return print_ticket(hall, number, backend, clerk, paper=paper)
@@ -244,7 +244,7 @@ def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
     paper = profile.printing.kiosk_paper
 
     def print_fn(hall: Any, ticket: Any) -> Any:
-        from counter_app.printing.jobs import print_ticket
+        from counter_app.services.printing.tickets import print_ticket
 
         return print_ticket(hall, ticket, backend, paper=paper)
 

@@ -16,7 +16,7 @@ from counter_app.ui.payment_widgets import CARD
 from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
-    from counter_app.services.payment_guidance import Guidance
+    from counter_app.services.payments.guidance import Guidance
 
 
 class AccountCardView(QFrame):

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.domain.account_search import SearchHit
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
+from counter_app.domain.payments.search import SearchHit
 from counter_app.ui import style
 from counter_app.ui.payment_messages import match_label
 from counter_app.ui.table_model import Index, ValueTableModel
 
 if TYPE_CHECKING:  # service values are annotations only here
-    from counter_app.services.accounts import AccountSearch, Freshness
+    from counter_app.services.payments.accounts import AccountSearch, Freshness
 
 
 class AccountHitsModel(ValueTableModel[SearchHit]):

@@ -43,8 +43,8 @@ from counter_app.ui.payment_widgets import CARD, ChannelList, WithholdingBox
 from counter_app.ui.widgets import Banner
 
 if TYPE_CHECKING:  # service values are annotations only here
-    from counter_app.services.payment_guidance import Guidance, PaymentSetup
-    from counter_app.store.accounts_repo import AccountListRecord
+    from counter_app.services.payments.guidance import Guidance, PaymentSetup
+    from counter_app.store.account_list.reader import AccountListRecord
 
 
 class PaymentPanel(QWidget):

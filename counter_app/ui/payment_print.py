@@ -76,7 +76,7 @@ class SlipPrinter(QObject):
             self.send(self.last_record_id, backend, paper, clerk)
 
     def send(self, record_id: int, backend: PrinterBackend, paper: str, clerk: str) -> None:
-        from counter_app.printing.payment_jobs import print_payment_slip
+        from counter_app.services.printing.payments import print_payment_slip
 
         self.print_client().submit(
             lambda h: print_payment_slip(h, record_id, backend, paper=paper, clerk=clerk),

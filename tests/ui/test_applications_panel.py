@@ -17,11 +17,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from counter_app.domain.applications import TariffClass, VoltageLevel
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.applications.values import TariffClass, VoltageLevel
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFolderBackend
-from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import Hall
 from counter_app.ui.application_form import ApplicationForm
 from counter_app.ui.application_form_widgets import WrapCheckBox

@@ -13,7 +13,7 @@ from payment_data import account_line, account_number, write_list
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from counter_app.domain.property_boundary import FaultLocation
+from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFolderBackend
 from counter_app.printing.document import Printable, PrinterError

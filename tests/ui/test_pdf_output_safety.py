@@ -17,11 +17,11 @@ import pytest
 from payment_data import account_line, account_number, payment_profile, write_list
 
 from counter_app import cli, paths
-from counter_app.printing.application_print import print_paper_pdf
 from counter_app.printing.document import PrinterError
-from counter_app.printing.jobs import print_ticket_pdf
-from counter_app.printing.payment_jobs import guide_and_print_pdf
 from counter_app.services.hall import Hall, open_hall
+from counter_app.services.printing.applications import print_paper_pdf
+from counter_app.services.printing.payments import guide_and_print_pdf
+from counter_app.services.printing.tickets import print_ticket_pdf
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -170,7 +170,7 @@ def test_a_refused_payment_slip_to_a_device_adds_no_guidance_record(pay_hall: Ha
 def test_a_refused_application_paper_records_no_job(hall: Hall, tmp_path: Path) -> None:
     import application_data
 
-    from counter_app.services.applications_values import ApplicationRequest
+    from counter_app.domain.applications.detail import ApplicationRequest
 
     ticket = hall.queue.issue("B").ticket
     detail = hall.applications.accept(

@@ -27,11 +27,11 @@ from counter_app.printing.backends import (
     render_image,
 )
 from counter_app.printing.document import PrinterError
-from counter_app.printing.jobs import print_ticket, print_ticket_pdf
 from counter_app.printing.paper import A6, ROLL_58, ROLL_80, Paper, paper_named
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall, open_hall
+from counter_app.services.printing.tickets import print_ticket, print_ticket_pdf
 
 URL = "https://www.95598.cn/"
 HALL = "国网通辽供电公司营业厅"

@@ -13,7 +13,7 @@ from cli_runner import CliRun
 from sqlite_utils import Database
 
 from counter_app.cli import EXIT_NOBODY_WAITING, EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
-from counter_app.store.migrations import migrations
+from counter_app.store.sqlite.migrations import migrations
 
 TICKET_KEYS = {
     "id",
@@ -152,7 +152,7 @@ def test_messages_name_only_commands_that_exist() -> None:
     import re
 
     from counter_app.cli import build_parser
-    from counter_app.store import database
+    from counter_app.store.sqlite import connection as database
 
     words = {
         name

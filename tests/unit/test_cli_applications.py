@@ -14,7 +14,7 @@ from cli_runner import CliRun
 
 from counter_app import paths
 from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
-from counter_app.services.applications_values import ApplicationRequest
+from counter_app.domain.applications.detail import ApplicationRequest
 from counter_app.services.hall import open_hall
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from counter_app.domain.applications import VoltageLevel
+from counter_app.domain.applications.values import VoltageLevel
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.profile import LANGUAGES, Names
 from counter_app.domain.rule_sources import RuleSource, TimeLimit, parse_limit, parse_rule_sources

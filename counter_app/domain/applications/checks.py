@@ -10,9 +10,16 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from counter_app.domain.accounts import parse_amount, validate_account_number
-from counter_app.domain.application_intake import FieldProblem, IntakeForm, IntakeNotice
-from counter_app.domain.application_rules import (
+from counter_app.domain.applications.business_types import (
+    OPEN_ENDED_KINDS,
+    OWNERSHIP_KINDS,
+    PERIOD_KINDS,
+    BusinessType,
+    ServiceKind,
+)
+from counter_app.domain.applications.detail import ChangeDetails
+from counter_app.domain.applications.intake import FieldProblem, IntakeForm, IntakeNotice
+from counter_app.domain.applications.rules import (
     AccountFacts,
     Period,
     Refusal,
@@ -22,16 +29,9 @@ from counter_app.domain.application_rules import (
     reduction_refusals,
     reduction_restore_refusals,
 )
-from counter_app.domain.applications import ApplicationPolicy
-from counter_app.domain.business_types import (
-    OPEN_ENDED_KINDS,
-    OWNERSHIP_KINDS,
-    PERIOD_KINDS,
-    BusinessType,
-    ServiceKind,
-)
+from counter_app.domain.applications.values import ApplicationPolicy
 from counter_app.domain.errors import InvalidInput
-from counter_app.services.applications_values import ChangeDetails
+from counter_app.domain.payments.accounts import parse_amount, validate_account_number
 
 # Which form field each refusal is shown next to.
 _REFUSAL_FIELDS = {

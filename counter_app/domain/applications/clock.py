@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from counter_app.domain.application_events import StagePlan
-from counter_app.domain.business_types import Party
+from counter_app.domain.applications.business_types import Party
+from counter_app.domain.applications.events import StagePlan
 from counter_app.domain.workdays import DueDate, Suspension, WorkCalendar
 
 

@@ -12,10 +12,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from counter_app.domain.application_intake import IntakeForm, IntakeNotice
-from counter_app.domain.application_workflow import Role, Status
-from counter_app.domain.applications import ApplicantKind, TariffClass
-from counter_app.domain.business_types import DocumentKind, Party
+from counter_app.domain.applications.business_types import DocumentKind, Party
+from counter_app.domain.applications.intake import IntakeForm, IntakeNotice
+from counter_app.domain.applications.values import ApplicantKind, TariffClass
+from counter_app.domain.applications.workflow import Role, Status
 from counter_app.domain.identity import IdType
 from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import Names

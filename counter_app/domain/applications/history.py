@@ -10,8 +10,19 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from counter_app.domain.application_clock import Deadlines, is_company_step
-from counter_app.domain.application_events import (
+from counter_app.domain.applications.business_types import DocumentKind, Party
+from counter_app.domain.applications.clock import Deadlines, is_company_step
+from counter_app.domain.applications.detail import (
+    AgentData,
+    ApplicationDetail,
+    DocumentLine,
+    DocumentState,
+    HistoryEntry,
+    PersonalData,
+    StageDue,
+    StagePosition,
+)
+from counter_app.domain.applications.events import (
     Accepted,
     Advanced,
     Completed,
@@ -23,8 +34,10 @@ from counter_app.domain.application_events import (
     Suspended,
     Withdrawn,
 )
-from counter_app.domain.application_intake import IntakeNotice
-from counter_app.domain.application_workflow import (
+from counter_app.domain.applications.intake import IntakeNotice
+from counter_app.domain.applications.setup import ApplicationSetup
+from counter_app.domain.applications.values import ApplicantKind
+from counter_app.domain.applications.workflow import (
     Actor,
     ApplicationState,
     Role,
@@ -33,29 +46,16 @@ from counter_app.domain.application_workflow import (
     may_act,
     replay,
 )
-from counter_app.domain.applications import ApplicantKind
-from counter_app.domain.business_types import DocumentKind, Party
 from counter_app.domain.identity import IdType
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate, WorkCalendar
-from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_values import (
-    AgentData,
-    ApplicationDetail,
-    DocumentLine,
-    DocumentState,
-    HistoryEntry,
-    PersonalData,
-    StageDue,
-    StagePosition,
-)
-from counter_app.store.applications_repo import (
+from counter_app.store.applications import (
     ApplicationRecord,
     DocumentRecord,
     EventRecord,
     Projection,
 )
-from counter_app.store.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
+from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
 
 # --- events <-> history rows ----------------------------------------------------------------------
 

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from counter_app.domain.accounts import validate_account_number
-from counter_app.domain.applications import (
+from counter_app.domain.applications.business_types import (
+    BusinessType,
+    CustomerClass,
+    DocumentKind,
+    RequiredDocument,
+    ServiceKind,
+)
+from counter_app.domain.applications.values import (
     Agent,
     Applicant,
     ApplicantKind,
@@ -26,15 +32,9 @@ from counter_app.domain.applications import (
     TariffClass,
     VoltageLevel,
 )
-from counter_app.domain.business_types import (
-    BusinessType,
-    CustomerClass,
-    DocumentKind,
-    RequiredDocument,
-    ServiceKind,
-)
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import IdNote, IdType, validate_id, validate_mobile
+from counter_app.domain.payments.accounts import validate_account_number
 from counter_app.domain.workdays import DueDate, WorkCalendar
 
 MAX_NAME_LENGTH = 100

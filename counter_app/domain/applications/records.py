@@ -7,13 +7,13 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from counter_app.domain.application_intake import AcceptedIntake
-from counter_app.domain.application_workflow import ApplicationState
-from counter_app.domain.business_types import PERIOD_KINDS, BusinessType
+from counter_app.domain.applications.business_types import PERIOD_KINDS, BusinessType
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.applications.intake import AcceptedIntake
+from counter_app.domain.applications.setup import ApplicationSetup
+from counter_app.domain.applications.workflow import ApplicationState
 from counter_app.domain.queue import Ticket
-from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_values import ApplicationRequest
-from counter_app.store.applications_repo import ApplicationData, ApplicationRecord, DocumentRecord
+from counter_app.store.applications import ApplicationData, ApplicationRecord, DocumentRecord
 from counter_app.store.rows import new_uuid
 
 _TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from counter_app.domain.applications import ApplicationPolicy, Capacity, TariffClass
+from counter_app.domain.applications.values import ApplicationPolicy, Capacity, TariffClass
 from counter_app.domain.errors import InvalidInput, RuleViolation
 
 

@@ -15,10 +15,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from counter_app.domain.accounts import DEFAULT_ACCOUNT_NUMBER_RULE, AccountNumberRule
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import IdType
 from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from counter_app.domain.payments.accounts import DEFAULT_ACCOUNT_NUMBER_RULE, AccountNumberRule
 from counter_app.domain.rule_sources import RuleSource
 
 

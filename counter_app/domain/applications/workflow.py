@@ -19,9 +19,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar, assert_never
 
-from counter_app.domain.application_clock import ClockState, Deadlines, StageVisit, visits_after
-from counter_app.domain.application_clock import deadlines as clock_deadlines
-from counter_app.domain.application_events import (
+from counter_app.domain.applications.business_types import BusinessType
+from counter_app.domain.applications.clock import ClockState, Deadlines, StageVisit, visits_after
+from counter_app.domain.applications.clock import deadlines as clock_deadlines
+from counter_app.domain.applications.events import (
     Accepted,
     Advanced,
     Completed,
@@ -33,8 +34,7 @@ from counter_app.domain.application_events import (
     Suspended,
     Withdrawn,
 )
-from counter_app.domain.application_intake import AcceptedIntake
-from counter_app.domain.business_types import BusinessType
+from counter_app.domain.applications.intake import AcceptedIntake
 from counter_app.domain.errors import RuleViolation
 from counter_app.domain.workdays import Suspension, WorkCalendar
 

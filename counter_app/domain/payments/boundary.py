@@ -24,7 +24,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.accounts import parse_amount, parse_date
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.localized import (
     LocalizedText,
@@ -34,6 +33,7 @@ from counter_app.domain.localized import (
     profile_text,
     read_profile_part,
 )
+from counter_app.domain.payments.accounts import parse_amount, parse_date
 
 
 class FaultLocation(Enum):

@@ -35,13 +35,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from counter_app.domain.accounts import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     Account,
     AccountNumberRule,
     normalise_phone,
 )
-from counter_app.domain.errors import InvalidInput
 
 MIN_ACCOUNT_PREFIX = 4
 """Fewer digits than this match too many accounts to be worth a query (except as phone last-4)."""

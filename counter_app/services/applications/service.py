@@ -19,17 +19,12 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.domain import application_workflow as workflow
-from counter_app.domain.application_events import Event
-from counter_app.domain.application_intake import FieldProblem, IntakeForm, accept_intake, refusal
-from counter_app.domain.application_workflow import Actor, ApplicationState
-from counter_app.domain.business_types import BusinessType, ServiceKind
-from counter_app.domain.errors import NotFound, RuleViolation
-from counter_app.domain.profile import HallProfile
-from counter_app.domain.queue import Ticket
-from counter_app.services.applications_checks import account_for_rules, change_notices, change_problems
-from counter_app.services.applications_config import ApplicationSetup, application_setup
-from counter_app.services.applications_history import (
+from counter_app.domain.applications import workflow
+from counter_app.domain.applications.business_types import BusinessType, ServiceKind
+from counter_app.domain.applications.checks import account_for_rules, change_notices, change_problems
+from counter_app.domain.applications.detail import ApplicationDetail, ApplicationRequest
+from counter_app.domain.applications.events import Event
+from counter_app.domain.applications.history import (
     at_or_after,
     build_detail,
     event_detail,
@@ -37,23 +32,28 @@ from counter_app.services.applications_history import (
     projection,
     state_of,
 )
-from counter_app.services.applications_records import (
+from counter_app.domain.applications.intake import FieldProblem, IntakeForm, accept_intake, refusal
+from counter_app.domain.applications.records import (
     application_data,
     document_rows,
     format_number,
     outbox_payload,
 )
-from counter_app.services.applications_values import ApplicationDetail, ApplicationRequest
+from counter_app.domain.applications.setup import ApplicationSetup, application_setup
+from counter_app.domain.applications.workflow import Actor, ApplicationState
+from counter_app.domain.errors import NotFound, RuleViolation
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.queue import Ticket
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.staff import actor_for, clean_clerk
-from counter_app.store.applications_repo import (
+from counter_app.store.applications import (
     ApplicationRecord,
     ApplicationsRepository,
 )
-from counter_app.store.calendar_repo import CalendarRepository
-from counter_app.store.database import read, write
-from counter_app.store.queue_repo import QueueRepository
-from counter_app.store.staff_repo import StaffRepository
+from counter_app.store.calendar import CalendarRepository
+from counter_app.store.queue import QueueRepository
+from counter_app.store.sqlite.connection import read, write
+from counter_app.store.staff import StaffRepository
 
 log = logging.getLogger("counter_app.applications")
 

@@ -13,17 +13,8 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from counter_app.domain.application_workflow import Status
-from counter_app.domain.business_types import Party
-from counter_app.domain.errors import InvalidInput
-from counter_app.domain.identity import upgrade_15_digit_id, validate_mobile
-from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
-from counter_app.domain.profile import HallProfile
-from counter_app.domain.workdays import DueDate
-from counter_app.services.applications import ApplicationsService
-from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_history import build_detail
-from counter_app.services.applications_values import (
+from counter_app.domain.applications.business_types import Party
+from counter_app.domain.applications.detail import (
     OPEN_STATUSES,
     ApplicationDetail,
     DueFilter,
@@ -33,18 +24,27 @@ from counter_app.services.applications_values import (
     WorklistQuery,
     WorklistRow,
 )
+from counter_app.domain.applications.history import build_detail
+from counter_app.domain.applications.setup import ApplicationSetup
+from counter_app.domain.applications.workflow import Status
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.identity import upgrade_15_digit_id, validate_mobile
+from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.workdays import DueDate
+from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.staff import actor_for
-from counter_app.store.applications_repo import ApplicationsRepository
-from counter_app.store.applications_worklist_repo import (
+from counter_app.store.applications import ApplicationsRepository
+from counter_app.store.sqlite.connection import read
+from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
+from counter_app.store.staff import StaffRepository
+from counter_app.store.worklist import (
     Search,
     WorklistFilter,
     WorklistRecord,
     WorklistRepository,
 )
-from counter_app.store.database import read
-from counter_app.store.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
-from counter_app.store.staff_repo import StaffRepository
 
 MAX_PAGE = 500
 _DIGITS = re.compile(r"[0-9]+X?")

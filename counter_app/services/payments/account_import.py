@@ -32,15 +32,20 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.domain.account_file import AccountFile, MissingColumns, RowRejection, open_account_file
-from counter_app.domain.accounts import AccountValues
 from counter_app.domain.errors import FileRefused, InvalidInput, RuleViolation, StoreUnavailable
+from counter_app.domain.payments.account_file.reader import (
+    AccountFile,
+    MissingColumns,
+    RowRejection,
+    open_account_file,
+)
+from counter_app.domain.payments.accounts import AccountValues
 from counter_app.domain.profile import HallProfile
-from counter_app.services.accounts import account_settings, accounts_folder
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.accounts_build import AccountListBuilder, BuiltList, os_unavailable, sweep
-from counter_app.store.accounts_repo import AccountListRecord, AccountListsRepository
-from counter_app.store.database import read, write
+from counter_app.services.payments.accounts import account_settings, accounts_folder
+from counter_app.store.account_list.build import AccountListBuilder, BuiltList, os_unavailable, sweep
+from counter_app.store.account_list.reader import AccountListRecord, AccountListsRepository
+from counter_app.store.sqlite.connection import read, write
 
 log = logging.getLogger("counter_app.accounts")
 

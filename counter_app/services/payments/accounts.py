@@ -22,19 +22,19 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.domain.account_search import SearchHit, SearchQuery, classify_query
-from counter_app.domain.accounts import (
+from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.localized import check_keys, profile_invalid, profile_table
+from counter_app.domain.payments.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     Account,
     AccountNumberRule,
     validate_account_number,
 )
-from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.domain.localized import check_keys, profile_invalid, profile_table
+from counter_app.domain.payments.search import SearchHit, SearchQuery, classify_query
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.accounts_repo import AccountListFile, AccountListRecord, AccountListsRepository
-from counter_app.store.database import read
+from counter_app.store.account_list.reader import AccountListFile, AccountListRecord, AccountListsRepository
+from counter_app.store.sqlite.connection import read
 
 log = logging.getLogger("counter_app.accounts")
 

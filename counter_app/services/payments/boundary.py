@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.profile import HallProfile
-from counter_app.domain.property_boundary import (
+from counter_app.domain.payments.boundary import (
     BoundaryAnswer,
     BoundaryGuide,
     FaultLocation,
     decide_responsibility,
     parse_boundary_guide,
 )
+from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
 
 

@@ -17,10 +17,10 @@ from functools import cached_property
 import sqlite_utils
 
 from counter_app.domain import queue as queue_rules
-from counter_app.domain.accounts import Account, WithholdingStatus
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.masking import mask_address, mask_name
-from counter_app.domain.payment_channels import (
+from counter_app.domain.payments.accounts import Account, WithholdingStatus
+from counter_app.domain.payments.channels import (
     PaymentChannel,
     PaymentChannels,
     WithholdingGuide,
@@ -28,15 +28,15 @@ from counter_app.domain.payment_channels import (
 )
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
-from counter_app.services.accounts import AccountCard, AccountService, Freshness
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.database import read, write
-from counter_app.store.guidance_repo import (
+from counter_app.services.payments.accounts import AccountCard, AccountService, Freshness
+from counter_app.store.payments import (
     GuidanceChannel,
     GuidanceFigures,
     GuidanceRecord,
     GuidanceRepository,
 )
+from counter_app.store.sqlite.connection import read, write
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ The application is committed before anything is printed, and printing never chan
 is a job (``hall.print_jobs``, documents ``application_receipt`` / ``one_time_notice``): the first is
 the original, every later one a reprint and says 补打. A failed attempt is marked failed.
 
-The flow of every recorded print (``printing/recorded.py``). Threads: :func:`prepare_paper_print` and
+The flow of every recorded print (``services/printing/recorded.py``). Threads: :func:`prepare_paper_print` and
 ``recorded.finish`` need the hall (its worker thread); :func:`printable_for` and ``recorded.send`` need
 no database and run where the painting happens (the GUI thread of a window, or the CLI's only thread).
 """
@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from counter_app.domain.applications.detail import ApplicationDetail
 from counter_app.domain.errors import InvalidInput
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper, notice_for, receipt_for
 from counter_app.printing.application_papers import notice_printable, receipt_printable
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.paper import Paper
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
+from counter_app.printing.paper import Paper, paper_for
 from counter_app.qt_i18n import HallTexts
-from counter_app.services.applications_values import ApplicationDetail
 from counter_app.services.hall import Hall
-from counter_app.services.print_jobs import PrintJob
+from counter_app.services.printing.jobs import PrintJob
+from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
 
 PaperKind = Literal["receipt", "notice"]
 DOCUMENTS: dict[str, str] = {"receipt": "application_receipt", "notice": "one_time_notice"}

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.database import read, write
-from counter_app.store.print_repo import PrintJobRepository
+from counter_app.store.prints import PrintJobRepository
+from counter_app.store.sqlite.connection import read, write
 
 
 @dataclass(frozen=True)

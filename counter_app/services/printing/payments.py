@@ -1,6 +1,6 @@
 """Printing a payment slip as a recorded job, after the guidance it prints has been committed.
 
-The flow of every recorded print (``printing/recorded.py``): the guidance record is committed first
+The flow of every recorded print (``services/printing/recorded.py``): the guidance record is committed first
 (:meth:`PaymentGuidanceService.record`), each print attempt is a print job of document
 ``payment_slip`` for that record, every later attempt is a reprint and says 补打, and a failed print
 never touches the record. :func:`prepare_payment_print` runs on the hall's thread.
@@ -15,18 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain.errors import FileUnavailable
-from counter_app.domain.property_boundary import FaultLocation
+from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.domain.queue import Ticket
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.paper import Paper
+from counter_app.printing.paper import Paper, paper_for
 from counter_app.printing.payment_slip import payment_printable
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
-from counter_app.services.payment_guidance import PaymentSlip
-from counter_app.services.print_jobs import PrintJob
+from counter_app.services.payments.guidance import PaymentSlip
+from counter_app.services.printing.jobs import PrintJob
+from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
 
 log = logging.getLogger("counter_app.print")
 

@@ -15,19 +15,15 @@ thread; :func:`send` (no database) runs on any thread, and :func:`finish` on the
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
-
-from counter_app.domain.errors import FileUnavailable, InvalidInput
+from counter_app.domain.errors import FileUnavailable
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.paper import Paper, paper_named
+from counter_app.printing.paper import Paper
 from counter_app.services.hall import Hall
-from counter_app.services.print_jobs import PrintJob
+from counter_app.services.printing.jobs import PrintJob
 
 log = logging.getLogger("counter_app.print")
 
@@ -89,14 +85,6 @@ class RecordedPrint(Protocol[OutcomeT]):
     def outcome(self, failure: PrinterError | None) -> OutcomeT: ...
 
 
-def paper_for(paper: Paper | str) -> Paper:
-    """The paper of that name; :class:`InvalidInput` (``unknown_paper``) when there is none."""
-    try:
-        return paper_named(paper)
-    except ValueError as exc:
-        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
-
-
 def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> PrinterError | None:
     """Print the prepared paper; ``None`` when it came out, else what went wrong (the detail is
     logged here; a window words it for the clerk). Any thread."""
@@ -131,18 +119,3 @@ def not_written(backend: PdfFileBackend, outcome: JobOutcome, **params: Any) -> 
         return backend.failure
     code = outcome.failure.code if outcome.failure else None
     return PrinterError(outcome.error, code=code, **params)
-
-
-def ensure_gui_app() -> QGuiApplication:
-    """The running QGuiApplication, or a new offscreen one for headless use (fonts need it)."""
-    app = QCoreApplication.instance()
-    if app is None:
-        args = ["counter-app"] if sys.platform == "win32" else ["counter-app", "-platform", "offscreen"]
-        app = QGuiApplication(args)
-        _KEEP_ALIVE.append(app)
-    if not isinstance(app, QGuiApplication):
-        raise RuntimeError("printing needs a QGuiApplication (fonts), but a QCoreApplication is running")
-    return app
-
-
-_KEEP_ALIVE: list[QGuiApplication] = []

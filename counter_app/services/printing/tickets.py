@@ -5,7 +5,7 @@ a print job (``hall.print_jobs``): the first is the original, every later one a 
 slip then says 补打. A failed attempt is marked failed with the printer's words; the kiosk keeps
 the number on screen and can print again.
 
-The flow is the one of every recorded print (``printing/recorded.py``): ``print_ticket`` does all
+The flow is the one of every recorded print (``services/printing/recorded.py``): ``print_ticket`` does all
 three steps on the calling thread (CLI, tests, the kiosk's print worker).
 
 On a reprint the slip shows where the ticket stands *now*: people ahead and the estimate are
@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.domain.queue import Ticket
-from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target
+from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
 from counter_app.printing.document import Printable, PrinterError
-from counter_app.printing.paper import Paper
-from counter_app.printing.recorded import JobOutcome, ensure_gui_app, not_written, paper_for, print_recorded
+from counter_app.printing.paper import Paper, paper_for
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable, ticket_slip_for
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
-from counter_app.services.print_jobs import PrintJob
+from counter_app.services.printing.jobs import PrintJob
+from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
 from counter_app.services.queue import IssuedTicket
 from counter_app.services.tickets import TicketLookup
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from counter_app.domain.account_search import search_key
-from counter_app.domain.accounts import AccountValues
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store import schema_accounts as schema
-from counter_app.store.database import store_errors, unavailable
+from counter_app.domain.payments.accounts import AccountValues
+from counter_app.domain.payments.search import search_key
+from counter_app.store.sqlite import schema_accounts as schema
+from counter_app.store.sqlite.connection import store_errors, unavailable
 
 log = logging.getLogger("counter_app.sql")
 

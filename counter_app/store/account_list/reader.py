@@ -1,10 +1,10 @@
 """Rows of payment guidance: lookups in the live account list file, the live-list pointer, and the
 guidance given at the counters.
 
-:class:`AccountListFile` answers each :class:`~counter_app.domain.account_search.SearchClause` kind with
+:class:`AccountListFile` answers each :class:`~counter_app.domain.payments.search.SearchClause` kind with
 one index or full-text range read in rank order that stops after ``limit`` hits (the table of kinds is
 in ``domain/account_search.py``); every hit is checked against the domain's own rule
-(:func:`~counter_app.domain.account_search.clause_matches`), so the SQL can only be faster, never
+(:func:`~counter_app.domain.payments.search.clause_matches`), so the SQL can only be faster, never
 different. Ranking and tier order stay in the service.
 """
 
@@ -20,13 +20,13 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.domain.account_search import ClauseKind, SearchClause, clause_matches, prefix_bounds
-from counter_app.domain.accounts import Account, values_account
-from counter_app.store import schema_accounts as schema
-from counter_app.store.accounts_build import list_file_uri
-from counter_app.store.database import store_errors
+from counter_app.domain.payments.accounts import Account, values_account
+from counter_app.domain.payments.search import ClauseKind, SearchClause, clause_matches, prefix_bounds
+from counter_app.store.account_list.build import list_file_uri
 from counter_app.store.outbox import add_outbox
 from counter_app.store.rows import iso, parse_day, parse_time
+from counter_app.store.sqlite import schema_accounts as schema
+from counter_app.store.sqlite.connection import store_errors
 
 MAX_SHORT_TERMS = 300
 """A one- or two-character fragment that starts more distinct trigrams than this is common: it is

@@ -145,7 +145,7 @@ def identify(conn: sqlite3.Connection, path: Path, *, create: bool) -> None:
     migration). An empty file (0 bytes, or no tables) is a hall only when ``create`` says so.
     A file whose ``user_version`` or migrations are newer than this code is refused.
     """
-    from counter_app.store.migrations import SCHEMA_VERSION, known_names
+    from counter_app.store.sqlite.migrations import SCHEMA_VERSION, known_names
 
     with store_errors():
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -222,7 +222,7 @@ def open_hall_db(
 ) -> sqlite_utils.Database:
     """Open, check and upgrade the hall database; a new one is made only with ``create``
     (``counter-app init``). Anything else at ``path`` raises :class:`NotAHallDatabase`."""
-    from counter_app.store.migrations import apply_migrations
+    from counter_app.store.sqlite.migrations import apply_migrations
 
     db = connect(path, timeout=timeout, create=create)
     try:

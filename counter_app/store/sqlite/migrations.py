@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from counter_app.store import calendar_repo, schema_accounts, schema_applications, schema_hall, schema_queue
-from counter_app.store.database import HALL_APPLICATION_ID, MIGRATION_SET
+from counter_app.store import calendar as calendar_repo
+from counter_app.store.sqlite import schema_accounts, schema_applications, schema_hall, schema_queue
+from counter_app.store.sqlite.connection import HALL_APPLICATION_ID, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 migrations(name="0001_queue")(schema_queue.create_queue_tables)

@@ -93,7 +93,7 @@ def create_account_tables(db: sqlite_utils.Database) -> None:
 ACCOUNT_VALUE_COLUMNS = (
     "number, name, address, phone, tariff_class, balance_fen, due_date, as_of, withholding, source_line"
 )
-"""The columns of an account, in the order of :data:`~counter_app.domain.accounts.AccountValues`."""
+"""The columns of an account, in the order of :data:`~counter_app.domain.payments.accounts.AccountValues`."""
 
 SCRATCH_STATEMENTS = (
     """CREATE TABLE scratch.staged (

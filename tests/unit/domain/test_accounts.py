@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.accounts import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     Account,
     AccountNumberRule,
@@ -22,7 +23,6 @@ from counter_app.domain.accounts import (
     parse_withholding,
     validate_account_number,
 )
-from counter_app.domain.errors import InvalidInput
 
 # ---------------------------------------------------------------------------------------------- 户号
 

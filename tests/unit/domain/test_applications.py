@@ -13,9 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.accounts import AccountNumberRule
-from counter_app.domain.application_intake import FieldProblem, IntakeForm, accept_intake, validate_intake
-from counter_app.domain.applications import (
+from counter_app.domain.applications.business_types import (
+    BusinessType,
+    find_business_type,
+    parse_business_types,
+)
+from counter_app.domain.applications.intake import FieldProblem, IntakeForm, accept_intake, validate_intake
+from counter_app.domain.applications.values import (
     ApplicantKind,
     ApplicationPolicy,
     Capacity,
@@ -24,9 +28,9 @@ from counter_app.domain.applications import (
     VoltageLevel,
     parse_application_policy,
 )
-from counter_app.domain.business_types import BusinessType, find_business_type, parse_business_types
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import IdType
+from counter_app.domain.payments.accounts import AccountNumberRule
 from counter_app.domain.rule_sources import Confidence, parse_rule_sources
 from counter_app.domain.workdays import WorkCalendar
 

@@ -14,8 +14,8 @@ from xlsx_data import HEADER, good_row, inline, workbook
 
 from counter_app import cli
 from counter_app.domain.errors import InvalidInput, RuleViolation
-from counter_app.services.accounts import accounts_folder
 from counter_app.services.hall import Hall
+from counter_app.services.payments.accounts import accounts_folder
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])

@@ -18,20 +18,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app import paths
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.application_workflow import Role, Status
-from counter_app.domain.applications import TariffClass, VoltageLevel
-from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
-from counter_app.services.applications_values import (
+from counter_app.domain.applications.detail import (
     ApplicationRequest,
     ChangeDetails,
     DocumentState,
     DueFilter,
     WorklistQuery,
 )
-from counter_app.services.applications_views import recognise_search
+from counter_app.domain.applications.intake import IntakeForm
+from counter_app.domain.applications.values import TariffClass, VoltageLevel
+from counter_app.domain.applications.workflow import Role, Status
+from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
+from counter_app.services.applications.views import recognise_search
 from counter_app.services.hall import Hall
-from counter_app.store.applications_worklist_repo import Search
+from counter_app.store.worklist import Search
 
 OWNER = "0107"
 SHANGHAI = ZoneInfo("Asia/Shanghai")

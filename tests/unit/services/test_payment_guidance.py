@@ -14,7 +14,7 @@ import pytest
 from payment_data import URLS, WECHAT_URL, account_line, account_number, payment_profile, write_list
 
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.domain.property_boundary import FaultLocation
+from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.services.hall import Hall
 
 

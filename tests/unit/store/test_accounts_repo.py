@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from counter_app.domain.account_search import ClauseKind, SearchClause
-from counter_app.domain.accounts import Account, WithholdingStatus, account_values
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store.accounts_build import AccountListBuilder, sweep
-from counter_app.store.accounts_repo import AccountListFile, AccountListRecord, AccountListsRepository
-from counter_app.store.database import open_hall_db, write
-from counter_app.store.guidance_repo import GuidanceChannel, GuidanceRepository
-from counter_app.store.migrations import applied_names
+from counter_app.domain.payments.accounts import Account, WithholdingStatus, account_values
+from counter_app.domain.payments.search import ClauseKind, SearchClause
+from counter_app.store.account_list.build import AccountListBuilder, sweep
+from counter_app.store.account_list.reader import AccountListFile, AccountListRecord, AccountListsRepository
+from counter_app.store.payments import GuidanceChannel, GuidanceRepository
+from counter_app.store.sqlite.connection import open_hall_db, write
+from counter_app.store.sqlite.migrations import applied_names
 
 AT = datetime.fromisoformat("2026-11-02T09:30:00+08:00")
 

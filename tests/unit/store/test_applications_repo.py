@@ -13,16 +13,16 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
-from counter_app.store.applications_repo import (
+from counter_app.store.applications import (
     ApplicationData,
     ApplicationsRepository,
     DocumentRecord,
     Projection,
 )
-from counter_app.store.applications_worklist_repo import Search, WorklistFilter, WorklistRepository
-from counter_app.store.database import open_hall_db, write
-from counter_app.store.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
-from counter_app.store.staff_repo import StaffRepository
+from counter_app.store.sqlite.connection import open_hall_db, write
+from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
+from counter_app.store.staff import StaffRepository
+from counter_app.store.worklist import Search, WorklistFilter, WorklistRepository
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 DAY = AT.date()

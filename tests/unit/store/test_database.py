@@ -15,8 +15,8 @@ import pytest
 
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.services.hall import Hall
-from counter_app.store import database
-from counter_app.store.database import classify, connect, open_hall_db, quick_check, read, write
+from counter_app.store.sqlite import connection as database
+from counter_app.store.sqlite.connection import classify, connect, open_hall_db, quick_check, read, write
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:

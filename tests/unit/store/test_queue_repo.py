@@ -14,8 +14,8 @@ import sqlite_utils
 from counter_app import paths
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.services.hall import sync_profile
-from counter_app.store.database import open_hall_db, write
-from counter_app.store.queue_repo import QueueRepository
+from counter_app.store.queue import QueueRepository
+from counter_app.store.sqlite.connection import open_hall_db, write
 
 DAY = date(2025, 3, 3)
 AT = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

@@ -50,7 +50,8 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Literal, Protocol, cast
 
-from counter_app.domain.account_file_rows import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file.rows import (
     UNDECODED,
     AccountRow,
     RowNote,
@@ -59,7 +60,7 @@ from counter_app.domain.account_file_rows import (
     fast_row_reader,
     general_row,
 )
-from counter_app.domain.account_file_streams import (
+from counter_app.domain.payments.account_file.streams import (
     ByteSource,
     CsvRecords,
     Progress,
@@ -67,15 +68,14 @@ from counter_app.domain.account_file_streams import (
     Record,
     SeenAccounts,
 )
-from counter_app.domain.account_file_xlsx import XlsxRecords
-from counter_app.domain.accounts import (
+from counter_app.domain.payments.account_file.xlsx import XlsxRecords
+from counter_app.domain.payments.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     AccountNumberRule,
     AccountValues,
     account_values,
     values_account,
 )
-from counter_app.domain.errors import InvalidInput
 from counter_app.safe_files import open_input
 
 __all__ = [

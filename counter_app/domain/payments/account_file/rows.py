@@ -19,8 +19,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
-from counter_app.domain.account_file_streams import MAX_LINE_BYTES, OVERLONG_LINE
-from counter_app.domain.accounts import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file.streams import MAX_LINE_BYTES, OVERLONG_LINE
+from counter_app.domain.payments.accounts import (
     ZERO,
     Account,
     AccountNumberRule,
@@ -32,7 +33,6 @@ from counter_app.domain.accounts import (
     parse_withholding,
     validate_account_number,
 )
-from counter_app.domain.errors import InvalidInput
 
 # C0 controls and DEL (tab and line breaks aside: a quoted address may span lines) are never part
 # of a name or an address; a NUL would even cut SQLite's length() short.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from counter_app.domain.account_file_streams import MAX_LINE_BYTES, Record, cell_text
+from counter_app.domain.payments.account_file.streams import MAX_LINE_BYTES, Record, cell_text
 
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384

@@ -15,7 +15,7 @@ hostile or damaged file costs bounded time and memory and never a traceback:
   :data:`MAX_SHARED_STRINGS` strings and :data:`MAX_SHARED_CHARS` characters in all;
 * a malformed cell (an unknown type, a shared string that does not exist, a number, boolean or date
   that does not parse) makes its row a record of its own: the reason as text, which
-  :class:`~counter_app.domain.account_file.AccountFile` turns into a rejected row;
+  :class:`~counter_app.domain.payments.account_file.reader.AccountFile` turns into a rejected row;
 * ``cancelled`` is asked for every row and every 64 KiB read.
 
 Values are what openpyxl's ``values_only`` read gave: numbers in date formats (the workbook's own
@@ -33,7 +33,8 @@ from collections.abc import Callable, Generator, Iterator
 from typing import Any, BinaryIO
 from xml.parsers import expat
 
-from counter_app.domain.account_file_sheet import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file.sheet import (
     MAX_CELL_CHARS,
     MAX_ROWS,
     TOO_LONG,
@@ -41,8 +42,7 @@ from counter_app.domain.account_file_sheet import (
     RowLimit,
     sheet_records,
 )
-from counter_app.domain.account_file_streams import CHUNK_BYTES, Progress, ReadCancelled, Record
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file.streams import CHUNK_BYTES, Progress, ReadCancelled, Record
 
 MAX_SHARED_STRINGS = 8 * MAX_ROWS
 MAX_SHARED_CHARS = 128 * 1024 * 1024
