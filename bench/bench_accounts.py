@@ -54,10 +54,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from counter_app import paths  # noqa: E402
-from counter_app.services.hall import open_hall  # noqa: E402
+from counter_app.app import open_hall  # noqa: E402
 from counter_app.services.payments.account_import import ImportProgress  # noqa: E402
-from counter_app.store import schema_accounts as schema  # noqa: E402
 from counter_app.store.account_list.build import BUILD_CACHE_KIB  # noqa: E402
+from counter_app.store.sqlite import schema_accounts as schema  # noqa: E402
 
 HEADER = [
     "户号",

@@ -40,6 +40,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from counter_app.app import open_hall
 from counter_app.domain.applications.detail import ApplicationRequest
 from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.printing.backends import pdf_bytes, render_image
@@ -50,7 +51,7 @@ from counter_app.printing.paper import Paper, paper_named
 from counter_app.printing.qr import draw_qr
 from counter_app.printing.text import slip_family
 from counter_app.qt_i18n import HallTexts, install_language
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
 from counter_app.services.printing.applications import prepare_paper_print, printable_for
 from counter_app.services.printing.payments import prepare_payment_print
 from counter_app.services.printing.tickets import prepare_ticket_print

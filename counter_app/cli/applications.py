@@ -1,51 +1,43 @@
-"""Command line of installation applications, the working-day calendar and the staff list.
+"""Command line of installation applications.
 
     counter-app application types                 business types, steps, limits and their sources
     counter-app application due [--within DAYS]   open applications overdue or due within DAYS
     counter-app application list [filters]        the worklist (personal data masked)
     counter-app application show NUMBER           one application with its history (masked)
     counter-app application print NUMBER --pdf OUT [--paper a4|a5|80mm] [--notice]
-    counter-app workdays add DATE N               the date N working days after DATE
-    counter-app workdays between DATE DATE        working days after the first date up to the second
-    counter-app workdays load FILE                enter a year's official holiday schedule (TOML)
-    counter-app workdays year YEAR                how a year is counted: days off, make-up working days
-    counter-app staff add CODE NAME [--role supervisor] | staff list | staff deactivate CODE
 
-JSON out; exit codes as ``cli.py``: 0 done, 2 refused (nothing changed), 4 store unavailable.
+``application types`` gives each business type with every limit's rules (document, number, effective
+date, confidence; the binding one first and the others under ``also``), "no published limit" where
+none is published, the customer's own steps, and the change rules that apply with their sources.
+
+JSON out; exit codes as in ``cli/__init__.py``: 0 done, 2 refused (nothing changed), 4 store unavailable.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_app.cli import emit, hall_for
-from counter_app.cli.application_types import type_json
-from counter_app.domain.applications.detail import (
+from counter_app.cli import json_command
+from counter_app.domain.applications.business_types import BusinessType, Party, ServiceKind
+from counter_app.domain.applications.detail import ApplicationDetail
+from counter_app.domain.applications.values import ApplicationPolicy
+from counter_app.domain.applications.worklist import (
     STATE_FILTERS,
-    ApplicationDetail,
     DueFilter,
-    StaffMember,
     WorklistPage,
     WorklistQuery,
     WorklistRow,
 )
-from counter_app.domain.applications.workflow import Role
+from counter_app.domain.profile import Names
+from counter_app.domain.rule_sources import UNCONFIRMED, Confidence, LimitRule, TimeLimit
 from counter_app.domain.workdays import DueDate
 
 if TYPE_CHECKING:
     from counter_app.services.hall import Hall
     from counter_app.services.printing.applications import PaperKind
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-09-30") from None
 
 
 def _due(due: DueDate | None) -> dict[str, Any] | None:
@@ -149,27 +141,106 @@ def detail_json(d: ApplicationDetail) -> dict[str, Any]:
     }
 
 
-def staff_json(member: StaffMember) -> dict[str, Any]:
-    return {"code": member.code, "name": member.name, "role": member.role.value, "active": member.active}
+def workdays_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("N must be 0 or more working days")
+    return value
+
+
+def _names(names: Names) -> dict[str, str]:
+    return {"zh_CN": names.zh_CN, "zh_TW": names.zh_TW, "en": names.en}
+
+
+NO_PUBLISHED_LIMIT = {"working_days": None, "note": "no published limit"}
+CUSTOMER_STEP = {"working_days": None, "note": "the customer's own work: no clock runs"}
+
+
+def _rule(rule: LimitRule) -> dict[str, Any]:
+    source = rule.source
+    return {
+        "working_days": rule.working_days,
+        "source": f"{source.citation()} {rule.clause}".strip(),
+        "document": source.document,
+        "number": source.number or UNCONFIRMED,
+        "effective": source.effective.isoformat() if source.effective else UNCONFIRMED,
+        "confidence": rule.confidence.value,
+        "unconfirmed": rule.unconfirmed,
+    }
+
+
+def _limit(limit: TimeLimit | None, on: date) -> dict[str, Any]:
+    """The rule in force that binds (the strictest), and the others for reference."""
+    if limit is None:
+        return dict(NO_PUBLISHED_LIMIT)
+    binding = limit.binding(on)
+    return {**_rule(binding), "also": [_rule(r) for r in limit.rules if r is not binding]}
+
+
+def _policy_rule(key: str, value: int, policy: ApplicationPolicy) -> dict[str, Any]:
+    found = policy.sources.get(key)
+    if found is None:
+        return {"rule": key, "value": value, "source": UNCONFIRMED, "unconfirmed": True}
+    source = found.source
+    unconfirmed = source.confidence is not Confidence.CONFIRMED or not source.number or not source.effective
+    return {
+        "rule": key,
+        "value": value,
+        "source": f"{source.citation()} {found.clause}".strip(),
+        "number": source.number or UNCONFIRMED,
+        "effective": source.effective.isoformat() if source.effective else UNCONFIRMED,
+        "confidence": source.confidence.value,
+        "unconfirmed": unconfirmed,
+    }
+
+
+_CHANGE_RULES = {
+    ServiceKind.PAUSE: ("pause_min_days", "pause_max_days_per_year", "pause_notice_days"),
+    ServiceKind.CAPACITY_REDUCTION: ("reduction_restore_within_months",),
+    ServiceKind.REDUCTION_RESTORE: ("reduction_restore_within_months",),
+}
+
+
+def type_json(
+    t: BusinessType, policy: ApplicationPolicy | None = None, on: date | None = None
+) -> dict[str, Any]:
+    """A business type with every limit's source (document, number, effective date, confidence);
+    ``no published limit`` where no rule sets one, and the change rules that apply to it."""
+    day = on or date.today()
+    policy = policy or ApplicationPolicy()
+    return {
+        "code": t.code,
+        "names": _names(t.names),
+        "kind": t.kind.value,
+        "customer_class": t.customer_class.value,
+        "needs_account": t.needs_account,
+        "needs_capacity": t.needs_capacity,
+        "voltages": list(t.voltages),
+        "whole_process_limit": _limit(t.whole_process_limit, day),
+        "whole_process_limit_with_external_works": _limit(t.limit_for(external_works=True), day),
+        "stages": [
+            {
+                "code": s.code,
+                "names": _names(s.names),
+                "party": s.party.value,
+                "limit": dict(CUSTOMER_STEP) if s.party is Party.CUSTOMER else _limit(s.limit, day),
+            }
+            for s in t.stages
+        ],
+        "documents": [
+            {"code": d.code, "names": _names(d.names), "kind": d.kind.value, "required": d.required}
+            for d in t.documents
+        ],
+        "change_rules": [
+            _policy_rule(key, getattr(policy, key), policy) for key in _CHANGE_RULES.get(t.kind, ())
+        ],
+    }
 
 
 # commands ------------------------------------------------------------------------------------------
-Build = Callable[["Hall", argparse.Namespace], Any]
-
-
-def _json_command(build: Build) -> Callable[[argparse.Namespace], int]:
-    """A command: open the hall, build the JSON value, print it once the hall is closed. Refusals and an
-    unavailable store propagate to ``cli.main``, which turns them into the exit codes."""
-
-    def run(args: argparse.Namespace) -> int:
-        with hall_for(args) as hall:
-            value = build(hall, args)
-        emit(value)
-        return 0
-
-    return run
-
-
 def _types(hall: Hall, args: argparse.Namespace) -> Any:
     setup = hall.applications.setup
     today = hall.clock().date()
@@ -203,88 +274,6 @@ def _print(hall: Hall, args: argparse.Namespace) -> Any:
     return print_paper_pdf(hall, args.number, kind, Path(args.pdf), paper=args.paper, clerk=args.clerk or "")
 
 
-def _workdays_add(hall: Hall, args: argparse.Namespace) -> Any:
-    due = hall.application_views.add_workdays(args.date, args.n)
-    return {
-        "start": args.date.isoformat(),
-        "workdays": args.n,
-        "date": due.day.isoformat(),
-        "weekday": due.day.strftime("%A"),
-        "provisional": due.provisional,
-        "provisional_years": list(due.provisional_years),
-    }
-
-
-def _workdays_between(hall: Hall, args: argparse.Namespace) -> Any:
-    calendar = hall.applications.setup.calendar
-    return {
-        "from": args.start.isoformat(),
-        "to": args.end.isoformat(),
-        "workdays": calendar.workdays_between(args.start, args.end),
-        "provisional_years": list(calendar.provisional_years(args.start, args.end)),
-    }
-
-
-def _workdays_load(hall: Hall, args: argparse.Namespace) -> Any:
-    loaded = hall.calendar.load(Path(args.file))
-    return {
-        "year": loaded.year,
-        "source": loaded.source,
-        "holidays": loaded.holidays,
-        "workdays": loaded.workdays,
-        "replaced": loaded.replaced,
-        "unchanged": loaded.unchanged,
-        "statutory_holidays_not_listed": [d.isoformat() for d in loaded.statutory_not_listed],
-        "due_dates_recomputed": loaded.due_dates_recomputed,
-    }
-
-
-def _workdays_year(hall: Hall, args: argparse.Namespace) -> Any:
-    view = hall.calendar.year(args.year)
-    return {
-        "year": view.year,
-        "basis": view.basis,
-        "provisional": view.provisional,
-        "source": view.source,
-        "workdays": view.workdays,
-        "days_off_on_weekdays": [
-            {"date": d.isoformat(), "weekday": d.strftime("%a"), "statutory": name or None}
-            for d, name in view.days_off_on_weekdays
-        ],
-        "weekend_workdays": [d.isoformat() for d in view.weekend_workdays],
-    }
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year like 2027") from None
-    return value
-
-
-def _staff_add(hall: Hall, args: argparse.Namespace) -> Any:
-    return staff_json(hall.staff.add(args.code, args.name, Role(args.role)))
-
-
-def _staff_list(hall: Hall, args: argparse.Namespace) -> Any:
-    return [staff_json(m) for m in hall.staff.list()]
-
-
-def _staff_deactivate(hall: Hall, args: argparse.Namespace) -> Any:
-    return staff_json(hall.staff.deactivate(args.code))
-
-
-def _workdays(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("N must be 0 or more working days")
-    return value
-
-
 # parser --------------------------------------------------------------------------------------------
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``application``, ``workdays`` and ``staff`` to the ``counter-app`` command line."""
@@ -292,13 +281,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "application", help="installation and change-of-service applications"
     ).add_subparsers(dest="action", required=True)
     apps.add_parser("types", parents=[common], help="business types with stages and limits").set_defaults(
-        func=_json_command(_types)
+        func=json_command(_types)
     )
     p = apps.add_parser("due", parents=[common], help="open applications overdue or due soon")
     p.add_argument(
-        "--within", type=_workdays, help="working days ahead (default: the hall's due-soon setting)"
+        "--within", type=workdays_count, help="working days ahead (default: the hall's due-soon setting)"
     )
-    p.set_defaults(func=_json_command(_due_report))
+    p.set_defaults(func=json_command(_due_report))
 
     p = apps.add_parser("list", parents=[common], help="the worklist (personal data masked)")
     p.add_argument("--state", default="open", choices=list(STATE_FILTERS))
@@ -307,11 +296,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--due", choices=[d.value for d in DueFilter])
     p.add_argument("--search", help="number, tracking reference, name, phone, ID, account or address")
     p.add_argument("--limit", type=int, default=50)
-    p.set_defaults(func=_json_command(_list))
+    p.set_defaults(func=json_command(_list))
 
     p = apps.add_parser("show", parents=[common], help="one application with its history (masked)")
     p.add_argument("number", help="application number or tracking reference")
-    p.set_defaults(func=_json_command(_show))
+    p.set_defaults(func=json_command(_show))
 
     p = apps.add_parser("print", parents=[common], help="print the receipt (or the notice) to PDF")
     p.add_argument("number")
@@ -319,40 +308,4 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", default="a4", choices=["a4", "a5", "80mm"])
     p.add_argument("--notice", action="store_true", help="the one-time notice (一次性告知书) instead")
     p.add_argument("--clerk", help="recorded with the print job")
-    p.set_defaults(func=_json_command(_print))
-
-    days = sub.add_parser("workdays", help="working days on the hall's calendar").add_subparsers(
-        dest="action", required=True
-    )
-    p = days.add_parser("add", parents=[common], help="the date N working days after DATE")
-    p.add_argument("date", type=_day)
-    p.add_argument("n", type=_workdays)
-    p.set_defaults(func=_json_command(_workdays_add))
-    p = days.add_parser("between", parents=[common], help="working days after START up to END")
-    p.add_argument("start", type=_day)
-    p.add_argument("end", type=_day)
-    p.set_defaults(func=_json_command(_workdays_between))
-    p = days.add_parser(
-        "load",
-        parents=[common],
-        help="enter a year's official holiday schedule from a TOML file (docs/work-calendar.md)",
-    )
-    p.add_argument("file", help="year, source, holidays and make-up workdays (see docs/work-calendar.md)")
-    p.set_defaults(func=_json_command(_workdays_load))
-    p = days.add_parser("year", parents=[common], help="how a year is counted: days off, make-up workdays")
-    p.add_argument("year", type=_year)
-    p.set_defaults(func=_json_command(_workdays_year))
-
-    staff = sub.add_parser("staff", help="the hall's staff and their roles").add_subparsers(
-        dest="action", required=True
-    )
-    p = staff.add_parser("add", parents=[common], help="add (or update) a member of staff")
-    p.add_argument("code", help="staff number, as typed when signing in at a counter")
-    p.add_argument("name")
-    p.add_argument("--role", default=Role.CLERK.value, choices=[r.value for r in Role])
-    p.set_defaults(func=_json_command(_staff_add))
-    p = staff.add_parser("list", parents=[common], help="every member of staff")
-    p.set_defaults(func=_json_command(_staff_list))
-    p = staff.add_parser("deactivate", parents=[common], help="someone left: a plain clerk from now on")
-    p.add_argument("code")
-    p.set_defaults(func=_json_command(_staff_deactivate))
+    p.set_defaults(func=json_command(_print))

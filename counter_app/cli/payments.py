@@ -2,7 +2,7 @@
 
 ``counter-app accounts import FILE``, ``accounts find QUERY``, ``accounts status``, ``accounts figures``,
 ``slip payment ACCOUNT --pdf OUT.pdf`` and ``boundary LOCATION``. JSON on stdout; personal data is
-always masked (the full values stay in the hall's list). Exit codes as in :mod:`counter_app.cli`.
+always masked (the full values stay in the hall's list). Exit codes as in ``cli/__init__.py``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from counter_app.cli import emit, hall_for
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.domain.payments.boundary import FaultLocation
+from counter_app.domain.payments.guidance import AccountListRecord, Freshness
 from counter_app.domain.payments.search import SearchHit
 from counter_app.services.payments.account_import import ImportProgress
-from counter_app.services.payments.accounts import Freshness
-from counter_app.store.account_list.reader import AccountListRecord
 
 
 def _day(text: str, field: str) -> date:
@@ -140,7 +139,7 @@ def cmd_slip(args: argparse.Namespace) -> int:
 
 
 def cmd_boundary(args: argparse.Namespace) -> int:
-    from counter_app.services.payments.boundary import fault_location
+    from counter_app.domain.payments.boundary import fault_location
 
     location = fault_location(args.location)
     contract = fault_location(args.contract_boundary) if args.contract_boundary else None

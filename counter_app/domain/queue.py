@@ -73,6 +73,29 @@ class Ticket:
 
 
 @dataclass(frozen=True)
+class IssuedTicket:
+    """A number just taken: the ticket, the people ahead of it in its line and the expected wait."""
+
+    ticket: Ticket
+    ahead: int
+    estimate_minutes: int | None
+
+
+@dataclass(frozen=True)
+class QueueEvent:
+    """One row of the queue's history (a call, a recall, …) with its ticket's number and service."""
+
+    id: int
+    kind: str
+    at: datetime
+    ticket_id: int | None
+    number: str
+    service_code: str
+    counter: int | None
+    clerk: str
+
+
+@dataclass(frozen=True)
 class Counter:
     number: int
     state: CounterState

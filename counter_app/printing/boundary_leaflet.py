@@ -14,10 +14,9 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from counter_app.domain.payments.boundary import FaultLocation, utility_side
+from counter_app.domain.payments.boundary import BoundaryLeaflet, FaultLocation, utility_side
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.slip_layout import Pen, TextSource
-from counter_app.services.payments.boundary import BoundaryLeaflet
 
 CONTEXT = "BoundaryLeaflet"
 TITLE = QT_TRANSLATE_NOOP("BoundaryLeaflet", "Who repairs this fault? Property boundary (产权分界)")

@@ -1,111 +1,32 @@
 """Rows of installation applications: the application, its history, its documents, who saw its
-personal data, and the outbox (the staff table is ``staff_repo``).
+personal data, and the outbox (the staff table is ``store/staff.py``).
 
-Only SQL lives here; whether an action is allowed is decided in ``domain.application_workflow`` and
+Only SQL lives here; whether an action is allowed is decided in ``domain.applications.workflow`` and
 ``services.applications``. The projection (status, stage, owner, due dates) is written with a guarded
 UPDATE on ``version``, so a caller working from an old read changes nothing.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
-import sqlite_utils
-
+from counter_app.domain.applications.records import (
+    CLOSED_DUE_KEY,
+    ApplicationData,
+    ApplicationRecord,
+    DocumentRecord,
+    EventRecord,
+    Projection,
+)
 from counter_app.store.outbox import add_outbox
-from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
-from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY
+from counter_app.store.rows import from_json, new_uuid, parse_day, parse_time, to_json
+from counter_app.store.sql import Sql, placeholders
 
 SEQUENCE_KEY = "application:{prefix}"
 """The ``number_sequences.prefix`` of application numbers, kept apart from ticket letters."""
-
-
-@dataclass(frozen=True)
-class ApplicationData:
-    """What was accepted; never changes afterwards (a trigger refuses updates)."""
-
-    uuid: str
-    number: str
-    accepted_day: date
-    prefix: str
-    seq: int
-    tracking_ref: str
-    business_type: str
-    ticket_id: int | None
-    counter: int | None
-    accepted_by: str
-    accepted_at: datetime
-    applicant_kind: str
-    name: str
-    id_type: str
-    id_number: str
-    mobile: str
-    address: str
-    agent_name: str | None
-    agent_id_type: str | None
-    agent_id_number: str | None
-    agent_mobile: str | None
-    account_number: str | None
-    capacity: str | None
-    capacity_unit: str | None
-    voltage: str | None
-    tariff_class: str | None
-    external_works: bool
-    period_start: date | None
-    period_end: date | None
-    commitment_signed: bool
-    notices: tuple[dict[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Projection:
-    """Where the application stands, folded from its history and kept beside it for the worklist."""
-
-    status: str
-    stage: str
-    owner: str
-    stage_due: date | None
-    whole_due: date | None
-    due_key: str
-    due_provisional: bool
-    closed_on: date | None
-    closed_late: bool
-
-
-@dataclass(frozen=True)
-class ApplicationRecord:
-    id: int
-    version: int
-    updated_at: datetime
-    data: ApplicationData
-    projection: Projection
-    ticket_number: str | None
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    seq: int
-    kind: str
-    at: datetime
-    clerk: str
-    note: str
-    detail: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    code: str
-    position: int
-    kind: str
-    names: dict[str, str]
-    state: str
-    due_day: date | None
-    collected_at: datetime | None
-    collected_by: str | None
 
 
 _DATA_COLUMNS = tuple(f.name for f in fields(ApplicationData))
@@ -125,21 +46,14 @@ or neither, so an open end is stored as this day (like ``due_key``'s "no due dat
 
 
 def _to_db(name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if name in _BOOL_FIELDS:
-        return int(value)
-    if isinstance(value, datetime):
-        return iso(value)
-    if isinstance(value, date):
-        return value.isoformat()
+    """A field as bound (times, days and booleans are bound by ``sql.bind``)."""
     if name == "notices":
         return to_json(list(value))
     return value
 
 
 def _from_db(name: str, value: Any) -> Any:
-    if value is None or (name == "period_end" and value == OPEN_PERIOD_END):
+    if value is None or (name == "period_end" and str(value) == OPEN_PERIOD_END):
         return None
     if name in _BOOL_FIELDS:
         return bool(value)
@@ -148,7 +62,7 @@ def _from_db(name: str, value: Any) -> Any:
     if name == "accepted_at":
         return parse_time(value)
     if name == "notices":
-        return tuple(json.loads(value))
+        return tuple(from_json(value))
     return value
 
 
@@ -170,17 +84,17 @@ def _record(row: Sequence[Any]) -> ApplicationRecord:
 
 
 class ApplicationsRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def __init__(self, sql: Sql) -> None:
+        self.sql = sql
 
     # numbering ---------------------------------------------------------------------------------
     def next_seq(self, day: date, prefix: str) -> int:
         """The next application number of the day; only inside the accepting write transaction."""
-        row = self.db.execute(
+        row = self.sql.execute(
             """INSERT INTO number_sequences (business_day, prefix, last_seq) VALUES (?, ?, 1)
                ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = last_seq + 1
                RETURNING last_seq""",
-            [day.isoformat(), SEQUENCE_KEY.format(prefix=prefix)],
+            [day, SEQUENCE_KEY.format(prefix=prefix)],
         ).fetchone()
         return int(row[0])
 
@@ -192,10 +106,10 @@ class ApplicationsRepository:
         if data.period_start is not None and data.period_end is None:
             values[_DATA_COLUMNS.index("period_end")] = OPEN_PERIOD_END
         values += [_to_db(c, getattr(projection, c)) for c in _PROJECTION_COLUMNS]
-        row = self.db.execute(
+        row = self.sql.execute(
             f"""INSERT INTO applications ({", ".join(columns)}, version, updated_at)
-                VALUES ({", ".join("?" * len(columns))}, 1, ?) RETURNING id""",
-            [*values, iso(at)],
+                VALUES ({placeholders(len(columns))}, 1, ?) RETURNING id""",
+            [*values, at],
         ).fetchone()
         return int(row[0])
 
@@ -210,13 +124,13 @@ class ApplicationsRepository:
 
     def find(self, key: str) -> ApplicationRecord | None:
         """The application whose number or tracking reference (on the receipt's QR code) is ``key``."""
-        return self._one("(a.number = ?1 OR a.tracking_ref = ?1)", key)
+        return self._one("(a.number = ? OR a.tracking_ref = ?)", key, key)
 
-    def _one(self, condition: str, value: object) -> ApplicationRecord | None:
-        row = self.db.execute(
+    def _one(self, condition: str, *values: object) -> ApplicationRecord | None:
+        row = self.sql.execute(
             f"""SELECT {_SELECT} FROM applications a LEFT JOIN tickets t ON t.id = a.ticket_id
                 WHERE {condition}""",
-            [value],
+            values,
         ).fetchone()
         return _record(row) if row else None
 
@@ -226,23 +140,23 @@ class ApplicationsRepository:
         """Write the new state only if nobody has added history since ``expected_version`` was read."""
         assignments = ", ".join(f"{c} = ?" for c in _PROJECTION_COLUMNS)
         values = [_to_db(c, getattr(projection, c)) for c in _PROJECTION_COLUMNS]
-        cursor = self.db.execute(
+        cursor = self.sql.execute(
             f"""UPDATE applications SET {assignments}, version = ?, updated_at = ?
                 WHERE id = ? AND version = ?""",
-            [*values, expected_version + 1, iso(at), application_id, expected_version],
+            [*values, expected_version + 1, at, application_id, expected_version],
         )
         return cursor.rowcount == 1
 
     def set_due(self, application_id: int, projection: Projection) -> None:
         """Refresh due dates alone (the calendar changed); history and version stay as they are."""
         columns = ("stage_due", "whole_due", "due_key", "due_provisional", "closed_late")
-        self.db.execute(
+        self.sql.execute(
             f"UPDATE applications SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
             [*(_to_db(c, getattr(projection, c)) for c in columns), application_id],
         )
 
     def open_ids(self) -> list[int]:
-        rows = self.db.execute(
+        rows = self.sql.execute(
             "SELECT id FROM applications WHERE due_key < ? ORDER BY id", [CLOSED_DUE_KEY]
         ).fetchall()
         return [int(r[0]) for r in rows]
@@ -251,8 +165,8 @@ class ApplicationsRepository:
         """Pauses of an account recorded here (any year), except withdrawn ones."""
         if not business_types:
             return []
-        marks = ",".join("?" * len(business_types))
-        rows = self.db.execute(
+        marks = placeholders(len(business_types))
+        rows = self.sql.execute(
             f"""SELECT period_start, period_end FROM applications
                 WHERE account_number = ? AND business_type IN ({marks}) AND status != 'withdrawn'
                   AND period_start IS NOT NULL ORDER BY period_start""",
@@ -271,16 +185,16 @@ class ApplicationsRepository:
         detail: dict[str, Any] | None = None,
     ) -> int:
         """Append one history row (numbered after the last one); its ``seq``."""
-        row = self.db.execute(
+        row = self.sql.execute(
             """INSERT INTO application_events (uuid, application_id, seq, kind, at, clerk, note, detail)
                SELECT ?, ?, COUNT(*) + 1, ?, ?, ?, ?, ? FROM application_events WHERE application_id = ?
                RETURNING seq""",
-            [new_uuid(), application_id, kind, iso(at), clerk, note, to_json(detail or {}), application_id],
+            [new_uuid(), application_id, kind, at, clerk, note, to_json(detail or {}), application_id],
         ).fetchone()
         return int(row[0])
 
     def events(self, application_id: int) -> list[EventRecord]:
-        rows = self.db.execute(
+        rows = self.sql.execute(
             """SELECT seq, kind, at, clerk, note, detail FROM application_events
                WHERE application_id = ? ORDER BY seq""",
             [application_id],
@@ -289,12 +203,12 @@ class ApplicationsRepository:
         for r in rows:
             at = parse_time(r[2])
             assert at is not None
-            out.append(EventRecord(r[0], r[1], at, r[3], r[4], json.loads(r[5])))
+            out.append(EventRecord(r[0], r[1], at, r[3], r[4], from_json(r[5])))
         return out
 
     # documents ---------------------------------------------------------------------------------
     def insert_documents(self, application_id: int, documents: Sequence[DocumentRecord]) -> None:
-        self.db.conn.executemany(
+        self.sql.executemany(
             """INSERT INTO application_documents (application_id, code, position, kind, names, state, due_day)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             [
@@ -305,14 +219,14 @@ class ApplicationsRepository:
                     d.kind,
                     to_json(d.names),
                     d.state,
-                    d.due_day.isoformat() if d.due_day else None,
+                    d.due_day,
                 )
                 for d in documents
             ],
         )
 
     def documents(self, application_id: int) -> list[DocumentRecord]:
-        rows = self.db.execute(
+        rows = self.sql.execute(
             """SELECT code, position, kind, names, state, due_day, collected_at, collected_by
                FROM application_documents WHERE application_id = ? ORDER BY position""",
             [application_id],
@@ -322,7 +236,7 @@ class ApplicationsRepository:
                 r[0],
                 r[1],
                 r[2],
-                json.loads(r[3]),
+                from_json(r[3]),
                 r[4],
                 parse_day(r[5]) if r[5] else None,
                 parse_time(r[6]),
@@ -332,10 +246,10 @@ class ApplicationsRepository:
         ]
 
     def collect_document(self, application_id: int, code: str, at: datetime, clerk: str) -> bool:
-        cursor = self.db.execute(
+        cursor = self.sql.execute(
             """UPDATE application_documents SET state = 'collected', collected_at = ?, collected_by = ?
                WHERE application_id = ? AND code = ? AND state = 'owed'""",
-            [iso(at), clerk, application_id, code],
+            [at, clerk, application_id, code],
         )
         return cursor.rowcount == 1
 
@@ -343,14 +257,14 @@ class ApplicationsRepository:
     def add_access(
         self, application_id: int, at: datetime, clerk: str, role: str, unmasked: bool, purpose: str
     ) -> None:
-        self.db.execute(
+        self.sql.execute(
             """INSERT INTO application_access (uuid, application_id, at, clerk, role, unmasked, purpose)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [new_uuid(), application_id, iso(at), clerk, role, int(unmasked), purpose],
+            [new_uuid(), application_id, at, clerk, role, unmasked, purpose],
         )
 
     def accesses(self, application_id: int) -> list[tuple[datetime, str, str, bool, str]]:
-        rows = self.db.execute(
+        rows = self.sql.execute(
             """SELECT at, clerk, role, unmasked, purpose FROM application_access
                WHERE application_id = ? ORDER BY id""",
             [application_id],
@@ -358,19 +272,19 @@ class ApplicationsRepository:
         return [(parse_time(r[0]) or datetime.min, r[1], r[2], bool(r[3]), r[4]) for r in rows]
 
     def add_outbox(self, topic: str, payload: dict[str, Any], at: datetime) -> None:
-        add_outbox(self.db, topic, payload, at)
+        add_outbox(self.sql, topic, payload, at)
 
     def outbox(self, topic: str) -> list[dict[str, Any]]:
-        rows = self.db.execute("SELECT payload FROM outbox WHERE topic = ? ORDER BY id", [topic]).fetchall()
-        return [json.loads(r[0]) for r in rows]
+        rows = self.sql.execute("SELECT payload FROM outbox WHERE topic = ? ORDER BY id", [topic]).fetchall()
+        return [from_json(r[0]) for r in rows]
 
     # settings ----------------------------------------------------------------------------------
     def calendar_key(self) -> str | None:
-        row = self.db.execute("SELECT calendar_key FROM application_settings WHERE id = 1").fetchone()
+        row = self.sql.execute("SELECT calendar_key FROM application_settings WHERE id = 1").fetchone()
         return str(row[0]) if row else None
 
     def set_calendar_key(self, key: str) -> None:
-        self.db.execute(
+        self.sql.execute(
             """INSERT INTO application_settings (id, calendar_key) VALUES (1, ?)
                ON CONFLICT (id) DO UPDATE SET calendar_key = excluded.calendar_key""",
             [key],

@@ -7,71 +7,27 @@ A year loaded again replaces its row; the record keeps what each load brought, s
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import date, datetime
 
-import sqlite_utils
-
+from counter_app.domain.holiday_schedule import schedule_digest
 from counter_app.domain.workdays import HolidaySchedule
-from counter_app.store.rows import iso, new_uuid, to_json
-
-STATEMENTS = (
-    """CREATE TABLE work_calendar_schedules (
-        year INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
-        source TEXT NOT NULL CHECK (length(trim(source)) > 0),
-        holidays TEXT NOT NULL CHECK (json_valid(holidays)),
-        workdays TEXT NOT NULL CHECK (json_valid(workdays)),
-        sha256 TEXT NOT NULL,
-        loaded_at TEXT NOT NULL,
-        loaded_from TEXT NOT NULL
-    ) STRICT""",
-    """CREATE TABLE work_calendar_events (
-        id INTEGER PRIMARY KEY,
-        uuid TEXT NOT NULL UNIQUE,
-        year INTEGER NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('loaded')),
-        at TEXT NOT NULL,
-        detail TEXT NOT NULL CHECK (json_valid(detail))
-    ) STRICT""",
-    """CREATE TRIGGER work_calendar_events_no_update BEFORE UPDATE ON work_calendar_events
-        BEGIN SELECT RAISE(ABORT, 'work_calendar_events is append-only'); END""",
-    """CREATE TRIGGER work_calendar_events_no_delete BEFORE DELETE ON work_calendar_events
-        BEGIN SELECT RAISE(ABORT, 'work_calendar_events is append-only'); END""",
-)
-
-
-def create_calendar_tables(db: sqlite_utils.Database) -> None:
-    for statement in STATEMENTS:
-        db.execute(statement)
-
-
-def schedule_digest(schedule: HolidaySchedule) -> str:
-    """What identifies a schedule's content (its days and source)."""
-    text = "|".join(
-        [
-            str(schedule.year),
-            schedule.source,
-            ",".join(sorted(d.isoformat() for d in schedule.holidays)),
-            ",".join(sorted(d.isoformat() for d in schedule.workdays)),
-        ]
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+from counter_app.store.rows import from_json, new_uuid, parse_time, to_json
+from counter_app.store.sql import Sql
 
 
 class CalendarRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def __init__(self, sql: Sql) -> None:
+        self.sql = sql
 
     def schedules(self) -> tuple[HolidaySchedule, ...]:
-        rows = self.db.execute(
+        rows = self.sql.execute(
             "SELECT year, source, holidays, workdays FROM work_calendar_schedules ORDER BY year"
         ).fetchall()
         return tuple(
             HolidaySchedule(
                 int(year),
-                frozenset(date.fromisoformat(d) for d in json.loads(holidays)),
-                frozenset(date.fromisoformat(d) for d in json.loads(workdays)),
+                frozenset(date.fromisoformat(d) for d in from_json(holidays)),
+                frozenset(date.fromisoformat(d) for d in from_json(workdays)),
                 str(source),
             )
             for year, source, holidays, workdays in rows
@@ -79,18 +35,16 @@ class CalendarRepository:
 
     def digest(self) -> str:
         """Changes whenever a schedule is loaded: one small read, asked on every worklist refresh."""
-        row = self.db.execute(
-            "SELECT group_concat(year || ':' || sha256, ',') FROM "
-            "(SELECT year, sha256 FROM work_calendar_schedules ORDER BY year)"
-        ).fetchone()
-        return str(row[0] or "")
+        rows = self.sql.execute("SELECT year, sha256 FROM work_calendar_schedules ORDER BY year").fetchall()
+        return ",".join(f"{year}:{sha256}" for year, sha256 in rows)
 
     def loaded(self, year: int) -> tuple[str, datetime, str] | None:
         """``(sha256, loaded_at, loaded_from)`` of the year's schedule, if one was loaded."""
-        row = self.db.execute(
+        row = self.sql.execute(
             "SELECT sha256, loaded_at, loaded_from FROM work_calendar_schedules WHERE year = ?", [year]
         ).fetchone()
-        return (str(row[0]), datetime.fromisoformat(row[1]), str(row[2])) if row else None
+        loaded_at = parse_time(row[1]) if row else None
+        return (str(row[0]), loaded_at, str(row[2])) if row and loaded_at else None
 
     def save(self, schedule: HolidaySchedule, loaded_from: str, at: datetime) -> str | None:
         """Store (or replace) the year's schedule and record the load; returns the digest it replaced."""
@@ -98,14 +52,14 @@ class CalendarRepository:
         before = self.loaded(schedule.year)
         holidays = to_json(sorted(d.isoformat() for d in schedule.holidays))
         workdays = to_json(sorted(d.isoformat() for d in schedule.workdays))
-        self.db.execute(
+        self.sql.execute(
             """INSERT INTO work_calendar_schedules
                    (year, source, holidays, workdays, sha256, loaded_at, loaded_from)
                VALUES (?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (year) DO UPDATE SET source = excluded.source, holidays = excluded.holidays,
                    workdays = excluded.workdays, sha256 = excluded.sha256, loaded_at = excluded.loaded_at,
                    loaded_from = excluded.loaded_from""",
-            [schedule.year, schedule.source, holidays, workdays, digest, iso(at), loaded_from],
+            [schedule.year, schedule.source, holidays, workdays, digest, at, loaded_from],
         )
         detail = {
             "source": schedule.source,
@@ -115,8 +69,8 @@ class CalendarRepository:
             "workdays": len(schedule.workdays),
             "loaded_from": loaded_from,
         }
-        self.db.execute(
+        self.sql.execute(
             "INSERT INTO work_calendar_events (uuid, year, kind, at, detail) VALUES (?, ?, 'loaded', ?, ?)",
-            [new_uuid(), schedule.year, iso(at), to_json(detail)],
+            [new_uuid(), schedule.year, at, to_json(detail)],
         )
         return before[0] if before else None

@@ -5,75 +5,26 @@ without a running clock, then closed ones newest first. Each filter is a range o
 that ends in that order (``applications_due``, ``_status``, ``_type``, ``_owner``), so the first page of
 any filter is read in index order without sorting. A search first narrows to the matching ids (exact
 number, tracking reference, phone, ID or account on their indexes; fragments of three characters or
-more through the FTS5 trigram index; one or two characters as a name prefix).
+more through the text index the engine provides (``Dialect.fragment_ids``); one or two characters as a
+name prefix).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-import sqlite_utils
+from counter_app.domain.applications.records import CLOSED_DUE_KEY
+from counter_app.domain.applications.workflow import Status
+from counter_app.domain.applications.worklist import Search, WorklistCounts, WorklistFilter, WorklistRow
+from counter_app.store.rows import parse_day, parse_optional_day
+from counter_app.store.sql import Sql, placeholders
 
-from counter_app.store.rows import parse_day
-from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY
-
-SearchKind = Literal["number", "number_prefix", "tracking", "exact_digits", "fragment", "name_prefix"]
+FRAGMENT_INDEX = "_applications_fts"
+"""The search index of applications' text (name, address, mobile, ID, account): an FTS5 trigram
+table on SQLite (``store/sqlite/schema_applications.py``); ``Dialect.fragment_ids`` reads it."""
 _MAX_CHAR = "\U0010ffff"
-
-
-@dataclass(frozen=True)
-class Search:
-    """A search term already recognised by the service: what it looks like decides the index used."""
-
-    kind: SearchKind
-    value: str
-
-
-@dataclass(frozen=True)
-class WorklistFilter:
-    """Conditions that are all true of each row; ``due_min`` inclusive, ``due_before`` exclusive."""
-
-    statuses: tuple[str, ...] = ()
-    business_type: str | None = None
-    owner: str | None = None
-    due_min: str | None = None
-    due_before: str | None = None
-    search: Search | None = None
-
-
-@dataclass(frozen=True)
-class WorklistRecord:
-    id: int
-    number: str
-    business_type: str
-    status: str
-    stage: str
-    owner: str
-    accepted_day: date
-    name: str
-    mobile: str
-    id_number: str
-    address: str
-    account_number: str | None
-    stage_due: date | None
-    whole_due: date | None
-    due_key: str
-    due_provisional: bool
-    owed_documents: int
-    external_works: bool = False
-
-
-@dataclass(frozen=True)
-class HallCounts:
-    open: int
-    overdue: int
-    due_soon: int
-    suspended: int
-    mine: int
-
 
 _COLUMNS = (
     "a.id, a.number, a.business_type, a.status, a.stage, a.owner, a.accepted_day, a.name, a.mobile, "
@@ -83,12 +34,7 @@ _COLUMNS = (
 )
 
 
-def fts_phrase(text: str) -> str:
-    """An FTS5 query matching ``text`` as one phrase (quotes doubled), on every indexed column."""
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _search_sql(search: Search) -> tuple[str, list[Any]]:
+def _search_sql(sql: Sql, search: Search) -> tuple[str, list[Any]]:
     value = search.value
     if search.kind == "number":
         return "a.number = ?", [value]
@@ -104,20 +50,19 @@ def _search_sql(search: Search) -> tuple[str, list[Any]]:
             [value, value, value],
         )
     if search.kind == "fragment":
-        return "a.id IN (SELECT rowid FROM _applications_fts WHERE _applications_fts MATCH ?)", [
-            fts_phrase(value)
-        ]
+        dialect = sql.dialect
+        return f"a.id IN ({dialect.fragment_ids(FRAGMENT_INDEX)})", [dialect.fragment_param(value)]
     return "a.name >= ? AND a.name < ?", [value, value + _MAX_CHAR]
 
 
-def _where(f: WorklistFilter) -> tuple[str, list[Any]]:
+def _where(sql: Sql, f: WorklistFilter) -> tuple[str, list[Any]]:
     parts: list[str] = []
     params: list[Any] = []
     if len(f.statuses) == 1:
         parts.append("a.status = ?")
         params.append(f.statuses[0])
     elif f.statuses:
-        parts.append(f"a.status IN ({','.join('?' * len(f.statuses))})")
+        parts.append(f"a.status IN ({placeholders(len(f.statuses))})")
         params.extend(f.statuses)
     if f.business_type is not None:
         parts.append("a.business_type = ?")
@@ -132,28 +77,29 @@ def _where(f: WorklistFilter) -> tuple[str, list[Any]]:
         parts.append("a.due_key < ?")
         params.append(f.due_before)
     if f.search is not None:
-        sql, values = _search_sql(f.search)
-        parts.append(sql)
+        condition, values = _search_sql(sql, f.search)
+        parts.append(condition)
         params.extend(values)
-    return (" AND ".join(parts) or "1"), params
+    return (" AND ".join(parts) or "1 = 1"), params
 
 
-def _record(r: Sequence[Any]) -> WorklistRecord:
-    return WorklistRecord(
+def _row(r: Sequence[Any]) -> WorklistRow:
+    """A row as stored: personal data in full (the services mask it), the calendar's fields unset."""
+    return WorklistRow(
         id=r[0],
         number=r[1],
         business_type=r[2],
-        status=r[3],
+        status=Status(r[3]),
         stage=r[4],
         owner=r[5],
-        accepted_day=parse_day(r[6]),
+        accepted_on=parse_day(r[6]),
         name=r[7],
         mobile=r[8],
         id_number=r[9],
         address=r[10],
         account_number=r[11],
-        stage_due=parse_day(r[12]) if r[12] else None,
-        whole_due=parse_day(r[13]) if r[13] else None,
+        stage_due=parse_optional_day(r[12]),
+        whole_due=parse_optional_day(r[13]),
         due_key=r[14],
         due_provisional=bool(r[15]),
         owed_documents=int(r[16]),
@@ -162,46 +108,48 @@ def _record(r: Sequence[Any]) -> WorklistRecord:
 
 
 class WorklistRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def __init__(self, sql: Sql) -> None:
+        self.sql = sql
 
-    def page(self, f: WorklistFilter, limit: int, offset: int = 0) -> list[WorklistRecord]:
-        where, params = _where(f)
-        rows = self.db.execute(
+    def page(self, f: WorklistFilter, limit: int, offset: int = 0) -> list[WorklistRow]:
+        where, params = _where(self.sql, f)
+        rows = self.sql.execute(
             f"""SELECT {_COLUMNS} FROM applications a WHERE {where}
                 ORDER BY a.due_key, a.id DESC LIMIT ? OFFSET ?""",
             [*params, limit, offset],
         ).fetchall()
-        return [_record(r) for r in rows]
+        return [_row(r) for r in rows]
 
     def count(self, f: WorklistFilter) -> int:
         if f.search is not None and f.search.kind == "fragment" and f == WorklistFilter(search=f.search):
             # nothing but a fragment: count the index's hits without reading the applications
-            row = self.db.execute(
-                "SELECT COUNT(*) FROM _applications_fts WHERE _applications_fts MATCH ?",
-                [fts_phrase(f.search.value)],
+            dialect = self.sql.dialect
+            row = self.sql.execute(
+                f"SELECT COUNT(*) FROM ({dialect.fragment_ids(FRAGMENT_INDEX)}) AS hits",
+                [dialect.fragment_param(f.search.value)],
             ).fetchone()
             return int(row[0])
-        where, params = _where(f)
-        row = self.db.execute(f"SELECT COUNT(*) FROM applications a WHERE {where}", params).fetchone()
+        where, params = _where(self.sql, f)
+        row = self.sql.execute(f"SELECT COUNT(*) FROM applications a WHERE {where}", params).fetchone()
         return int(row[0])
 
-    def hall_counts(self, today: date, soon_until: date, owner: str) -> HallCounts:
+    def hall_counts(self, today: date, soon_until: date, owner: str) -> WorklistCounts:
         """Open, overdue, due soon (today to ``soon_until``), suspended, and ``owner``'s open ones."""
-        row = self.db.execute(
+        closed, day, soon = CLOSED_DUE_KEY, today.isoformat(), soon_until.isoformat()
+        row = self.sql.execute(
             """SELECT
-                 (SELECT COUNT(*) FROM applications WHERE due_key < ?1),
-                 (SELECT COUNT(*) FROM applications WHERE due_key < ?2),
-                 (SELECT COUNT(*) FROM applications WHERE due_key >= ?2 AND due_key <= ?3),
+                 (SELECT COUNT(*) FROM applications WHERE due_key < ?),
+                 (SELECT COUNT(*) FROM applications WHERE due_key < ?),
+                 (SELECT COUNT(*) FROM applications WHERE due_key >= ? AND due_key <= ?),
                  (SELECT COUNT(*) FROM applications WHERE status = 'suspended'),
-                 (SELECT COUNT(*) FROM applications WHERE owner = ?4 AND due_key < ?1)""",
-            [CLOSED_DUE_KEY, today.isoformat(), soon_until.isoformat(), owner],
+                 (SELECT COUNT(*) FROM applications WHERE owner = ? AND due_key < ?)""",
+            [closed, day, day, soon, owner, closed],
         ).fetchone()
-        return HallCounts(*(int(v) for v in row))
+        return WorklistCounts(*(int(v) for v in row))
 
     def owners(self) -> list[str]:
         """Everyone who owns an open application, for the owner filter."""
-        rows = self.db.execute(
+        rows = self.sql.execute(
             "SELECT DISTINCT owner FROM applications WHERE due_key < ? ORDER BY owner", [CLOSED_DUE_KEY]
         ).fetchall()
         return [str(r[0]) for r in rows]

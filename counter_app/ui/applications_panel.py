@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.applications.detail import ApplicationDetail, WorklistPage
+from counter_app.domain.applications.detail import ApplicationDetail
 from counter_app.domain.applications.history import stage_names, type_names
 from counter_app.domain.applications.setup import ApplicationSetup
+from counter_app.domain.applications.worklist import WorklistPage
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend

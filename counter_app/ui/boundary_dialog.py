@@ -33,8 +33,8 @@ from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.payment_messages import PAPERS, describe, text
 
 if TYPE_CHECKING:
+    from counter_app.domain.payments.boundary import BoundaryLeaflet
     from counter_app.printing.document import PrinterError
-    from counter_app.services.payments.boundary import BoundaryLeaflet
 
 QUESTIONS = {
     FaultLocation.BEFORE_METER: QT_TRANSLATE_NOOP(

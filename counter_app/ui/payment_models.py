@@ -15,7 +15,8 @@ from counter_app.ui.payment_messages import match_label
 from counter_app.ui.table_model import Index, ValueTableModel
 
 if TYPE_CHECKING:  # service values are annotations only here
-    from counter_app.services.payments.accounts import AccountSearch, Freshness
+    from counter_app.domain.payments.guidance import Freshness
+    from counter_app.services.payments.accounts import AccountSearch
 
 
 class AccountHitsModel(ValueTableModel[SearchHit]):

@@ -36,12 +36,9 @@ class SlipPrinter(QObject):
         self._print_client: HallClient | None = None
 
     def print_client(self) -> HallClient:
-        """The printing worker, opened on first use on the same hall file as the window's."""
+        """The printing worker, opened on first use on the same hall as the window's."""
         if self._print_client is None:
-            from counter_app.services.hall import open_hall
-
-            path = self.db_path
-            worker = HallWorker(lambda: open_hall(path), name="payment-print")
+            worker = HallWorker(self.client.worker.opener, name="payment-print")
             worker.start()
             self._print_client = HallClient(worker, self)
         return self._print_client

@@ -26,8 +26,8 @@ from counter_app.ui.payment_widgets import CARD
 from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
+    from counter_app.domain.payments.guidance import AccountListRecord
     from counter_app.services.payments.accounts import AccountSearch
-    from counter_app.store.account_list.reader import AccountListRecord
 
 SEARCH_DELAY_MS = 250
 RESULTS = 30

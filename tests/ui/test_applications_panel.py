@@ -118,7 +118,7 @@ def accept_in(qtbot: QtBot, panel: ApplicationsPanel) -> None:
 
 
 def stored(other: Hall) -> int:
-    return int(other.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0])
+    return int(other.store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0])
 
 
 def accept_elsewhere(other: Hall, clerk: str = OWNER, business: str = "hv_new_single") -> str:

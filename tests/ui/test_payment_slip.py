@@ -20,8 +20,8 @@ from counter_app.printing.paper import paper_named
 from counter_app.printing.payment_slip import payment_printable
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
-from counter_app.services.payments.accounts import accounts_folder
 from counter_app.services.printing.payments import guide_and_print_pdf, print_payment_slip
+from counter_app.store.account_list import accounts_folder
 
 pytestmark = pytest.mark.usefixtures("qapp")
 PT_PER_MM = 72 / 25.4

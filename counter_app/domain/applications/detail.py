@@ -1,7 +1,8 @@
-"""What the application services take and give back: plain frozen values, never rows.
+"""What the application services take and give back about one application: plain frozen values.
 
 Personal data leaves the services masked (PIPL art. 51) except in :class:`ApplicationDetail` returned by
-``ApplicationsService.detail`` to the owner or a supervisor, and that access is recorded.
+``ApplicationsService.detail`` to the owner or a supervisor, and that access is recorded. The worklist's
+values are in ``worklist.py``.
 """
 
 from __future__ import annotations
@@ -14,21 +15,13 @@ from typing import Any
 
 from counter_app.domain.applications.business_types import DocumentKind, Party
 from counter_app.domain.applications.intake import IntakeForm, IntakeNotice
-from counter_app.domain.applications.values import ApplicantKind, TariffClass
+from counter_app.domain.applications.values import Agent, Applicant, TariffClass
 from counter_app.domain.applications.workflow import Role, Status
-from counter_app.domain.identity import IdType
-from counter_app.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate
 
 OPEN_STATUSES = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED, Status.SUSPENDED)
 CLOSED_STATUSES = (Status.COMPLETED, Status.WITHDRAWN)
-STATE_FILTERS: dict[str, tuple[Status, ...]] = {
-    "open": OPEN_STATUSES,
-    **{s.value: (s,) for s in Status},
-    "all": (),
-}
-"""The worklist's state filter, by name: the statuses it shows (``all``: every status, closed too)."""
 
 
 # --- taking an application ------------------------------------------------------------------------
@@ -60,49 +53,6 @@ class ApplicationRequest:
 
 
 # --- one application ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PersonalData:
-    """The applicant; masked unless ``unmasked`` (then only in the owner's or a supervisor's view)."""
-
-    kind: ApplicantKind
-    name: str
-    id_type: IdType
-    id_number: str
-    mobile: str
-    address: str
-    unmasked: bool
-
-    def masked(self) -> PersonalData:
-        """As lists, papers and other clerks may show it (PIPL art. 51)."""
-        if not self.unmasked:
-            return self
-        return PersonalData(
-            self.kind,
-            mask_name(self.name),
-            self.id_type,
-            mask_id_number(self.id_number),
-            mask_phone(self.mobile),
-            mask_address(self.address),
-            False,
-        )
-
-
-@dataclass(frozen=True)
-class AgentData:
-    """The agent (代办人), full or masked together with the applicant."""
-
-    name: str
-    id_type: IdType
-    id_number: str
-    mobile: str
-
-    def masked(self) -> AgentData:
-        """The full values masked (an agent is full exactly when the applicant is)."""
-        return AgentData(
-            mask_name(self.name), self.id_type, mask_id_number(self.id_number), mask_phone(self.mobile)
-        )
 
 
 class DocumentState(StrEnum):
@@ -169,8 +119,8 @@ class ApplicationDetail:
     accepted_by: str
     ticket_number: str | None
     counter: int | None
-    applicant: PersonalData
-    agent: AgentData | None
+    applicant: Applicant
+    agent: Agent | None
     account_number: str | None
     capacity: str | None
     voltage: str | None
@@ -225,89 +175,6 @@ class ApplicationDetail:
     def collect_by(self) -> date | None:
         days = [d.due_day for d in self.owed_documents if d.due_day is not None]
         return min(days) if days else None
-
-
-# --- the worklist ---------------------------------------------------------------------------------
-
-
-class DueFilter(StrEnum):
-    SOON = "soon"  # due today or within the hall's "due soon" working days
-    OVERDUE = "overdue"
-
-
-@dataclass(frozen=True)
-class WorklistQuery:
-    """Filters of the worklist; ``statuses`` empty means every status, the default is the open ones."""
-
-    statuses: tuple[Status, ...] = OPEN_STATUSES
-    business_type: str | None = None
-    owner: str | None = None
-    due: DueFilter | None = None
-    search: str = ""
-    limit: int = 50
-    offset: int = 0
-    viewer: str = ""
-
-
-@dataclass(frozen=True)
-class LimitNote:
-    """A limit that applies to an application now, with its rule for a tooltip: ``kind`` is
-    ``"stage"`` (the current step's own) or ``"whole"`` (the company's steps together)."""
-
-    kind: str
-    working_days: int
-    citation: str
-    unconfirmed: bool
-
-
-@dataclass(frozen=True)
-class WorklistRow:
-    """One line of the list; name, phone, ID and address masked. ``customer_step``: the current step
-    is the customer's own work (no clock runs)."""
-
-    id: int
-    number: str
-    business_type: str
-    status: Status
-    stage: str
-    owner: str
-    accepted_on: date
-    name: str
-    mobile: str
-    id_number: str
-    address: str
-    account_number: str | None
-    stage_due: date | None
-    whole_due: date | None
-    due_day: date | None
-    due_provisional: bool
-    overdue: bool
-    due_soon: bool
-    workdays_left: int | None
-    owed_documents: int
-    customer_step: bool = False
-    limits: tuple[LimitNote, ...] = ()
-
-
-@dataclass(frozen=True)
-class WorklistCounts:
-    open: int
-    overdue: int
-    due_soon: int
-    suspended: int
-    mine: int
-
-
-@dataclass(frozen=True)
-class WorklistPage:
-    rows: tuple[WorklistRow, ...]
-    total: int
-    counts: WorklistCounts
-    as_of: date
-    due_soon_until: date
-    due_soon_workdays: int
-    provisional_years: tuple[int, ...]
-    search_note: str = ""  # "short": a one- or two-character search matches names starting with it
 
 
 @dataclass(frozen=True)

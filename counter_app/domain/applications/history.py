@@ -13,12 +13,10 @@ from typing import Any
 from counter_app.domain.applications.business_types import DocumentKind, Party
 from counter_app.domain.applications.clock import Deadlines, is_company_step
 from counter_app.domain.applications.detail import (
-    AgentData,
     ApplicationDetail,
     DocumentLine,
     DocumentState,
     HistoryEntry,
-    PersonalData,
     StageDue,
     StagePosition,
 )
@@ -35,8 +33,16 @@ from counter_app.domain.applications.events import (
     Withdrawn,
 )
 from counter_app.domain.applications.intake import IntakeNotice
+from counter_app.domain.applications.records import (
+    CLOSED_DUE_KEY,
+    OPEN_DUE_NONE,
+    ApplicationRecord,
+    DocumentRecord,
+    EventRecord,
+    Projection,
+)
 from counter_app.domain.applications.setup import ApplicationSetup
-from counter_app.domain.applications.values import ApplicantKind
+from counter_app.domain.applications.values import Agent, Applicant, ApplicantKind
 from counter_app.domain.applications.workflow import (
     Actor,
     ApplicationState,
@@ -49,13 +55,6 @@ from counter_app.domain.applications.workflow import (
 from counter_app.domain.identity import IdType
 from counter_app.domain.profile import Names
 from counter_app.domain.workdays import DueDate, WorkCalendar
-from counter_app.store.applications import (
-    ApplicationRecord,
-    DocumentRecord,
-    EventRecord,
-    Projection,
-)
-from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
 
 # --- events <-> history rows ----------------------------------------------------------------------
 
@@ -284,25 +283,24 @@ def build_detail(
     )
 
 
-def personal_data(record: ApplicationRecord, *, unmasked: bool) -> PersonalData:
+def personal_data(record: ApplicationRecord, *, unmasked: bool) -> Applicant:
     data = record.data
-    full = PersonalData(
+    full = Applicant(
         ApplicantKind(data.applicant_kind),
         data.name,
         IdType(data.id_type),
         data.id_number,
         data.mobile,
         data.address,
-        True,
     )
     return full if unmasked else full.masked()
 
 
-def _agent(record: ApplicationRecord, *, unmasked: bool) -> AgentData | None:
+def _agent(record: ApplicationRecord, *, unmasked: bool) -> Agent | None:
     data = record.data
     if not (data.agent_name and data.agent_id_type and data.agent_id_number and data.agent_mobile):
         return None
-    full = AgentData(data.agent_name, IdType(data.agent_id_type), data.agent_id_number, data.agent_mobile)
+    full = Agent(data.agent_name, IdType(data.agent_id_type), data.agent_id_number, data.agent_mobile)
     return full if unmasked else full.masked()
 
 

@@ -1,9 +1,11 @@
-"""What an accepted application is stored as: its number, its tracking reference, its row, its
-documents, and the outbox payload of each step (which names the application, never the applicant)."""
+"""What an accepted application is stored as: its number, its tracking reference, its row (the values
+the store keeps and gives back), its documents, and the outbox payload of each step (which names the
+application, never the applicant)."""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -13,8 +15,97 @@ from counter_app.domain.applications.intake import AcceptedIntake
 from counter_app.domain.applications.setup import ApplicationSetup
 from counter_app.domain.applications.workflow import ApplicationState
 from counter_app.domain.queue import Ticket
-from counter_app.store.applications import ApplicationData, ApplicationRecord, DocumentRecord
-from counter_app.store.rows import new_uuid
+from counter_app.domain.uuids import new_uuid
+
+OPEN_DUE_NONE = "9999-12-31"
+"""``due_key`` of an open application whose clock is stopped or that has no limit."""
+CLOSED_DUE_KEY = "~"
+"""``due_key`` of a closed application: "open" is ``due_key < '~'``, overdue ``due_key < today``."""
+
+
+@dataclass(frozen=True)
+class ApplicationData:
+    """What was accepted; never changes afterwards (a trigger refuses updates)."""
+
+    uuid: str
+    number: str
+    accepted_day: date
+    prefix: str
+    seq: int
+    tracking_ref: str
+    business_type: str
+    ticket_id: int | None
+    counter: int | None
+    accepted_by: str
+    accepted_at: datetime
+    applicant_kind: str
+    name: str
+    id_type: str
+    id_number: str
+    mobile: str
+    address: str
+    agent_name: str | None
+    agent_id_type: str | None
+    agent_id_number: str | None
+    agent_mobile: str | None
+    account_number: str | None
+    capacity: str | None
+    capacity_unit: str | None
+    voltage: str | None
+    tariff_class: str | None
+    external_works: bool
+    period_start: date | None
+    period_end: date | None
+    commitment_signed: bool
+    notices: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Where the application stands, folded from its history and kept beside it for the worklist."""
+
+    status: str
+    stage: str
+    owner: str
+    stage_due: date | None
+    whole_due: date | None
+    due_key: str
+    due_provisional: bool
+    closed_on: date | None
+    closed_late: bool
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    id: int
+    version: int
+    updated_at: datetime
+    data: ApplicationData
+    projection: Projection
+    ticket_number: str | None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    seq: int
+    kind: str
+    at: datetime
+    clerk: str
+    note: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    code: str
+    position: int
+    kind: str
+    names: dict[str, str]
+    state: str
+    due_day: date | None
+    collected_at: datetime | None
+    collected_by: str | None
+
 
 _TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
 

@@ -43,11 +43,11 @@ from counter_app.domain.applications.business_types import (
 from counter_app.domain.applications.values import ApplicationPolicy, parse_application_policy
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.holiday_schedule import parse_schedule
+from counter_app.domain.payments.guidance import account_settings
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.rule_sources import parse_rule_sources
 from counter_app.domain.statutory_holidays import LAW
 from counter_app.domain.workdays import HolidaySchedule, WorkCalendar, official_years
-from counter_app.services.payments.accounts import account_settings
 
 DEFAULT_PREFIX = "YK"  # 业扩
 DEFAULT_DUE_SOON_WORKDAYS = 1

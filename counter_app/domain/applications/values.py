@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -63,7 +63,11 @@ class Capacity:
 
 @dataclass(frozen=True, repr=False)
 class Applicant:
-    """Who applies (person or organisation); ``repr`` masks personal data so it can be logged."""
+    """Who applies (person or organisation): the applicant's fields, declared once.
+
+    ``unmasked`` says the values are in full (as typed, or in the owner's or a supervisor's view of
+    an application); :meth:`masked` gives them as lists, papers and other clerks may show them
+    (PIPL art. 51). ``repr`` masks personal data so an applicant can be logged."""
 
     kind: ApplicantKind
     name: str
@@ -71,6 +75,19 @@ class Applicant:
     id_number: str
     mobile: str
     address: str
+    unmasked: bool = True
+
+    def masked(self) -> Applicant:
+        if not self.unmasked:
+            return self
+        return replace(
+            self,
+            name=mask_name(self.name),
+            id_number=mask_id_number(self.id_number),
+            mobile=mask_phone(self.mobile),
+            address=mask_address(self.address),
+            unmasked=False,
+        )
 
     def __repr__(self) -> str:
         return (
@@ -88,6 +105,12 @@ class Agent:
     id_type: IdType
     id_number: str
     mobile: str
+
+    def masked(self) -> Agent:
+        """The values masked (an agent is shown in full exactly when the applicant is)."""
+        return Agent(
+            mask_name(self.name), self.id_type, mask_id_number(self.id_number), mask_phone(self.mobile)
+        )
 
     def __repr__(self) -> str:
         return (

@@ -276,3 +276,32 @@ def parse_boundary_guide(profile: Mapping[str, Any], *, today: date | None = Non
 def load_boundary_guide(path: str | Path, *, today: date | None = None) -> BoundaryGuide:
     """Read and parse a part file (a TOML syntax error is ``InvalidInput(code="profile_invalid")``)."""
     return parse_boundary_guide(read_profile_part(path), today=today)
+
+
+@dataclass(frozen=True)
+class BoundaryLeaflet:
+    """The answer as printed: hall, question, answer lines in the hall's language."""
+
+    language: str
+    company: str
+    hall_name: str
+    hotline: str
+    location: FaultLocation
+    utility_owns_up_to: FaultLocation
+    free_repair: bool
+    from_contract: bool
+    lines: tuple[str, ...]
+    meter_note: str = ""
+
+
+def fault_location(text: str) -> FaultLocation:
+    try:
+        return FaultLocation(text.strip().lower().replace("-", "_"))
+    except ValueError:
+        names = ", ".join(loc.value for loc in FaultLocation)
+        raise InvalidInput(
+            f"Unknown fault location {text!r}; use one of {names}",
+            field="location",
+            code="boundary_location_unknown",
+            location=text,
+        ) from None

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-import sqlite_utils
-
 from counter_app.domain.applications import workflow
 from counter_app.domain.applications.business_types import BusinessType, ServiceKind
 from counter_app.domain.applications.checks import account_for_rules, change_notices, change_problems
@@ -34,6 +32,7 @@ from counter_app.domain.applications.history import (
 )
 from counter_app.domain.applications.intake import FieldProblem, IntakeForm, accept_intake, refusal
 from counter_app.domain.applications.records import (
+    ApplicationRecord,
     application_data,
     document_rows,
     format_number,
@@ -45,15 +44,8 @@ from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.ports import HallRecords
 from counter_app.services.staff import actor_for, clean_clerk
-from counter_app.store.applications import (
-    ApplicationRecord,
-    ApplicationsRepository,
-)
-from counter_app.store.calendar import CalendarRepository
-from counter_app.store.queue import QueueRepository
-from counter_app.store.sqlite.connection import read, write
-from counter_app.store.staff import StaffRepository
 
 log = logging.getLogger("counter_app.applications")
 
@@ -61,13 +53,13 @@ TOPIC = "applications"
 
 
 class ApplicationsService:
-    def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
-        self.db = db
+    def __init__(self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.store = store
         self.profile = profile
         self.clock = clock
-        self.repo = ApplicationsRepository(db)
-        self.staff = StaffRepository(db)
-        self.calendars = CalendarRepository(db)
+        self.repo = store.applications
+        self.staff = store.staff
+        self.calendars = store.calendar
         self._setup: ApplicationSetup | None = None
         self._schedules_digest: str | None = None
         self._calendar_fresh: str | None = None
@@ -78,10 +70,10 @@ class ApplicationsService:
         with the holiday schedules loaded into the database (``counter-app workdays load``)."""
         if self._setup is None:
             profile_setup = application_setup(self.profile)
-            if self.db.conn.in_transaction:
+            if self.store.in_transaction:
                 digest, schedules = self.calendars.digest(), self.calendars.schedules()
             else:
-                with read(self.db):
+                with self.store.read():
                     digest, schedules = self.calendars.digest(), self.calendars.schedules()
             self._setup = profile_setup.with_schedules(schedules)
             self._schedules_digest = digest
@@ -89,7 +81,7 @@ class ApplicationsService:
 
     def reload_calendar_if_changed(self) -> bool:
         """Pick up a schedule another process loaded since the setup was read (one small read)."""
-        with read(self.db):
+        with self.store.read():
             digest = self.calendars.digest()
         if self._setup is not None and digest != self._schedules_digest:
             self._setup = None
@@ -108,7 +100,7 @@ class ApplicationsService:
             raise refusal(
                 [FieldProblem("business_type", "business_type_unknown", "Choose the business to apply for.")]
             )
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             today = now.date()
             rules = change_problems(
@@ -156,7 +148,7 @@ class ApplicationsService:
     def _ticket(self, ticket_id: int | None) -> Ticket | None:
         if ticket_id is None:
             return None
-        ticket = QueueRepository(self.db).get(ticket_id)
+        ticket = self.store.queue.get(ticket_id)
         if ticket is None:
             raise NotFound(
                 f"There is no ticket with id {ticket_id}.", code="unknown_ticket_id", ticket=ticket_id
@@ -225,7 +217,7 @@ class ApplicationsService:
         """A missing document is brought in. Any clerk may take it (the customer must not come back
         for the owner); it is recorded with who took it, in the history."""
         who = clean_clerk(clerk)
-        with write(self.db):
+        with self.store.write():
             record = self.find(number)
             state = state_of(self.repo.events(record.id))
             if not state.is_open:
@@ -246,7 +238,7 @@ class ApplicationsService:
         self, number: str, clerk: str, note: str, build: Callable[[ApplicationState, Actor, datetime], Event]
     ) -> ApplicationDetail:
         who = clean_clerk(clerk)
-        with write(self.db):
+        with self.store.write():
             record = self.find(number)
             state = state_of(self.repo.events(record.id))
             actor = actor_for(self.staff, who)
@@ -263,7 +255,7 @@ class ApplicationsService:
     def detail(self, number: str, *, clerk: str) -> ApplicationDetail:
         """The full record for its owner or a supervisor (others see it masked); each look is audited."""
         who = clean_clerk(clerk)
-        with write(self.db):
+        with self.store.write():
             record = self.find(number)
             actor = actor_for(self.staff, who)
             events = self.repo.events(record.id)
@@ -284,12 +276,12 @@ class ApplicationsService:
         key = self.setup.calendar_key
         if self._calendar_fresh == key:
             return 0
-        with read(self.db):
+        with self.store.read():
             stale = self.repo.calendar_key() != key
         if not stale:
             self._calendar_fresh = key
             return 0
-        with write(self.db):
+        with self.store.write():
             if self.repo.calendar_key() == key:  # another process got there first
                 self._calendar_fresh = key
                 return 0

@@ -30,8 +30,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from counter_app.domain.errors import FileRefused, InvalidInput, RuleViolation, StoreUnavailable
 from counter_app.domain.payments.account_file.reader import (
     AccountFile,
@@ -40,12 +38,10 @@ from counter_app.domain.payments.account_file.reader import (
     open_account_file,
 )
 from counter_app.domain.payments.accounts import AccountValues
+from counter_app.domain.payments.guidance import AccountListRecord, BuiltList, account_settings
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
-from counter_app.services.payments.accounts import account_settings, accounts_folder
-from counter_app.store.account_list.build import AccountListBuilder, BuiltList, os_unavailable, sweep
-from counter_app.store.account_list.reader import AccountListRecord, AccountListsRepository
-from counter_app.store.sqlite.connection import read, write
+from counter_app.services.ports import AccountListBuild, HallRecords
 
 log = logging.getLogger("counter_app.accounts")
 
@@ -127,10 +123,12 @@ def _cell(value: str) -> str:
 
 
 class RejectsFile:
-    """The rejected rows, written as they come (``.part`` until the import is over)."""
+    """The rejected rows, written as they come (``.part`` until the import is over); ``unavailable``
+    says what a failing write is (the disk full, read-only: the environment)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, unavailable: Callable[[OSError], StoreUnavailable]) -> None:
         self.path = path
+        self.unavailable = unavailable
         self.part = path.with_name(path.name + ".part")
         self._stream: Any = None
         self._writer: Any = None
@@ -146,7 +144,7 @@ class RejectsFile:
                 [str(row.line), _cell(row.account_number), row.code, row.field, _cell(row.reason)]
             )
         except OSError as exc:
-            raise os_unavailable(exc) from exc
+            raise self.unavailable(exc) from exc
 
     def keep(self) -> str | None:
         """Close and publish the file; its path, or ``None`` when no row was rejected."""
@@ -156,7 +154,7 @@ class RejectsFile:
             self._stream.close()
             self.part.replace(self.path)
         except OSError as exc:
-            raise os_unavailable(exc) from exc
+            raise self.unavailable(exc) from exc
         return str(self.path)
 
     def discard(self) -> None:
@@ -169,14 +167,14 @@ class AccountImport:
     """``run`` is one user action: read, build, switch. Run it on its own connection (worker)."""
 
     def __init__(
-        self, db: sqlite_utils.Database, profile: HallProfile, hall_path: Path, clock: Clock = system_clock
+        self, store: HallRecords, profile: HallProfile, hall_path: Path, clock: Clock = system_clock
     ) -> None:
-        self.db = db
+        self.store = store
         self.profile = profile
         self.clock = clock
         self.hall_path = hall_path
-        self.folder = accounts_folder(hall_path)
-        self.lists = AccountListsRepository(db)
+        self.files = store.account_files
+        self.lists = store.account_lists
 
     def default_rejects_path(self, source: Path) -> Path:
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
@@ -196,15 +194,16 @@ class AccountImport:
         started = time.monotonic()
         source = Path(source)
         report = progress or (lambda _: None)
-        with read(self.db):
+        with self.store.read():
             base = self.lists.live()
         accounts = _open(source, encoding, self.profile, cancelled)
         list_uuid = str(uuidlib.uuid4())
-        rejects = RejectsFile(Path(rejects_path) if rejects_path else self.default_rejects_path(source))
-        builder: AccountListBuilder | None = None
+        rejects_at = Path(rejects_path) if rejects_path else self.default_rejects_path(source)
+        rejects = RejectsFile(rejects_at, self.files.unavailable)
+        builder: AccountListBuild | None = None
         try:
             with accounts:
-                builder = AccountListBuilder(self.folder, list_uuid)
+                builder = self.files.builder(list_uuid)
                 counts, newest = self._read(accounts, builder, rejects, report, cancelled)
                 file_format, used_encoding = accounts.format, accounts.encoding
             self._refuse_unusable(counts, used_encoding, rejects)
@@ -218,7 +217,7 @@ class AccountImport:
                     raise _cancelled()
 
             meta = {"list_uuid": list_uuid, "source": source.name, "built_at": self.clock().isoformat()}
-            base_path = self.folder / base.file if base else None
+            base_path = self.files.path(base.file) if base else None
             built = builder.finish(base_path, data_as_of, meta, phase)
             report(ImportProgress("switching", builder.rows, PHASES["switching"][0]))
             rejected_file = rejects.keep()
@@ -252,7 +251,7 @@ class AccountImport:
     def _read(
         self,
         accounts: AccountFile,
-        builder: AccountListBuilder,
+        builder: AccountListBuild,
         rejects: RejectsFile,
         report: ProgressFn,
         cancelled: Callable[[], bool] | None,
@@ -278,9 +277,7 @@ class AccountImport:
         return counts, date.fromisoformat(newest) if newest else None
 
     @staticmethod
-    def _add(
-        builder: AccountListBuilder, batch: list[AccountValues], counts: Counter[str], newest: str
-    ) -> str:
+    def _add(builder: AccountListBuild, batch: list[AccountValues], counts: Counter[str], newest: str) -> str:
         """Stage a batch; the newest 数据日期 so far (ISO text compares as dates do)."""
         builder.add(batch)
         counts["accepted"] += len(batch)
@@ -322,7 +319,7 @@ class AccountImport:
         rejected_file: str | None,
         clerk: str,
     ) -> AccountListRecord:
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             current = self.lists.live()
             if (current.id if current else None) != (base.id if base else None):
@@ -367,12 +364,12 @@ class AccountImport:
         """Housekeeping after the new list is live: a failure here must not report the import as failed
         (the files are swept again after the next import)."""
         try:
-            with read(self.db):
+            with self.store.read():
                 superseded = self.lists.superseded_files()
         except StoreUnavailable as exc:
             log.warning("old account list files not swept: %s", exc.reason)
             return
-        removed = sweep(self.folder, record.file, superseded)
+        removed = self.files.sweep(record.file, superseded)
         if removed:
             log.info("removed %d old account list files", len(removed))
 

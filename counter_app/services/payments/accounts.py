@@ -1,7 +1,7 @@
 """Accounts at the counter (户号查询): find as the clerk types, show one account's card, import the list.
 
-The account list is a file of its own beside the hall database (see :mod:`services.account_import` for
-why); this service reads whichever list is live, noticing a newly imported one on the next call.
+The account list is a file of its own beside the hall database (see ``account_import.py`` for why);
+this service reads whichever list is live, noticing a newly imported one on the next call.
 Every figure it returns carries its "data as of" date and whether that date is stale, so an outage of
 the central system never makes old arrears look current.
 
@@ -17,76 +17,25 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.domain.localized import check_keys, profile_invalid, profile_table
-from counter_app.domain.payments.accounts import (
-    DEFAULT_ACCOUNT_NUMBER_RULE,
-    Account,
-    AccountNumberRule,
-    validate_account_number,
+from counter_app.domain.payments.accounts import Account, validate_account_number
+from counter_app.domain.payments.guidance import (
+    AccountListRecord,
+    AccountSettings,
+    Freshness,
+    account_settings,
+    freshness,
 )
 from counter_app.domain.payments.search import SearchHit, SearchQuery, classify_query
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.account_list.reader import AccountListFile, AccountListRecord, AccountListsRepository
-from counter_app.store.sqlite.connection import read
+from counter_app.services.ports import AccountListReader, HallRecords
 
 log = logging.getLogger("counter_app.accounts")
 
-DEFAULT_STALE_AFTER_DAYS = 3
 MAX_LIMIT = 200
-
-
-@dataclass(frozen=True)
-class AccountSettings:
-    number_rule: AccountNumberRule = DEFAULT_ACCOUNT_NUMBER_RULE
-    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
-
-
-def account_settings(profile: HallProfile) -> AccountSettings:
-    """The profile's ``[accounts]`` table, checked; defaults when the hall has none."""
-    raw = profile_table(profile.raw.get("accounts", {}), "accounts")
-    check_keys(raw, "accounts", set(), {"number_lengths", "stale_after_days"})
-    lengths = raw.get("number_lengths", list(DEFAULT_ACCOUNT_NUMBER_RULE.lengths))
-    stale = raw.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
-    try:
-        if not isinstance(lengths, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) for n in lengths
-        ):
-            raise ValueError("number_lengths must be a list of whole numbers")
-        rule = AccountNumberRule(tuple(lengths))
-    except ValueError as exc:
-        raise profile_invalid("accounts.number_lengths", str(exc)) from None
-    if not isinstance(stale, int) or isinstance(stale, bool) or stale < 0:
-        raise profile_invalid("accounts.stale_after_days", "must be a whole number ≥ 0")
-    return AccountSettings(rule, stale)
-
-
-def accounts_folder(hall_path: Path) -> Path:
-    """Where a hall's account list files live: ``hall.sqlite3`` → ``hall.sqlite3.accounts/``."""
-    return hall_path.with_name(hall_path.name + ".accounts")
-
-
-@dataclass(frozen=True)
-class Freshness:
-    """How old a figure is: ``as_of`` the export's date, ``age_days`` against the hall's today."""
-
-    as_of: date | None
-    age_days: int | None
-    stale: bool
-
-
-def freshness(as_of: date | None, today: date, stale_after_days: int) -> Freshness:
-    """No date at all counts as stale: nobody can say the figure is current."""
-    if as_of is None:
-        return Freshness(None, None, True)
-    age = (today - as_of).days
-    return Freshness(as_of, age, age > stale_after_days)
 
 
 @dataclass(frozen=True)
@@ -114,15 +63,13 @@ class AccountCard:
 class AccountService:
     """Lookups in the live account list. Opens the list file on first use, on the calling thread."""
 
-    def __init__(
-        self, db: sqlite_utils.Database, profile: HallProfile, hall_path: Path, clock: Clock = system_clock
-    ) -> None:
-        self.db = db
+    def __init__(self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.store = store
         self.profile = profile
         self.clock = clock
-        self.folder = accounts_folder(hall_path)
-        self.lists = AccountListsRepository(db)
-        self._file: AccountListFile | None = None
+        self.files = store.account_files
+        self.lists = store.account_lists
+        self._file: AccountListReader | None = None
         self._file_list_id: int | None = None
         self._finalizer: Callable[[], Any] | None = None
 
@@ -133,14 +80,14 @@ class AccountService:
 
     # the live list ---------------------------------------------------------------------------------
     def live_list(self) -> AccountListRecord | None:
-        with read(self.db):
+        with self.store.read():
             return self.lists.live()
 
     def history(self, limit: int = 20) -> list[AccountListRecord]:
-        with read(self.db):
+        with self.store.read():
             return self.lists.history(limit)
 
-    def _live(self) -> tuple[AccountListRecord, AccountListFile] | None:
+    def _live(self) -> tuple[AccountListRecord, AccountListReader] | None:
         """The live list and its open file; ``None`` before the first import."""
         record = self.live_list()
         if record is None:
@@ -148,17 +95,16 @@ class AccountService:
         if self._file is not None and self._file_list_id == record.id:
             return record, self._file
         self.close()
-        path = self.folder / record.file
-        if not path.exists():
+        if not self.files.exists(record.file):
             newer = self.live_list()  # an import may have replaced (and swept) it a moment ago
-            if newer is None or newer.id == record.id or not (self.folder / newer.file).exists():
+            if newer is None or newer.id == record.id or not self.files.exists(newer.file):
                 raise NotFound(
                     f"The account list file {record.file} is missing; import the account list again",
                     code="account_list_missing",
                     file=record.file,
                 )
-            record, path = newer, self.folder / newer.file
-        self._file = AccountListFile(path)
+            record = newer
+        self._file = self.files.open(record.file)
         self._file_list_id = record.id
         self._finalizer = weakref.finalize(self, self._file.close)
         log.info("reading account list %s (%d accounts)", record.uuid, record.accounts)

@@ -7,48 +7,18 @@ worded in the hall's language for the half-page leaflet. Nothing is written: it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 
-from counter_app.domain.errors import InvalidInput
 from counter_app.domain.payments.boundary import (
     BoundaryAnswer,
     BoundaryGuide,
+    BoundaryLeaflet,
     FaultLocation,
     decide_responsibility,
     parse_boundary_guide,
 )
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
-
-
-@dataclass(frozen=True)
-class BoundaryLeaflet:
-    """The answer as printed: hall, question, answer lines in the hall's language."""
-
-    language: str
-    company: str
-    hall_name: str
-    hotline: str
-    location: FaultLocation
-    utility_owns_up_to: FaultLocation
-    free_repair: bool
-    from_contract: bool
-    lines: tuple[str, ...]
-    meter_note: str = ""
-
-
-def fault_location(text: str) -> FaultLocation:
-    try:
-        return FaultLocation(text.strip().lower().replace("-", "_"))
-    except ValueError:
-        names = ", ".join(loc.value for loc in FaultLocation)
-        raise InvalidInput(
-            f"Unknown fault location {text!r}; use one of {names}",
-            field="location",
-            code="boundary_location_unknown",
-            location=text,
-        ) from None
 
 
 class PropertyBoundaryService:

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 from functools import cached_property
-
-import sqlite_utils
 
 from counter_app.domain import queue as queue_rules
 from counter_app.domain.errors import InvalidInput, NotFound
@@ -26,17 +23,19 @@ from counter_app.domain.payments.channels import (
     WithholdingGuide,
     parse_payment_channels,
 )
-from counter_app.domain.profile import HallProfile
-from counter_app.domain.queue import Ticket
-from counter_app.services.clock import Clock, system_clock
-from counter_app.services.payments.accounts import AccountCard, AccountService, Freshness
-from counter_app.store.payments import (
+from counter_app.domain.payments.guidance import (
+    Freshness,
     GuidanceChannel,
     GuidanceFigures,
     GuidanceRecord,
-    GuidanceRepository,
+    PaymentSlip,
+    SlipChannel,
 )
-from counter_app.store.sqlite.connection import read, write
+from counter_app.domain.profile import HallProfile
+from counter_app.domain.queue import Ticket
+from counter_app.services.clock import Clock, system_clock
+from counter_app.services.payments.accounts import AccountCard, AccountService
+from counter_app.services.ports import HallRecords
 
 
 @dataclass(frozen=True)
@@ -59,62 +58,19 @@ class Guidance:
     withholding: WithholdingGuide | None
 
 
-@dataclass(frozen=True)
-class SlipChannel:
-    """A channel as printed; ``qr_caption`` says where the code leads ("" when the profile's caption
-    does not describe the recorded address: the slip then names the address's host); ``signed``: the
-    account already pays by this channel (bank withholding signed up), so ``steps`` say how it works
-    instead of how to sign up."""
-
-    code: str
-    name: str
-    steps: tuple[str, ...]
-    qr_url: str | None
-    qr_caption: str = ""
-    signed: bool = False
-
-
-@dataclass(frozen=True)
-class PaymentSlip:
-    """Everything printed on a payment QR slip, in the hall's language, personal data already masked.
-
-    ``arrears``/``credit``/``due_date`` are ``None`` for a walk-in without a record; the figures'
-    date is ``figures.as_of``, and ``figures.stale`` marks it as not current.
-    """
-
-    language: str
-    company: str
-    hall_name: str
-    hotline: str
-    account_number: str
-    on_record: bool
-    masked_name: str
-    masked_address: str
-    arrears: Decimal | None
-    credit: Decimal | None
-    due_date: date | None
-    figures: Freshness
-    channels: tuple[SlipChannel, ...]
-    withholding_title: str
-    withholding_bring: tuple[str, ...]
-    guidance_id: int
-    printed_at: datetime
-    reprint: bool = False
-
-
 class PaymentGuidanceService:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        store: HallRecords,
         profile: HallProfile,
         accounts: AccountService,
         clock: Clock = system_clock,
     ) -> None:
-        self.db = db
+        self.store = store
         self.profile = profile
         self.accounts = accounts
         self.clock = clock
-        self.repo = GuidanceRepository(db)
+        self.repo = store.guidance
 
     @cached_property
     def channels(self) -> PaymentChannels:
@@ -177,7 +133,7 @@ class PaymentGuidanceService:
         chosen = self._chosen(channels)
         card = self.accounts.lookup(digits)
         withholding = self._withholding_for(card.account if card else None) is not None
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             return self.repo.add(
                 account_number=digits,
@@ -193,7 +149,7 @@ class PaymentGuidanceService:
             )
 
     def get(self, guidance_id: int) -> GuidanceRecord:
-        with read(self.db):
+        with self.store.read():
             record = self.repo.get(guidance_id)
         if record is None:
             raise NotFound(f"No guidance record {guidance_id}", code="guidance_not_found", id=guidance_id)
@@ -205,7 +161,7 @@ class PaymentGuidanceService:
         start, end = start or today, end or start or today
         if end < start:
             raise InvalidInput("the end day is before the start day", field="end", code="figures_range")
-        with read(self.db):
+        with self.store.read():
             return self.repo.figures(start, end)
 
     def slip(

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.prints import PrintJobRepository
-from counter_app.store.sqlite.connection import read, write
+from counter_app.services.ports import HallRecords
 
 
 @dataclass(frozen=True)
@@ -26,15 +23,15 @@ class PrintJob:
 
 
 class PrintJobs:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock = system_clock) -> None:
-        self.db = db
+    def __init__(self, store: HallRecords, clock: Clock = system_clock) -> None:
+        self.store = store
         self.clock = clock
-        self.repo = PrintJobRepository(db)
+        self.repo = store.prints
 
     def start(self, document: str, ref_id: int, device: str, clerk: str = "") -> PrintJob:
         """Record a job about to be printed; it is a reprint when a paper of the record was printed
         before (or may have been: a job left pending), not after failed attempts only."""
-        with write(self.db):
+        with self.store.write():
             reprint = self.repo.paper_may_exist(document, ref_id)
             job_id = self.repo.add(
                 document, ref_id, "reprint" if reprint else "original", device, clerk, self.clock()
@@ -42,9 +39,9 @@ class PrintJobs:
         return PrintJob(id=job_id, document=document, ref_id=ref_id, reprint=reprint)
 
     def finish(self, job: PrintJob, ok: bool, error: str = "") -> None:
-        with write(self.db):
+        with self.store.write():
             self.repo.finish(job.id, ok, error, self.clock())
 
     def history(self, document: str, ref_id: int) -> list[tuple[int, str, str, str]]:
-        with read(self.db):
+        with self.store.read():
             return self.repo.jobs_for(document, ref_id)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.queue import Ticket
+from counter_app.domain.queue import IssuedTicket, Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper, paper_for
@@ -28,8 +28,7 @@ from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.printing.jobs import PrintJob
 from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
-from counter_app.services.queue import IssuedTicket
-from counter_app.services.tickets import TicketLookup
+from counter_app.services.queue_views import TicketLookup
 
 DOCUMENT = "ticket"
 
@@ -71,7 +70,7 @@ def prepare_ticket_print(
 ) -> TicketPrint:
     """Find the ticket (by number: today's), record the job, build the slip. Hall's thread only."""
     chosen = paper_for(paper)
-    lookup = TicketLookup(hall.db, hall.profile, hall.clock)
+    lookup = TicketLookup(hall.store, hall.profile, hall.clock)
     if isinstance(ticket, IssuedTicket):
         job = hall.print_jobs.start(DOCUMENT, ticket.ticket.id, device, clerk)
         if job.reprint:

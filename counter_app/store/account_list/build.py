@@ -21,12 +21,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.payments.accounts import AccountValues
+from counter_app.domain.payments.guidance import BuiltList
 from counter_app.domain.payments.search import search_key
 from counter_app.store.sqlite import schema_accounts as schema
 from counter_app.store.sqlite.connection import store_errors, unavailable
@@ -40,19 +40,6 @@ _STAGED_INSERT = f"INSERT INTO scratch.staged ({_STAGED_COLUMNS}) VALUES ({', '.
 _LAST4 = "CASE WHEN length(phone) >= 4 THEN substr(phone, -4) ELSE '' END"
 
 Phase = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class BuiltList:
-    """A finished list file, not live yet. ``kept``: accounts of the previous list not in the import."""
-
-    path: Path
-    accounts: int
-    inserted: int
-    updated: int
-    kept: int
-    data_as_of: date | None
-    base_missing: bool
 
 
 def os_unavailable(exc: OSError) -> StoreUnavailable:

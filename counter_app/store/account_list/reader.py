@@ -1,5 +1,4 @@
-"""Rows of payment guidance: lookups in the live account list file, the live-list pointer, and the
-guidance given at the counters.
+"""Lookups in one account list file (SQLite only, by design: each PC searches its own copy).
 
 :class:`AccountListFile` answers each :class:`~counter_app.domain.payments.search.SearchClause` kind with
 one index or full-text range read in rank order that stops after ``limit`` hits (the table of kinds is
@@ -12,19 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from counter_app.domain.payments.accounts import Account, values_account
 from counter_app.domain.payments.search import ClauseKind, SearchClause, clause_matches, prefix_bounds
 from counter_app.store.account_list.build import list_file_uri
-from counter_app.store.outbox import add_outbox
-from counter_app.store.rows import iso, parse_day, parse_time
 from counter_app.store.sqlite import schema_accounts as schema
 from counter_app.store.sqlite.connection import store_errors
 
@@ -171,98 +163,3 @@ class AccountListFile:
             found += [a for a in map(values_account, rows) if clause_matches(clause, a)]
             after = ids[-1]
         return found
-
-
-# -- the live list pointer (hall database) --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AccountListRecord:
-    """One imported account list; ``live`` is the one the counters read."""
-
-    id: int
-    uuid: str
-    file: str
-    live: bool
-    source: str
-    data_as_of: date | None
-    accounts: int
-    inserted: int
-    updated: int
-    kept: int
-    rejected: int
-    rejects_file: str
-    clerk: str
-    imported_at: datetime
-
-
-_LIST_COLUMNS = (
-    "id, uuid, file, live, source, data_as_of, accounts, inserted, updated, kept, rejected, rejects_file, "
-    "clerk, imported_at"
-)
-
-
-def _list(row: Sequence[Any]) -> AccountListRecord:
-    imported = parse_time(row[13])
-    assert imported is not None  # NOT NULL column
-    return AccountListRecord(
-        id=row[0],
-        uuid=row[1],
-        file=row[2],
-        live=bool(row[3]),
-        source=row[4],
-        data_as_of=parse_day(row[5]) if row[5] else None,
-        accounts=row[6],
-        inserted=row[7],
-        updated=row[8],
-        kept=row[9],
-        rejected=row[10],
-        rejects_file=row[11],
-        clerk=row[12],
-        imported_at=imported,
-    )
-
-
-class AccountListsRepository:
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-
-    def live(self) -> AccountListRecord | None:
-        row = self.db.execute(f"SELECT {_LIST_COLUMNS} FROM account_lists WHERE live = 1").fetchone()
-        return _list(row) if row else None
-
-    def history(self, limit: int = 20) -> list[AccountListRecord]:
-        rows = self.db.execute(
-            f"SELECT {_LIST_COLUMNS} FROM account_lists ORDER BY id DESC LIMIT ?", [limit]
-        ).fetchall()
-        return [_list(r) for r in rows]
-
-    def superseded_files(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT file FROM account_lists WHERE live = 0").fetchall()}
-
-    def make_live(self, record: AccountListRecord) -> AccountListRecord:
-        """Retire the live list and make ``record`` live (inside the caller's write transaction)."""
-        self.db.execute("UPDATE account_lists SET live = 0 WHERE live = 1")
-        row = self.db.execute(
-            f"""INSERT INTO account_lists (uuid, file, live, source, data_as_of, accounts, inserted, updated,
-                   kept, rejected, rejects_file, clerk, imported_at)
-                VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_LIST_COLUMNS}""",
-            [
-                record.uuid,
-                record.file,
-                record.source,
-                record.data_as_of.isoformat() if record.data_as_of else None,
-                record.accounts,
-                record.inserted,
-                record.updated,
-                record.kept,
-                record.rejected,
-                record.rejects_file,
-                record.clerk,
-                iso(record.imported_at),
-            ],
-        ).fetchone()
-        return _list(row)
-
-    def add_outbox(self, topic: str, payload: dict[str, Any], at: datetime) -> None:
-        add_outbox(self.db, topic, payload, at)

@@ -1,4 +1,5 @@
-"""Opening the hall database and running one user action as one transaction (ARCHITECTURE.md §3).
+"""The SQLite side of the store seam: opening the hall file and running one user action as one
+transaction (ARCHITECTURE.md §3); :class:`SqliteSql` is :class:`counter_app.store.sql.Sql` on it.
 
 * ``open_hall_db`` first makes sure the file is a hall database (``PRAGMA application_id``, or the
   migrations table of a file from the first release) that this version understands, without writing
@@ -7,6 +8,9 @@
   applies pending migrations. A damaged file is refused for writing.
 * ``write`` is the only way services change data: ``BEGIN IMMEDIATE`` … ``COMMIT``; any exception
   rolls everything back. SQLite failures of the environment become :class:`StoreUnavailable`.
+
+``SqliteSql.db`` (the sqlite-utils ``Database``) stays reachable for what only SQLite has (migrations,
+inspection, backups); nothing above ``store/`` sees it.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from counter_app.domain.errors import NotAHallDatabase, StoreUnavailable
+from counter_app.store.sql import SQLITE, Dialect, bind_all
 
 log = logging.getLogger("counter_app.sql")
 
@@ -296,3 +302,34 @@ def data_version(db: sqlite_utils.Database) -> int:
     poll for the display and the counter windows (a read of shared memory, not of the disk)."""
     with store_errors():
         return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+class SqliteSql:
+    """One SQLite connection as :class:`~counter_app.store.sql.Sql`; belongs to one thread."""
+
+    dialect: Dialect = SQLITE
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self.db.conn.in_transaction)
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.db.execute(statement, bind_all(params))
+
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.conn.executemany(statement, (bind_all(r) for r in rows))
+
+    def write(self) -> contextlib.AbstractContextManager[Any]:
+        return write(self.db)
+
+    def read(self) -> contextlib.AbstractContextManager[Any]:
+        return read(self.db)
+
+    def data_version(self) -> int:
+        return data_version(self.db)
+
+    def close(self) -> None:
+        self.db.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from counter_app.store import calendar as calendar_repo
 from counter_app.store.sqlite import schema_accounts, schema_applications, schema_hall, schema_queue
 from counter_app.store.sqlite.connection import HALL_APPLICATION_ID, MIGRATION_SET
 
@@ -20,7 +19,7 @@ migrations(name="0001_1_profile_parts")(schema_queue.add_profile_parts)
 migrations(name="0002_applications")(schema_applications.create_application_tables)
 migrations(name="0003_accounts")(schema_accounts.create_account_tables)
 migrations(name="0004_lean_ticket_indexes")(schema_queue.lean_ticket_indexes)
-migrations(name="0005_work_calendar")(calendar_repo.create_calendar_tables)
+migrations(name="0005_work_calendar")(schema_hall.create_calendar_tables)
 migrations(name="0006_hall_meta")(schema_hall.create_hall_meta)
 
 SCHEMA_VERSION = len(migrations._migrations)

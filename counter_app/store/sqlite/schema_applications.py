@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
-OPEN_DUE_NONE = "9999-12-31"
-CLOSED_DUE_KEY = "~"
+from counter_app.domain.applications.records import CLOSED_DUE_KEY, OPEN_DUE_NONE
+
+__all__ = ["CLOSED_DUE_KEY", "OPEN_DUE_NONE", "create_application_tables"]
 
 _EVENT_KINDS = (
     "'accepted', 'advanced', 'returned', 'suspended', 'resumed', 'completed', 'withdrawn', "

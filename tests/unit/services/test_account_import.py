@@ -20,7 +20,7 @@ from payment_data import HEADER_EN, HEADER_ZH, account_line, account_number, acc
 from counter_app.domain.errors import InvalidInput, RuleViolation, StoreUnavailable
 from counter_app.services.hall import Hall
 from counter_app.services.payments.account_import import ImportProgress
-from counter_app.services.payments.accounts import accounts_folder
+from counter_app.store.account_list import accounts_folder
 from counter_app.store.account_list import build as accounts_build
 
 
@@ -323,7 +323,7 @@ def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], t
 
 
 def make_hall_in_thread(path: Path) -> Hall:
-    from counter_app.services.hall import open_hall
+    from counter_app.app import open_hall
 
     return open_hall(path, create=True)
 

@@ -15,9 +15,10 @@ from payment_data import account_line, account_number, accounts_file, write_list
 
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.payments.accounts import Account
+from counter_app.domain.payments.guidance import freshness
 from counter_app.domain.payments.search import ClauseKind, classify_query, rank_accounts
 from counter_app.services.hall import Hall
-from counter_app.services.payments.accounts import accounts_folder, freshness
+from counter_app.store.account_list import accounts_folder
 
 NAMES = ["王伟", "王伟", "王伟东", "张伟", "欧阳伟明", "李建国", "伟大", "吉𠮷", "John Smith", "王"]
 

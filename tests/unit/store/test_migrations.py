@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.domain.queue import TicketState
-from counter_app.services.hall import open_hall
 from counter_app.store.sqlite.connection import connect, open_hall_db, quick_check
 from counter_app.store.sqlite.migrations import applied_names, migrations
 

@@ -1,8 +1,8 @@
 """Read the stored hall profile with the standard library only, read-only.
 
-Windows use it to draw themselves at start-up while the worker thread is still importing
-sqlite-utils and opening the database properly (checks, migrations): a counter PC shows its
-window in the time a bare Qt window takes, and the data follows a moment later.
+Windows use it to draw themselves at start-up while the worker thread is still importing sqlite-utils
+and opening the hall properly (checks, migrations): a counter PC shows its window in the time a bare
+Qt window takes, and the data follows a moment later.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 def peek_profile(path: Path) -> tuple[str, dict[str, str]] | None:
-    """``(toml, parts)`` of the profile stored in the hall database, or ``None`` if there is none yet
+    """``(toml, parts)`` of the profile stored in the hall file, or ``None`` if there is none yet
     (no file, no table, locked, damaged: the caller then waits for the full open)."""
     if not path.exists():
         return None
