@@ -28,7 +28,7 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
     """The receipt as text lines, worded exactly as the painted one."""
 
     def t(key: str, *args: object) -> str:
-        return texts.t(RECEIPT, R[key], *args)
+        return texts.t(RECEIPT, str(R[key]), *args)
 
     def day(value: date, provisional: bool) -> str:
         return t("provisional_mark", value.isoformat()) if provisional else value.isoformat()

@@ -180,7 +180,7 @@ def _contacts(pen: PaperPen, p: ReceiptPaper | NoticePaper, t: Words) -> None:
 
 def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float:
     def t(key: str, *args: object) -> str:
-        return texts.t(RECEIPT, R[key], *args)
+        return texts.t(RECEIPT, str(R[key]), *args)
 
     def day(value: date, provisional: bool) -> str:
         return t("provisional_mark", value.isoformat()) if provisional else value.isoformat()
@@ -262,7 +262,7 @@ def ask_text(p: ReceiptPaper, t: Words) -> str:
 
 def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
     def t(key: str, *args: object) -> str:
-        return texts.t(NOTICE, N[key], *args)
+        return texts.t(NOTICE, str(N[key]), *args)
 
     _head(pen, p, t, title_mm=5.6, number_mm=4.0)
     pen.field(t("applicant"), p.applicant_name)

@@ -154,7 +154,8 @@ class QueueRepository:
     def waiting(self, day: date, *service_codes: str, limit: int = 200) -> list[Ticket]:
         """Waiting tickets of these services (all with none named) in the order they will be called
         (green channel first)."""
-        where, params = "business_day = ? AND state = 'waiting'", [day]
+        where = "business_day = ? AND state = 'waiting'"
+        params: list[Any] = [day]
         if service_codes:
             where += f" AND service_code IN ({placeholders(len(service_codes))})"
             params += service_codes

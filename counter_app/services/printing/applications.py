@@ -20,12 +20,12 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper, notice_for, receipt_for
 from counter_app.printing.application_papers import notice_printable, receipt_printable
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
-from counter_app.printing.document import Printable, PrinterError
+from counter_app.printing.document import Printable
 from counter_app.printing.paper import Paper, paper_for
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.printing.jobs import PrintJob
-from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
+from counter_app.services.printing.recorded import JobOutcome, PrintFailure, not_written, print_recorded
 
 PaperKind = Literal["receipt", "notice"]
 DOCUMENTS: dict[str, str] = {"receipt": "application_receipt", "notice": "one_time_notice"}
@@ -58,7 +58,7 @@ class PaperRequest:
         """Built on reading, on the painting thread."""
         return printable_for(self)
 
-    def outcome(self, failure: PrinterError | None) -> PaperOutcome:
+    def outcome(self, failure: PrintFailure | None) -> PaperOutcome:
         return PaperOutcome.of(self.job, self.device, failure, number=self.number, kind=self.kind)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from counter_app.domain.errors import FileUnavailable
 from counter_app.domain.payments.boundary import FaultLocation
+from counter_app.domain.payments.guidance import PaymentSlip
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
 from counter_app.printing.boundary_leaflet import leaflet_printable
@@ -24,9 +25,8 @@ from counter_app.printing.paper import Paper, paper_for
 from counter_app.printing.payment_slip import payment_printable
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
-from counter_app.services.payments.guidance import PaymentSlip
 from counter_app.services.printing.jobs import PrintJob
-from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
+from counter_app.services.printing.recorded import JobOutcome, PrintFailure, not_written, print_recorded
 
 log = logging.getLogger("counter_app.print")
 
@@ -52,7 +52,7 @@ class PaymentPrint:
     def label(self) -> str:
         return f"payment slip {self.slip.guidance_id}"
 
-    def outcome(self, failure: PrinterError | None) -> PaymentPrintOutcome:
+    def outcome(self, failure: PrintFailure | None) -> PaymentPrintOutcome:
         return PaymentPrintOutcome.of(self.job, self.device, failure, guidance_id=self.slip.guidance_id)
 
 
@@ -121,7 +121,7 @@ def print_boundary_leaflet(
     backend: PrinterBackend,
     *,
     paper: Paper | str = "a5",
-) -> PrinterError | None:
+) -> PrintFailure | None:
     """Print the boundary leaflet in the hall's language; ``None`` when it came out, else what went
     wrong (logged here, worded for the clerk by the window).
 

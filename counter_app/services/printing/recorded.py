@@ -27,6 +27,9 @@ from counter_app.services.printing.jobs import PrintJob
 
 log = logging.getLogger("counter_app.print")
 
+PrintFailure = PrinterError | FileUnavailable
+"""Why a paper did not come out: the printer's (or a refused path's) words, or a failing disk."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class JobOutcome:
@@ -39,14 +42,14 @@ class JobOutcome:
     printed: bool
     error: str = ""
     device: str = ""
-    failure: PrinterError | None = None
+    failure: PrintFailure | None = None
 
     @property
     def ok(self) -> bool:
         return self.printed
 
     @classmethod
-    def of(cls, job: PrintJob, device: str, failure: PrinterError | None, **record: Any) -> Self:
+    def of(cls, job: PrintJob, device: str, failure: PrintFailure | None, **record: Any) -> Self:
         """The outcome of ``job``; ``record`` names what was printed (the subclass's own fields)."""
         return cls(
             job_id=job.id,
@@ -82,10 +85,10 @@ class RecordedPrint(Protocol[OutcomeT]):
     def printable(self) -> Printable:
         """The paper for any backend (built where it is read, if it is not a plain value)."""
 
-    def outcome(self, failure: PrinterError | None) -> OutcomeT: ...
+    def outcome(self, failure: PrintFailure | None) -> OutcomeT: ...
 
 
-def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> PrinterError | None:
+def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> PrintFailure | None:
     """Print the prepared paper; ``None`` when it came out, else what went wrong (the detail is
     logged here; a window words it for the clerk). Any thread."""
     try:
@@ -99,7 +102,7 @@ def send(request: RecordedPrint[JobOutcome], backend: PrinterBackend) -> Printer
     return None
 
 
-def finish(hall: Hall, request: RecordedPrint[OutcomeT], failure: PrinterError | None = None) -> OutcomeT:
+def finish(hall: Hall, request: RecordedPrint[OutcomeT], failure: PrintFailure | None = None) -> OutcomeT:
     """Mark the job printed or failed. Hall's thread only; the record itself is not touched."""
     hall.print_jobs.finish(request.job, ok=failure is None, error=str(failure) if failure else "")
     return request.outcome(failure)
@@ -117,5 +120,5 @@ def not_written(backend: PdfFileBackend, outcome: JobOutcome, **params: Any) -> 
     (exit 2) with ``params``."""
     if isinstance(backend.failure, FileUnavailable):
         return backend.failure
-    code = outcome.failure.code if outcome.failure else None
+    code = outcome.failure.code if isinstance(outcome.failure, PrinterError) else None
     return PrinterError(outcome.error, code=code, **params)

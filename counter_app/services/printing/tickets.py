@@ -21,13 +21,13 @@ from typing import Any
 
 from counter_app.domain.queue import IssuedTicket, Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
-from counter_app.printing.document import Printable, PrinterError
+from counter_app.printing.document import Printable
 from counter_app.printing.paper import Paper, paper_for
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable, ticket_slip_for
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
 from counter_app.services.printing.jobs import PrintJob
-from counter_app.services.printing.recorded import JobOutcome, not_written, print_recorded
+from counter_app.services.printing.recorded import JobOutcome, PrintFailure, not_written, print_recorded
 from counter_app.services.queue_views import TicketLookup
 
 DOCUMENT = "ticket"
@@ -54,7 +54,7 @@ class TicketPrint:
     def label(self) -> str:
         return f"ticket {self.ticket.number}"
 
-    def outcome(self, failure: PrinterError | None) -> PrintOutcome:
+    def outcome(self, failure: PrintFailure | None) -> PrintOutcome:
         return PrintOutcome.of(
             self.job, self.device, failure, ticket_id=self.ticket.id, number=self.ticket.number
         )
