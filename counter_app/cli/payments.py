@@ -15,7 +15,6 @@ from typing import Any
 
 from counter_app.cli import emit, hall_for
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.domain.payments.guidance import AccountListRecord, Freshness
 from counter_app.domain.payments.search import SearchHit
@@ -44,12 +43,12 @@ def list_json(record: AccountListRecord | None) -> dict[str, Any] | None:
 
 
 def hit_json(hit: SearchHit, fresh: Freshness) -> dict[str, Any]:
-    account = hit.account
+    account = hit.account.masked()
     return {
         "account_number": account.number,
-        "name": mask_name(account.name),
-        "address": mask_address(account.address),
-        "phone": mask_phone(account.phone),
+        "name": account.name,
+        "address": account.address,
+        "phone": account.phone,
         "match": hit.clause.kind.value,
         "arrears": str(account.arrears),
         "credit": str(account.credit),

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from counter_app.domain import queue as rules
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
-from counter_app.domain.queue import CounterState, IssuedTicket, Ticket, TicketState
+from counter_app.domain.queue import CounterAction, CounterState, IssuedTicket, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords, QueueRecords
 
@@ -233,7 +233,7 @@ class QueueService:
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            rules.require_state(ticket, (TicketState.CALLED,), "recalled")
+            rules.require_state(ticket, rules.states_for(CounterAction.RECALL), "recalled")
             if ticket.recalls >= self.profile.queue.max_recalls:
                 gone = self._mark_no_show(ticket, counter, now, automatic=True)
                 return RecallResult(ticket=gone, became_no_show=True)
@@ -254,7 +254,7 @@ class QueueService:
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            rules.require_state(ticket, (TicketState.CALLED,), "started")
+            rules.require_state(ticket, rules.states_for(CounterAction.START), "started")
             serving = self.repo.update_ticket(
                 ticket.id, (TicketState.CALLED,), state=TicketState.SERVING.value, serving_at=now
             )
@@ -266,7 +266,7 @@ class QueueService:
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            rules.require_state(ticket, (TicketState.CALLED,), "marked no-show")
+            rules.require_state(ticket, rules.states_for(CounterAction.NO_SHOW), "marked no-show")
             return self._mark_no_show(ticket, counter, now, automatic=False)
 
     def _mark_no_show(self, ticket: Ticket, counter: int, now: datetime, *, automatic: bool) -> Ticket:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.domain.payments.search import SearchHit
 from counter_app.ui import style
 from counter_app.ui.payment_messages import match_label
@@ -64,11 +63,11 @@ class AccountHitsModel(ValueTableModel[SearchHit]):
             if column == 0:
                 return account.number
             if column == 1:
-                return mask_name(account.name)
+                return account.masked().name
             if column == 2:
-                return mask_address(account.address)
+                return account.masked().address
             if column == 3:
-                return mask_phone(account.phone)
+                return account.masked().phone
             if column == 4:
                 return f"{account.arrears:,.2f}" if account.owes else "—"
             return match_label(hit.clause.kind.value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -354,6 +354,13 @@ class Account:
     @property
     def owes(self) -> bool:
         return self.balance < 0
+
+    def masked(self) -> Account:
+        """The account as a screen, a list, a slip, a report or a log may show it (PIPL art. 51): name,
+        address and phone masked; the account number, the figures and the rest as they are."""
+        return replace(
+            self, name=mask_name(self.name), address=mask_address(self.address), phone=mask_phone(self.phone)
+        )
 
     def __repr__(self) -> str:
         return (

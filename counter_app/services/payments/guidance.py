@@ -15,7 +15,6 @@ from functools import cached_property
 
 from counter_app.domain import queue as queue_rules
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.domain.masking import mask_address, mask_name
 from counter_app.domain.payments.accounts import Account, WithholdingStatus
 from counter_app.domain.payments.channels import (
     PaymentChannel,
@@ -205,8 +204,8 @@ class PaymentGuidanceService:
             hotline=self.profile.hall.hotline,
             account_number=record.account_number,
             on_record=account is not None,
-            masked_name=mask_name(account.name) if account else "",
-            masked_address=mask_address(account.address) if account else "",
+            masked_name=account.masked().name if account else "",
+            masked_address=account.masked().address if account else "",
             arrears=account.arrears if account else None,
             credit=account.credit if account else None,
             due_date=account.due_date if account else None,
