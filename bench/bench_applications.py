@@ -44,8 +44,13 @@ from counter_app.domain.applications.events import (
     Suspended,
     Withdrawn,
 )
-from counter_app.domain.applications.history import event_detail, event_note, projection
-from counter_app.domain.applications.records import ApplicationData, DocumentRecord
+from counter_app.domain.applications.records import (
+    ApplicationData,
+    DocumentRecord,
+    event_detail,
+    event_note,
+    projection,
+)
 from counter_app.domain.applications.workflow import Status, apply
 from counter_app.domain.applications.worklist import DueFilter, WorklistQuery
 from counter_app.domain.identity import resident_id_check_digit

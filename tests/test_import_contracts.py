@@ -51,6 +51,7 @@ def test_the_tree_keeps_every_contract() -> None:
         ("domain/masking.py", "from counter_app.services import clock", "Layers: app"),
         ("printing/qr.py", "from counter_app.services.hall import Hall", "Printing holds layouts"),
         ("store/rows.py", "from PySide6 import QtCore", "No Qt below"),
+        ("services/staff.py", "from counter_app.services.printing import tickets", "No Qt below"),
     ],
 )
 def test_a_deliberate_violation_breaks_its_contract(

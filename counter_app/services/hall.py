@@ -19,8 +19,7 @@ from counter_app.services.applications.views import ApplicationViews
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.payments.account_import import AccountImport
 from counter_app.services.payments.accounts import AccountService
-from counter_app.services.payments.boundary import PropertyBoundaryService
-from counter_app.services.payments.guidance import PaymentGuidanceService
+from counter_app.services.payments.guidance import PaymentGuidanceService, PropertyBoundaryService
 from counter_app.services.ports import ChangeFeed, HallRecords
 from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.queue import QueueService

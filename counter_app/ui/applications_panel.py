@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.applications.detail import ApplicationDetail
-from counter_app.domain.applications.history import stage_names, type_names
+from counter_app.domain.applications.detail import ApplicationDetail, stage_names, type_names
 from counter_app.domain.applications.setup import ApplicationSetup
 from counter_app.domain.applications.worklist import WorklistPage
 from counter_app.domain.errors import HallError, StoreUnavailable

@@ -1,21 +1,42 @@
 """What an accepted application is stored as: its number, its tracking reference, its row (the values
-the store keeps and gives back), its documents, and the outbox payload of each step (which names the
-application, never the applicant)."""
+the store keeps and gives back), its documents, its history rows as domain events and back, the
+projection the worklist orders by, and the outbox payload of each step (which names the application,
+never the applicant). No database here: the callers read and write the rows in their transaction."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.applications.business_types import PERIOD_KINDS, BusinessType
-from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.applications.events import (
+    Accepted,
+    Advanced,
+    Completed,
+    Event,
+    HandedOver,
+    Resumed,
+    Returned,
+    StagePlan,
+    Suspended,
+    Withdrawn,
+)
 from counter_app.domain.applications.intake import AcceptedIntake
 from counter_app.domain.applications.setup import ApplicationSetup
-from counter_app.domain.applications.workflow import ApplicationState
+from counter_app.domain.applications.workflow import (
+    ApplicationState,
+    deadlines,
+    replay,
+)
 from counter_app.domain.queue import Ticket
 from counter_app.domain.uuids import new_uuid
+from counter_app.domain.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from counter_app.domain.applications.detail import ApplicationRequest
 
 OPEN_DUE_NONE = "9999-12-31"
 """``due_key`` of an open application whose clock is stopped or that has no limit."""
@@ -215,3 +236,95 @@ def outbox_payload(
         "at": at.isoformat(),
         "seq": record.version,
     }
+
+
+# --- events <-> history rows ----------------------------------------------------------------------
+
+
+def event_detail(event: Event) -> dict[str, Any]:
+    """What a history row keeps of a domain event besides kind, time, clerk and note."""
+    match event:
+        case Accepted():
+            return {
+                "business_type": event.business_type,
+                "stages": [[s.code, s.limit_days, s.party] for s in event.stages],
+                "whole_limit_days": event.whole_limit_days,
+            }
+        case Advanced() | Returned():
+            return {"from_stage": event.from_stage, "to_stage": event.to_stage}
+        case Completed():
+            return {"stage": event.stage}
+        case HandedOver():
+            return {"to_owner": event.to_owner}
+        case _:
+            return {}
+
+
+def event_note(event: Event) -> str:
+    return event.reason if isinstance(event, Returned | Suspended | Withdrawn) else ""
+
+
+def to_event(row: EventRecord) -> Event | None:
+    """The domain event of a history row; ``None`` for rows the workflow does not fold (documents)."""
+    d = row.detail
+    match row.kind:
+        case "accepted":
+            stages = tuple(
+                StagePlan(str(p[0]), p[1], str(p[2]) if len(p) > 2 else "utility") for p in d["stages"]
+            )
+            return Accepted(row.at, row.clerk, str(d["business_type"]), stages, d["whole_limit_days"])
+        case "advanced":
+            return Advanced(row.at, row.clerk, d["from_stage"], d["to_stage"])
+        case "returned":
+            return Returned(row.at, row.clerk, d["from_stage"], d["to_stage"], row.note)
+        case "suspended":
+            return Suspended(row.at, row.clerk, row.note)
+        case "resumed":
+            return Resumed(row.at, row.clerk)
+        case "completed":
+            return Completed(row.at, row.clerk, d["stage"])
+        case "withdrawn":
+            return Withdrawn(row.at, row.clerk, row.note)
+        case "handed_over":
+            return HandedOver(row.at, row.clerk, d["to_owner"])
+    return None
+
+
+def state_of(rows: Iterable[EventRecord]) -> ApplicationState:
+    return replay(e for e in map(to_event, rows) if e is not None)
+
+
+# --- the projection the worklist orders by --------------------------------------------------------
+
+
+def projection(state: ApplicationState, calendar: WorkCalendar, today: date) -> Projection:
+    """Status, stage, owner and due dates of a state. While the clock is stopped (a suspension, or a
+    step of the customer's) the due dates move every working day, so none is stored (the detail view
+    computes them live). The worklist orders by the earlier of the step's due date and the day the
+    company's limit runs out; ``whole_due`` is kept only while no customer step lies ahead."""
+    d = deadlines(state, calendar, as_of=today)
+    if not state.is_open:
+        return Projection(
+            status=state.status.value,
+            stage=state.stage.code,
+            owner=state.owner,
+            stage_due=None,
+            whole_due=d.whole_runout.day if d.whole_runout else None,
+            due_key=CLOSED_DUE_KEY,
+            due_provisional=False,
+            closed_on=state.closed_on,
+            closed_late=d.overdue,
+        )
+    running = d.clock_running
+    dues = [due for due in (d.stage, d.whole_runout) if due is not None] if running else []
+    return Projection(
+        status=state.status.value,
+        stage=state.stage.code,
+        owner=state.owner,
+        stage_due=d.stage.day if d.stage and running else None,
+        whole_due=d.whole.day if d.whole and running else None,
+        due_key=min(due.day for due in dues).isoformat() if dues else OPEN_DUE_NONE,
+        due_provisional=any(due.provisional for due in dues),
+        closed_on=None,
+        closed_late=False,
+    )

@@ -20,20 +20,23 @@ from enum import StrEnum
 from typing import TypeVar, assert_never
 
 from counter_app.domain.applications.business_types import BusinessType
-from counter_app.domain.applications.clock import ClockState, Deadlines, StageVisit, visits_after
-from counter_app.domain.applications.clock import deadlines as clock_deadlines
 from counter_app.domain.applications.events import (
     Accepted,
     Advanced,
+    ClockState,
     Completed,
+    Deadlines,
     Event,
     HandedOver,
     Resumed,
     Returned,
     StagePlan,
+    StageVisit,
     Suspended,
     Withdrawn,
+    visits_after,
 )
+from counter_app.domain.applications.events import deadlines as clock_deadlines
 from counter_app.domain.applications.intake import AcceptedIntake
 from counter_app.domain.errors import RuleViolation
 from counter_app.domain.workdays import Suspension, WorkCalendar

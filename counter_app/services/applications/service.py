@@ -19,25 +19,26 @@ from typing import Any
 
 from counter_app.domain.applications import workflow
 from counter_app.domain.applications.business_types import BusinessType, ServiceKind
-from counter_app.domain.applications.checks import account_for_rules, change_notices, change_problems
-from counter_app.domain.applications.detail import ApplicationDetail, ApplicationRequest
-from counter_app.domain.applications.events import Event
-from counter_app.domain.applications.history import (
+from counter_app.domain.applications.detail import (
+    ApplicationDetail,
+    ApplicationRequest,
     at_or_after,
     build_detail,
-    event_detail,
-    event_note,
-    projection,
-    state_of,
 )
+from counter_app.domain.applications.events import Event
 from counter_app.domain.applications.intake import FieldProblem, IntakeForm, accept_intake, refusal
 from counter_app.domain.applications.records import (
     ApplicationRecord,
     application_data,
     document_rows,
+    event_detail,
+    event_note,
     format_number,
     outbox_payload,
+    projection,
+    state_of,
 )
+from counter_app.domain.applications.rules import account_for_rules, change_notices, change_problems
 from counter_app.domain.applications.setup import ApplicationSetup, application_setup
 from counter_app.domain.applications.workflow import Actor, ApplicationState
 from counter_app.domain.errors import NotFound, RuleViolation

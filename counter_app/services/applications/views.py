@@ -11,8 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from counter_app.domain.applications.business_types import Party
-from counter_app.domain.applications.detail import OPEN_STATUSES, ApplicationDetail
-from counter_app.domain.applications.history import build_detail
+from counter_app.domain.applications.detail import OPEN_STATUSES, ApplicationDetail, build_detail
 from counter_app.domain.applications.records import CLOSED_DUE_KEY, OPEN_DUE_NONE
 from counter_app.domain.applications.setup import ApplicationSetup
 from counter_app.domain.applications.worklist import (

@@ -4,6 +4,9 @@ and the record of every guidance given, so the supervisor can see how many payer
 :meth:`PaymentGuidanceService.record` is one user action: the guidance row, the channels shown and the
 outbox row (topic ``payments``) in one transaction; the slip is printed after it, from the record
 (:meth:`PaymentGuidanceService.slip`), so a reprint says exactly what the first print said.
+
+The property boundary helper (产权分界, :class:`PropertyBoundaryService`): who repairs a fault, as the hall
+profile words it, and its leaflet; advice, not a record.
 """
 
 from __future__ import annotations
@@ -16,6 +19,14 @@ from functools import cached_property
 from counter_app.domain import queue as queue_rules
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.payments.accounts import Account, WithholdingStatus
+from counter_app.domain.payments.boundary import (
+    BoundaryAnswer,
+    BoundaryGuide,
+    BoundaryLeaflet,
+    FaultLocation,
+    decide_responsibility,
+    parse_boundary_guide,
+)
 from counter_app.domain.payments.channels import (
     PaymentChannel,
     PaymentChannels,
@@ -222,3 +233,45 @@ class PaymentGuidanceService:
 def _signed(account: Account | None) -> bool:
     """The account pays by bank withholding already (代扣已签约)."""
     return account is not None and account.withholding is WithholdingStatus.SIGNED
+
+
+class PropertyBoundaryService:
+    def __init__(self, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.profile = profile
+        self.clock = clock
+
+    @cached_property
+    def _approved(self) -> BoundaryGuide:
+        """Parsed on first use (a mistake in this part must not stop the queue), with every approved
+        paid service whatever its date."""
+        return parse_boundary_guide(self.profile.raw)
+
+    def guide(self) -> BoundaryGuide:
+        """Today's guide: a paid service's approval may come into force at midnight."""
+        return self._approved.in_force(self.clock().date())
+
+    def answer(
+        self, location: FaultLocation, contract_boundary: FaultLocation | None = None
+    ) -> BoundaryAnswer:
+        return decide_responsibility(location, self.guide(), contract_boundary)
+
+    def leaflet(
+        self,
+        location: FaultLocation,
+        contract_boundary: FaultLocation | None = None,
+        language: str | None = None,
+    ) -> BoundaryLeaflet:
+        language = language or self.profile.hall.language
+        answer = self.answer(location, contract_boundary)
+        return BoundaryLeaflet(
+            language=language,
+            company=self.profile.hall.company,
+            hall_name=self.profile.hall.name.get(language),
+            hotline=self.profile.hall.hotline,
+            location=location,
+            utility_owns_up_to=answer.boundary,
+            free_repair=answer.free_repair,
+            from_contract=answer.from_contract,
+            lines=answer.lines(language, meter_note=False),
+            meter_note=answer.meter_line(language),
+        )
