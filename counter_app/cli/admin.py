@@ -18,11 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, hall_for, json_command
-from counter_app.cli.applications import workdays_count
-from counter_app.domain.applications.detail import StaffMember
-from counter_app.domain.applications.workflow import Role
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the parser of ``gui`` is built from here too: nothing heavy at import time
+    from counter_app.domain.applications.detail import StaffMember
     from counter_app.services.hall import Hall
 
 
@@ -114,6 +112,8 @@ def _year(text: str) -> int:
 
 
 def _staff_add(hall: Hall, args: argparse.Namespace) -> Any:
+    from counter_app.domain.applications.workflow import Role
+
     return staff_json(hall.staff.add(args.code, args.name, Role(args.role)))
 
 
@@ -123,6 +123,16 @@ def _staff_list(hall: Hall, args: argparse.Namespace) -> Any:
 
 def _staff_deactivate(hall: Hall, args: argparse.Namespace) -> Any:
     return staff_json(hall.staff.deactivate(args.code))
+
+
+def workdays_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("N must be 0 or more working days")
+    return value
 
 
 def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -144,6 +154,8 @@ def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``workdays`` and ``staff`` to the ``counter-app`` command line."""
+    from counter_app.domain.applications.workflow import Role
+
     days = sub.add_parser("workdays", help="working days on the hall's calendar").add_subparsers(
         dest="action", required=True
     )

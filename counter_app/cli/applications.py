@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import json_command
+from counter_app.cli.admin import workdays_count
 from counter_app.domain.applications.business_types import BusinessType, Party, ServiceKind
 from counter_app.domain.applications.detail import ApplicationDetail
 from counter_app.domain.applications.values import ApplicationPolicy
@@ -139,16 +140,6 @@ def detail_json(d: ApplicationDetail) -> dict[str, Any]:
         ],
         "provisional_years": list(d.provisional_years),
     }
-
-
-def workdays_count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("N must be 0 or more working days")
-    return value
 
 
 def _names(names: Names) -> dict[str, str]:
