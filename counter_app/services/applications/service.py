@@ -7,7 +7,7 @@ personal data). It returns an :class:`ApplicationDetail` (personal data masked) 
 
 Numbers are ``<prefix><yyyymmdd>-<seq>`` (``YK20261127-0001``), the sequence taken from
 ``number_sequences`` inside the accepting transaction; the tracking reference on the receipt's QR code
-(``YK-7Q4M-2KX9-HT3A``) is random (``applications_records``).
+(``YK-7Q4M-2KX9-HT3A``) is random (``domain/applications/records.py``).
 """
 
 from __future__ import annotations

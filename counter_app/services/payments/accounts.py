@@ -124,7 +124,7 @@ class AccountService:
         return validate_account_number(text, self.settings.number_rule)
 
     def find(self, text: str, limit: int = 20) -> AccountSearch:
-        """Accounts matching what the clerk typed, ranked as ``domain.account_search`` says."""
+        """Accounts matching what the clerk typed, ranked as ``domain.payments.search`` says."""
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidInput(
                 f"limit must be 1..{MAX_LIMIT}", field="limit", code="search_limit", limit=limit

@@ -2,7 +2,7 @@
 
 :class:`AccountListFile` answers each :class:`~counter_app.domain.payments.search.SearchClause` kind with
 one index or full-text range read in rank order that stops after ``limit`` hits (the table of kinds is
-in ``domain/account_search.py``); every hit is checked against the domain's own rule
+in ``domain/payments/search.py``); every hit is checked against the domain's own rule
 (:func:`~counter_app.domain.payments.search.clause_matches`), so the SQL can only be faster, never
 different. Ranking and tier order stay in the service.
 """

@@ -3,7 +3,7 @@
 
 The file is marked as a hall database (``PRAGMA application_id``) and its schema version
 (``PRAGMA user_version``: the number of migrations applied) in the same transaction, so a newer
-file is recognised and refused by an older version (``database.identify``)."""
+file is recognised and refused by an older version (``connection.identify``)."""
 
 from __future__ import annotations
 

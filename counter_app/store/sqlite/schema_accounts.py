@@ -1,6 +1,6 @@
 """Schema of payment guidance (migration 0003) and of the account list files it points at.
 
-Two places, on purpose (see ``services/account_import.py`` for the why):
+Two places, on purpose (see ``services/payments/account_import.py`` for the why):
 
 * **The hall database** holds what the hall itself decides: which account list is live
   (``account_lists``, one live row at most), and every guidance given at a counter
@@ -9,7 +9,7 @@ Two places, on purpose (see ``services/account_import.py`` for the why):
   written once by the importer while nothing reads it, then made live by one short transaction in
   the hall database, and never written again. Readers open it read-only and immutable.
 
-Search keys (see ``domain/account_search.py``): the rows are numbered in the order the search ranks
+Search keys (see ``domain/payments/search.py``): the rows are numbered in the order the search ranks
 name and address hits — ``(name_len, name_key, number)`` — so every name or address lookup is an
 index or full-text scan in ``id`` order that stops after the first N hits. Fragments of three or more
 characters use FTS5 trigram tables; the text is padded with two ``PAD`` characters so every

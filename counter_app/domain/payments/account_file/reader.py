@@ -3,19 +3,19 @@
 Promises:
 
 * **Bounded memory.** A CSV is read in chunks through ``read(size)`` only, and each physical line is
-  decoded as if on its own (see :mod:`account_file_streams`); a line over ``MAX_LINE_BYTES`` is skipped
+  decoded as if on its own (see ``streams.py``); a line over ``MAX_LINE_BYTES`` is skipped
   and reported. The only state that grows with the file is the duplicate check, 20–40 bytes per distinct
   account (0.4–0.8 GB for a 2 GB, 20-million-row export). It is sized at the start for one row per
   ``ROW_BYTES_GUESS`` bytes of the file, which never takes more than 0.36 bytes per byte of the file
   (a file of unusually long rows may so use more per account); pass ``check_duplicates=False`` to
   leave duplicates to the store's unique index instead. An XLSX is streamed with Excel's own limits
-  (:mod:`account_file_xlsx`): a damaged cell rejects its row (``xlsx_malformed``), a damaged or
+  (``xlsx.py``): a damaged cell rejects its row (``xlsx_malformed``), a damaged or
   unbounded workbook is refused.
 * **Regular files only.** A device (``/dev/zero``), a FIFO or a folder is refused before a byte is
   read (``FileRefused``); ``cancelled`` is asked for every record and every chunk read.
 * **Fast and general paths.** A row in the plain form of a central-system export is checked by a fast
   path that gives exactly what the general rules give; any other row goes through every rule (see
-  :mod:`account_file_rows`). :meth:`AccountFile.values` gives accepted rows as plain tuples for importers.
+  ``rows.py``). :meth:`AccountFile.values` gives accepted rows as plain tuples for importers.
 * **Header first.** Opening finds the header row (the first of the first :data:`HEADER_SEARCH_ROWS`
   non-blank rows that has every required column, so a title line above it is fine) and raises
   :class:`MissingColumns` before any row is yielded. Required: 户号, 户名 and one of 余额/欠费.
@@ -35,7 +35,7 @@ byte, judged the same way. A line that does not decode in the chosen encoding is
 (``code="encoding"``).
 
 Cells: empty amount cells are 0.00; with both 余额 and 欠费 columns the balance is 余额 − 欠费 (sign
-convention in :mod:`accounts`); only the first of several phone numbers is kept, and a phone that is not
+convention in ``domain/payments/accounts.py``); only the first of several phone numbers is kept, and a phone that is not
 understood is left empty with a :class:`RowNote`, not a rejection. CSV rows with more non-empty cells
 than the header, or fewer cells, are rejected (``column_count``); XLSX rows are padded, never rejected
 for width, because spreadsheets drop trailing empty cells.

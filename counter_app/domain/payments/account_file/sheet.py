@@ -1,5 +1,5 @@
 """The rows of one worksheet part, streamed through expat with Excel's limits (see
-:mod:`account_file_xlsx`): each row a :data:`Record` of its cells' text, or of the reason it is damaged.
+``xlsx.py``): each row a :data:`Record` of its cells' text, or of the reason it is damaged.
 
 One expat callback per element and per run of text; everything a row needs is kept in the closure of
 :func:`sheet_records`, which is what keeps a million-row sheet fast in pure Python.

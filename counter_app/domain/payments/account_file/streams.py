@@ -1,4 +1,4 @@
-"""Bounded-memory plumbing under :mod:`account_file`: bytes → lines → records, and the duplicate table.
+"""Bounded-memory plumbing under ``reader.py``: bytes → lines → records, and the duplicate table.
 
 A CSV is pulled through ``read(CHUNK_BYTES)`` only (never ``read()``, ``readline()`` or iteration of
 the stream) and split into physical lines of at most :data:`MAX_LINE_BYTES`; each line is decoded as if
@@ -104,7 +104,7 @@ def _chunks(source: ByteSource | Iterable[bytes]) -> Iterator[bytes]:
 
 
 def _chosen_encoding(requested: str, first: bytes) -> str | None:
-    """The encoding rule of :mod:`account_file`; None = all ASCII so far, decide at the first other byte."""
+    """The encoding rule of ``reader.py``; None = all ASCII so far, decide at the first other byte."""
     if first.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise _refused_encoding("UTF-32")
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
