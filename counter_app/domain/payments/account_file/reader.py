@@ -35,7 +35,7 @@ byte, judged the same way. A line that does not decode in the chosen encoding is
 (``code="encoding"``).
 
 Cells: empty amount cells are 0.00; with both 余额 and 欠费 columns the balance is 余额 − 欠费 (sign
-convention in ``domain/payments/accounts.py``); only the first of several phone numbers is kept, and a phone that is not
+convention in ``accounts.py``); only the first of several phone numbers is kept, and a phone that is not
 understood is left empty with a :class:`RowNote`, not a rejection. CSV rows with more non-empty cells
 than the header, or fewer cells, are rejected (``column_count``); XLSX rows are padded, never rejected
 for width, because spreadsheets drop trailing empty cells.

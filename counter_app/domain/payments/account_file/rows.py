@@ -1,7 +1,7 @@
 """One record of an account file → one result: the general rules, and a fast path for the plain row.
 
-:func:`general_row` applies every rule of ``domain/payments/accounts.py`` to every cell, in a fixed order; it is the only
-place that rejects a row or notes a change, so every reason and message comes from there.
+:func:`general_row` applies every rule of ``payments/accounts.py`` to every cell, in a fixed order; it
+is the only place that rejects a row or notes a change, so every reason and message comes from there.
 
 :func:`fast_row_reader` answers the row a central-system export is almost always made of: the account
 number in ASCII digits of an allowed length, a name, amounts written ``-?digits[.d[d]]``, a phone of 7 to 16
