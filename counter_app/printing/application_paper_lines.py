@@ -45,11 +45,11 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
         Line("text", f"{t('accepted')} {p.accepted_at.strftime(TIME)}"),
     ]
     for key, value in (
-        ("applicant", p.applicant_name),
-        ("id", p.id_number),
-        ("mobile", p.mobile),
-        ("address", p.address),
-        ("agent", p.agent_name),
+        ("applicant", p.applicant.name),
+        ("id", p.applicant.id_number),
+        ("mobile", p.applicant.mobile),
+        ("address", p.applicant.address),
+        ("agent", p.agent.name if p.agent else ""),
         ("account", p.account_number),
         ("capacity", p.capacity),
     ):

@@ -187,11 +187,11 @@ def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float
 
     _head(pen, p, t, title_mm=5.2, number_mm=4.4)
     pen.field(t("accepted"), p.accepted_at.strftime(TIME))
-    pen.field(t("applicant"), p.applicant_name)
-    pen.field(t("id"), p.id_number)
-    pen.field(t("mobile"), p.mobile)
-    pen.field(t("address"), p.address)
-    pen.field(t("agent"), p.agent_name)
+    pen.field(t("applicant"), p.applicant.name)
+    pen.field(t("id"), p.applicant.id_number)
+    pen.field(t("mobile"), p.applicant.mobile)
+    pen.field(t("address"), p.applicant.address)
+    pen.field(t("agent"), p.agent.name if p.agent else "")
     pen.field(t("account"), p.account_number)
     pen.field(t("capacity"), p.capacity)
     if p.received:
@@ -265,9 +265,9 @@ def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
         return texts.t(NOTICE, str(N[key]), *args)
 
     _head(pen, p, t, title_mm=5.6, number_mm=4.0)
-    pen.field(t("applicant"), p.applicant_name)
-    pen.field(t("id"), p.id_number)
-    pen.field(t("mobile"), p.mobile)
+    pen.field(t("applicant"), p.applicant.name)
+    pen.field(t("id"), p.applicant.id_number)
+    pen.field(t("mobile"), p.applicant.mobile)
     pen.space(1.5)
     pen.text(t("intro"), 3.6, bold=True)
     if p.to_bring:
