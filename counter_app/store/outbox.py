@@ -15,7 +15,10 @@ from counter_app.store.sql import Sql
 
 
 def add_outbox(sql: Sql, topic: str, payload: dict[str, Any], at: datetime | str) -> None:
-    """Append one record for ``topic`` (``queue``, ``applications``, ``payments``, …)."""
+    """Append one record for ``topic`` (``queue``, ``applications``, ``payments``, …). Every action
+    that changes what a window shows writes one, so its topic is also the area the change feeds of
+    the other PCs are told about (``Sql.touch``)."""
+    sql.touch(topic)
     sql.execute(
         "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, ?, ?, ?)",
         [new_uuid(), topic, to_json(payload), at],

@@ -152,6 +152,11 @@ class Sql(Protocol):
 
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
+    def touch(self, *areas: str) -> None:
+        """Name what the current write changed (``queue``, ``applications`` …) for the change feeds of
+        other processes: a server tells its listeners when the write commits. SQLite needs no names
+        (``PRAGMA data_version`` sees any commit)."""
+
     def write(self) -> contextlib.AbstractContextManager[None]: ...
 
     def read(self) -> contextlib.AbstractContextManager[None]: ...

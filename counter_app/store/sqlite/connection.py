@@ -322,6 +322,9 @@ class SqliteSql:
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
         self.db.conn.executemany(statement, (bind_all(r) for r in rows))
 
+    def touch(self, *areas: str) -> None:
+        """Nothing to do: other processes see any commit through ``PRAGMA data_version``."""
+
     def write(self) -> contextlib.AbstractContextManager[Any]:
         return write(self.db)
 
