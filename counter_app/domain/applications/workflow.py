@@ -143,23 +143,7 @@ def replay(events: Iterable[Event]) -> ApplicationState:
 def apply(state: ApplicationState | None, event: Event) -> ApplicationState:
     """Fold one event in, refusing an event that cannot follow the state (a damaged history)."""
     if state is None:
-        if not isinstance(event, Accepted):
-            raise _inconsistent("An application's history must start with its acceptance.")
-        if not event.stages:
-            raise _inconsistent("An application needs at least one stage.")
-        day = event.at.date()
-        return ApplicationState(
-            event.business_type,
-            event.stages,
-            event.whole_limit_days,
-            event.by,
-            Status.ACCEPTED,
-            0,
-            day,
-            day,
-            event.at,
-            visits=(StageVisit(0, day),),
-        )
+        return _started(event)
     if isinstance(event, Accepted):
         raise _inconsistent("An application is accepted only once.")
     if event.at < state.last_at:
@@ -171,32 +155,8 @@ def apply(state: ApplicationState | None, event: Event) -> ApplicationState:
     moved = replace(state, last_at=event.at, version=state.version + 1)
     day = event.at.date()
     match event:
-        case Advanced():
-            _require(state, _ACTIVE, "advanced")
-            _require_stage(state, event.from_stage)
-            target = state.stage_index + 1
-            if target >= len(state.stages) or state.stages[target].code != event.to_stage:
-                raise _inconsistent(f"{event.to_stage} is not the stage after {event.from_stage}.")
-            return replace(
-                moved,
-                status=Status.IN_PROGRESS,
-                stage_index=target,
-                stage_entered_on=day,
-                visits=visits_after(state.visits, day, target),
-            )
-        case Returned():
-            _require(state, _ACTIVE, "returned")
-            _require_stage(state, event.from_stage)
-            target = _index(state, event.to_stage)
-            if target >= state.stage_index:
-                raise RuleViolation(f"{event.to_stage} is not an earlier stage.", code="not_earlier_stage")
-            return replace(
-                moved,
-                status=Status.RETURNED,
-                stage_index=target,
-                stage_entered_on=day,
-                visits=visits_after(state.visits, day, target),
-            )
+        case Advanced() | Returned():
+            return _to_stage(state, moved, event, day)
         case Suspended():
             _require(state, _ACTIVE, "suspended")
             return replace(
@@ -232,6 +192,53 @@ def apply(state: ApplicationState | None, event: Event) -> ApplicationState:
             return replace(moved, owner=event.to_owner)
         case _:
             assert_never(event)
+
+
+def _started(event: Event) -> ApplicationState:
+    """The state an application's first event (its acceptance) makes."""
+    if not isinstance(event, Accepted):
+        raise _inconsistent("An application's history must start with its acceptance.")
+    if not event.stages:
+        raise _inconsistent("An application needs at least one stage.")
+    day = event.at.date()
+    return ApplicationState(
+        event.business_type,
+        event.stages,
+        event.whole_limit_days,
+        event.by,
+        Status.ACCEPTED,
+        0,
+        day,
+        day,
+        event.at,
+        visits=(StageVisit(0, day),),
+    )
+
+
+def _to_stage(
+    state: ApplicationState, moved: ApplicationState, event: Advanced | Returned, day: date
+) -> ApplicationState:
+    """A move to the next stage (advanced) or back to an earlier one (returned)."""
+    action = "advanced" if isinstance(event, Advanced) else "returned"
+    _require(state, _ACTIVE, action)
+    _require_stage(state, event.from_stage)
+    if isinstance(event, Advanced):
+        target = state.stage_index + 1
+        if target >= len(state.stages) or state.stages[target].code != event.to_stage:
+            raise _inconsistent(f"{event.to_stage} is not the stage after {event.from_stage}.")
+        status = Status.IN_PROGRESS
+    else:
+        target = _index(state, event.to_stage)
+        if target >= state.stage_index:
+            raise RuleViolation(f"{event.to_stage} is not an earlier stage.", code="not_earlier_stage")
+        status = Status.RETURNED
+    return replace(
+        moved,
+        status=status,
+        stage_index=target,
+        stage_entered_on=day,
+        visits=visits_after(state.visits, day, target),
+    )
 
 
 # --- actions: check, then return the event to store ---------------------------------------------
