@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter_app.app import open_hall
 from counter_app.qt_i18n import install_language
-from counter_app.services.hall import open_hall
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker
 

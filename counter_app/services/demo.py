@@ -20,8 +20,6 @@ from counter_app.domain.errors import RuleViolation
 from counter_app.domain.queue import CounterState, business_day
 from counter_app.services.hall import Hall
 from counter_app.services.queue import QueueService
-from counter_app.store.database import read, set_durable, write
-from counter_app.store.hall_meta_repo import HallMetaRepository
 
 DEMO_KEY = "demo_loaded"
 
@@ -46,8 +44,8 @@ def load_demo(hall: Hall, *, force: bool = False) -> dict[str, Any]:
     """
     from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
 
-    meta = HallMetaRepository(hall.db)
-    with read(hall.db):
+    meta = hall.store.meta
+    with hall.store.read():
         loaded = meta.get(DEMO_KEY)
         records = meta.record_counts()
     if loaded is not None:
@@ -63,7 +61,7 @@ def load_demo(hall: Hall, *, force: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = dict(load_demo_history(hall))
     result["accounts"] = load_demo_accounts(hall)["accounts"]
     result["applications"] = load_demo_applications(hall)
-    with write(hall.db):
+    with hall.store.write():
         now = hall.clock()
         meta.put(DEMO_KEY, json.dumps({"at": now.isoformat(timespec="seconds"), **result}), now)
     return result
@@ -73,11 +71,11 @@ def load_demo_history(
     hall: Hall, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9
 ) -> dict[str, int]:
     """Fill the current business day with ``hours`` of traffic ending now; leave people waiting."""
-    set_durable(hall.db, False)  # a one-off bulk load; the hall's own writes stay FULL
+    hall.store.set_durable(False)  # a one-off bulk load; the hall's own writes stay durable
     try:
         return _simulate(hall, random.Random(seed), hours, leave_waiting)
     finally:
-        set_durable(hall.db, True)
+        hall.store.set_durable(True)
 
 
 def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) -> dict[str, int]:
@@ -85,13 +83,13 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
     day = business_day(end, hall.profile.hall.day_start)
     day_open = datetime.combine(day, hall.profile.hall.day_start, tzinfo=end.tzinfo)
     start = max(end - timedelta(hours=hours), day_open + timedelta(minutes=1))
-    with read(hall.db):
-        latest = HallMetaRepository(hall.db).last_queue_event_at()
+    with hall.store.read():
+        latest = hall.store.meta.last_queue_event_at()
     if latest is not None:  # never before what the hall already did: no call before its issue
         start = max(start, latest.astimezone(end.tzinfo).replace(microsecond=0) + timedelta(seconds=1))
         end = max(end, start)
     clock = _SimClock(start)
-    queue = QueueService(hall.db, hall.profile, clock)
+    queue = QueueService(hall.store, hall.profile, clock)
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
     counters = [c.number for c in hall.profile.counters]
     for number in counters:

@@ -8,8 +8,9 @@ The file and encoding typed stay in the dialog after an error, so the clerk can 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -33,7 +34,7 @@ from counter_app.ui.hall_client import HallClient, HallWorker, while_alive
 from counter_app.ui.payment_messages import describe, phase_label
 
 if TYPE_CHECKING:
-    from counter_app.services.account_import import ImportProgress, ImportSummary
+    from counter_app.services.payments.account_import import ImportProgress, ImportSummary
 
 ENCODINGS = (("auto", ""), ("utf-8", "UTF-8"), ("gb18030", "GBK / GB18030"))
 
@@ -48,9 +49,9 @@ class AccountImportDialog(QDialog):
     imported = Signal(object)
     finished_import = Signal(bool)
 
-    def __init__(self, db_path: Path, clerk: str, parent: QWidget | None = None) -> None:
+    def __init__(self, opener: Callable[[], Any], clerk: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.opener = opener  # opens the hall on the import's own worker (its own connection)
         self.clerk = clerk
         self.summary: ImportSummary | None = None
         self.error: BaseException | None = None
@@ -150,16 +151,13 @@ class AccountImportDialog(QDialog):
         if not source:
             self._show_error(self.tr("Choose the account list file first."))
             return
-        from counter_app.services.hall import open_hall
-
         self.summary, self.error = None, None
         self._cancel.clear()
         self.bar.setValue(0)
         self.result.setText("")
         self.open_rejects.hide()
         self._running(True)
-        path = self.db_path
-        worker = HallWorker(lambda: open_hall(path), name="account-import")
+        worker = HallWorker(self.opener, name="account-import")
         worker.start()
         self._client = HallClient(worker, self)
         encoding, clerk, bridge, cancel = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from counter_app.domain.applications.detail import ApplicationDetail
 from counter_app.domain.workdays import DueDate
-from counter_app.services.applications_values import ApplicationDetail
 from counter_app.ui import style
 from counter_app.ui.application_messages import id_type_name, tariff_name
 

@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.application_workflow import Status
-from counter_app.domain.business_types import Party
-from counter_app.qt_i18n import current_language
-from counter_app.services.applications_values import (
+from counter_app.domain.applications.business_types import Party
+from counter_app.domain.applications.detail import (
     ApplicationDetail,
     DocumentState,
     HistoryEntry,
     StagePosition,
 )
+from counter_app.domain.applications.workflow import Status
+from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.application_card import ApplicationCard
 from counter_app.ui.application_messages import (

@@ -32,15 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.application_intake import FieldProblem, IntakeForm, validate_intake
-from counter_app.domain.applications import (
-    ApplicantKind,
-    ApplicationPolicy,
-    CapacityUnit,
-    TariffClass,
-    VoltageLevel,
-)
-from counter_app.domain.business_types import (
+from counter_app.domain.applications.business_types import (
     OPEN_ENDED_KINDS,
     OWNERSHIP_KINDS,
     PERIOD_KINDS,
@@ -48,9 +40,17 @@ from counter_app.domain.business_types import (
     CustomerClass,
     ServiceKind,
 )
+from counter_app.domain.applications.detail import ApplicationRequest, ChangeDetails
+from counter_app.domain.applications.intake import FieldProblem, IntakeForm, validate_intake
+from counter_app.domain.applications.values import (
+    ApplicantKind,
+    ApplicationPolicy,
+    CapacityUnit,
+    TariffClass,
+    VoltageLevel,
+)
 from counter_app.domain.identity import IdType
 from counter_app.qt_i18n import current_language
-from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
 from counter_app.ui.application_form_widgets import (
     STYLE,
     FormRow,

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from counter_app.domain.applications import TariffClass
+from counter_app.domain.applications.values import TariffClass
 from counter_app.ui import style
 
 STYLE = f"""

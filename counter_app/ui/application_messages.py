@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from counter_app.domain.application_intake import FieldProblem
+from counter_app.domain.applications.intake import FieldProblem
 from counter_app.domain.errors import HallError, InvalidInput
 from counter_app.ui import messages
 

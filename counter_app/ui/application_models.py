@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.domain.application_workflow import Status
-from counter_app.services.applications_values import HistoryEntry, WorklistRow
+from counter_app.domain.applications.detail import HistoryEntry
+from counter_app.domain.applications.workflow import Status
+from counter_app.domain.applications.worklist import WorklistRow
 from counter_app.ui import style
 from counter_app.ui.application_messages import event_name, status_title
 from counter_app.ui.table_model import Index, ValueTableModel

@@ -33,15 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.business_types import BusinessType
+from counter_app.domain.applications.business_types import BusinessType
+from counter_app.domain.applications.detail import OPEN_STATUSES
+from counter_app.domain.applications.worklist import STATE_FILTERS, DueFilter, WorklistPage, WorklistQuery
 from counter_app.qt_i18n import current_language
-from counter_app.services.applications_values import (
-    OPEN_STATUSES,
-    STATE_FILTERS,
-    DueFilter,
-    WorklistPage,
-    WorklistQuery,
-)
 from counter_app.ui import style
 from counter_app.ui.application_messages import status_name
 from counter_app.ui.application_models import SORT_ROLE, WorklistModel

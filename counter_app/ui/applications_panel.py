@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.applications.detail import ApplicationDetail, stage_names, type_names
+from counter_app.domain.applications.setup import ApplicationSetup
+from counter_app.domain.applications.worklist import WorklistPage
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.queue import Ticket
-from counter_app.printing.application_print import PAPERS, PaperOutcome, PaperRequest, prepare_paper_print
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend
-from counter_app.printing.recorded import finish, send
 from counter_app.qt_i18n import current_language
-from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_history import stage_names, type_names
-from counter_app.services.applications_values import ApplicationDetail, WorklistPage
+from counter_app.services.printing.applications import PAPERS, PaperOutcome, PaperRequest, prepare_paper_print
+from counter_app.services.printing.recorded import finish, send
 from counter_app.ui import style
 from counter_app.ui.application_detail import ApplicationDetailView
 from counter_app.ui.application_form import ApplicationForm

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.property_boundary import FaultLocation
+from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.printing.backends import PrinterBackend
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
@@ -33,8 +33,8 @@ from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.payment_messages import PAPERS, describe, text
 
 if TYPE_CHECKING:
+    from counter_app.domain.payments.boundary import BoundaryLeaflet
     from counter_app.printing.document import PrinterError
-    from counter_app.services.property_boundary import BoundaryLeaflet
 
 QUESTIONS = {
     FaultLocation.BEFORE_METER: QT_TRANSLATE_NOOP(
@@ -177,7 +177,7 @@ class BoundaryDialog(QDialog):
     def print_leaflet(self) -> None:
         if self.location is None:
             return
-        from counter_app.printing.payment_jobs import print_boundary_leaflet
+        from counter_app.services.printing.payments import print_boundary_leaflet
 
         location, contract, printer, paper = (
             self.location,

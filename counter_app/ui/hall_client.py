@@ -2,9 +2,10 @@
 
 Windows never hold a ``Database``: they ``submit(fn, on_done, on_error)`` where ``fn(hall)`` runs on
 the worker thread (one service call = one transaction) and the callbacks run on the GUI thread
-(Anki's ``taskman`` pattern). While idle the worker polls ``PRAGMA data_version`` a few times a
-second — a read of shared memory, not of the disk — and the client emits :attr:`HallClient.changed`
-when another process (or another window of this one) has committed something.
+(Anki's ``taskman`` pattern). Once the hall is open the worker starts its change feed
+(``hall.changes``, contract in ``services/ports.py``: SQLite polls ``PRAGMA data_version`` on a
+connection of its own, a server pushes) and the client emits :attr:`HallClient.changed` when another
+process (or another window of this one) has committed something.
 
 The worker is a plain Python thread so that it can start opening the database (and importing
 sqlite-utils) while the GUI thread is still importing Qt widgets: start-up time matters at a counter.
@@ -25,8 +26,6 @@ T = TypeVar("T")
 
 log = logging.getLogger("counter_app.ui")
 
-POLL_SECONDS = 0.25
-
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 Job = Callable[[Any], Any]
@@ -36,7 +35,9 @@ class HallWorker:
     """Runs ``opener()`` then requests, in order, on its own thread."""
 
     def __init__(self, opener: Callable[[], Any], name: str = "hall") -> None:
-        self._opener = opener
+        self.opener = opener
+        """How this worker's hall is opened (the composition root's): a second worker on the same
+        hall (printing, an import) opens it the same way, on its own connection."""
         self._requests: queue.Queue[tuple[Callable[[Any], Any], Callable[[bool, Any], None]] | None] = (
             queue.Queue()
         )
@@ -70,15 +71,14 @@ class HallWorker:
                 return
             item[1](False, exc)
 
-    def _data_version(self) -> int:
-        try:
-            return int(self.hall.data_version())
-        except Exception:  # the store may be unavailable for a moment; polling goes on
-            return -1
+    def _changed(self, areas: frozenset[str]) -> None:
+        """The hall's change feed, on its own thread: tell the windows (a queued Qt signal)."""
+        if self.on_changed:
+            self.on_changed()
 
     def _run(self) -> None:
         try:
-            self.hall = self._opener()
+            self.hall = self.opener()
         except BaseException as exc:  # shown by the launcher as a dialog
             self.open_error = exc
             self.ready.set()
@@ -87,32 +87,21 @@ class HallWorker:
             self._refuse_requests(exc)
             return
         self.ready.set()
-        version = self._data_version()
         try:
+            self.hall.changes.start(self._changed)  # this process's own commits are reported too
             while True:
-                try:
-                    item = self._requests.get(timeout=POLL_SECONDS)
-                except queue.Empty:
-                    current = self._data_version()
-                    if current != version and current != -1:
-                        version = current
-                        if self.on_changed:
-                            self.on_changed()
-                    continue
+                item = self._requests.get()
                 if item is None:
                     break
                 fn, reply = item
-                before = self.hall.db.conn.total_changes
                 try:
                     result = fn(self.hall)
                 except BaseException as exc:
                     reply(False, exc)
                 else:
                     reply(True, result)
-                if self.hall.db.conn.total_changes != before and self.on_changed:
-                    self.on_changed()  # windows sharing this process see our own commits too
         finally:
-            self.hall.close()
+            self.hall.close()  # stops the change feed first
 
 
 class HallClient(QObject):

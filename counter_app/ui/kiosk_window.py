@@ -32,7 +32,7 @@ from counter_app.ui.text_breaks import plain, tidy
 from counter_app.ui.widgets import fit_to_screen, teal_header, window_root
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
-    from counter_app.services.queue import IssuedTicket
+    from counter_app.domain.queue import IssuedTicket
     from counter_app.services.queue_views import ServiceLine
 
 RESULT_MS = 15_000

@@ -1,7 +1,9 @@
 """Starting the windows of one process: ``counter-app gui --role kiosk|counter|display``.
 
-The hall database is opened on the worker thread while Qt is imported here, so the first window
-paints as soon as Qt is ready. One process may run several roles (a township office on one PC).
+The composition root (``counter_app.app.start_gui``) hands in how to open the hall, the stored profile
+read cheaply, and this PC's printers. The hall is opened on the worker thread while Qt is imported
+here, so the first window paints as soon as Qt is ready. One process may run several roles (a
+township office on one PC).
 """
 
 from __future__ import annotations
@@ -21,16 +23,7 @@ log = logging.getLogger("counter_app.init")
 _T0 = time.perf_counter()
 
 
-def _opener(args: argparse.Namespace) -> Any:
-    def open_it() -> Any:
-        from counter_app.services.hall import open_hall
-
-        return open_hall(args.db, profile_file=args.profile)
-
-    return open_it
-
-
-def launch(args: argparse.Namespace) -> int:
+def launch(args: argparse.Namespace, opener: Any, early_profile: Any, printers: Any) -> int:
     """Draw the windows first, then open the hall.
 
     When the database already holds a profile (every start but the first), windows are built from
@@ -38,8 +31,11 @@ def launch(args: argparse.Namespace) -> int:
     interpreter lock, so opening in parallel would only slow the drawing down. The data follows a
     few hundred milliseconds later. On a first start (or a new profile file) the hall is opened
     before the windows, since it decides what they show.
+
+    ``opener()`` opens the hall (on a worker thread); ``early_profile`` is the stored profile (``None``
+    on a first start or when a profile file is being loaded); ``printers(profile)`` this PC's printers.
     """
-    worker = HallWorker(_opener(args))
+    worker = HallWorker(opener)
 
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
@@ -53,7 +49,7 @@ def launch(args: argparse.Namespace) -> int:
     QCoreApplication.setApplicationName("counter-app")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     ready_ms = (time.perf_counter() - _T0) * 1000
-    profile = _early_profile(args)
+    profile = early_profile
     if profile is None:
         worker.start()
         worker.ready.wait()
@@ -84,7 +80,7 @@ def launch(args: argparse.Namespace) -> int:
 
     log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
     print_workers: list[HallWorker] = []
-    windows = build_windows(args, client, language, print_workers)
+    windows = build_windows(args, client, language, print_workers, opener, printers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
     for window in windows:
         if args.fullscreen:
@@ -106,18 +102,6 @@ def launch(args: argparse.Namespace) -> int:
         if started.ready.is_set() or started.started:
             started.stop()  # a slip being printed comes out and its job is settled; the file is closed
     return int(code)
-
-
-def _early_profile(args: argparse.Namespace) -> Any:
-    """The stored profile, read cheaply so windows can be drawn before the hall is fully open.
-    ``None`` when a profile file is being loaded (the worker decides what is in use) or none is stored."""
-    from counter_app import paths
-
-    if paths.profile_path(args.profile) is not None:
-        return None
-    from counter_app.services.profile_peek import stored_profile
-
-    return stored_profile(paths.database_path(args.db))
 
 
 def _open_exit_code(exc: BaseException) -> int:
@@ -143,7 +127,12 @@ def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:
 
 
 def build_windows(
-    args: argparse.Namespace, client: Any, language: str, print_workers: list[HallWorker]
+    args: argparse.Namespace,
+    client: Any,
+    language: str,
+    print_workers: list[HallWorker],
+    opener: Any,
+    printers: Any,
 ) -> list[Any]:
     """The windows of ``--role``; a kiosk that prints adds its print worker to ``print_workers``
     (the caller stops it when the windows close)."""
@@ -155,15 +144,15 @@ def build_windows(
 
             number = counters.pop(0) if counters else 1
             window = CounterWindow(
-                client, number, args.clerk, language, reprint=_ticket_reprint(args, client)
+                client, number, args.clerk, language, reprint=_ticket_reprint(client, printers)
             )
-            _add_desk_panels(window, client, number, args)
+            _add_desk_panels(window, client, number, printers)
             window.show_tab(args.tab)
             windows.append(window)
         elif role == "kiosk":
             from counter_app.ui.kiosk_window import KioskWindow
 
-            print_client, print_fn = _kiosk_printer(args, client.profile)
+            print_client, print_fn = _kiosk_printer(opener, printers(client.profile), client.profile)
             if print_client is not None:
                 print_workers.append(print_client.worker)
             windows.append(KioskWindow(client, language, print_client=print_client, print_fn=print_fn))
@@ -174,35 +163,25 @@ def build_windows(
     return windows
 
 
-def _counter_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, str]:
-    """The counter's printer (``--printer`` on this PC, else the profile's) and the paper a ticket
-    takes on it: the kiosk's roll on a receipt printer, an A6 page on a page printer."""
-    from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
-
-    spec = args.printer or profile.printing.counter_printer
-    paper = profile.printing.kiosk_paper if spec.startswith("escpos") else "a6"
-    return parse_printer_spec(spec) or NoPrinterBackend(), paper
-
-
-def _ticket_reprint(args: argparse.Namespace, client: Any) -> Any:
+def _ticket_reprint(client: Any, printers: Any) -> Any:
     """``reprint(hall, number, clerk)`` for the counter window: a ticket again, labelled 补打."""
 
     def reprint(hall: Any, number: str, clerk: str) -> Any:
-        from counter_app.printing.jobs import print_ticket
+        from counter_app.services.printing.tickets import print_ticket
 
-        backend, paper = _counter_printer(args, client.profile)
-        return print_ticket(hall, number, backend, clerk, paper=paper)
+        chosen = printers(client.profile)
+        return print_ticket(hall, number, chosen.counter, clerk, paper=chosen.ticket_paper)
 
     return reprint
 
 
-def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
+def _add_desk_panels(window: Any, client: Any, counter: int, printers: Any) -> None:
     """The counter's desk tasks beside its line: installation applications and payment guidance,
     printing to the counter's printer (the profile's, or ``--printer`` on this PC). Built when
     first needed, so their imports do not delay the counter's first paint."""
 
     def printer() -> Any:
-        return _counter_printer(args, client.profile)[0]
+        return printers(client.profile).counter
 
     def applications() -> Any:
         from counter_app.ui.applications_panel import ApplicationsPanel
@@ -232,23 +211,20 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
     window.add_panel("payment", payment)
 
 
-def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
+def _kiosk_printer(opener: Any, chosen: Any, profile: Any) -> tuple[Any, Any]:
     """The kiosk's printer on its own worker (its own connection), so a slow network printer never
     holds up the queue; ``(None, None)`` when the hall prints no tickets."""
-    from counter_app.printing.backends import parse_printer_spec
-
-    spec = args.printer or profile.printing.kiosk_printer
-    backend = parse_printer_spec(spec)
+    backend = chosen.kiosk
     if backend is None:
         return None, None
-    paper = profile.printing.kiosk_paper
+    paper = chosen.kiosk_paper
 
     def print_fn(hall: Any, ticket: Any) -> Any:
-        from counter_app.printing.jobs import print_ticket
+        from counter_app.services.printing.tickets import print_ticket
 
         return print_ticket(hall, ticket, backend, paper=paper)
 
-    worker = HallWorker(_opener(args), name="print")  # started after the first paint
+    worker = HallWorker(opener, name="print")  # started after the first paint
     log.info("kiosk tickets print to %s on %s paper", backend.device, paper)
     return HallClient(worker, profile), print_fn
 

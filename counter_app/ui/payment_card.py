@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
 from counter_app.ui.payment_messages import withholding_label
 from counter_app.ui.payment_widgets import CARD
 from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
-    from counter_app.services.payment_guidance import Guidance
+    from counter_app.services.payments.guidance import Guidance
 
 
 class AccountCardView(QFrame):
@@ -103,8 +102,9 @@ class AccountCardView(QFrame):
         account = card.account
         self._figures_shown(True)
         self._chip(self.record_chip, self.tr("On record"), style.GREEN)
-        self.person.setText(f"{mask_name(account.name)}   ·   {mask_address(account.address)}")
-        details = [html.escape(d) for d in (mask_phone(account.phone), account.tariff_class) if d]
+        shown = account.masked()
+        self.person.setText(f"{shown.name}   ·   {shown.address}")
+        details = [html.escape(d) for d in (shown.phone, account.tariff_class) if d]
         withholding = html.escape(withholding_label(account.withholding.value))
         if account.withholding.value != "signed":  # the sign-up guide is below the channels
             withholding = f'<span style="color: {style.AMBER}; font-weight: bold;">{withholding}</span>'

@@ -143,7 +143,7 @@ def phase_label(phase: str) -> str:
 
 def _formatted(code: str, params: dict[str, object]) -> dict[str, object]:
     """Parameters worded for a sentence: lists joined, column keys as the file's own headers."""
-    from counter_app.domain.account_file import COLUMN_LABELS
+    from counter_app.domain.payments.account_file.reader import COLUMN_LABELS
 
     out = dict(params)
     if code == "account_number_length" and isinstance(params.get("allowed"), tuple | list):

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.domain.account_search import SearchHit
-from counter_app.domain.masking import mask_address, mask_name, mask_phone
+from counter_app.domain.payments.search import SearchHit
 from counter_app.ui import style
 from counter_app.ui.payment_messages import match_label
 from counter_app.ui.table_model import Index, ValueTableModel
 
 if TYPE_CHECKING:  # service values are annotations only here
-    from counter_app.services.accounts import AccountSearch, Freshness
+    from counter_app.domain.payments.guidance import Freshness
+    from counter_app.services.payments.accounts import AccountSearch
 
 
 class AccountHitsModel(ValueTableModel[SearchHit]):
@@ -63,11 +63,11 @@ class AccountHitsModel(ValueTableModel[SearchHit]):
             if column == 0:
                 return account.number
             if column == 1:
-                return mask_name(account.name)
+                return account.masked().name
             if column == 2:
-                return mask_address(account.address)
+                return account.masked().address
             if column == 3:
-                return mask_phone(account.phone)
+                return account.masked().phone
             if column == 4:
                 return f"{account.arrears:,.2f}" if account.owes else "—"
             return match_label(hit.clause.kind.value)

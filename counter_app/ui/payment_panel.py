@@ -43,8 +43,8 @@ from counter_app.ui.payment_widgets import CARD, ChannelList, WithholdingBox
 from counter_app.ui.widgets import Banner
 
 if TYPE_CHECKING:  # service values are annotations only here
-    from counter_app.services.payment_guidance import Guidance, PaymentSetup
-    from counter_app.store.accounts_repo import AccountListRecord
+    from counter_app.domain.payments.guidance import AccountListRecord
+    from counter_app.services.payments.guidance import Guidance, PaymentSetup
 
 
 class PaymentPanel(QWidget):
@@ -343,7 +343,7 @@ class PaymentPanel(QWidget):
         from counter_app.ui.account_import_dialog import AccountImportDialog
 
         if self.db_path is not None:
-            dialog = AccountImportDialog(self.db_path, self.clerk(), self)
+            dialog = AccountImportDialog(self.client.worker.opener, self.clerk(), self)
             dialog.imported.connect(lambda _: self.search.refresh_list())
             dialog.open()
 

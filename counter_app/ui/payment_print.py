@@ -36,12 +36,9 @@ class SlipPrinter(QObject):
         self._print_client: HallClient | None = None
 
     def print_client(self) -> HallClient:
-        """The printing worker, opened on first use on the same hall file as the window's."""
+        """The printing worker, opened on first use on the same hall as the window's."""
         if self._print_client is None:
-            from counter_app.services.hall import open_hall
-
-            path = self.db_path
-            worker = HallWorker(lambda: open_hall(path), name="payment-print")
+            worker = HallWorker(self.client.worker.opener, name="payment-print")
             worker.start()
             self._print_client = HallClient(worker, self)
         return self._print_client
@@ -76,7 +73,7 @@ class SlipPrinter(QObject):
             self.send(self.last_record_id, backend, paper, clerk)
 
     def send(self, record_id: int, backend: PrinterBackend, paper: str, clerk: str) -> None:
-        from counter_app.printing.payment_jobs import print_payment_slip
+        from counter_app.services.printing.payments import print_payment_slip
 
         self.print_client().submit(
             lambda h: print_payment_slip(h, record_id, backend, paper=paper, clerk=clerk),

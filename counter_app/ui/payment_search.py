@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.account_search import ClauseKind
+from counter_app.domain.payments.search import ClauseKind
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payment_models import AccountHitsModel
@@ -26,8 +26,8 @@ from counter_app.ui.payment_widgets import CARD
 from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:
-    from counter_app.services.accounts import AccountSearch
-    from counter_app.store.accounts_repo import AccountListRecord
+    from counter_app.domain.payments.guidance import AccountListRecord
+    from counter_app.services.payments.accounts import AccountSearch
 
 SEARCH_DELAY_MS = 250
 RESULTS = 30

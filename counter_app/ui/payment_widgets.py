@@ -9,7 +9,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from counter_app.domain.payment_channels import PaymentChannel, WithholdingGuide
+from counter_app.domain.payments.channels import PaymentChannel, WithholdingGuide
 from counter_app.ui import style
 
 T = TypeVar("T")

@@ -17,11 +17,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from counter_app.domain.applications import TariffClass, VoltageLevel
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.applications.values import TariffClass, VoltageLevel
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFolderBackend
-from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import Hall
 from counter_app.ui.application_form import ApplicationForm
 from counter_app.ui.application_form_widgets import WrapCheckBox
@@ -118,7 +118,7 @@ def accept_in(qtbot: QtBot, panel: ApplicationsPanel) -> None:
 
 
 def stored(other: Hall) -> int:
-    return int(other.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0])
+    return int(other.store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0])
 
 
 def accept_elsewhere(other: Hall, clerk: str = OWNER, business: str = "hv_new_single") -> str:

@@ -150,7 +150,7 @@ def test_every_action_of_a_tab_is_on_screen_without_scrolling(
 ) -> None:
     from application_data import home
 
-    from counter_app.services.applications_values import ApplicationRequest
+    from counter_app.domain.applications.detail import ApplicationRequest
 
     accepted = other.applications.accept(ApplicationRequest(form=home()), clerk="张敏")
     window = desk(qtbot, client, tmp_path, size)

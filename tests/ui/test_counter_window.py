@@ -152,7 +152,7 @@ def test_a_clerk_reprints_a_ticket_labelled_as_a_reprint(
     qtbot: Any, client: HallClient, other: Hall, tmp_path: Any
 ) -> None:
     from counter_app.printing.backends import PdfFolderBackend
-    from counter_app.printing.jobs import print_ticket
+    from counter_app.services.printing.tickets import print_ticket
 
     folder = PdfFolderBackend(tmp_path / "slips")
     window = CounterWindow(
@@ -180,7 +180,7 @@ def test_a_reprint_of_an_unknown_number_is_refused_plainly(
     qtbot: Any, client: HallClient, tmp_path: Any
 ) -> None:
     from counter_app.printing.backends import PdfFolderBackend
-    from counter_app.printing.jobs import print_ticket
+    from counter_app.services.printing.tickets import print_ticket
 
     folder = PdfFolderBackend(tmp_path / "slips")
     window = CounterWindow(client, 1, None, "en", reprint=lambda h, n, c: print_ticket(h, n, folder, c))
