@@ -151,7 +151,7 @@ def build_windows(
     counters = list(args.counter or [])
     for role in args.role:
         if role == "counter":
-            from counter_app.ui.counter_window import CounterWindow
+            from counter_app.ui.counter.window import CounterWindow
 
             number = counters.pop(0) if counters else 1
             window = CounterWindow(
@@ -161,14 +161,14 @@ def build_windows(
             window.show_tab(args.tab)
             windows.append(window)
         elif role == "kiosk":
-            from counter_app.ui.kiosk_window import KioskWindow
+            from counter_app.ui.kiosk.window import KioskWindow
 
             print_client, print_fn = _kiosk_printer(args, client.profile)
             if print_client is not None:
                 print_workers.append(print_client.worker)
             windows.append(KioskWindow(client, language, print_client=print_client, print_fn=print_fn))
         else:
-            from counter_app.ui.display_window import DisplayWindow
+            from counter_app.ui.display.window import DisplayWindow
 
             windows.append(DisplayWindow(client, language))
     return windows
@@ -205,7 +205,7 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
         return _counter_printer(args, client.profile)[0]
 
     def applications() -> Any:
-        from counter_app.ui.applications_panel import ApplicationsPanel
+        from counter_app.ui.applications.panel import ApplicationsPanel
 
         return ApplicationsPanel(
             client,
@@ -217,7 +217,7 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
         )
 
     def payment() -> Any:
-        from counter_app.ui.payment_panel import PaymentPanel
+        from counter_app.ui.payments.panel import PaymentPanel
 
         return PaymentPanel(
             client,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import HallError
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker, while_alive
-from counter_app.ui.payment_messages import describe, phase_label
+from counter_app.ui.payments.messages import describe, phase_label
 
 if TYPE_CHECKING:
     from counter_app.services.account_import import ImportProgress, ImportSummary

@@ -51,7 +51,7 @@ from counter_app.domain.business_types import (
 from counter_app.domain.identity import IdType
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
-from counter_app.ui.application_form_widgets import (
+from counter_app.ui.applications.form_widgets import (
     STYLE,
     FormRow,
     WrapCheckBox,
@@ -60,7 +60,7 @@ from counter_app.ui.application_form_widgets import (
     mark_invalid,
     tariff_of,
 )
-from counter_app.ui.application_messages import id_type_name, problem_text, tariff_name
+from counter_app.ui.applications.messages import id_type_name, problem_text, tariff_name
 
 _W = TypeVar("_W", bound=QWidget)
 

@@ -37,10 +37,10 @@ from counter_app.services.applications_config import ApplicationSetup
 from counter_app.services.applications_history import stage_names, type_names
 from counter_app.services.applications_values import ApplicationDetail, WorklistPage
 from counter_app.ui import style
-from counter_app.ui.application_detail import ApplicationDetailView
-from counter_app.ui.application_form import ApplicationForm
-from counter_app.ui.application_messages import describe, problems_of, status_name
-from counter_app.ui.application_worklist import WorklistPane
+from counter_app.ui.applications.detail import ApplicationDetailView
+from counter_app.ui.applications.form import ApplicationForm
+from counter_app.ui.applications.messages import describe, problems_of, status_name
+from counter_app.ui.applications.worklist import WorklistPane
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.messages import describe_print_failure
 from counter_app.ui.widgets import Banner

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
-from counter_app.ui.counter_parts import CurrentCard, FiguresBox, LinePage
+from counter_app.ui.counter.models import WaitingModel
+from counter_app.ui.counter.parts import CurrentCard, FiguresBox, LinePage
 from counter_app.ui.hall_client import HallClient, Job, Reload
 from counter_app.ui.messages import describe, describe_print_failure
-from counter_app.ui.queue_models import WaitingModel
 from counter_app.ui.text_breaks import tidy
 from counter_app.ui.widgets import Banner, LanguageBox, fit_to_screen, teal_header, window_root
 

@@ -19,11 +19,11 @@ from counter_app.printing.backends import PdfFolderBackend
 from counter_app.printing.document import Printable, PrinterError
 from counter_app.printing.paper import Paper
 from counter_app.services.hall import Hall
-from counter_app.ui.account_import_dialog import AccountImportDialog
-from counter_app.ui.boundary_dialog import BoundaryDialog
 from counter_app.ui.hall_client import HallClient
-from counter_app.ui.payment_models import AccountHitsModel
-from counter_app.ui.payment_panel import PaymentPanel
+from counter_app.ui.payments.boundary_dialog import BoundaryDialog
+from counter_app.ui.payments.import_dialog import AccountImportDialog
+from counter_app.ui.payments.models import AccountHitsModel
+from counter_app.ui.payments.panel import PaymentPanel
 from counter_app.ui.text_breaks import plain
 
 TODAY = date.today().isoformat()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
-from counter_app.ui.payment_messages import withholding_label
-from counter_app.ui.payment_widgets import CARD
+from counter_app.ui.payments.channels import CARD
+from counter_app.ui.payments.messages import withholding_label
 from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:

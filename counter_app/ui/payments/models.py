@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from counter_app.domain.account_search import SearchHit
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
-from counter_app.ui.payment_messages import match_label
+from counter_app.ui.payments.messages import match_label
 from counter_app.ui.table_model import Index, ValueTableModel
 
 if TYPE_CHECKING:  # service values are annotations only here

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 from counter_app.printing.backends import PdfFolderBackend
 from counter_app.services.hall import Hall
-from counter_app.ui.applications_panel import ApplicationsPanel
-from counter_app.ui.counter_window import CounterWindow
+from counter_app.ui.applications.panel import ApplicationsPanel
+from counter_app.ui.counter.window import CounterWindow
 from counter_app.ui.hall_client import HallClient
-from counter_app.ui.payment_panel import PaymentPanel
+from counter_app.ui.payments.panel import PaymentPanel
 
 #: What a maximised window gets of a 1366×768 screen (the usual hall PC): the taskbar and the
 #: title bar take about 70 px.

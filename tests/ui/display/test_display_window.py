@@ -6,8 +6,8 @@ from typing import Any
 
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
-from counter_app.ui.announcer import Call, CallAnnouncer
-from counter_app.ui.display_window import DisplayWindow
+from counter_app.ui.display.announcer import Call, CallAnnouncer
+from counter_app.ui.display.window import DisplayWindow
 from counter_app.ui.hall_client import HallClient
 
 

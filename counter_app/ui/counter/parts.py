@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui import style
-from counter_app.ui.queue_models import WaitingModel
+from counter_app.ui.counter.models import WaitingModel
 from counter_app.ui.text_breaks import plain, tidy
 
 CARD = "background: white; border: 1px solid #d5dede; border-radius: 12px;"

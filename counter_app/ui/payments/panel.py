@@ -35,11 +35,11 @@ from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.messages import describe_print_failure
-from counter_app.ui.payment_card import AccountCardView
-from counter_app.ui.payment_messages import PAPERS, describe, text
-from counter_app.ui.payment_print import SlipPrinter, default_printer
-from counter_app.ui.payment_search import AccountSearchView
-from counter_app.ui.payment_widgets import CARD, ChannelList, WithholdingBox
+from counter_app.ui.payments.card import AccountCardView
+from counter_app.ui.payments.channels import CARD, ChannelList, WithholdingBox
+from counter_app.ui.payments.messages import PAPERS, describe, text
+from counter_app.ui.payments.search import AccountSearchView
+from counter_app.ui.payments.slips import SlipPrinter, default_printer
 from counter_app.ui.widgets import Banner
 
 if TYPE_CHECKING:  # service values are annotations only here
@@ -340,7 +340,7 @@ class PaymentPanel(QWidget):
     # dialogs ---------------------------------------------------------------------------------------
     @Slot()
     def open_import(self) -> None:
-        from counter_app.ui.account_import_dialog import AccountImportDialog
+        from counter_app.ui.payments.import_dialog import AccountImportDialog
 
         if self.db_path is not None:
             dialog = AccountImportDialog(self.db_path, self.clerk(), self)
@@ -349,7 +349,7 @@ class PaymentPanel(QWidget):
 
     @Slot()
     def open_boundary(self) -> None:
-        from counter_app.ui.boundary_dialog import BoundaryDialog
+        from counter_app.ui.payments.boundary_dialog import BoundaryDialog
 
         if self.db_path is not None:
             dialog = BoundaryDialog(

@@ -26,9 +26,9 @@ from counter_app.domain.queue import CounterState
 from counter_app.qt_i18n import HallTexts, LocalTexts
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
-from counter_app.ui.announcer import Call, CallAnnouncer
+from counter_app.ui.display.announcer import Call, CallAnnouncer
+from counter_app.ui.display.ticker import Ticker
 from counter_app.ui.hall_client import HallClient, Job, Reload
-from counter_app.ui.ticker import Ticker
 from counter_app.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store

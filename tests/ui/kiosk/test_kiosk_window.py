@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from counter_app.domain.queue import TicketState
 from counter_app.services.hall import Hall
 from counter_app.ui.hall_client import HallClient
-from counter_app.ui.kiosk_window import KioskWindow
+from counter_app.ui.kiosk.window import KioskWindow
 
 
 def open_kiosk(qtbot: Any, client: HallClient, **kwargs: Any) -> KioskWindow:

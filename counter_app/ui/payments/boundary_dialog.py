@@ -30,7 +30,7 @@ from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.messages import describe_print_failure
-from counter_app.ui.payment_messages import PAPERS, describe, text
+from counter_app.ui.payments.messages import PAPERS, describe, text
 
 if TYPE_CHECKING:
     from counter_app.printing.document import PrinterError

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 from counter_app.domain.workdays import DueDate
 from counter_app.services.applications_values import ApplicationDetail
 from counter_app.ui import style
-from counter_app.ui.application_messages import id_type_name, tariff_name
+from counter_app.ui.applications.messages import id_type_name, tariff_name
 
 # (key, row, column, columns spanned by the value): long values get the whole width
 PLACES = (

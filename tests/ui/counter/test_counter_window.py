@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from counter_app.domain.queue import CounterState, TicketState
 from counter_app.services.hall import Hall
-from counter_app.ui.counter_window import CounterWindow
+from counter_app.ui.counter.window import CounterWindow
 from counter_app.ui.hall_client import HallClient
 
 

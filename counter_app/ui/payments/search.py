@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from counter_app.domain.account_search import ClauseKind
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
-from counter_app.ui.payment_models import AccountHitsModel
-from counter_app.ui.payment_widgets import CARD
+from counter_app.ui.payments.channels import CARD
+from counter_app.ui.payments.models import AccountHitsModel
 from counter_app.ui.text_breaks import tidy
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from counter_app.domain.application_workflow import Status
 from counter_app.services.applications_values import HistoryEntry, WorklistRow
 from counter_app.ui import style
-from counter_app.ui.application_messages import event_name, status_title
+from counter_app.ui.applications.messages import event_name, status_title
 from counter_app.ui.table_model import Index, ValueTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

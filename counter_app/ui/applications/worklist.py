@@ -43,8 +43,8 @@ from counter_app.services.applications_values import (
     WorklistQuery,
 )
 from counter_app.ui import style
-from counter_app.ui.application_messages import status_name
-from counter_app.ui.application_models import SORT_ROLE, WorklistModel
+from counter_app.ui.applications.messages import status_name
+from counter_app.ui.applications.models import SORT_ROLE, WorklistModel
 
 MINE = "\0mine"
 

@@ -41,13 +41,13 @@ from counter_app.services.applications_values import (
     StagePosition,
 )
 from counter_app.ui import style
-from counter_app.ui.application_card import ApplicationCard
-from counter_app.ui.application_messages import (
+from counter_app.ui.applications.card import ApplicationCard
+from counter_app.ui.applications.messages import (
     event_name,
     notice_text,
     status_title,
 )
-from counter_app.ui.application_models import HistoryModel
+from counter_app.ui.applications.models import HistoryModel
 
 ACTIVE = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED)
 STATUS_COLOURS = {
