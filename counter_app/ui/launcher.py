@@ -11,18 +11,37 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from counter_app.ui.hall_client import HallClient, HallWorker
+
+if TYPE_CHECKING:  # annotations only: each is imported where it is first needed (start-up time)
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
+
+    from counter_app.domain.profile import HallProfile
+    from counter_app.domain.queue import Ticket
+    from counter_app.printing.backends import PrinterBackend
+    from counter_app.printing.jobs import PrintOutcome
+    from counter_app.services.hall import Hall
+    from counter_app.ui.counter.window import CounterWindow, Reprint
+    from counter_app.ui.display.window import DisplayWindow
+    from counter_app.ui.kiosk.window import KioskWindow, PrintFn
+
+    RoleWindow = CounterWindow | KioskWindow | DisplayWindow
 
 log = logging.getLogger("counter_app.init")
 _T0 = time.perf_counter()
 
 
-def _opener(args: argparse.Namespace) -> Any:
-    def open_it() -> Any:
+def _opener(args: argparse.Namespace) -> Callable[[], Hall]:
+    """How this process opens its hall: every worker (the windows', the printers', an import's)
+    opens it this way, so another engine is slotted in here."""
+
+    def open_it() -> Hall:
         from counter_app.services.hall import open_hall
 
         return open_hall(args.db, profile_file=args.profile)
@@ -51,7 +70,8 @@ def launch(args: argparse.Namespace) -> int:
 
     QCoreApplication.setOrganizationName("counter-app")
     QCoreApplication.setApplicationName("counter-app")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     ready_ms = (time.perf_counter() - _T0) * 1000
     profile = _early_profile(args)
     if profile is None:
@@ -83,7 +103,7 @@ def launch(args: argparse.Namespace) -> int:
     _install_excepthook()
 
     log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
-    print_workers: list[HallWorker] = []
+    print_workers: list[HallWorker[Hall]] = []
     windows = build_windows(args, client, language, print_workers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
     for window in windows:
@@ -108,7 +128,7 @@ def launch(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def _early_profile(args: argparse.Namespace) -> Any:
+def _early_profile(args: argparse.Namespace) -> HallProfile | None:
     """The stored profile, read cheaply so windows can be drawn before the hall is fully open.
     ``None`` when a profile file is being loaded (the worker decides what is in use) or none is stored."""
     from counter_app import paths
@@ -143,11 +163,11 @@ def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:
 
 
 def build_windows(
-    args: argparse.Namespace, client: Any, language: str, print_workers: list[HallWorker]
-) -> list[Any]:
-    """The windows of ``--role``; a kiosk that prints adds its print worker to ``print_workers``
-    (the caller stops it when the windows close)."""
-    windows: list[Any] = []
+    args: argparse.Namespace, client: HallClient[Hall], language: str, print_workers: list[HallWorker[Hall]]
+) -> list[RoleWindow]:
+    """The windows of ``--role``, each given its client here; a kiosk that prints adds its print
+    worker to ``print_workers`` (the caller stops it when the windows close)."""
+    windows: list[RoleWindow] = []
     counters = list(args.counter or [])
     for role in args.role:
         if role == "counter":
@@ -174,7 +194,7 @@ def build_windows(
     return windows
 
 
-def _counter_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, str]:
+def _counter_printer(args: argparse.Namespace, profile: HallProfile) -> tuple[PrinterBackend, str]:
     """The counter's printer (``--printer`` on this PC, else the profile's) and the paper a ticket
     takes on it: the kiosk's roll on a receipt printer, an A6 page on a page printer."""
     from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
@@ -184,10 +204,10 @@ def _counter_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, str]:
     return parse_printer_spec(spec) or NoPrinterBackend(), paper
 
 
-def _ticket_reprint(args: argparse.Namespace, client: Any) -> Any:
+def _ticket_reprint(args: argparse.Namespace, client: HallClient[Hall]) -> Reprint:
     """``reprint(hall, number, clerk)`` for the counter window: a ticket again, labelled 补打."""
 
-    def reprint(hall: Any, number: str, clerk: str) -> Any:
+    def reprint(hall: Hall, number: str, clerk: str) -> PrintOutcome:
         from counter_app.printing.jobs import print_ticket
 
         backend, paper = _counter_printer(args, client.profile)
@@ -196,15 +216,17 @@ def _ticket_reprint(args: argparse.Namespace, client: Any) -> Any:
     return reprint
 
 
-def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
+def _add_desk_panels(
+    window: CounterWindow, client: HallClient[Hall], counter: int, args: argparse.Namespace
+) -> None:
     """The counter's desk tasks beside its line: installation applications and payment guidance,
     printing to the counter's printer (the profile's, or ``--printer`` on this PC). Built when
     first needed, so their imports do not delay the counter's first paint."""
 
-    def printer() -> Any:
+    def printer() -> PrinterBackend:
         return _counter_printer(args, client.profile)[0]
 
-    def applications() -> Any:
+    def applications() -> QWidget:
         from counter_app.ui.applications.panel import ApplicationsPanel
 
         return ApplicationsPanel(
@@ -216,7 +238,7 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
             banner=window.banner,
         )
 
-    def payment() -> Any:
+    def payment() -> QWidget:
         from counter_app.ui.payments.panel import PaymentPanel
 
         return PaymentPanel(
@@ -232,7 +254,9 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
     window.add_panel("payment", payment)
 
 
-def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
+def _kiosk_printer(
+    args: argparse.Namespace, profile: HallProfile
+) -> tuple[HallClient[Hall] | None, PrintFn | None]:
     """The kiosk's printer on its own worker (its own connection), so a slow network printer never
     holds up the queue; ``(None, None)`` when the hall prints no tickets."""
     from counter_app.printing.backends import parse_printer_spec
@@ -243,7 +267,7 @@ def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
         return None, None
     paper = profile.printing.kiosk_paper
 
-    def print_fn(hall: Any, ticket: Any) -> Any:
+    def print_fn(hall: Hall, ticket: Ticket) -> PrintOutcome:
         from counter_app.printing.jobs import print_ticket
 
         return print_ticket(hall, ticket, backend, paper=paper)
@@ -253,7 +277,7 @@ def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
     return HallClient(worker, profile), print_fn
 
 
-def _after_first_paint(window: Any, then: Any) -> None:
+def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     """Run ``then`` once, right after ``window`` has been painted for the first time."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -268,17 +292,17 @@ def _after_first_paint(window: Any, then: Any) -> None:
     window.installEventFilter(watcher)
 
 
-def _report_paint_and_quit(app: Any) -> None:
+def _report_paint_and_quit(app: QCoreApplication) -> None:
     """For bench/bench_startup.py: how long the first window took to paint, then exit."""
     print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
     app.quit()
 
 
-def _log_when_loaded(windows: list[Any]) -> None:
+def _log_when_loaded(windows: list[RoleWindow]) -> None:
     """One boot-log line once every window shows its data (what a start-up check waits for)."""
     pending = {id(w) for w in windows}
 
-    def one_loaded(window: Any) -> None:
+    def one_loaded(window: RoleWindow) -> None:
         if id(window) in pending:
             pending.discard(id(window))
             if not pending:
@@ -289,7 +313,7 @@ def _log_when_loaded(windows: list[Any]) -> None:
         window.loaded.connect(lambda w=window: one_loaded(w))
 
 
-def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
+def _screenshot_when_loaded(app: QCoreApplication, windows: list[RoleWindow], target: Path) -> None:
     from PySide6.QtCore import QTimer
 
     pending = {id(w) for w in windows}
@@ -308,7 +332,7 @@ def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
             print(path, flush=True)
         app.quit()
 
-    def one_loaded(window: Any) -> None:
+    def one_loaded(window: RoleWindow) -> None:
         pending.discard(id(window))
         if not pending:
             QTimer.singleShot(300, grab_all)  # let layouts settle and fonts render

@@ -1299,7 +1299,7 @@
     </message>
   </context>
   <context>
-    <name>CounterWindow</name>
+    <name>CounterScreen</name>
     <message>
       <source>Applications</source>
       <translation>业扩报装</translation>
@@ -1349,6 +1349,30 @@
       <translation>当前客户</translation>
     </message>
     <message>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客户（按“下一位”的叫号顺序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均办理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
       <source>Waiting line</source>
       <translation>等候队列</translation>
     </message>
@@ -1363,6 +1387,10 @@
     <message>
       <source>Serves: %1</source>
       <translation>办理业务：%1</translation>
+    </message>
+    <message>
+      <source>Longest wait %1 min (target %2 min)</source>
+      <translation>最长等候 %1 分钟（目标 %2 分钟）</translation>
     </message>
     <message>
       <source>Clerk: %1</source>
@@ -1389,40 +1417,12 @@
       <translation>%1分钟</translation>
     </message>
     <message>
-      <source>Waiting for this counter, in the order F1 calls them</source>
-      <translation>本窗口等候客户（按“下一位”的叫号顺序）</translation>
-    </message>
-    <message>
-      <source>Today at this counter</source>
-      <translation>本窗口今日</translation>
-    </message>
-    <message>
-      <source>Served</source>
-      <translation>办结</translation>
-    </message>
-    <message>
-      <source>No-shows</source>
-      <translation>过号</translation>
-    </message>
-    <message>
-      <source>Average service</source>
-      <translation>平均办理</translation>
-    </message>
-    <message>
-      <source>Average wait</source>
-      <translation>平均等候</translation>
-    </message>
-    <message>
       <source>1 person</source>
       <translation>1 人</translation>
     </message>
     <message>
       <source>%1 people</source>
       <translation>%1 人</translation>
-    </message>
-    <message>
-      <source>Longest wait %1 min (target %2 min)</source>
-      <translation>最长等候 %1 分钟（目标 %2 分钟）</translation>
     </message>
     <message>
       <source>No customer. Press Call next.</source>
@@ -1444,8 +1444,12 @@
       <source>Resume</source>
       <translation>恢复服务</translation>
     </message>
+  </context>
+  <context>
+    <name>CounterWindow</name>
     <message>
       <source>Nobody is waiting for this counter.</source>
+      <extracomment>``reprint(hall, number, clerk)``: a ticket printed again (补打) on the counter's printer</extracomment>
       <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
@@ -1939,6 +1943,7 @@
     <name>KioskWindow</name>
     <message>
       <source>Take a number</source>
+      <extracomment>``print_fn(hall, ticket)``: the ticket slip, recorded and printed (on the print worker)</extracomment>
       <translation>取号</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from counter_app.domain.workdays import DueDate
 from counter_app.services.applications_values import ApplicationDetail
 from counter_app.ui import style
 from counter_app.ui.applications.messages import id_type_name, tariff_name
+from counter_app.ui.widgets import make_label
 
 # (key, row, column, columns spanned by the value): long values get the whole width
 PLACES = (
@@ -29,7 +30,8 @@ PLACES = (
 
 class ApplicationCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="detailCard")
+        super().__init__(parent)
+        self.setObjectName("detailCard")
         self.setStyleSheet(
             "#detailCard { background: white; border: 1px solid #d5dede; border-radius: 8px; }"
         )
@@ -39,7 +41,7 @@ class ApplicationCard(QFrame):
         grid.setVerticalSpacing(1)
         self.info: dict[str, tuple[QLabel, QLabel]] = {}
         for key, row, column, span in PLACES:
-            caption = QLabel(styleSheet=f"color: {style.MUTED};")
+            caption = make_label(colour=style.MUTED)
             value = QLabel(wordWrap=True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(caption, row, column)

@@ -6,7 +6,7 @@ it through the hall worker. Full ID and phone appear only when the service sent 
 supervisor, access recorded); everyone else sees them masked, and actions they may not take are off.
 
 What may be long (the card, the stages, the history) scrolls in the view; every action (the owed
-document received, the workflow keys, the papers) is in :attr:`ApplicationDetailView.actions`, a bar
+document received, the workflow keys, the papers) is in :attr:`ApplicationDetailView.action_bar`, a bar
 the panel pins below it, so no action is ever below the fold, at 1366×768 as at 1920×1080.
 """
 
@@ -48,6 +48,7 @@ from counter_app.ui.applications.messages import (
     status_title,
 )
 from counter_app.ui.applications.models import HistoryModel
+from counter_app.ui.widgets import make_button, make_label
 
 ACTIVE = (Status.ACCEPTED, Status.IN_PROGRESS, Status.RETURNED)
 STATUS_COLOURS = {
@@ -89,8 +90,9 @@ class ApplicationDetailView(QWidget):
 
         self.card = ApplicationCard()
         layout.addWidget(self.card)
-        self.privacy = QLabel(wordWrap=True, styleSheet=f"color: {style.MUTED};")
-        self.alert = QLabel(wordWrap=True, styleSheet=f"color: {style.RED}; font-weight: bold;")
+        self.privacy = make_label(colour=style.MUTED, wrap=True)
+        self.alert = QLabel(wordWrap=True)
+        self.alert.setStyleSheet(f"color: {style.RED}; font-weight: bold;")
         self.stages = QLabel(wordWrap=True)
         for label in (self.privacy, self.alert, self.stages):
             layout.addWidget(label)
@@ -109,18 +111,19 @@ class ApplicationDetailView(QWidget):
         self.history.setMinimumHeight(120)
         self.history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.history, 1)
-        self.actions = self._action_bar()
+        self.action_bar = self._action_bar()
 
     def _header(self) -> QWidget:
         """Number, status and business, with the two papers: pinned above what scrolls."""
-        header = QWidget(objectName="detailHeader")
+        header = QWidget()
+        header.setObjectName("detailHeader")
         header.setStyleSheet("QPushButton { padding: 4px 10px; }")
         head = QHBoxLayout(header)
         head.setContentsMargins(0, 4, 0, 4)
-        self.number = QLabel(font=style.font(16, bold=True), styleSheet=f"color: {style.TEAL_DARK};")
+        self.number = make_label(font=style.font(16, bold=True), colour=style.TEAL_DARK)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel(font=style.font(11, bold=True))
-        self.type = QLabel(font=style.font(12.5, bold=True))
+        self.status = make_label(font=style.font(11, bold=True))
+        self.type = make_label(font=style.font(12.5, bold=True))
         self.type.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
         head.addWidget(self.number)
         head.addWidget(self.status)
@@ -130,8 +133,8 @@ class ApplicationDetailView(QWidget):
             self.paper.addItem(key, key)
         self.paper_label = QLabel()
         self.buttons: dict[str, QPushButton] = {}
-        self.buttons["print_receipt"] = QPushButton(clicked=lambda: self.action.emit("print_receipt"))
-        self.buttons["print_notice"] = QPushButton(clicked=lambda: self.action.emit("print_notice"))
+        self.buttons["print_receipt"] = make_button(clicked=lambda: self.action.emit("print_receipt"))
+        self.buttons["print_notice"] = make_button(clicked=lambda: self.action.emit("print_notice"))
         head.addWidget(self.paper_label)
         head.addWidget(self.paper)
         head.addWidget(self.buttons["print_receipt"])
@@ -140,7 +143,8 @@ class ApplicationDetailView(QWidget):
 
     def _action_bar(self) -> QWidget:
         """Every action on one application, in rows of fixed height (nothing moves between them)."""
-        bar = QWidget(objectName="detailActions")
+        bar = QWidget()
+        bar.setObjectName("detailActions")
         bar.setStyleSheet("QPushButton { padding: 4px 10px; }")
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -150,7 +154,7 @@ class ApplicationDetailView(QWidget):
         self.owed = QComboBox()
         self.owed.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.owed.currentIndexChanged.connect(lambda _: self._update_buttons())
-        self.collect_button = QPushButton(clicked=lambda: self.action.emit("collect"))
+        self.collect_button = make_button(clicked=lambda: self.action.emit("collect"))
         self.buttons["collect"] = self.collect_button
         self.note = QLineEdit()
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -161,7 +165,8 @@ class ApplicationDetailView(QWidget):
         actions = QGridLayout()
         actions.setSpacing(6)
         for column, key in enumerate(("advance", "complete", "suspend", "resume", "withdraw")):
-            button = QPushButton(clicked=lambda _=False, k=key: self.action.emit(k))
+            button = make_button()
+            button.clicked.connect(lambda _=False, k=key: self.action.emit(k))
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             if key in ("advance", "complete"):
                 button.setProperty("primary", True)
@@ -169,10 +174,10 @@ class ApplicationDetailView(QWidget):
                 button.setProperty("warn", True)
             self.buttons[key] = button
             actions.addWidget(button, 0, column)
-        self.buttons["return"] = QPushButton(clicked=lambda: self.action.emit("return"))
+        self.buttons["return"] = make_button(clicked=lambda: self.action.emit("return"))
         self.return_stage = QComboBox()
         self.return_stage.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.buttons["hand_over"] = QPushButton(clicked=lambda: self.action.emit("hand_over"))
+        self.buttons["hand_over"] = make_button(clicked=lambda: self.action.emit("hand_over"))
         self.hand_over_to = QLineEdit()
         self.hand_over_to.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         actions.addWidget(self.buttons["return"], 1, 0)
@@ -242,14 +247,14 @@ class ApplicationDetailView(QWidget):
             self.history_model.set_entries(())
             self.return_stage.clear()
             for part in (
-                self.actions,
+                self.action_bar,
                 self.paper,
                 self.buttons["print_receipt"],
                 self.buttons["print_notice"],
             ):
                 part.setEnabled(False)
             return
-        self.actions.setEnabled(True)
+        self.action_bar.setEnabled(True)
         self.paper.setEnabled(True)
         lang = current_language()
         a = detail.applicant

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -61,6 +60,7 @@ from counter_app.ui.applications.form_widgets import (
     tariff_of,
 )
 from counter_app.ui.applications.messages import id_type_name, problem_text, tariff_name
+from counter_app.ui.widgets import make_button
 
 _W = TypeVar("_W", bound=QWidget)
 
@@ -182,11 +182,11 @@ class ApplicationForm(QWidget):
             g, "tariff_class", self._combo([("—", None)] + [(t.value, t) for t in TariffClass])
         )
         self.external = self._row(g, "external_works", WrapCheckBox())
-        self.period_start = self._row(g, "period_start", QDateEdit(calendarPopup=True))
+        self.period_start = self._row(g, "period_start", _date_edit())
         end = QWidget()
         el = QHBoxLayout(end)
         el.setContentsMargins(0, 0, 0, 0)
-        self.period_end = QDateEdit(calendarPopup=True)
+        self.period_end = _date_edit()
         self.open_end = WrapCheckBox()  # 减容: no time limit, the last day only if the customer names one
         self.open_end.toggled.connect(lambda open_: self.period_end.setEnabled(not open_))
         el.addWidget(self.period_end)
@@ -209,10 +209,10 @@ class ApplicationForm(QWidget):
         self.commitment = self._row(g, "commitment_signed", WrapCheckBox())
 
         buttons = QHBoxLayout()
-        self.accept_button = QPushButton(clicked=lambda: self.submitted.emit())
+        self.accept_button = make_button(clicked=lambda: self.submitted.emit())
         self.accept_button.setProperty("primary", True)
         self.accept_button.setMinimumHeight(44)
-        self.clear_button = QPushButton(clicked=self._clear_clicked)
+        self.clear_button = make_button(clicked=self._clear_clicked)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.accept_button)
@@ -529,3 +529,9 @@ class ApplicationForm(QWidget):
         self.person.setChecked(True)
         self._default_period()
         self.select_type("")
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    return edit

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from counter_app.domain.applications import TariffClass
@@ -24,6 +25,15 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 """
 
 
+class _TextLabel(QLabel):
+    """A check box's text: the click is the check box's, the label itself does nothing with it."""
+
+    released = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.released.emit()
+
+
 class WrapCheckBox(QWidget):
     """A check box whose text wraps (a plain QCheckBox never does, and long document names would
     widen the whole form); clicking the text ticks the box."""
@@ -35,13 +45,18 @@ class WrapCheckBox(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.box = QCheckBox()
-        self.label = QLabel(text, wordWrap=True)
+        self.label = _TextLabel(text)
+        self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.label.setMinimumWidth(120)
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
         self.box.toggled.connect(self.toggled)
-        self.label.mouseReleaseEvent = lambda _event: self.box.isEnabled() and self.box.toggle()  # type: ignore[assignment]
+        self.label.released.connect(self._text_clicked)
+
+    def _text_clicked(self) -> None:
+        if self.box.isEnabled():
+            self.box.toggle()
 
     def isChecked(self) -> bool:
         return self.box.isChecked()

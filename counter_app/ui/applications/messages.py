@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.application_intake import FieldProblem
 from counter_app.domain.errors import HallError, InvalidInput
 from counter_app.ui import messages
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 
 ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "not_owner": (

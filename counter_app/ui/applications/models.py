@@ -8,16 +8,16 @@ a mark and a tooltip. :data:`SORT_ROLE` gives sortable keys to a ``QSortFilterPr
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.application_workflow import Status
 from counter_app.services.applications_values import HistoryEntry, WorklistRow
 from counter_app.ui import style
 from counter_app.ui.applications.messages import event_name, status_title
-from counter_app.ui.table_model import Index, ValueTableModel
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
+from counter_app.ui.table_model import CellValue, Index, ValueTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -76,7 +76,7 @@ class WorklistModel(ValueTableModel[WorklistRow]):
             text += "  " + _tr(LEFT).replace("%1", str(r.workdays_left))
         return text + (" *" if r.due_provisional else "")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> CellValue:
         r = self.row_at(index.row()) if index.isValid() else None
         if r is None:
             return None
@@ -158,7 +158,7 @@ class HistoryModel(ValueTableModel[HistoryEntry]):
     # the base's set_rows / row_at in the hall's words
     set_entries = ValueTableModel.set_rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> CellValue:
         e = self.row_at(index.row()) if index.isValid() else None
         if e is None:
             return None

@@ -12,15 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.queue import Ticket
-from counter_app.printing.application_print import PAPERS, PaperOutcome, PaperRequest, prepare_paper_print
+from counter_app.printing.application_print import (
+    PAPERS,
+    PaperKind,
+    PaperOutcome,
+    PaperRequest,
+    prepare_paper_print,
+)
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend
 from counter_app.printing.recorded import finish, send
 from counter_app.qt_i18n import current_language
@@ -43,7 +47,10 @@ from counter_app.ui.applications.messages import describe, problems_of, status_n
 from counter_app.ui.applications.worklist import WorklistPane
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.messages import describe_print_failure
-from counter_app.ui.widgets import Banner
+from counter_app.ui.widgets import Banner, make_button, make_label
+
+if TYPE_CHECKING:
+    from counter_app.services.hall import Hall
 
 log = logging.getLogger("counter_app.ui")
 
@@ -60,7 +67,7 @@ class ApplicationsPanel(QWidget):
 
     def __init__(
         self,
-        client: HallClient,
+        client: HallClient[Hall],
         counter: int,
         clerk: Callable[[], str],
         current_ticket: Callable[[], Ticket | None],
@@ -104,19 +111,20 @@ class ApplicationsPanel(QWidget):
         il = QVBoxLayout(intake)
         il.setContentsMargins(12, 8, 12, 8)
         top = QHBoxLayout()
-        self.ticket_label = QLabel(font=style.font(12, bold=True))
+        self.ticket_label = make_label(font=style.font(12, bold=True))
         top.addWidget(self.ticket_label, 1)
-        self.result = QFrame(objectName="result")
+        self.result = QFrame()
+        self.result.setObjectName("result")
         self.result.setStyleSheet(f"#result {{ background: {style.TEAL_LIGHT}; border-radius: 8px; }}")
         rl = QHBoxLayout(self.result)
         rl.setContentsMargins(10, 4, 10, 4)
-        self.result_label = QLabel(font=style.font(12, bold=True))
+        self.result_label = make_label(font=style.font(12, bold=True))
         self.result_paper = QComboBox()
         for key in ("a4", "a5", "80mm"):
             self.result_paper.addItem(key, key)
-        self.result_receipt = QPushButton(clicked=lambda: self._print_last("receipt"))
+        self.result_receipt = make_button(clicked=lambda: self._print_last("receipt"))
         self.result_receipt.setProperty("primary", True)
-        self.result_notice = QPushButton(clicked=lambda: self._print_last("notice"))
+        self.result_notice = make_button(clicked=lambda: self._print_last("notice"))
         for widget in (self.result_label, self.result_paper, self.result_receipt, self.result_notice):
             rl.addWidget(widget)
         self.result.hide()
@@ -140,7 +148,7 @@ class ApplicationsPanel(QWidget):
         sl.setSpacing(0)
         sl.addWidget(self.detail_view.header)
         sl.addWidget(scroll, 1)
-        sl.addWidget(self.detail_view.actions)
+        sl.addWidget(self.detail_view.action_bar)
         self.worklist = WorklistPane(self.type_name, self.stage_name, self.clerk, side)
         self.worklist.filters_changed.connect(self.refresh)
         self.worklist.chosen.connect(self.open_detail)
@@ -300,14 +308,15 @@ class ApplicationsPanel(QWidget):
         if detail is None:
             return
         if key in ("print_receipt", "print_notice"):
-            self.print_paper(detail.number, key.removeprefix("print_"), self.detail_view.paper_key())
+            kind: PaperKind = "receipt" if key == "print_receipt" else "notice"
+            self.print_paper(detail.number, kind, self.detail_view.paper_key())
             return
         number, stage, who = detail.number, detail.stage, self.clerk()
         note = self.detail_view.note.text()
         target = str(self.detail_view.return_stage.currentData() or "")
         to_owner = self.detail_view.hand_over_to.text()
         document = self.detail_view.selected_document()
-        calls: dict[str, Callable[[Any], ApplicationDetail]] = {
+        calls: dict[str, Callable[[Hall], ApplicationDetail]] = {
             "advance": lambda h: h.applications.advance(number, expected_stage=stage, clerk=who, note=note),
             "complete": lambda h: h.applications.complete(number, expected_stage=stage, clerk=who, note=note),
             "return": lambda h: h.applications.return_to(
@@ -335,17 +344,17 @@ class ApplicationsPanel(QWidget):
         self.client.submit(calls[key], done, self._on_error)
 
     # printing ------------------------------------------------------------------------------------
-    def _print_last(self, kind: str) -> None:
+    def _print_last(self, kind: PaperKind) -> None:
         if self.last_accepted is not None:
             self.print_paper(self.last_accepted.number, kind, str(self.result_paper.currentData()))
 
-    def print_paper(self, number: str, kind: str, paper: str) -> None:
+    def print_paper(self, number: str, kind: PaperKind, paper: str) -> None:
         """Record the job (worker), draw and send it (here), mark it printed or failed (worker)."""
         if paper not in PAPERS[kind]:
             paper = PAPERS[kind][0]  # the notice is a sheet (everything on one page), never a roll
         device, who = self.printer.device, self.clerk()
         self.client.submit(
-            lambda h: prepare_paper_print(h, number, kind, device, paper=paper, clerk=who),  # type: ignore[arg-type]
+            lambda h: prepare_paper_print(h, number, kind, device, paper=paper, clerk=who),
             self._send,
             self._on_error,
         )

@@ -9,15 +9,14 @@ the application the clerk picked.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
+    QModelIndex,
     QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
@@ -45,6 +43,7 @@ from counter_app.services.applications_values import (
 from counter_app.ui import style
 from counter_app.ui.applications.messages import status_name
 from counter_app.ui.applications.models import SORT_ROLE, WorklistModel
+from counter_app.ui.widgets import make_label, make_timer
 
 MINE = "\0mine"
 
@@ -66,7 +65,7 @@ class WorklistPane(QWidget):
         self.page: WorklistPage | None = None
         self.types: tuple[BusinessType, ...] = ()
         self._state_before_search: str | None = None
-        self._search_timer = QTimer(self, singleShot=True, interval=300, timeout=self.filters_changed.emit)
+        self._search_timer = make_timer(self, 300, self.filters_changed.emit, single_shot=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         filters = QHBoxLayout()
@@ -85,8 +84,8 @@ class WorklistPane(QWidget):
         self.search.textEdited.connect(self._search_edited)
         self.search.returnPressed.connect(self.filters_changed.emit)
         layout.addLayout(filters)
-        self.counts = QLabel(font=style.font(11))
-        self.note = QLabel(wordWrap=True, styleSheet=f"color: {style.AMBER};")
+        self.counts = make_label(font=style.font(11))
+        self.note = make_label(colour=style.AMBER, wrap=True)
         layout.addWidget(self.counts)
         layout.addWidget(self.note)
         self.model = WorklistModel(type_name, stage_name)
@@ -242,7 +241,7 @@ class WorklistPane(QWidget):
         self.note.setText("  ".join(notes))
         self.note.setVisible(bool(notes))
 
-    def _row_changed(self, current: Any, _previous: Any) -> None:
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(self.proxy.mapToSource(current).row()) if current.isValid() else None
         if row is not None:
             self.chosen.emit(row.number)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
-from counter_app.ui.table_model import Index, ValueTableModel
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
+from counter_app.ui.table_model import CellValue, Index, ValueTableModel
 
 GREEN = QT_TRANSLATE_NOOP("QueueModels", "Green channel")
 TRANSFERRED = QT_TRANSLATE_NOOP("QueueModels", "Transferred")
@@ -55,7 +55,7 @@ class WaitingModel(ValueTableModel[Ticket]):
     def _minutes(self, ticket: Ticket) -> int:
         return int(ticket.waited(self._now).total_seconds() // 60) if self._now else 0
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> CellValue:
         if not index.isValid():
             return None
         ticket = self.row_at(index.row())

@@ -1,9 +1,13 @@
-"""Parts of the counter window that only show values: the current customer's card, today's figures,
-and the waiting-line page. The window fills them; they never call the hall."""
+"""Parts of the counter window: the header, the call keys, the current customer's card, today's
+figures and the waiting-line page. They only show what the window gives them; they never call the
+hall."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,8 +25,76 @@ from PySide6.QtWidgets import (
 from counter_app.ui import style
 from counter_app.ui.counter.models import WaitingModel
 from counter_app.ui.text_breaks import plain, tidy
+from counter_app.ui.widgets import LanguageBox, make_button, make_label, teal_header
 
 CARD = "background: white; border: 1px solid #d5dede; border-radius: 12px;"
+
+#: The call keys in the order of their F-keys (the grid reads them in rows of two).
+KEYS = {
+    "next": "F1",
+    "recall": "F2",
+    "start": "F3",
+    "no_show": "F4",
+    "transfer": "F5",
+    "finish": "F6",
+    "call_number": "F7",
+    "pause": "F8",
+}
+
+
+@dataclass
+class Header:
+    """The teal band: counter and hall, the services it serves, its state, the clerk, the language."""
+
+    frame: QFrame
+    title: QLabel
+    subtitle: QLabel
+    state_chip: QLabel
+    clerk_button: QPushButton
+    language_box: LanguageBox
+
+
+def counter_header(language: str) -> Header:
+    frame, row = teal_header(20, 8, 16, 8)
+    title = make_label(font=style.font(17, bold=True))
+    subtitle = make_label(font=style.font(11))
+    subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    row.addWidget(title)
+    row.addSpacing(14)
+    row.addWidget(subtitle, 1)
+    state_chip = make_label(font=style.font(12, bold=True))
+    state_chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    row.addWidget(state_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+    clerk_button = make_button()
+    clerk_button.setStyleSheet(
+        "QPushButton { background: transparent; color: white; border: 1px solid "
+        "rgba(255,255,255,0.6); border-radius: 6px; padding: 4px 10px; }"
+    )
+    row.addWidget(clerk_button)
+    language_box = LanguageBox(language)
+    row.addWidget(language_box)
+    return Header(frame, title, subtitle, state_chip, clerk_button, language_box)
+
+
+def call_keys(window: QWidget) -> tuple[QGridLayout, dict[str, QPushButton]]:
+    """The call keys in a grid of two columns, in :data:`KEYS` order; each F-key, anywhere in
+    ``window``, presses its key while the key is enabled. The window connects what they do."""
+    grid = QGridLayout()
+    grid.setSpacing(10)
+    buttons: dict[str, QPushButton] = {}
+    for i, key in enumerate(KEYS):
+        button = make_button(font=style.font(13, bold=key == "next"))
+        button.setMinimumHeight(52)
+        # not button.setShortcut: setText() replaces a button's shortcut with its mnemonic
+        shortcut = QShortcut(QKeySequence(KEYS[key]), window)
+        shortcut.activated.connect(lambda b=button: b.isEnabled() and b.click())
+        if key == "next":
+            button.setProperty("primary", True)
+        if key == "no_show":
+            button.setProperty("warn", True)
+        grid.addWidget(button, i // 2, i % 2)
+        buttons[key] = button
+    return grid, buttons
 
 
 class CurrentCard(QFrame):
@@ -30,21 +102,22 @@ class CurrentCard(QFrame):
     long they waited and have been served. Fixed in size, whatever it says."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="card")
+        super().__init__(parent)
+        self.setObjectName("card")
         self.setStyleSheet(f"#card {{ {CARD} }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 14, 22, 14)
         layout.setSpacing(4)
-        self.caption = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
-        self.number = QLabel("—", font=style.font(52, bold=True), styleSheet=f"color: {style.TEAL};")
-        self.service = QLabel(font=style.font(17), wordWrap=True)
+        self.caption = make_label(font=style.font(12), colour=style.MUTED)
+        self.number = make_label("—", font=style.font(52, bold=True), colour=style.TEAL)
+        self.service = make_label(font=style.font(17), wrap=True)
         self.service.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.badge = QLabel(font=style.font(12, bold=True))
+        self.badge = make_label(font=style.font(12, bold=True))
         self.badge.setStyleSheet(
             f"background: {style.GREEN}; color: white; border-radius: 6px; padding: 3px 10px;"
         )
         self.badge.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.detail = QLabel(font=style.font(12), styleSheet=f"color: {style.MUTED};")
+        self.detail = make_label(font=style.font(12), colour=style.MUTED)
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.number)
@@ -70,19 +143,20 @@ class FiguresBox(QFrame):
     KEYS = ("served", "no_shows", "service", "wait")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="figures")
+        super().__init__(parent)
+        self.setObjectName("figures")
         self.setStyleSheet("#figures { background: white; border: 1px solid #d5dede; border-radius: 10px; }")
         grid = QGridLayout(self)
         grid.setContentsMargins(14, 8, 14, 8)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
-        self.title = QLabel(font=style.font(11), styleSheet=f"color: {style.MUTED};")
+        self.title = make_label(font=style.font(11), colour=style.MUTED)
         grid.addWidget(self.title, 0, 0, 1, 4)
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for i, key in enumerate(self.KEYS):
-            caption = QLabel(font=style.font(11), styleSheet=f"color: {style.MUTED};")
-            value = QLabel(font=style.font(12, bold=True))
+            caption = make_label(font=style.font(11), colour=style.MUTED)
+            value = make_label(font=style.font(12, bold=True))
             grid.addWidget(caption, 1 + i // 2, (i % 2) * 2)
             grid.addWidget(value, 1 + i // 2, (i % 2) * 2 + 1)
             self.captions[key], self.values[key] = caption, value
@@ -111,12 +185,12 @@ class LinePage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        self.title = QLabel(font=style.font(14, bold=True))
+        self.title = make_label(font=style.font(14, bold=True))
         layout.addWidget(self.title)
         row = QHBoxLayout()  # counts and the long-wait alert share one line: the table never moves
-        self.counts = QLabel(font=style.font(12))
+        self.counts = make_label(font=style.font(12))
         self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.alert = QLabel(font=style.font(12, bold=True), styleSheet=f"color: {style.RED};")
+        self.alert = make_label(font=style.font(12, bold=True), colour=style.RED)
         self.alert.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.alert.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.counts, 1)

@@ -14,13 +14,18 @@ import sys
 import threading
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal, SignalInstance, Slot
 
 from counter_app import paths
 from counter_app.domain.queue import spoken_number
 from counter_app.qt_i18n import HallTexts
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # loaded when first needed: a PC may lack the speech or multimedia module
+    from PySide6.QtMultimedia import QSoundEffect
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 log = logging.getLogger("counter_app.ui")
 
@@ -57,7 +62,7 @@ print("ok" if speech.state() != QTextToSpeech.State.Error else "error", flush=Tr
 PROBE_TIMEOUT_S = 8.0
 
 
-def _probe_speech(engine: str, ready: Any) -> None:
+def _probe_speech(engine: str, ready: SignalInstance) -> None:
     """Try the engine in a child process first: some engines (speech-dispatcher without a sound
     server) block for seconds or forever while connecting, and inside this process that would
     freeze the display. Runs on a daemon thread; emits ``ready(engine)`` when the engine answers."""
@@ -101,7 +106,7 @@ class CallAnnouncer(QObject):
         self._queue: deque[_Utterance] = deque()
         self._current: _Utterance | None = None
         self._serial = 0
-        self._speech: Any = None
+        self._speech: QTextToSpeech | None = None
         self._speech_ready.connect(self._adopt_speech)
         self._make_speech(engine)
         self._chime = self._make_chime() if chime else None
@@ -146,7 +151,7 @@ class CallAnnouncer(QObject):
         self._speech = speech
         log.info("voice calls through %s", engine)
 
-    def _make_chime(self) -> Any:
+    def _make_chime(self) -> QSoundEffect | None:
         try:
             from PySide6.QtMultimedia import QSoundEffect
         except ImportError:
@@ -202,7 +207,7 @@ class CallAnnouncer(QObject):
         self._speech.say(text)
 
     @Slot(object)
-    def _speech_state(self, state: Any) -> None:
+    def _speech_state(self, state: QTextToSpeech.State) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         if self._current is None or not self._guard.isActive():

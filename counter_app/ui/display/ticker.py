@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from counter_app.ui.widgets import make_timer
 
 STEP_PX = 2
 INTERVAL_MS = 30
@@ -19,7 +21,7 @@ class Ticker(QWidget):
         self._offset = 0.0
         self.setMinimumHeight(self.fontMetrics().height() + 16)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._timer = QTimer(self, interval=INTERVAL_MS, timeout=self._advance)
+        self._timer = make_timer(self, INTERVAL_MS, self._advance)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # the display scaled its text to the screen

@@ -6,9 +6,10 @@ within a quarter second and the display fetches one snapshot plus the calls it h
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,10 +29,11 @@ from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.display.announcer import Call, CallAnnouncer
 from counter_app.ui.display.ticker import Ticker
-from counter_app.ui.hall_client import HallClient, Job, Reload
-from counter_app.ui.widgets import fit_to_screen
+from counter_app.ui.hall_client import HallClient, Reload
+from counter_app.ui.widgets import fit_to_screen, make_label, make_timer
 
-if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
+if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
+    from counter_app.services.hall import Hall
     from counter_app.services.queue_views import Announcement, DisplayView
 
 BACKGROUND = "#06302e"
@@ -43,7 +45,9 @@ HIGHLIGHT_MS = 12_000
 class DisplayWindow(QMainWindow):
     loaded = Signal()
 
-    def __init__(self, client: HallClient, language: str, announcer: CallAnnouncer | None = None) -> None:
+    def __init__(
+        self, client: HallClient[Hall], language: str, announcer: CallAnnouncer | None = None
+    ) -> None:
         super().__init__()
         self.client = client
         self.profile = client.profile
@@ -68,16 +72,15 @@ class DisplayWindow(QMainWindow):
         self.retranslate()
         self._reload = Reload(client, self._fetch, self._on_view, self._on_error)
         client.changed.connect(self.refresh)
-        self._clock = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock = make_timer(self, 1000, self._tick)
         self._clock.start()
-        self._unhighlight = QTimer(
-            self, singleShot=True, interval=HIGHLIGHT_MS, timeout=self._clear_highlight
-        )
+        self._unhighlight = make_timer(self, HIGHLIGHT_MS, self._clear_highlight, single_shot=True)
         self._tick()
         self.refresh()
 
     def _build(self) -> None:
-        root = QWidget(objectName="root")
+        root = QWidget()
+        root.setObjectName("root")
         root.setStyleSheet(
             f"#root {{ background: {BACKGROUND}; }} QLabel {{ color: white; background: transparent; }}"
         )
@@ -86,8 +89,8 @@ class DisplayWindow(QMainWindow):
         outer.setSpacing(18)
 
         header = QHBoxLayout()
-        self.hall_name = QLabel(font=style.font(34, bold=True))
-        self.clock = QLabel(font=style.font(26))
+        self.hall_name = make_label(font=style.font(34, bold=True))
+        self.clock = make_label(font=style.font(26))
         header.addWidget(self.hall_name, 1)
         header.addWidget(self.clock)
         outer.addLayout(header)
@@ -95,61 +98,65 @@ class DisplayWindow(QMainWindow):
         body = QHBoxLayout()
         body.setSpacing(28)
         outer.addLayout(body, 1)
+        body.addWidget(self._counters_panel(), 3)
+        body.addWidget(self._recent_panel(), 2)
 
-        counters_panel = QFrame(objectName="panel")
-        counters_panel.setStyleSheet(f"#panel {{ background: {PANEL}; border-radius: 18px; }}")
-        self.counter_grid = QGridLayout(counters_panel)
-        self.counter_grid.setContentsMargins(30, 20, 30, 20)
-        self.counter_grid.setHorizontalSpacing(30)
-        self.counter_grid.setVerticalSpacing(6)
-        self.head_number = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
-        self.head_counter = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
-        self.head_service = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
-        self.counter_grid.addWidget(self.head_number, 0, 0)
-        self.counter_grid.addWidget(self.head_counter, 0, 1)
-        self.counter_grid.addWidget(self.head_service, 0, 2)
-        self.counter_rows: dict[int, tuple[QLabel, QLabel, QLabel]] = {}
-        for row, setup in enumerate(self.profile.counters, start=1):
-            labels = (
-                QLabel(font=style.font(48, bold=True)),
-                QLabel(font=style.font(40, bold=True)),
-                QLabel(font=style.font(26)),
-            )
-            for col, label in enumerate(labels):
-                self.counter_grid.addWidget(label, row, col)
-            self.counter_rows[setup.number] = labels
-        self.counter_grid.setColumnStretch(2, 1)
-        body.addWidget(counters_panel, 3)
-
-        recent_panel = QFrame(objectName="recent")
-        recent_panel.setStyleSheet(f"#recent {{ background: {PANEL}; border-radius: 18px; }}")
-        rl = QVBoxLayout(recent_panel)
-        rl.setContentsMargins(30, 20, 30, 20)
-        self.recent_title = QLabel(font=style.font(22), styleSheet="color: #9fd3cd;")
-        rl.addWidget(self.recent_title)
-        self.recent_labels = [QLabel(font=style.font(28)) for _ in range(self.profile.display.recent_calls)]
-        for label in self.recent_labels:
-            rl.addWidget(label)
-        rl.addStretch(1)
-        body.addWidget(recent_panel, 2)
-
-        self.waiting = QLabel(font=style.font(24))
+        self.waiting = make_label(font=style.font(24))
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.waiting)
-        strip = QFrame(objectName="strip")
-        strip.setStyleSheet(f"#strip {{ background: {style.TEAL}; border-radius: 10px; }}")
+        strip = _panel("strip", f"background: {style.TEAL}; border-radius: 10px;")
         sl = QHBoxLayout(strip)
         sl.setContentsMargins(0, 0, 0, 0)
         self.ticker = Ticker(style.font(24))
         sl.addWidget(self.ticker)
         outer.addWidget(strip)
         # drawn for a 1920×1080 TV; a smaller screen gets everything smaller, never cut off
-        self._design_sizes = {
+        self._design_sizes: dict[QWidget, float] = {
             label: label.font().pointSizeF() for label in [*root.findChildren(QLabel), self.ticker]
         }
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setCentralWidget(root)
+
+    def _counters_panel(self) -> QFrame:
+        """Each counter's row: the number it called, the counter, the service (or its state)."""
+        panel = _panel("panel", f"background: {PANEL}; border-radius: 18px;")
+        self.counter_grid = QGridLayout(panel)
+        self.counter_grid.setContentsMargins(30, 20, 30, 20)
+        self.counter_grid.setHorizontalSpacing(30)
+        self.counter_grid.setVerticalSpacing(6)
+        self.head_number = make_label(font=style.font(22), colour="#9fd3cd")
+        self.head_counter = make_label(font=style.font(22), colour="#9fd3cd")
+        self.head_service = make_label(font=style.font(22), colour="#9fd3cd")
+        self.counter_grid.addWidget(self.head_number, 0, 0)
+        self.counter_grid.addWidget(self.head_counter, 0, 1)
+        self.counter_grid.addWidget(self.head_service, 0, 2)
+        self.counter_rows: dict[int, tuple[QLabel, QLabel, QLabel]] = {}
+        for row, setup in enumerate(self.profile.counters, start=1):
+            labels = (
+                make_label(font=style.font(48, bold=True)),
+                make_label(font=style.font(40, bold=True)),
+                make_label(font=style.font(26)),
+            )
+            for col, label in enumerate(labels):
+                self.counter_grid.addWidget(label, row, col)
+            self.counter_rows[setup.number] = labels
+        self.counter_grid.setColumnStretch(2, 1)
+        return panel
+
+    def _recent_panel(self) -> QFrame:
+        panel = _panel("recent", f"background: {PANEL}; border-radius: 18px;")
+        rl = QVBoxLayout(panel)
+        rl.setContentsMargins(30, 20, 30, 20)
+        self.recent_title = make_label(font=style.font(22), colour="#9fd3cd")
+        rl.addWidget(self.recent_title)
+        self.recent_labels = [
+            make_label(font=style.font(28)) for _ in range(self.profile.display.recent_calls)
+        ]
+        for label in self.recent_labels:
+            rl.addWidget(label)
+        rl.addStretch(1)
+        return panel
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Scale the text to the screen (designed for 1920×1080; a 1366×768 TV gets 0.71 of it)."""
@@ -161,7 +168,7 @@ class DisplayWindow(QMainWindow):
                 widget.setFont(font)
         super().resizeEvent(event)
 
-    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         """The display's language (the hall's), not the process's."""
         return self.texts.tr(source)
 
@@ -188,13 +195,13 @@ class DisplayWindow(QMainWindow):
     def refresh(self) -> None:
         self._reload()
 
-    def _fetch(self) -> Job:
+    def _fetch(self) -> Callable[[Hall], tuple[DisplayView, list[Announcement]]]:
         """The snapshot, plus the calls after the last one announced (none on the first read: what
         was called before the display started is history, not a call to speak). Reads never
         overlap (:class:`Reload`), so each call is spoken once however fast changes arrive."""
         since, recent = self.last_event_id, self.profile.display.recent_calls
 
-        def fetch(hall: Any) -> tuple[DisplayView, list[Announcement]]:
+        def fetch(hall: Hall) -> tuple[DisplayView, list[Announcement]]:
             view = hall.views.display_view(recent)  # first: a call committed meanwhile is in `calls`
             return view, [] if since is None else hall.views.announcements_after(since)
 
@@ -276,3 +283,11 @@ class DisplayWindow(QMainWindow):
     def _clear_highlight(self) -> None:
         self.highlight = None
         self._show()
+
+
+def _panel(name: str, look: str) -> QFrame:
+    """A dark rounded panel of the display, styled by its object name."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setStyleSheet(f"#{name} {{ {look} }}")
+    return frame

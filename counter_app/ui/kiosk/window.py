@@ -9,16 +9,13 @@ the failed job is recorded so staff can reprint it (labelled 补打). Printing r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,63 +24,36 @@ from counter_app.qt_i18n import LANGUAGE_NAMES, LocalTexts
 from counter_app.services.clock import hall_clock
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, Reload
+from counter_app.ui.kiosk.pages import GREEN_BUTTON, SERVICE_BUTTON, ServiceButton, page, touch_grid
 from counter_app.ui.messages import describe
-from counter_app.ui.text_breaks import plain, tidy
-from counter_app.ui.widgets import fit_to_screen, teal_header, window_root
+from counter_app.ui.text_breaks import tidy
+from counter_app.ui.widgets import (
+    fit_to_screen,
+    make_button,
+    make_label,
+    make_timer,
+    teal_header,
+    window_root,
+)
 
-if TYPE_CHECKING:  # service values are only annotations here; importing them loads the store
+if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
+    from counter_app.domain.queue import Ticket
+    from counter_app.printing.jobs import PrintOutcome
+    from counter_app.services.hall import Hall
     from counter_app.services.queue import IssuedTicket
     from counter_app.services.queue_views import ServiceLine
+
+    #: ``print_fn(hall, ticket)``: the ticket slip, recorded and printed (on the print worker)
+    PrintFn = Callable[[Hall, Ticket], PrintOutcome]
 
 RESULT_MS = 15_000
 FAILED_RESULT_MS = 90_000
 CHOOSING_MS = 45_000  # a green-channel page left untouched goes back to the services
 LANGUAGE_IDLE_MS = 45_000  # another language left untouched goes back to the hall's
 
-SERVICE_BUTTON = f"""
-QPushButton {{ background: white; color: {style.INK}; border: 2px solid #c9d8d6; border-radius: 18px;
-              text-align: center; padding: 12px; }}
-QPushButton:pressed {{ background: {style.TEAL_LIGHT}; border-color: {style.TEAL}; }}
-QPushButton:disabled {{ color: #9aa5a5; }}
-"""
-GREEN_BUTTON = f"""
-QPushButton {{ background: {style.GREEN}; color: white; border: none; border-radius: 18px; padding: 14px; }}
-QPushButton:pressed {{ background: #237a37; }}
-"""
 
-PrintFn = Callable[[Any, Any], Any]
-
-
-def _service_lines(hall: Any) -> tuple[ServiceLine, ...]:
+def _service_lines(hall: Hall) -> tuple[ServiceLine, ...]:
     return hall.views.service_lines()
-
-
-class ServiceButton(QPushButton):
-    """A big touch button: the service name large, its line below in a quieter size."""
-
-    def __init__(self, stylesheet: str, title_size: float = 26, detail_size: float = 16) -> None:
-        super().__init__()
-        self.setStyleSheet(stylesheet)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        self.title = QLabel(font=style.font(title_size, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel(font=style.font(detail_size), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.detail.setWordWrap(True)
-        for label in (self.title, self.detail):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            label.setStyleSheet("background: transparent; color: inherit;")
-            layout.addWidget(label)
-
-    def set_texts(self, title: str, detail: str = "", colour: str = "") -> None:
-        self.title.setText(title)
-        self.detail.setText(tidy(detail))
-        self.detail.setVisible(bool(detail))
-        if colour:
-            self.title.setStyleSheet(f"background: transparent; color: {colour};")
-            self.detail.setStyleSheet(f"background: transparent; color: {colour};")
-
-    def summary(self) -> str:
-        return plain(f"{self.title.text()} {self.detail.text()}").strip()
 
 
 class KioskWindow(QMainWindow):
@@ -93,10 +63,10 @@ class KioskWindow(QMainWindow):
 
     def __init__(
         self,
-        client: HallClient,
+        client: HallClient[Hall],
         language: str,
         *,
-        print_client: HallClient | None = None,
+        print_client: HallClient[Hall] | None = None,
         print_fn: PrintFn | None = None,
     ) -> None:
         super().__init__()
@@ -115,14 +85,14 @@ class KioskWindow(QMainWindow):
         self.now = hall_clock(self.profile.hall.timezone)
         self.setObjectName("kiosk")
         fit_to_screen(self, 1280, 800)
-        self._back_home = QTimer(self, singleShot=True, timeout=self.go_home)
-        self._note_back = QTimer(self, singleShot=True, interval=RESULT_MS, timeout=self._show_note)
-        self._language_idle = QTimer(self, singleShot=True, interval=LANGUAGE_IDLE_MS, timeout=self.go_home)
+        self._back_home = make_timer(self, 0, self.go_home, single_shot=True)  # started with its time
+        self._note_back = make_timer(self, RESULT_MS, self._show_note, single_shot=True)
+        self._language_idle = make_timer(self, LANGUAGE_IDLE_MS, self.go_home, single_shot=True)
         self._build()
         self.retranslate()
         self._reload = Reload(client, lambda: _service_lines, self._on_lines, self._on_error)
         client.changed.connect(self.refresh)
-        self._clock = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock = make_timer(self, 1000, self._tick)
         self._clock.start()
         self._tick()
         self.refresh()
@@ -131,13 +101,13 @@ class KioskWindow(QMainWindow):
     def _build(self) -> None:
         root, outer = window_root(style.ROOT)
         header, hl = teal_header(32, 14, 24, 14)
-        self.hall_name = QLabel(font=style.font(24, bold=True))
-        self.clock = QLabel(font=style.font(18))
+        self.hall_name = make_label(font=style.font(24, bold=True))
+        self.clock = make_label(font=style.font(18))
         hl.addWidget(self.hall_name, 1)
         hl.addWidget(self.clock)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in LANGUAGE_NAMES.items():
-            button = QPushButton(name, font=style.font(12))
+            button = make_button(name, font=style.font(12))
             button.setStyleSheet(
                 "QPushButton { background: transparent; color: white; border: 1px solid "
                 "rgba(255,255,255,0.5); border-radius: 6px; padding: 6px 10px; margin-left: 6px; }"
@@ -155,95 +125,82 @@ class KioskWindow(QMainWindow):
         self.pages.addWidget(self._result_page())
         self.setCentralWidget(root)
 
-    def _page(self) -> tuple[QWidget, QVBoxLayout, QLabel]:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(48, 28, 48, 28)
-        layout.setSpacing(20)
-        title = QLabel(font=style.font(22, bold=True))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        return page, layout, title
-
     def _home_page(self) -> QWidget:
-        page, layout, self.home_title = self._page()
-        grid = QGridLayout()
-        grid.setSpacing(20)
-        self.service_buttons: dict[str, ServiceButton] = {}
-        columns = 2 if len(self.profile.services) <= 4 else 3
-        for i, service in enumerate(self.profile.services):
+        made, layout, self.home_title = page()
+        services = self.profile.services
+
+        def service_button() -> ServiceButton:
             button = ServiceButton(SERVICE_BUTTON, title_size=30, detail_size=17)
             button.setMinimumHeight(150)
-            button.clicked.connect(lambda _=False, s=service: self.take(s, green=False))
-            grid.addWidget(button, i // columns, i % columns)
-            self.service_buttons[service.code] = button
+            return button
+
+        columns = 2 if len(services) <= 4 else 3
+        grid, buttons = touch_grid(services, columns, service_button, lambda s: self.take(s, green=False))
+        self.service_buttons = {s.code: b for s, b in zip(services, buttons, strict=True)}
         layout.addLayout(grid, 1)
         self.green_button = ServiceButton(GREEN_BUTTON, title_size=26, detail_size=16)
         self.green_button.setMinimumHeight(110)
         self.green_button.clicked.connect(lambda: self._choosing(1))
         layout.addWidget(self.green_button)
-        self.home_note = QLabel(font=style.font(14), styleSheet=f"color: {style.MUTED};", wordWrap=True)
+        self.home_note = make_label(font=style.font(14), colour=style.MUTED, wrap=True)
         self.home_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.home_note)
-        return page
+        return made
 
     def _reason_page(self) -> QWidget:
-        page, layout, self.reason_title = self._page()
-        grid = QGridLayout()
-        grid.setSpacing(20)
-        self.reason_buttons: dict[str, QPushButton] = {}
-        for i, reason in enumerate(self.profile.green_reasons):
-            button = QPushButton(font=style.font(24, bold=True))
+        made, layout, self.reason_title = page()
+        reasons = self.profile.green_reasons
+
+        def reason_button() -> QPushButton:
+            button = make_button(font=style.font(24, bold=True))
             button.setStyleSheet(GREEN_BUTTON)
             button.setMinimumHeight(120)
-            button.clicked.connect(lambda _=False, r=reason: self._choose_reason(r))
-            grid.addWidget(button, i // 3, i % 3)
-            self.reason_buttons[reason.code] = button
+            return button
+
+        grid, buttons = touch_grid(reasons, 3, reason_button, self._choose_reason)
+        self.reason_buttons = {r.code: b for r, b in zip(reasons, buttons, strict=True)}
         layout.addLayout(grid, 1)
-        self.reason_back = QPushButton(font=style.font(18), clicked=self.back)
+        self.reason_back = make_button(font=style.font(18), clicked=self.back)
         self.reason_back.setStyleSheet(SERVICE_BUTTON)
         layout.addWidget(self.reason_back)
-        return page
+        return made
 
     def _green_service_page(self) -> QWidget:
-        page, layout, self.green_service_title = self._page()
-        grid = QGridLayout()
-        grid.setSpacing(20)
-        self.green_service_buttons: dict[str, QPushButton] = {}
-        for i, service in enumerate(self.profile.services):
-            button = QPushButton(font=style.font(24, bold=True))
+        made, layout, self.green_service_title = page()
+        services = self.profile.services
+
+        def green_service_button() -> QPushButton:
+            button = make_button(font=style.font(24, bold=True))
             button.setStyleSheet(SERVICE_BUTTON.replace("#c9d8d6", style.GREEN))
             button.setMinimumHeight(130)
-            button.clicked.connect(lambda _=False, s=service: self.take(s, green=True))
-            grid.addWidget(button, i // 2, i % 2)
-            self.green_service_buttons[service.code] = button
+            return button
+
+        grid, buttons = touch_grid(services, 2, green_service_button, lambda s: self.take(s, green=True))
+        self.green_service_buttons = {s.code: b for s, b in zip(services, buttons, strict=True)}
         layout.addLayout(grid, 1)
-        self.green_back = QPushButton(font=style.font(18), clicked=self.back)
+        self.green_back = make_button(font=style.font(18), clicked=self.back)
         self.green_back.setStyleSheet(SERVICE_BUTTON)
         layout.addWidget(self.green_back)
-        return page
+        return made
 
     def _result_page(self) -> QWidget:
-        page, layout, self.result_title = self._page()
-        self.result_number = QLabel(font=style.font(120, bold=True), styleSheet=f"color: {style.TEAL};")
-        self.result_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.result_service = QLabel(font=style.font(26))
-        self.result_service.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.result_wait = QLabel(font=style.font(22))
-        self.result_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.print_status = QLabel(font=style.font(18), wordWrap=True)
-        self.print_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_button = QPushButton(font=style.font(20, bold=True), clicked=self.go_home)
+        made, layout, self.result_title = page()
+        self.result_number = make_label(font=style.font(120, bold=True), colour=style.TEAL)
+        self.result_service = make_label(font=style.font(26))
+        self.result_wait = make_label(font=style.font(22))
+        self.print_status = make_label(font=style.font(18), wrap=True)
+        self.done_button = make_button(font=style.font(20, bold=True), clicked=self.go_home)
         self.done_button.setStyleSheet(SERVICE_BUTTON)
         self.done_button.setMinimumHeight(80)
         for widget in (self.result_number, self.result_service, self.result_wait, self.print_status):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.done_button)
-        return page
+        return made
 
     # text ------------------------------------------------------------------------------------------
-    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
+    def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         """This kiosk's language, not the process's (a counter on the same PC keeps its own)."""
         return self.texts.tr(source)
 
@@ -417,8 +374,8 @@ class KioskWindow(QMainWindow):
         ticket = issued.ticket
         self.print_client.submit(lambda h: print_fn(h, ticket), self._on_printed, self._on_print_error)
 
-    def _on_printed(self, outcome: Any) -> None:
-        ok = bool(getattr(outcome, "ok", True))
+    def _on_printed(self, outcome: PrintOutcome) -> None:
+        ok = outcome.ok
         if ok:
             self.print_status.setText(self.tr("Please take your ticket."))
             self.print_status.setStyleSheet(f"color: {style.TEAL};")

@@ -8,9 +8,9 @@ Nothing is recorded: it is advice, and the fee list comes only from the hall's a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,11 +28,13 @@ from counter_app.printing.backends import PrinterBackend
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, while_alive
-from counter_app.ui.messages import describe_print_failure
+from counter_app.ui.messages import QT_TRANSLATE_NOOP, describe_print_failure
 from counter_app.ui.payments.messages import PAPERS, describe, text
+from counter_app.ui.widgets import make_button, make_label
 
 if TYPE_CHECKING:
     from counter_app.printing.document import PrinterError
+    from counter_app.services.hall import Hall
     from counter_app.services.property_boundary import BoundaryLeaflet
 
 QUESTIONS = {
@@ -67,8 +68,8 @@ class BoundaryDialog(QDialog):
 
     def __init__(
         self,
-        client: HallClient,
-        print_client: Callable[[], HallClient],
+        client: HallClient[Hall],
+        print_client: Callable[[], HallClient[Hall]],
         printer: PrinterBackend,
         parent: QWidget | None = None,
     ) -> None:
@@ -81,13 +82,15 @@ class BoundaryDialog(QDialog):
         self.setMinimumWidth(720)
         self.setStyleSheet(style.BUTTON)
         layout = QVBoxLayout(self)
-        self.question = QLabel(font=style.font(15, bold=True))
+        self.question = make_label(font=style.font(15, bold=True))
         layout.addWidget(self.question)
         grid = QGridLayout()
         self.group = QButtonGroup(self)
         self.buttons: dict[FaultLocation, QPushButton] = {}
         for i, location in enumerate(FaultLocation):
-            button = QPushButton(font=style.font(12), checkable=True, minimumHeight=64)
+            button = make_button(font=style.font(12))
+            button.setCheckable(True)
+            button.setMinimumHeight(64)
             button.clicked.connect(lambda _=False, loc=location: self.ask(loc))
             self.group.addButton(button)
             grid.addWidget(button, i // 2, i % 2)
@@ -95,7 +98,8 @@ class BoundaryDialog(QDialog):
         layout.addLayout(grid)
         contract = QHBoxLayout()
         self.contract_check = QCheckBox()
-        self.contract_box = QComboBox(enabled=False)
+        self.contract_box = QComboBox()
+        self.contract_box.setEnabled(False)
         for location, _label in CONTRACT_CHOICES:
             self.contract_box.addItem("", location.value)
         self.contract_check.toggled.connect(self._contract_changed)
@@ -103,17 +107,19 @@ class BoundaryDialog(QDialog):
         contract.addWidget(self.contract_check)
         contract.addWidget(self.contract_box, 1)
         layout.addLayout(contract)
-        self.verdict = QLabel(font=style.font(15, bold=True), wordWrap=True)
-        self.answer = QLabel(font=style.font(11.5), wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop)
+        self.verdict = make_label(font=style.font(15, bold=True), wrap=True)
+        self.answer = make_label(font=style.font(11.5), wrap=True)
+        self.answer.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.verdict)
         layout.addWidget(self.answer, 1)
         actions = QHBoxLayout()
         self.paper = QComboBox()
         for key, _label in (PAPERS[2], PAPERS[0], PAPERS[1]):  # a leaflet is a half page (A5) first
             self.paper.addItem("", key)
-        self.print_button = QPushButton(clicked=self.print_leaflet, enabled=False)
+        self.print_button = make_button(clicked=self.print_leaflet)
+        self.print_button.setEnabled(False)
         self.print_button.setProperty("primary", True)
-        self.close_button = QPushButton(clicked=self.accept)
+        self.close_button = make_button(clicked=self.accept)
         actions.addWidget(self.paper)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
@@ -142,7 +148,7 @@ class BoundaryDialog(QDialog):
         return FaultLocation(str(self.contract_box.currentData()))
 
     @Slot()
-    def _contract_changed(self, *_: Any) -> None:
+    def _contract_changed(self, *_: object) -> None:
         self.contract_box.setEnabled(self.contract_check.isChecked())
         if self.location is not None:
             self.ask(self.location)

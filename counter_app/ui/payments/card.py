@@ -14,6 +14,7 @@ from counter_app.ui import style
 from counter_app.ui.payments.channels import CARD
 from counter_app.ui.payments.messages import withholding_label
 from counter_app.ui.text_breaks import tidy
+from counter_app.ui.widgets import make_label
 
 if TYPE_CHECKING:
     from counter_app.services.payment_guidance import Guidance
@@ -21,38 +22,39 @@ if TYPE_CHECKING:
 
 class AccountCardView(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="accountCard")
+        super().__init__(parent)
+        self.setObjectName("accountCard")
         self.setStyleSheet(f"#accountCard {{ {CARD} }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(2)
         top = QHBoxLayout()
-        self.caption = QLabel(font=style.font(11), styleSheet=f"color: {style.MUTED};")
-        self.record_chip = QLabel(font=style.font(10.5, bold=True))
+        self.caption = make_label(font=style.font(11), colour=style.MUTED)
+        self.record_chip = make_label(font=style.font(10.5, bold=True))
         top.addWidget(self.caption)
         top.addStretch(1)
         top.addWidget(self.record_chip)
         layout.addLayout(top)
-        self.number = QLabel("—", font=style.font(26, bold=True), styleSheet=f"color: {style.TEAL};")
+        self.number = make_label("—", font=style.font(26, bold=True), colour=style.TEAL)
         layout.addWidget(self.number)
-        self.person = QLabel(font=style.font(12.5), wordWrap=True)
-        self.details = QLabel(font=style.font(10.5), wordWrap=True, styleSheet=f"color: {style.MUTED};")
+        self.person = make_label(font=style.font(12.5), wrap=True)
+        self.details = make_label(font=style.font(10.5), colour=style.MUTED, wrap=True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         for label in (self.number, self.person):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names are data: never read as markup
         layout.addWidget(self.person)
         layout.addWidget(self.details)
         figures = QHBoxLayout()
-        self.amount = QLabel(font=style.font(16, bold=True))
-        self.due = QLabel(font=style.font(12))
+        self.amount = make_label(font=style.font(16, bold=True))
+        self.due = make_label(font=style.font(12))
         figures.addWidget(self.amount)
         figures.addSpacing(16)
         figures.addWidget(self.due)
         figures.addStretch(1)
         layout.addLayout(figures)
         dates = QHBoxLayout()
-        self.as_of = QLabel(font=style.font(11))
-        self.stale_chip = QLabel(font=style.font(10.5, bold=True))
+        self.as_of = make_label(font=style.font(11))
+        self.stale_chip = make_label(font=style.font(10.5, bold=True))
         dates.addWidget(self.as_of)
         dates.addWidget(self.stale_chip)
         dates.addStretch(1)

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from counter_app.domain.payment_channels import PaymentChannel, WithholdingGuide
 from counter_app.ui import style
+from counter_app.ui.widgets import make_label
 
 T = TypeVar("T")
 
@@ -31,7 +32,8 @@ class ChannelRow(QWidget):
         self.name = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.check = QCheckBox(font=style.font(11, bold=True))
+        self.check = QCheckBox()
+        self.check.setFont(style.font(11, bold=True))
         self.check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.check.toggled.connect(self.toggled)
         self.check.toggled.connect(lambda _: self.focused.emit(self))
@@ -71,7 +73,7 @@ class ChannelList(QWidget):
         self._grid.setHorizontalSpacing(10)
         self._grid.setVerticalSpacing(0)
         layout.addLayout(self._grid)
-        self.steps = QLabel(wordWrap=True, font=style.font(10.5))
+        self.steps = make_label(font=style.font(10.5), wrap=True)
         self.steps.setStyleSheet(f"color: {style.MUTED};")
         self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -121,12 +123,13 @@ class WithholdingBox(QFrame):
     """代扣 sign-up: what to bring, the steps and the closing note (shown when the account has none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="withholding")
+        super().__init__(parent)
+        self.setObjectName("withholding")
         self.setStyleSheet(f"#withholding {{ background: {style.TEAL_LIGHT}; border-radius: 10px; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
-        self.title = QLabel(font=style.font(12, bold=True), wordWrap=True)
-        self.body = QLabel(font=style.font(10.5), wordWrap=True)
+        self.title = make_label(font=style.font(12, bold=True), wrap=True)
+        self.body = make_label(font=style.font(10.5), wrap=True)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         self.guide: WithholdingGuide | None = None

@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.errors import HallError
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient, HallWorker, while_alive
+from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payments.messages import describe, phase_label
+from counter_app.ui.widgets import make_button, make_label
 
 if TYPE_CHECKING:
     from counter_app.services.account_import import ImportProgress, ImportSummary
+    from counter_app.services.hall import Hall
 
 ENCODINGS = (("auto", ""), ("utf-8", "UTF-8"), ("gb18030", "GBK / GB18030"))
 
@@ -48,15 +49,18 @@ class AccountImportDialog(QDialog):
     imported = Signal(object)
     finished_import = Signal(bool)
 
-    def __init__(self, db_path: Path, clerk: str, parent: QWidget | None = None) -> None:
+    result: QLabel  # type: ignore[assignment]  # the outcome's words, in place of QDialog.result()
+
+    def __init__(self, client: HallClient[Hall], clerk: str, parent: QWidget | None = None) -> None:
+        """``client``: the panel's; the import runs on a client of its own, spawned from it."""
         super().__init__(parent)
-        self.db_path = db_path
+        self.client = client
         self.clerk = clerk
         self.summary: ImportSummary | None = None
         self.error: BaseException | None = None
         self._rejects_path = ""  # of the last run, also of a refused one
         self._cancel = threading.Event()
-        self._client: HallClient | None = None
+        self._client: HallClient[Hall] | None = None
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
         self.setMinimumWidth(640)
@@ -69,7 +73,7 @@ class AccountImportDialog(QDialog):
         grid = QGridLayout()
         self.file_label = QLabel()
         self.file_edit = QLineEdit()
-        self.browse_button = QPushButton(clicked=self.browse)
+        self.browse_button = make_button(clicked=self.browse)
         self.encoding_label = QLabel()
         self.encoding = QComboBox()
         for key, label in ENCODINGS:
@@ -80,22 +84,22 @@ class AccountImportDialog(QDialog):
         grid.addWidget(self.encoding_label, 1, 0)
         grid.addWidget(self.encoding, 1, 1)
         layout.addLayout(grid)
-        self.hint = QLabel(wordWrap=True, styleSheet=f"color: {style.MUTED};")
+        self.hint = make_label(colour=style.MUTED, wrap=True)
         layout.addWidget(self.hint)
         self.bar = QProgressBar(minimum=0, maximum=1000, value=0)
         self.phase = QLabel()
         layout.addWidget(self.bar)
         layout.addWidget(self.phase)
-        self.result = QLabel(wordWrap=True, font=style.font(11.5))
+        self.result = make_label(font=style.font(11.5), wrap=True)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.result)
         buttons = QHBoxLayout()
-        self.open_rejects = QPushButton(clicked=self._open_rejects)
+        self.open_rejects = make_button(clicked=self._open_rejects)
         self.open_rejects.hide()
-        self.start_button = QPushButton(clicked=self.start)
+        self.start_button = make_button(clicked=self.start)
         self.start_button.setProperty("primary", True)
-        self.cancel_button = QPushButton(clicked=self.cancel)
-        self.close_button = QPushButton(clicked=self.reject)
+        self.cancel_button = make_button(clicked=self.cancel)
+        self.close_button = make_button(clicked=self.reject)
         buttons.addWidget(self.open_rejects)
         buttons.addStretch(1)
         for button in (self.cancel_button, self.start_button, self.close_button):
@@ -150,18 +154,13 @@ class AccountImportDialog(QDialog):
         if not source:
             self._show_error(self.tr("Choose the account list file first."))
             return
-        from counter_app.services.hall import open_hall
-
         self.summary, self.error = None, None
         self._cancel.clear()
         self.bar.setValue(0)
         self.result.setText("")
         self.open_rejects.hide()
         self._running(True)
-        path = self.db_path
-        worker = HallWorker(lambda: open_hall(path), name="account-import")
-        worker.start()
-        self._client = HallClient(worker, self)
+        self._client = self.client.spawn("account-import")
         encoding, clerk, bridge, cancel = (
             str(self.encoding.currentData()),
             self.clerk,

@@ -6,10 +6,11 @@ Every source is English, marked for lupdate; the Chinese is in ``resources/trans
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.errors import HallError
 from counter_app.ui import messages
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 
 ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "account_number_empty": (QT_TRANSLATE_NOOP("Errors", "Type the account number (户号)."), ()),
@@ -146,10 +147,11 @@ def _formatted(code: str, params: dict[str, object]) -> dict[str, object]:
     from counter_app.domain.account_file import COLUMN_LABELS
 
     out = dict(params)
-    if code == "account_number_length" and isinstance(params.get("allowed"), tuple | list):
-        out["allowed"] = " / ".join(str(n) for n in params["allowed"])  # type: ignore[union-attr]
-    if code == "account_file_missing_columns" and isinstance(params.get("missing"), tuple | list):
-        out["missing"] = "、".join(COLUMN_LABELS.get(str(m), str(m)) for m in params["missing"])  # type: ignore[union-attr]
+    allowed, missing = params.get("allowed"), params.get("missing")
+    if code == "account_number_length" and isinstance(allowed, tuple | list):
+        out["allowed"] = " / ".join(str(n) for n in allowed)
+    if code == "account_file_missing_columns" and isinstance(missing, tuple | list):
+        out["missing"] = "、".join(COLUMN_LABELS.get(str(m), str(m)) for m in missing)
     return out
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.account_search import SearchHit
 from counter_app.domain.masking import mask_address, mask_name, mask_phone
 from counter_app.ui import style
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 from counter_app.ui.payments.messages import match_label
-from counter_app.ui.table_model import Index, ValueTableModel
+from counter_app.ui.table_model import CellValue, Index, ValueTableModel
 
 if TYPE_CHECKING:  # service values are annotations only here
     from counter_app.services.accounts import AccountSearch, Freshness
@@ -52,7 +53,7 @@ class AccountHitsModel(ValueTableModel[SearchHit]):
         fresh = self._freshness.get(number)
         return fresh if fresh is not None and fresh.stale else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> CellValue:
         if not index.isValid():
             return None
         hit = self.row_at(index.row())

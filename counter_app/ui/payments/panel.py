@@ -10,8 +10,7 @@ Personal data is masked in the list and on the card; every figure shows its "dat
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -40,9 +37,11 @@ from counter_app.ui.payments.channels import CARD, ChannelList, WithholdingBox
 from counter_app.ui.payments.messages import PAPERS, describe, text
 from counter_app.ui.payments.search import AccountSearchView
 from counter_app.ui.payments.slips import SlipPrinter, default_printer
-from counter_app.ui.widgets import Banner
+from counter_app.ui.widgets import Banner, make_button, make_label
 
-if TYPE_CHECKING:  # service values are annotations only here
+if TYPE_CHECKING:  # the hall and its values are annotations only here
+    from counter_app.printing.payment_jobs import PaymentPrintOutcome
+    from counter_app.services.hall import Hall
     from counter_app.services.payment_guidance import Guidance, PaymentSetup
     from counter_app.store.accounts_repo import AccountListRecord
 
@@ -55,7 +54,7 @@ class PaymentPanel(QWidget):
 
     def __init__(
         self,
-        client: HallClient,
+        client: HallClient[Hall],
         counter: int,
         clerk: Callable[[], str],
         current_ticket: Callable[[], Ticket | None],
@@ -75,7 +74,6 @@ class PaymentPanel(QWidget):
         self.printer = printer
         self.setup: PaymentSetup | None = None
         self.guidance: Guidance | None = None
-        self.db_path: Path | None = None
         self.slips = SlipPrinter(client, self)
         self.slips.printed.connect(self._on_printed)
         self.slips.failed.connect(self._on_print_failed)
@@ -86,7 +84,7 @@ class PaymentPanel(QWidget):
         self.retranslate()
         client.changed.connect(self.search.refresh_list)
         client.submit(
-            lambda h: (h.payments.setup(), h.accounts.live_list(), h.path),
+            lambda h: (h.payments.setup(), h.accounts.live_list()),
             while_alive(self, self._on_setup),
             while_alive(self, self._on_error),
         )
@@ -116,8 +114,8 @@ class PaymentPanel(QWidget):
         self.search.list_changed.connect(self._refresh_account)
         left.addWidget(self.search, 1)
         tools = QHBoxLayout()
-        self.import_button = QPushButton(clicked=self.open_import)
-        self.boundary_button = QPushButton(clicked=self.open_boundary)
+        self.import_button = make_button(clicked=self.open_import)
+        self.boundary_button = make_button(clicked=self.open_boundary)
         tools.addWidget(self.import_button)
         tools.addWidget(self.boundary_button)
         tools.addStretch(1)
@@ -128,7 +126,7 @@ class PaymentPanel(QWidget):
         body.addLayout(right, 1)
         self.card = AccountCardView()
         right.addWidget(self.card)
-        self.channels_caption = QLabel(font=style.font(12, bold=True))
+        self.channels_caption = make_label(font=style.font(12, bold=True))
         right.addWidget(self.channels_caption)
         # every channel's check box in a grid that never scrolls; the steps (of the channel in
         # focus) and the withholding guide scroll below it: reading, not acting
@@ -142,7 +140,8 @@ class PaymentPanel(QWidget):
         inner.addWidget(self.channel_list.steps)
         inner.addWidget(self.withholding)
         inner.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(guide)
         scroll.setMinimumHeight(48)
@@ -159,9 +158,9 @@ class PaymentPanel(QWidget):
         self.paper.currentIndexChanged.connect(
             lambda _: QSettings().setValue("payments/paper", self.paper_key())
         )
-        self.pdf_button = QPushButton(clicked=self.save_pdf)
-        self.reprint_button = QPushButton(clicked=self.reprint)
-        self.print_button = QPushButton(font=style.font(13, bold=True), clicked=self.print_slip)
+        self.pdf_button = make_button(clicked=self.save_pdf)
+        self.reprint_button = make_button(clicked=self.reprint)
+        self.print_button = make_button(font=style.font(13, bold=True), clicked=self.print_slip)
         self.print_button.setProperty("primary", True)
         self.print_button.setMinimumHeight(44)
         actions.addWidget(self.paper)
@@ -191,9 +190,8 @@ class PaymentPanel(QWidget):
             self._show_guidance(self.guidance)
 
     # data ------------------------------------------------------------------------------------------
-    def _on_setup(self, result: tuple[PaymentSetup, AccountListRecord | None, Path]) -> None:
-        self.setup, account_list, self.db_path = result
-        self.slips.db_path = self.db_path
+    def _on_setup(self, result: tuple[PaymentSetup, AccountListRecord | None]) -> None:
+        self.setup, account_list = result
         self.channel_list.set_channels(self.setup.channels.channels)
         self.channel_list.set_checked([c.code for c in self.setup.channels.online])
         self._show_channels()
@@ -320,7 +318,7 @@ class PaymentPanel(QWidget):
         self.banner.info(self.tr("Printing the payment slip…"))
         self.slips.reprint(self.printer or default_printer(), self.paper_key(), self.clerk())
 
-    def _on_printed(self, outcome: Any) -> None:
+    def _on_printed(self, outcome: PaymentPrintOutcome) -> None:
         self._set_busy(False)
         if outcome.printed:
             label = (
@@ -342,8 +340,8 @@ class PaymentPanel(QWidget):
     def open_import(self) -> None:
         from counter_app.ui.payments.import_dialog import AccountImportDialog
 
-        if self.db_path is not None:
-            dialog = AccountImportDialog(self.db_path, self.clerk(), self)
+        if self.setup is not None:
+            dialog = AccountImportDialog(self.client, self.clerk(), self)
             dialog.imported.connect(lambda _: self.search.refresh_list())
             dialog.open()
 
@@ -351,7 +349,7 @@ class PaymentPanel(QWidget):
     def open_boundary(self) -> None:
         from counter_app.ui.payments.boundary_dialog import BoundaryDialog
 
-        if self.db_path is not None:
+        if self.setup is not None:
             dialog = BoundaryDialog(
                 self.client, self.slips.print_client, self.printer or default_printer(), self
             )

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,9 +23,11 @@ from counter_app.ui.hall_client import HallClient, while_alive
 from counter_app.ui.payments.channels import CARD
 from counter_app.ui.payments.models import AccountHitsModel
 from counter_app.ui.text_breaks import tidy
+from counter_app.ui.widgets import make_button, make_label, make_timer
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import AccountSearch
+    from counter_app.services.hall import Hall
     from counter_app.store.accounts_repo import AccountListRecord
 
 SEARCH_DELAY_MS = 250
@@ -45,7 +46,7 @@ class AccountSearchView(QWidget):
     failed = Signal(object)
     list_changed = Signal()  # another list went live: figures shown from the old one are outdated
 
-    def __init__(self, client: HallClient, parent: QWidget | None = None) -> None:
+    def __init__(self, client: HallClient[Hall], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
         self.account_list: AccountListRecord | None = None
@@ -55,13 +56,14 @@ class AccountSearchView(QWidget):
         self._enter_waiting = False  # Enter pressed before the results for the typed text came
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.caption = QLabel(font=style.font(12, bold=True))
-        self.search_box = QLineEdit(font=style.font(15), clearButtonEnabled=True)
+        self.caption = make_label(font=style.font(12, bold=True))
+        self.search_box = QLineEdit(clearButtonEnabled=True)
+        self.search_box.setFont(style.font(15))
         self.search_box.setMinimumHeight(44)
         self.search_box.textChanged.connect(self._typed)
         self.search_box.returnPressed.connect(self._enter)
         self.search_box.installEventFilter(self)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.search)
+        self._timer = make_timer(self, SEARCH_DELAY_MS, self.search, single_shot=True)
         layout.addWidget(self.caption)
         layout.addWidget(self.search_box)
         self.model = AccountHitsModel()
@@ -78,13 +80,13 @@ class AccountSearchView(QWidget):
         self.table.activated.connect(lambda index: self.choose_row(index.row()))
         self.table.clicked.connect(lambda index: self.choose_row(index.row()))
         layout.addWidget(self.table, 1)
-        self.note = QLabel(font=style.font(10.5), wordWrap=True, styleSheet=f"color: {style.MUTED};")
-        self.walk_in_button = QPushButton(clicked=lambda: self.walk_in.emit(self.search_box.text()))
+        self.note = make_label(font=style.font(10.5), colour=style.MUTED, wrap=True)
+        self.walk_in_button = make_button(clicked=lambda: self.walk_in.emit(self.search_box.text()))
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.walk_in_button)
         layout.addLayout(row)
-        self.list_status = QLabel(font=style.font(10.5), wordWrap=True)
+        self.list_status = make_label(font=style.font(10.5), wrap=True)
         layout.addWidget(self.list_status)
         self.retranslate()
 
@@ -150,8 +152,12 @@ class AccountSearchView(QWidget):
         self.set_ready(self.ready)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and watched == self.search_box
+        ):
+            key = event.key()
             if key == Qt.Key.Key_Escape and self.search_box.text():
                 self.clear()
                 return True

@@ -8,14 +8,16 @@ and the slip then says 补打 (the print jobs tell an original from a reprint).
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PrinterBackend, SystemPrinterBackend, parse_printer_spec
-from counter_app.ui.hall_client import HallClient, HallWorker, while_alive
+from counter_app.ui.hall_client import HallClient, while_alive
+
+if TYPE_CHECKING:  # the hall and its values are annotations here
+    from counter_app.services.hall import Hall
 
 
 def default_printer() -> PrinterBackend:
@@ -27,23 +29,17 @@ class SlipPrinter(QObject):
     printed = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, client: HallClient, parent: QObject | None = None) -> None:
+    def __init__(self, client: HallClient[Hall], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.client = client
-        self.db_path: Path | None = None
         self.last_record_id: int | None = None
         self.last_account = ""  # whose guidance ``last_record_id`` is: only that card may print it again
-        self._print_client: HallClient | None = None
+        self._print_client: HallClient[Hall] | None = None
 
-    def print_client(self) -> HallClient:
-        """The printing worker, opened on first use on the same hall file as the window's."""
+    def print_client(self) -> HallClient[Hall]:
+        """The printing worker, opened on first use on the same hall as the window's."""
         if self._print_client is None:
-            from counter_app.services.hall import open_hall
-
-            path = self.db_path
-            worker = HallWorker(lambda: open_hall(path), name="payment-print")
-            worker.start()
-            self._print_client = HallClient(worker, self)
+            self._print_client = self.client.spawn("payment-print")
         return self._print_client
 
     def record_and_print(
@@ -57,15 +53,15 @@ class SlipPrinter(QObject):
         backend: PrinterBackend,
         paper: str,
     ) -> None:
-        def recorded(record: Any) -> None:
-            self.last_record_id, self.last_account = record.id, record.account_number
-            self.send(record.id, backend, paper, clerk)
+        def record(hall: Hall) -> tuple[int, str]:
+            made = hall.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket)
+            return made.id, made.account_number
 
-        self.client.submit(
-            lambda h: h.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket),
-            while_alive(self, recorded),
-            while_alive(self, self.failed.emit),
-        )
+        def recorded(record: tuple[int, str]) -> None:
+            self.last_record_id, self.last_account = record
+            self.send(record[0], backend, paper, clerk)
+
+        self.client.submit(record, while_alive(self, recorded), while_alive(self, self.failed.emit))
 
     def forget(self) -> None:
         """The customer left: nothing of theirs may be printed again from this panel."""

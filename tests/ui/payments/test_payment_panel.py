@@ -272,7 +272,7 @@ def test_the_import_dialog_runs_on_its_own_worker(
     qtbot: Any, panel: PaymentPanel, hall_file: Path, tmp_path: Path
 ) -> None:
     source = write_list(tmp_path / "new.csv", [account_line(i) for i in range(300)] + ["1,x,y,,,1,,,"])
-    dialog = AccountImportDialog(hall_file, "王丽", panel)
+    dialog = AccountImportDialog(panel.client, "王丽", panel)
     qtbot.addWidget(dialog)
     dialog.file_edit.setText(str(source))
     with qtbot.waitSignal(dialog.finished_import, timeout=30000) as finished:
@@ -289,7 +289,7 @@ def test_the_import_dialog_explains_a_bad_file_and_keeps_the_choice(
     qtbot: Any, panel: PaymentPanel, hall_file: Path, tmp_path: Path
 ) -> None:
     bad = write_list(tmp_path / "bad.csv", ["0123456789,张三"], header="户号,户名")
-    dialog = AccountImportDialog(hall_file, "王丽", panel)
+    dialog = AccountImportDialog(panel.client, "王丽", panel)
     qtbot.addWidget(dialog)
     dialog.file_edit.setText(str(bad))
     dialog.encoding.setCurrentIndex(2)
