@@ -186,6 +186,41 @@ def estimate_minutes(ahead: int, average_service_minutes: float, counters_servin
     return math.ceil(ahead * average_service_minutes / counters_serving)
 
 
+class CounterAction(StrEnum):
+    """What a counter's keys do (F1 … F8)."""
+
+    CALL_NEXT = "next"
+    RECALL = "recall"
+    START = "start"
+    NO_SHOW = "no_show"
+    TRANSFER = "transfer"
+    FINISH = "finish"
+    CALL_NUMBER = "call_number"
+    PAUSE = "pause"
+
+
+_ALWAYS = frozenset({CounterAction.CALL_NEXT, CounterAction.CALL_NUMBER})
+_AT_THE_COUNTER = _ALWAYS | {CounterAction.TRANSFER, CounterAction.FINISH}
+_ALLOWED: Mapping[TicketState | None, frozenset[CounterAction]] = {
+    None: _ALWAYS | {CounterAction.PAUSE},  # pausing (or closing) needs no customer at the counter
+    TicketState.CALLED: _AT_THE_COUNTER | {CounterAction.RECALL, CounterAction.START, CounterAction.NO_SHOW},
+    TicketState.SERVING: _AT_THE_COUNTER,
+}
+
+
+def allowed_actions(current: TicketState | None) -> frozenset[CounterAction]:
+    """What a counter may do while its customer's ticket is in state ``current`` (``None``: nobody at
+    the counter), as the queue service enforces it: recall, arrival and no-show only for a customer
+    called and not yet arrived; transfer and finish for anyone at the counter; pause only with nobody
+    there; the next customer, or a particular number, always (the current one is finished first).
+
+    A ticket that is not at a counter (waiting, finished, a no-show, cancelled) is nobody's current
+    customer: ``ValueError``."""
+    if current not in _ALLOWED:
+        raise ValueError(f"a {current} ticket is not at a counter")
+    return _ALLOWED[current]
+
+
 def require_state(ticket: Ticket, allowed: Sequence[TicketState], action: str) -> None:
     if ticket.state not in allowed:
         raise RuleViolation(

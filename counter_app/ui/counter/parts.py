@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.queue import CounterAction
 from counter_app.ui import style
 from counter_app.ui.counter.models import WaitingModel
 from counter_app.ui.text_breaks import plain, tidy
@@ -29,16 +30,17 @@ from counter_app.ui.widgets import LanguageBox, make_button, make_label, teal_he
 
 CARD = "background: white; border: 1px solid #d5dede; border-radius: 12px;"
 
-#: The call keys in the order of their F-keys (the grid reads them in rows of two).
-KEYS = {
-    "next": "F1",
-    "recall": "F2",
-    "start": "F3",
-    "no_show": "F4",
-    "transfer": "F5",
-    "finish": "F6",
-    "call_number": "F7",
-    "pause": "F8",
+#: The call keys (named by the action they run) in the order of their F-keys; the grid reads them in
+#: rows of two.
+KEYS: dict[CounterAction, str] = {
+    CounterAction.CALL_NEXT: "F1",
+    CounterAction.RECALL: "F2",
+    CounterAction.START: "F3",
+    CounterAction.NO_SHOW: "F4",
+    CounterAction.TRANSFER: "F5",
+    CounterAction.FINISH: "F6",
+    CounterAction.CALL_NUMBER: "F7",
+    CounterAction.PAUSE: "F8",
 }
 
 
@@ -76,21 +78,21 @@ def counter_header(language: str) -> Header:
     return Header(frame, title, subtitle, state_chip, clerk_button, language_box)
 
 
-def call_keys(window: QWidget) -> tuple[QGridLayout, dict[str, QPushButton]]:
+def call_keys(window: QWidget) -> tuple[QGridLayout, dict[CounterAction, QPushButton]]:
     """The call keys in a grid of two columns, in :data:`KEYS` order; each F-key, anywhere in
     ``window``, presses its key while the key is enabled. The window connects what they do."""
     grid = QGridLayout()
     grid.setSpacing(10)
-    buttons: dict[str, QPushButton] = {}
+    buttons: dict[CounterAction, QPushButton] = {}
     for i, key in enumerate(KEYS):
-        button = make_button(font=style.font(13, bold=key == "next"))
+        button = make_button(font=style.font(13, bold=key is CounterAction.CALL_NEXT))
         button.setMinimumHeight(52)
         # not button.setShortcut: setText() replaces a button's shortcut with its mnemonic
         shortcut = QShortcut(QKeySequence(KEYS[key]), window)
         shortcut.activated.connect(lambda b=button: b.isEnabled() and b.click())
-        if key == "next":
+        if key is CounterAction.CALL_NEXT:
             button.setProperty("primary", True)
-        if key == "no_show":
+        if key is CounterAction.NO_SHOW:
             button.setProperty("warn", True)
         grid.addWidget(button, i // 2, i % 2)
         buttons[key] = button

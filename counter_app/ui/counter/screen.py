@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
-from counter_app.domain.queue import CounterState, Ticket, TicketState
+from counter_app.domain.queue import CounterAction, CounterState, Ticket, TicketState, allowed_actions
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.counter.models import WaitingModel
@@ -134,14 +134,14 @@ class CounterScreen(QMainWindow):
         self.model.set_language(self.language)
         self.setWindowTitle(self.tr("Counter %1").replace("%1", str(self.counter)))
         labels = {
-            "next": self.tr("Call next"),
-            "recall": self.tr("Recall"),
-            "start": self.tr("Customer arrived"),
-            "no_show": self.tr("No-show"),
-            "transfer": self.tr("Transfer…"),
-            "finish": self.tr("Finish"),
-            "call_number": self.tr("Call a number…"),
-            "pause": self.tr("Pause"),
+            CounterAction.CALL_NEXT: self.tr("Call next"),
+            CounterAction.RECALL: self.tr("Recall"),
+            CounterAction.START: self.tr("Customer arrived"),
+            CounterAction.NO_SHOW: self.tr("No-show"),
+            CounterAction.TRANSFER: self.tr("Transfer…"),
+            CounterAction.FINISH: self.tr("Finish"),
+            CounterAction.CALL_NUMBER: self.tr("Call a number…"),
+            CounterAction.PAUSE: self.tr("Pause"),
         }
         for key, button in self.buttons.items():
             button.setText(f"{labels[key]}  [{KEYS[key]}]")
@@ -266,22 +266,14 @@ class CounterScreen(QMainWindow):
         return False
 
     def _update_buttons(self) -> None:
+        """Each key on when the queue allows its action for the customer at the counter (the
+        domain's rule), and nothing is waiting for an answer."""
         busy = self._keys_held()
         current = self.view.status.current if self.view else None
-        state = current.state if current else None
+        allowed = allowed_actions(current.state if current else None)
         paused = self.view is not None and self.view.status.counter.state is CounterState.PAUSED
-        enabled = {
-            "next": True,
-            "recall": state is TicketState.CALLED,
-            "start": state is TicketState.CALLED,
-            "no_show": state is TicketState.CALLED,
-            "transfer": current is not None,
-            "finish": current is not None,
-            "call_number": True,
-            "pause": current is None,
-        }
         for key, button in self.buttons.items():
-            button.setEnabled(not busy and self.view is not None and enabled[key])
-        self.buttons["pause"].setText(
-            (self.tr("Resume") if paused else self.tr("Pause")) + f"  [{KEYS['pause']}]"
+            button.setEnabled(not busy and self.view is not None and key in allowed)
+        self.buttons[CounterAction.PAUSE].setText(
+            (self.tr("Resume") if paused else self.tr("Pause")) + f"  [{KEYS[CounterAction.PAUSE]}]"
         )

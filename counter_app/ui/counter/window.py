@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QModelIndex, QPoint, QTimer, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from counter_app.domain.queue import CounterState
+from counter_app.domain.queue import CounterAction, CounterState
 from counter_app.ui.counter.screen import CounterScreen
 from counter_app.ui.counter.tabs import FollowsCustomer
 from counter_app.ui.hall_client import HallClient, Reload
@@ -67,15 +67,15 @@ class CounterWindow(CounterScreen):
         self.refresh()
 
     def _connect_keys(self) -> None:
-        handlers: dict[str, Callable[[], None]] = {
-            "next": self.call_next,
-            "recall": self.recall,
-            "start": self.start_serving,
-            "no_show": self.no_show,
-            "transfer": self.transfer,
-            "finish": self.finish,
-            "call_number": self.call_number,
-            "pause": self.toggle_pause,
+        handlers: dict[CounterAction, Callable[[], None]] = {
+            CounterAction.CALL_NEXT: self.call_next,
+            CounterAction.RECALL: self.recall,
+            CounterAction.START: self.start_serving,
+            CounterAction.NO_SHOW: self.no_show,
+            CounterAction.TRANSFER: self.transfer,
+            CounterAction.FINISH: self.finish,
+            CounterAction.CALL_NUMBER: self.call_number,
+            CounterAction.PAUSE: self.toggle_pause,
         }
         for key, handler in handlers.items():
             self.buttons[key].clicked.connect(handler)
@@ -208,7 +208,8 @@ class CounterWindow(CounterScreen):
                 # "&C": the letter on the kiosk takes the clerk there (F5, then C)
                 action = menu.addAction(f"&{service.code}  {service.names.get(self.language)}")
                 action.setData(service.code)
-        chosen = menu.exec(self.buttons["transfer"].mapToGlobal(self.buttons["transfer"].rect().bottomLeft()))
+        key = self.buttons[CounterAction.TRANSFER]
+        chosen = menu.exec(key.mapToGlobal(key.rect().bottomLeft()))
         if chosen is not None:
             self.transfer_to(str(chosen.data()))
 
