@@ -50,7 +50,7 @@ from counter_app.domain.business_types import (
 from counter_app.domain.identity import IdType
 from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
-from counter_app.ui.applications.form_widgets import (
+from counter_app.ui.applications.fields import (
     STYLE,
     FormRow,
     WrapCheckBox,

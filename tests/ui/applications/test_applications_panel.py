@@ -23,8 +23,8 @@ from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFolderBackend
 from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import Hall
+from counter_app.ui.applications.fields import WrapCheckBox
 from counter_app.ui.applications.form import ApplicationForm
-from counter_app.ui.applications.form_widgets import WrapCheckBox
 from counter_app.ui.applications.models import HistoryModel, WorklistModel
 from counter_app.ui.applications.panel import ApplicationsPanel
 from counter_app.ui.hall_client import HallClient
