@@ -20,7 +20,7 @@ from counter_app.ui.hall_client import HallClient, HallWorker
 
 if TYPE_CHECKING:  # annotations only: each is imported where it is first needed (start-up time)
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from counter_app.domain.profile import HallProfile
     from counter_app.domain.queue import Ticket
@@ -60,7 +60,7 @@ def launch(args: argparse.Namespace) -> int:
     """
     worker = HallWorker(_opener(args))
 
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     from counter_app.logs import use_hall_timezone
@@ -106,13 +106,28 @@ def launch(args: argparse.Namespace) -> int:
     print_workers: list[HallWorker[Hall]] = []
     windows = build_windows(args, client, language, print_workers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    later = ([worker] if profile is not None else []) + print_workers  # opened after the first paint
+    return _run(app, args, windows, later, [worker, *print_workers])
+
+
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    windows: list[RoleWindow],
+    later: list[HallWorker[Hall]],
+    workers: list[HallWorker[Hall]],
+) -> int:
+    """Show the windows, start ``later`` after the first paint, run until the last window closes,
+    then stop every worker."""
+    from PySide6.QtCore import QTimer
+
     for window in windows:
         if args.fullscreen:
             window.showFullScreen()
         else:
             window.show()
-    for later in ([worker] if profile is not None else []) + print_workers:
-        _after_first_paint(windows[0], later.start)
+    for worker in later:
+        _after_first_paint(windows[0], worker.start)
     if os.environ.get("COUNTER_APP_EXIT_AFTER_PAINT"):
         _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
@@ -122,7 +137,7 @@ def launch(args: argparse.Namespace) -> int:
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
-    for started in (worker, *print_workers):
+    for started in workers:
         if started.ready.is_set() or started.started:
             started.stop()  # a slip being printed comes out and its job is settled; the file is closed
     return int(code)

@@ -540,88 +540,12 @@
   <context>
     <name>ApplicationForm</name>
     <message>
-      <source>Business</source>
-      <translation>業務類型</translation>
-    </message>
-    <message>
-      <source>Applicant is</source>
-      <translation>申請人類型</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名稱/姓名</translation>
-    </message>
-    <message>
-      <source>ID type</source>
-      <translation>證件類型</translation>
-    </message>
-    <message>
-      <source>ID number</source>
-      <translation>證件號碼</translation>
-    </message>
-    <message>
-      <source>Mobile</source>
-      <translation>手機號碼</translation>
-    </message>
-    <message>
-      <source>Address of use</source>
-      <translation>用電地址</translation>
-    </message>
-    <message>
-      <source>Agent's name</source>
-      <translation>代辦人姓名</translation>
-    </message>
-    <message>
-      <source>Agent's ID type</source>
-      <translation>代辦人證件類型</translation>
-    </message>
-    <message>
-      <source>Agent's ID number</source>
-      <translation>代辦人證件號碼</translation>
-    </message>
-    <message>
-      <source>Agent's mobile</source>
-      <translation>代辦人手機</translation>
-    </message>
-    <message>
-      <source>Account number</source>
-      <translation>戶號</translation>
-    </message>
-    <message>
-      <source>Capacity</source>
-      <translation>申請容量</translation>
-    </message>
-    <message>
-      <source>Voltage</source>
-      <translation>電壓等級</translation>
-    </message>
-    <message>
-      <source>Tariff class</source>
-      <translation>用電類別</translation>
-    </message>
-    <message>
       <source>From</source>
       <translation>起始日期</translation>
     </message>
     <message>
       <source>Until</source>
       <translation>截止日期</translation>
-    </message>
-    <message>
-      <source>Address on the account</source>
-      <translation>戶檔地址</translation>
-    </message>
-    <message>
-      <source>Class on the account</source>
-      <translation>戶檔用電類別</translation>
-    </message>
-    <message>
-      <source>Arrears (yuan)</source>
-      <translation>欠費（元）</translation>
-    </message>
-    <message>
-      <source>Shown today</source>
-      <translation>本次提供</translation>
     </message>
     <message>
       <source>Power of attorney</source>
@@ -638,66 +562,6 @@
     <message>
       <source>External works</source>
       <translation>外線工程</translation>
-    </message>
-    <message>
-      <source>No end date (a reduction has no time limit)</source>
-      <translation>不定期限（減容不受期限限制）</translation>
-    </message>
-    <message>
-      <source>Applicant</source>
-      <translation>申請人</translation>
-    </message>
-    <message>
-      <source>Agent (when the applicant is not here)</source>
-      <translation>代辦人（申請人未到場時）</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>申請內容</translation>
-    </message>
-    <message>
-      <source>Documents (一证受理)</source>
-      <translation>申請資料（一證受理）</translation>
-    </message>
-    <message>
-      <source>a person</source>
-      <translation>個人</translation>
-    </message>
-    <message>
-      <source>an organisation</source>
-      <translation>單位</translation>
-    </message>
-    <message>
-      <source>The applicant is here in person</source>
-      <translation>申請人本人到場</translation>
-    </message>
-    <message>
-      <source>Signed power of attorney (授权委托书) shown</source>
-      <translation>已出示簽字的授權委託書</translation>
-    </message>
-    <message>
-      <source>Needs external line works (外线工程)</source>
-      <translation>需要外線工程</translation>
-    </message>
-    <message>
-      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
-      <translation>客戶已就缺件簽署《客戶承諾書》</translation>
-    </message>
-    <message>
-      <source>as on the ID; rare characters (生僻字) are fine</source>
-      <translation>與證件一致，可輸入生僻字</translation>
-    </message>
-    <message>
-      <source>e.g. 8</source>
-      <translation>例如 8</translation>
-    </message>
-    <message>
-      <source>Accept application</source>
-      <translation>受理申請</translation>
-    </message>
-    <message>
-      <source>Clear</source>
-      <translation>清空</translation>
     </message>
     <message>
       <source>— choose the business —</source>
@@ -1937,6 +1801,154 @@
     <message>
       <source>The end day is before the start day.</source>
       <translation>結束日期早於開始日期。</translation>
+    </message>
+  </context>
+  <context>
+    <name>IntakeFields</name>
+    <message>
+      <source>Business</source>
+      <extracomment>Each row's label; a check box's row has none (its own text says it all).</extracomment>
+      <translation>業務類型</translation>
+    </message>
+    <message>
+      <source>Applicant is</source>
+      <translation>申請人類型</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名稱/姓名</translation>
+    </message>
+    <message>
+      <source>ID type</source>
+      <translation>證件類型</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>證件號碼</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手機號碼</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用電地址</translation>
+    </message>
+    <message>
+      <source>Agent's name</source>
+      <translation>代辦人姓名</translation>
+    </message>
+    <message>
+      <source>Agent's ID type</source>
+      <translation>代辦人證件類型</translation>
+    </message>
+    <message>
+      <source>Agent's ID number</source>
+      <translation>代辦人證件號碼</translation>
+    </message>
+    <message>
+      <source>Agent's mobile</source>
+      <translation>代辦人手機</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申請容量</translation>
+    </message>
+    <message>
+      <source>Voltage</source>
+      <translation>電壓等級</translation>
+    </message>
+    <message>
+      <source>Tariff class</source>
+      <translation>用電類別</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Address on the account</source>
+      <translation>戶檔地址</translation>
+    </message>
+    <message>
+      <source>Class on the account</source>
+      <translation>戶檔用電類別</translation>
+    </message>
+    <message>
+      <source>Arrears (yuan)</source>
+      <translation>欠費（元）</translation>
+    </message>
+    <message>
+      <source>Shown today</source>
+      <translation>本次提供</translation>
+    </message>
+    <message>
+      <source>No end date (a reduction has no time limit)</source>
+      <translation>不定期限（減容不受期限限制）</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>Agent (when the applicant is not here)</source>
+      <translation>代辦人（申請人未到場時）</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申請內容</translation>
+    </message>
+    <message>
+      <source>Documents (一证受理)</source>
+      <translation>申請資料（一證受理）</translation>
+    </message>
+    <message>
+      <source>a person</source>
+      <translation>個人</translation>
+    </message>
+    <message>
+      <source>an organisation</source>
+      <translation>單位</translation>
+    </message>
+    <message>
+      <source>The applicant is here in person</source>
+      <translation>申請人本人到場</translation>
+    </message>
+    <message>
+      <source>Signed power of attorney (授权委托书) shown</source>
+      <translation>已出示簽字的授權委託書</translation>
+    </message>
+    <message>
+      <source>Needs external line works (外线工程)</source>
+      <translation>需要外線工程</translation>
+    </message>
+    <message>
+      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
+      <translation>客戶已就缺件簽署《客戶承諾書》</translation>
+    </message>
+    <message>
+      <source>as on the ID; rare characters (生僻字) are fine</source>
+      <translation>與證件一致，可輸入生僻字</translation>
+    </message>
+    <message>
+      <source>e.g. 8</source>
+      <translation>例如 8</translation>
+    </message>
+    <message>
+      <source>Accept application</source>
+      <translation>受理申請</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
     </message>
   </context>
   <context>

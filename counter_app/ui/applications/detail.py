@@ -237,27 +237,11 @@ class ApplicationDetailView(QWidget):
         self.detail = detail
         self.body.setVisible(detail is not None)
         if detail is None:
-            self.number.setText(self.tr("Choose an application in the list"))
-            self.status.clear()
-            self.type.clear()
-            self.card.show_detail(None)
-            for label in (self.privacy, self.alert, self.stages, self.documents):
-                label.clear()
-            self.owed.clear()
-            self.history_model.set_entries(())
-            self.return_stage.clear()
-            for part in (
-                self.action_bar,
-                self.paper,
-                self.buttons["print_receipt"],
-                self.buttons["print_notice"],
-            ):
-                part.setEnabled(False)
+            self._show_none()
             return
         self.action_bar.setEnabled(True)
         self.paper.setEnabled(True)
         lang = current_language()
-        a = detail.applicant
         self.number.setText(detail.number)
         colour = STATUS_COLOURS.get(detail.status, style.TEAL)
         self.status.setText(status_title(detail.status.value))
@@ -266,7 +250,7 @@ class ApplicationDetailView(QWidget):
         )
         self.type.setText(detail.type_names.get(lang))
         self.card.show_detail(detail)
-        if a.unmasked:
+        if detail.applicant.unmasked:
             self.privacy.setText(
                 self.tr("Full ID and phone shown to you as owner or supervisor; this view is recorded.")
             )
@@ -274,6 +258,39 @@ class ApplicationDetailView(QWidget):
             self.privacy.setText(
                 self.tr("ID and phone masked: only the owner or a supervisor sees them in full.")
             )
+        alerts = self._alerts(detail)
+        self.alert.setText("  ".join(alerts))
+        self.alert.setVisible(bool(alerts))
+        self._show_stages(detail, lang)
+        self._show_documents(detail, lang)
+        self.history_model.set_entries(detail.history)
+        self.return_stage.clear()
+        for s in detail.schedule:
+            if s.position is StagePosition.DONE and detail.is_open:
+                self.return_stage.addItem(s.names.get(lang), s.code)
+        self._update_buttons()
+
+    def _show_none(self) -> None:
+        self.number.setText(self.tr("Choose an application in the list"))
+        self.status.clear()
+        self.type.clear()
+        self.card.show_detail(None)
+        for label in (self.privacy, self.alert, self.stages, self.documents):
+            label.clear()
+        self.owed.clear()
+        self.history_model.set_entries(())
+        self.return_stage.clear()
+        for part in (
+            self.action_bar,
+            self.paper,
+            self.buttons["print_receipt"],
+            self.buttons["print_notice"],
+        ):
+            part.setEnabled(False)
+
+    def _alerts(self, detail: ApplicationDetail) -> list[str]:
+        """What the clerk must notice: overdue, a stopped clock, provisional dates, the rules'
+        notices, and who may act."""
         alerts = []
         if detail.overdue:
             alerts.append(self.tr("Overdue."))
@@ -299,8 +316,9 @@ class ApplicationDetailView(QWidget):
             alerts.append(
                 self.tr("Only %1 or a supervisor may act on this application.").replace("%1", detail.owner)
             )
-        self.alert.setText("  ".join(alerts))
-        self.alert.setVisible(bool(alerts))
+        return alerts
+
+    def _show_stages(self, detail: ApplicationDetail, lang: str) -> None:
         marks = {StagePosition.DONE: "✓", StagePosition.CURRENT: "▶", StagePosition.NEXT: "○"}
         parts = []
         for s in detail.schedule:
@@ -311,6 +329,9 @@ class ApplicationDetailView(QWidget):
                 text += f" ({self.card.due_text(s.due)})"
             parts.append(text)
         self.stages.setText("  →  ".join(parts))
+
+    def _show_documents(self, detail: ApplicationDetail, lang: str) -> None:
+        """Each document and where it stands; the owed ones (red) are offered in the bar."""
         lines = []
         with QSignalBlocker(self.owed):
             self.owed.clear()
@@ -329,12 +350,6 @@ class ApplicationDetailView(QWidget):
                         self.owed.addItem(f"{doc.names.get(lang)} — {state}", doc.code)
                 lines.append(line)
         self.documents.setText("<br>".join(lines))
-        self.history_model.set_entries(detail.history)
-        self.return_stage.clear()
-        for s in detail.schedule:
-            if s.position is StagePosition.DONE and detail.is_open:
-                self.return_stage.addItem(s.names.get(lang), s.code)
-        self._update_buttons()
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy

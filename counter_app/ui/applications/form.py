@@ -7,38 +7,21 @@ find nothing wrong with it; its line then says "✓" until the next Accept, so t
 jump while the clerk types.
 Only :meth:`reset` clears, after an application has been accepted. Rows that a business does not use
 (account number, capacity, the pause period, the account as recorded for 更名/过户) are hidden.
+
+The fields and their words are :class:`IntakeFields`'; this class decides what the chosen business
+shows, reads what is typed, and shows the service's problems in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 from counter_app.domain.application_intake import FieldProblem, IntakeForm, validate_intake
-from counter_app.domain.applications import (
-    ApplicantKind,
-    ApplicationPolicy,
-    CapacityUnit,
-    TariffClass,
-    VoltageLevel,
-)
+from counter_app.domain.applications import ApplicantKind, ApplicationPolicy, CapacityUnit, VoltageLevel
 from counter_app.domain.business_types import (
     OPEN_ENDED_KINDS,
     OWNERSHIP_KINDS,
@@ -48,24 +31,28 @@ from counter_app.domain.business_types import (
     ServiceKind,
 )
 from counter_app.domain.identity import IdType
-from counter_app.qt_i18n import current_language
 from counter_app.services.applications_values import ApplicationRequest, ChangeDetails
 from counter_app.ui.applications.fields import (
-    STYLE,
-    FormRow,
+    IntakeFields,
     WrapCheckBox,
     date_of,
-    error_label,
     mark_invalid,
+    row_label,
     tariff_of,
 )
-from counter_app.ui.applications.messages import id_type_name, problem_text, tariff_name
-from counter_app.ui.widgets import make_button
+from counter_app.ui.applications.messages import problem_text
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 
-_W = TypeVar("_W", bound=QWidget)
+#: How a problem names its field where the row's label does not (or has none).
+PROBLEM_NAMES = {
+    "power_of_attorney": QT_TRANSLATE_NOOP("ApplicationForm", "Power of attorney"),
+    "commitment_signed": QT_TRANSLATE_NOOP("ApplicationForm", "Commitment letter"),
+    "documents_presented": QT_TRANSLATE_NOOP("ApplicationForm", "Documents"),
+    "external_works": QT_TRANSLATE_NOOP("ApplicationForm", "External works"),
+}
 
 
-class ApplicationForm(QWidget):
+class ApplicationForm(IntakeFields):
     """The form; :attr:`submitted` when the clerk presses Accept."""
 
     submitted = Signal()
@@ -75,220 +62,19 @@ class ApplicationForm(QWidget):
         super().__init__(parent)
         self.types: tuple[BusinessType, ...] = ()
         self.policy: ApplicationPolicy | None = None
-        self.rows: dict[str, FormRow] = {}
-        self.documents: list[WrapCheckBox] = []
-        self._labels: dict[str, str] = {}
         self._shown_kind: ServiceKind | None = None
-        self.setStyleSheet(STYLE)
-        self._build()
+        self.type_box.currentIndexChanged.connect(self._type_changed)
+        self.organisation.toggled.connect(self._kind_changed)
+        self.present.toggled.connect(self._present_changed)
+        self.accept_button.clicked.connect(lambda: self.submitted.emit())
+        self.clear_button.clicked.connect(self._clear_clicked)
+        self._present_changed(True)
+        self._watch()
         self.retranslate()
         self._type_changed()
 
-    # building ----------------------------------------------------------------------------------
-    def _row(self, grid: QGridLayout, name: str, widget: _W) -> _W:
-        row = grid.rowCount()
-        label = QLabel()
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        error = error_label()
-        grid.addWidget(label, row, 0)
-        grid.addWidget(widget, row, 1)
-        grid.addWidget(error, row + 1, 1)
-        self.rows[name] = FormRow(label, widget, error)
-        return widget
-
-    def _combo(self, items: Sequence[tuple[str, object]]) -> QComboBox:
-        box = QComboBox()
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(8)
-        for text, data in items:
-            box.addItem(text, data)
-        return box
-
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.general_error = error_label()
-        outer.addWidget(self.general_error)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        columns = QHBoxLayout(body)
-        columns.setSpacing(14)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
-        left, right = QVBoxLayout(), QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        self.applicant_box, self.agent_box = QGroupBox(), QGroupBox()
-        self.request_box, self.documents_box = QGroupBox(), QGroupBox()
-        left.addWidget(self.applicant_box)
-        left.addWidget(self.agent_box)
-        left.addStretch(1)
-        right.addWidget(self.request_box)
-        right.addWidget(self.documents_box)
-        right.addStretch(1)
-
-        g = QGridLayout(self.applicant_box)
-        g.setColumnStretch(1, 1)
-        self.type_box = self._row(g, "business_type", self._combo(()))
-        self.type_box.currentIndexChanged.connect(self._type_changed)
-        kinds = QWidget()
-        kl = QHBoxLayout(kinds)
-        kl.setContentsMargins(0, 0, 0, 0)
-        self.person, self.organisation = QRadioButton(), QRadioButton()
-        self.person.setChecked(True)
-        self._kind_group = QButtonGroup(self)
-        for button in (self.person, self.organisation):
-            self._kind_group.addButton(button)
-            kl.addWidget(button)
-        kl.addStretch(1)
-        self.organisation.toggled.connect(self._kind_changed)
-        self._row(g, "applicant_kind", kinds)
-        self.name = self._row(g, "name", QLineEdit())
-        self.id_type = self._row(g, "id_type", self._combo([(t.value, t) for t in IdType]))
-        self.id_number = self._row(g, "id_number", QLineEdit())
-        self.mobile = self._row(g, "mobile", QLineEdit())
-        self.address = self._row(g, "address", QLineEdit())
-
-        g = QGridLayout(self.agent_box)
-        g.setColumnStretch(1, 1)
-        self.present = self._row(g, "applicant_present", WrapCheckBox())
-        self.present.setChecked(True)
-        self.present.toggled.connect(self._present_changed)
-        self.agent_name = self._row(g, "agent_name", QLineEdit())
-        persons = [(t.value, t) for t in IdType if not t.for_organisation]
-        self.agent_id_type = self._row(g, "agent_id_type", self._combo(persons))
-        self.agent_id_number = self._row(g, "agent_id_number", QLineEdit())
-        self.agent_mobile = self._row(g, "agent_mobile", QLineEdit())
-        self.attorney = self._row(g, "power_of_attorney", WrapCheckBox())
-
-        g = QGridLayout(self.request_box)
-        g.setColumnStretch(1, 1)
-        self.account = self._row(g, "account_number", QLineEdit())
-        cap = QWidget()
-        cl = QHBoxLayout(cap)
-        cl.setContentsMargins(0, 0, 0, 0)
-        self.capacity = QLineEdit()
-        self.unit = self._combo([(u.value, u) for u in CapacityUnit])
-        cl.addWidget(self.capacity, 1)
-        cl.addWidget(self.unit)
-        self._row(g, "capacity", cap)
-        self.voltage = self._row(
-            g, "voltage", self._combo([("—", None)] + [(v.value, v) for v in VoltageLevel])
-        )
-        self.tariff = self._row(
-            g, "tariff_class", self._combo([("—", None)] + [(t.value, t) for t in TariffClass])
-        )
-        self.external = self._row(g, "external_works", WrapCheckBox())
-        self.period_start = self._row(g, "period_start", _date_edit())
-        end = QWidget()
-        el = QHBoxLayout(end)
-        el.setContentsMargins(0, 0, 0, 0)
-        self.period_end = _date_edit()
-        self.open_end = WrapCheckBox()  # 减容: no time limit, the last day only if the customer names one
-        self.open_end.toggled.connect(lambda open_: self.period_end.setEnabled(not open_))
-        el.addWidget(self.period_end)
-        el.addWidget(self.open_end, 1)
-        self._row(g, "period_end", end)
-        for edit in (self.period_start, self.period_end):
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self._default_period()
-        self.recorded_address = self._row(g, "recorded_address", QLineEdit())
-        recorded = [("—", None)] + [(t.value, t) for t in TariffClass]
-        self.recorded_tariff = self._row(g, "recorded_tariff_class", self._combo(recorded))
-        self.arrears = self._row(g, "arrears", QLineEdit())
-
-        g = QGridLayout(self.documents_box)
-        g.setColumnStretch(1, 1)
-        docs = QWidget()
-        self.documents_layout = QVBoxLayout(docs)
-        self.documents_layout.setContentsMargins(0, 0, 0, 0)
-        self._row(g, "documents_presented", docs)
-        self.commitment = self._row(g, "commitment_signed", WrapCheckBox())
-
-        buttons = QHBoxLayout()
-        self.accept_button = make_button(clicked=lambda: self.submitted.emit())
-        self.accept_button.setProperty("primary", True)
-        self.accept_button.setMinimumHeight(44)
-        self.clear_button = make_button(clicked=self._clear_clicked)
-        buttons.addStretch(1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.accept_button)
-        outer.addLayout(buttons)
-        self._present_changed(True)
-        self._watch()
-
-    # language ----------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
-        self.language = current_language()
-        labels = {
-            "business_type": self.tr("Business"),
-            "applicant_kind": self.tr("Applicant is"),
-            "name": self.tr("Name"),
-            "id_type": self.tr("ID type"),
-            "id_number": self.tr("ID number"),
-            "mobile": self.tr("Mobile"),
-            "address": self.tr("Address of use"),
-            "applicant_present": "",
-            "agent_name": self.tr("Agent's name"),
-            "agent_id_type": self.tr("Agent's ID type"),
-            "agent_id_number": self.tr("Agent's ID number"),
-            "agent_mobile": self.tr("Agent's mobile"),
-            "power_of_attorney": "",
-            "account_number": self.tr("Account number"),
-            "capacity": self.tr("Capacity"),
-            "voltage": self.tr("Voltage"),
-            "tariff_class": self.tr("Tariff class"),
-            "external_works": "",
-            "period_start": self.tr("From"),
-            "period_end": self.tr("Until"),
-            "recorded_address": self.tr("Address on the account"),
-            "recorded_tariff_class": self.tr("Class on the account"),
-            "arrears": self.tr("Arrears (yuan)"),
-            "documents_presented": self.tr("Shown today"),
-            "commitment_signed": "",
-        }
-        self._labels = {
-            **labels,
-            "power_of_attorney": self.tr("Power of attorney"),
-            "commitment_signed": self.tr("Commitment letter"),
-            "documents_presented": self.tr("Documents"),
-            "external_works": self.tr("External works"),
-        }
-        for name, row in self.rows.items():
-            row.label.setText(labels.get(name, name))
-        self.open_end.setText(self.tr("No end date (a reduction has no time limit)"))
-        self.applicant_box.setTitle(self.tr("Applicant"))
-        self.agent_box.setTitle(self.tr("Agent (when the applicant is not here)"))
-        self.request_box.setTitle(self.tr("Request"))
-        self.documents_box.setTitle(self.tr("Documents (一证受理)"))
-        self.person.setText(self.tr("a person"))
-        self.organisation.setText(self.tr("an organisation"))
-        self.present.setText(self.tr("The applicant is here in person"))
-        self.attorney.setText(self.tr("Signed power of attorney (授权委托书) shown"))
-        self.external.setText(self.tr("Needs external line works (外线工程)"))
-        self.commitment.setText(
-            self.tr("Customer signed the commitment letter (客户承诺书) for missing documents")
-        )
-        self.name.setPlaceholderText(self.tr("as on the ID; rare characters (生僻字) are fine"))
-        self.mobile.setPlaceholderText("13812345678")
-        self.arrears.setPlaceholderText("0")
-        self.capacity.setPlaceholderText(self.tr("e.g. 8"))
-        self.accept_button.setText(self.tr("Accept application"))
-        self.clear_button.setText(self.tr("Clear"))
-        for box in (self.id_type, self.agent_id_type):
-            for i in range(box.count()):
-                box.setItemText(i, id_type_name(str(box.itemData(i))))
-        for box in (self.tariff, self.recorded_tariff):
-            for i in range(1, box.count()):
-                box.setItemText(i, tariff_name(str(box.itemData(i))))
+        super().retranslate()
         self._fill_types()
 
     # business types ----------------------------------------------------------------------------
@@ -375,13 +161,6 @@ class ApplicationForm(QWidget):
         if IdType(box.currentData()).for_organisation != organisation:
             box.setCurrentIndex(box.findData(wanted))
 
-    def _default_period(self) -> None:
-        """From today's date, not the day the window opened (a counter PC runs for days): a pause
-        starting after the usual notice, lasting a month."""
-        today = QDate.currentDate()
-        self.period_start.setDate(today.addDays(5))
-        self.period_end.setDate(today.addDays(35))
-
     def _present_changed(self, present: bool) -> None:
         for name in ("agent_name", "agent_id_type", "agent_id_number", "agent_mobile", "power_of_attorney"):
             self.rows[name].widget.setEnabled(not present)
@@ -429,6 +208,16 @@ class ApplicationForm(QWidget):
         return ApplicationRequest(form=form, change=change, ticket_id=ticket_id, counter=counter)
 
     # problems ----------------------------------------------------------------------------------
+    def _field_name(self, name: str) -> str:
+        """The field as a problem names it in the banner."""
+        if name in PROBLEM_NAMES:
+            return QCoreApplication.translate("ApplicationForm", PROBLEM_NAMES[name])
+        return row_label(name) or name
+
+    def _marked(self, name: str) -> QWidget:
+        """The widget framed in red for a problem of ``name`` (the capacity's number, not its unit)."""
+        return self.capacity if name == "capacity" else self.rows[name].widget
+
     def show_problems(self, problems: Sequence[FieldProblem]) -> list[str]:
         """Show each problem under its field (all at once); the fields named, in form order."""
         self.clear_problems()
@@ -445,13 +234,38 @@ class ApplicationForm(QWidget):
                 continue
             row.error.setText("\n".join(dict.fromkeys(texts)))
             row.error.show()
-            target = self.capacity if name == "capacity" else row.widget
+            target = self._marked(name)
             mark_invalid(target, True)
-            named.append(self._labels.get(name) or name)
+            named.append(self._field_name(name))
             first = first or target
         if first is not None:
             first.setFocus()
         return named
+
+    def shown_problems(self) -> list[str]:
+        """The fields whose problem is on screen (not yet marked corrected)."""
+        return [
+            n for n, row in self.rows.items() if row.error.property("role") == "error" and row.error.text()
+        ]
+
+    def mark_corrected(self, name: str) -> None:
+        row = self.rows[name]
+        mark_invalid(self._marked(name), False)
+        _set_role(row.error, "corrected")
+        row.error.setText("✓")
+
+    def clear_problems(self) -> None:
+        self.general_error.clear()
+        self.general_error.hide()
+        for row in self.rows.values():
+            row.error.clear()
+            row.error.hide()
+            _set_role(row.error, "error")
+            mark_invalid(row.widget, False)
+        mark_invalid(self.capacity, False)
+
+    def error_of(self, name: str) -> str:
+        return self.rows[name].error.text() if name in self.rows else ""
 
     def _watch(self) -> None:
         """Re-check a field with a problem shown whenever the clerk changes it (or a field it
@@ -473,11 +287,7 @@ class ApplicationForm(QWidget):
 
     def _recheck(self) -> None:
         """Fields whose problem the form's own checks no longer find: no longer red."""
-        shown = [
-            name
-            for name, row in self.rows.items()
-            if row.error.property("role") == "error" and row.error.text()
-        ]
+        shown = self.shown_problems()
         btype = self.current_type()
         if not shown or btype is None or self.policy is None:
             return
@@ -485,30 +295,7 @@ class ApplicationForm(QWidget):
         still = {p.field for p in validate_intake(form, btype, self.policy, today=date.today())}
         for name in shown:
             if name not in still:
-                self._mark_corrected(name)
-
-    def _mark_corrected(self, name: str) -> None:
-        row = self.rows[name]
-        mark_invalid(self.capacity if name == "capacity" else row.widget, False)
-        row.error.setProperty("role", "corrected")
-        row.error.setText("✓")
-        row.error.style().unpolish(row.error)
-        row.error.style().polish(row.error)
-
-    def clear_problems(self) -> None:
-        self.general_error.clear()
-        self.general_error.hide()
-        for row in self.rows.values():
-            row.error.clear()
-            row.error.hide()
-            row.error.setProperty("role", "error")
-            row.error.style().unpolish(row.error)
-            row.error.style().polish(row.error)
-            mark_invalid(row.widget, False)
-        mark_invalid(self.capacity, False)
-
-    def error_of(self, name: str) -> str:
-        return self.rows[name].error.text() if name in self.rows else ""
+                self.mark_corrected(name)
 
     def _clear_clicked(self) -> None:
         self.reset()
@@ -527,11 +314,12 @@ class ApplicationForm(QWidget):
         for check in (self.attorney, self.external, self.commitment, *self.documents):
             check.setChecked(False)
         self.person.setChecked(True)
-        self._default_period()
+        self.default_period()
         self.select_type("")
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    return edit
+def _set_role(label: QLabel, role: str) -> None:
+    """An error line's look follows its ``role`` (the style sheet's selectors): polished again."""
+    label.setProperty("role", role)
+    label.style().unpolish(label)
+    label.style().polish(label)

@@ -103,8 +103,13 @@ class PaymentPanel(QWidget):
         body.setSpacing(14)
         outer.addLayout(body, 1)
 
+        body.addLayout(self._search_column(), 1)
+        body.addLayout(self._account_column(), 1)
+        self._update_buttons()
+
+    def _search_column(self) -> QVBoxLayout:
+        """The search as the clerk types, and the tools beside it (import, who repairs it)."""
         left = QVBoxLayout()
-        body.addLayout(left, 1)
         self.search = AccountSearchView(self.client)
         self.search.chosen.connect(self.show_account)
         self.search.walk_in.connect(self.show_account)
@@ -120,10 +125,12 @@ class PaymentPanel(QWidget):
         tools.addWidget(self.boundary_button)
         tools.addStretch(1)
         left.addLayout(tools)
+        return left
 
+    def _account_column(self) -> QVBoxLayout:
+        """The account's card, the channels for the slip, and printing."""
         right = QVBoxLayout()
         right.setSpacing(6)
-        body.addLayout(right, 1)
         self.card = AccountCardView()
         right.addWidget(self.card)
         self.channels_caption = make_label(font=style.font(12, bold=True))
@@ -168,7 +175,7 @@ class PaymentPanel(QWidget):
         actions.addWidget(self.reprint_button)
         right.addLayout(actions)
         right.addWidget(self.print_button)  # its own row: the panel fits beside the call keys
-        self._update_buttons()
+        return right
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
