@@ -36,6 +36,55 @@ ACTIVE_STATES = (TicketState.CALLED, TicketState.SERVING)
 OPEN_STATES = (TicketState.WAITING, TicketState.CALLED, TicketState.SERVING)
 
 
+class CounterAction(StrEnum):
+    """What a clerk does at the counter (the counter window's keys, the CLI's ``ticket`` commands)."""
+
+    NEXT = "next"  # finish the current customer, if any, and call the next (F1)
+    RECALL = "recall"  # call the current number again (F2)
+    START = "start"  # the called customer has arrived (F3)
+    NO_SHOW = "no_show"  # the called customer did not come (F4)
+    TRANSFER = "transfer"  # send the current customer to another service's line (F5)
+    FINISH = "finish"  # the current customer is served (F6)
+    CALL_NUMBER = "call_number"  # call a particular waiting number (F7)
+    PAUSE = "pause"  # pause or resume the counter (F8)
+
+
+ACTION_STATES: dict[CounterAction, tuple[TicketState, ...] | None] = {
+    CounterAction.NEXT: None,
+    CounterAction.RECALL: (TicketState.CALLED,),
+    CounterAction.START: (TicketState.CALLED,),
+    CounterAction.NO_SHOW: (TicketState.CALLED,),
+    CounterAction.TRANSFER: ACTIVE_STATES,
+    CounterAction.FINISH: ACTIVE_STATES,
+    CounterAction.CALL_NUMBER: None,
+    CounterAction.PAUSE: (),
+}
+"""The state the counter's current customer must be in for each action: ``None`` for any (or nobody),
+``()`` for nobody at the counter. ``services.queue`` refuses an action in any other state; windows
+offer exactly these (:func:`allowed_actions`)."""
+
+
+def states_for(action: CounterAction) -> tuple[TicketState, ...]:
+    """The states the current customer's ticket must be in for ``action``, one that acts on them."""
+    states = ACTION_STATES[action]
+    if not states:
+        raise ValueError(f"{action.value} does not act on the counter's current customer")
+    return states
+
+
+def allowed_actions(current: TicketState | None) -> frozenset[CounterAction]:
+    """The actions a counter can take when its current customer's ticket is in state ``current``
+    (``None``: nobody at the counter). A window enables its keys from this, so it never offers what
+    the service would refuse."""
+
+    def allowed(states: tuple[TicketState, ...] | None) -> bool:
+        if states is None:
+            return True
+        return current is None if not states else current in states
+
+    return frozenset(action for action, states in ACTION_STATES.items() if allowed(states))
+
+
 class CounterState(StrEnum):
     OPEN = "open"
     PAUSED = "paused"
@@ -184,41 +233,6 @@ def estimate_minutes(ahead: int, average_service_minutes: float, counters_servin
     if ahead <= 0:
         return 0
     return math.ceil(ahead * average_service_minutes / counters_serving)
-
-
-class CounterAction(StrEnum):
-    """What a counter's keys do (F1 … F8)."""
-
-    CALL_NEXT = "next"
-    RECALL = "recall"
-    START = "start"
-    NO_SHOW = "no_show"
-    TRANSFER = "transfer"
-    FINISH = "finish"
-    CALL_NUMBER = "call_number"
-    PAUSE = "pause"
-
-
-_ALWAYS = frozenset({CounterAction.CALL_NEXT, CounterAction.CALL_NUMBER})
-_AT_THE_COUNTER = _ALWAYS | {CounterAction.TRANSFER, CounterAction.FINISH}
-_ALLOWED: Mapping[TicketState | None, frozenset[CounterAction]] = {
-    None: _ALWAYS | {CounterAction.PAUSE},  # pausing (or closing) needs no customer at the counter
-    TicketState.CALLED: _AT_THE_COUNTER | {CounterAction.RECALL, CounterAction.START, CounterAction.NO_SHOW},
-    TicketState.SERVING: _AT_THE_COUNTER,
-}
-
-
-def allowed_actions(current: TicketState | None) -> frozenset[CounterAction]:
-    """What a counter may do while its customer's ticket is in state ``current`` (``None``: nobody at
-    the counter), as the queue service enforces it: recall, arrival and no-show only for a customer
-    called and not yet arrived; transfer and finish for anyone at the counter; pause only with nobody
-    there; the next customer, or a particular number, always (the current one is finished first).
-
-    A ticket that is not at a counter (waiting, finished, a no-show, cancelled) is nobody's current
-    customer: ``ValueError``."""
-    if current not in _ALLOWED:
-        raise ValueError(f"a {current} ticket is not at a counter")
-    return _ALLOWED[current]
 
 
 def require_state(ticket: Ticket, allowed: Sequence[TicketState], action: str) -> None:

@@ -33,7 +33,7 @@ CARD = "background: white; border: 1px solid #d5dede; border-radius: 12px;"
 #: The call keys (named by the action they run) in the order of their F-keys; the grid reads them in
 #: rows of two.
 KEYS: dict[CounterAction, str] = {
-    CounterAction.CALL_NEXT: "F1",
+    CounterAction.NEXT: "F1",
     CounterAction.RECALL: "F2",
     CounterAction.START: "F3",
     CounterAction.NO_SHOW: "F4",
@@ -85,12 +85,12 @@ def call_keys(window: QWidget) -> tuple[QGridLayout, dict[CounterAction, QPushBu
     grid.setSpacing(10)
     buttons: dict[CounterAction, QPushButton] = {}
     for i, key in enumerate(KEYS):
-        button = make_button(font=style.font(13, bold=key is CounterAction.CALL_NEXT))
+        button = make_button(font=style.font(13, bold=key is CounterAction.NEXT))
         button.setMinimumHeight(52)
         # not button.setShortcut: setText() replaces a button's shortcut with its mnemonic
         shortcut = QShortcut(QKeySequence(KEYS[key]), window)
         shortcut.activated.connect(lambda b=button: b.isEnabled() and b.click())
-        if key is CounterAction.CALL_NEXT:
+        if key is CounterAction.NEXT:
             button.setProperty("primary", True)
         if key is CounterAction.NO_SHOW:
             button.setProperty("warn", True)

@@ -134,7 +134,7 @@ class CounterScreen(QMainWindow):
         self.model.set_language(self.language)
         self.setWindowTitle(self.tr("Counter %1").replace("%1", str(self.counter)))
         labels = {
-            CounterAction.CALL_NEXT: self.tr("Call next"),
+            CounterAction.NEXT: self.tr("Call next"),
             CounterAction.RECALL: self.tr("Recall"),
             CounterAction.START: self.tr("Customer arrived"),
             CounterAction.NO_SHOW: self.tr("No-show"),

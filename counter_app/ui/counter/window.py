@@ -68,7 +68,7 @@ class CounterWindow(CounterScreen):
 
     def _connect_keys(self) -> None:
         handlers: dict[CounterAction, Callable[[], None]] = {
-            CounterAction.CALL_NEXT: self.call_next,
+            CounterAction.NEXT: self.call_next,
             CounterAction.RECALL: self.recall,
             CounterAction.START: self.start_serving,
             CounterAction.NO_SHOW: self.no_show,
