@@ -46,7 +46,10 @@ class _Connection(Protocol):
 
 
 class OpenHall(Protocol):
-    """What the worker and the client need of the hall they serve (``services.hall.Hall`` has it)."""
+    """What the worker and the client need of the hall they serve (``services.hall.Hall`` has it):
+    its profile, closing it, and noticing commits (``data_version()`` for other connections', the
+    connection's ``total_changes`` for its own; the store's change feed takes their place when the
+    store seam of #9 lands)."""
 
     @property
     def profile(self) -> HallProfile: ...
