@@ -13,17 +13,55 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from counter_app.ui.hall_client import HallClient, HallWorker
+
+if TYPE_CHECKING:  # annotations only: each is imported where it is first needed (start-up time)
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from counter_app.domain.profile import HallProfile
+    from counter_app.domain.queue import Ticket
+    from counter_app.printing.backends import PrinterBackend
+    from counter_app.services.hall import Hall
+    from counter_app.services.printing.tickets import PrintOutcome
+    from counter_app.ui.counter.window import CounterWindow, Reprint
+    from counter_app.ui.display.window import DisplayWindow
+    from counter_app.ui.kiosk.window import KioskWindow, PrintFn
+
+    RoleWindow = CounterWindow | KioskWindow | DisplayWindow
 
 log = logging.getLogger("counter_app.init")
 _T0 = time.perf_counter()
 
 
-def launch(args: argparse.Namespace, opener: Any, early_profile: Any, printers: Any) -> int:
+class Printers(Protocol):
+    """This PC's printers, as the composition root chose them (``app.Printers``)."""
+
+    @property
+    def counter(self) -> PrinterBackend: ...
+
+    @property
+    def ticket_paper(self) -> str: ...
+
+    @property
+    def kiosk(self) -> PrinterBackend | None: ...
+
+    @property
+    def kiosk_paper(self) -> str: ...
+
+
+Opener = Callable[[], "Hall"]
+PrintersFor = Callable[["HallProfile"], Printers]
+
+
+def launch(
+    args: argparse.Namespace, opener: Opener, early_profile: HallProfile | None, printers: PrintersFor
+) -> int:
     """Draw the windows first, then open the hall.
 
     When the database already holds a profile (every start but the first), windows are built from
@@ -37,7 +75,7 @@ def launch(args: argparse.Namespace, opener: Any, early_profile: Any, printers: 
     """
     worker = HallWorker(opener)
 
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     from counter_app.logs import use_hall_timezone
@@ -47,7 +85,8 @@ def launch(args: argparse.Namespace, opener: Any, early_profile: Any, printers: 
 
     QCoreApplication.setOrganizationName("counter-app")
     QCoreApplication.setApplicationName("counter-app")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     ready_ms = (time.perf_counter() - _T0) * 1000
     profile = early_profile
     if profile is None:
@@ -79,16 +118,31 @@ def launch(args: argparse.Namespace, opener: Any, early_profile: Any, printers: 
     _install_excepthook()
 
     log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
-    print_workers: list[HallWorker] = []
+    print_workers: list[HallWorker[Hall]] = []
     windows = build_windows(args, client, language, print_workers, opener, printers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    later = ([worker] if profile is not None else []) + print_workers  # opened after the first paint
+    return _run(app, args, windows, later, [worker, *print_workers])
+
+
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    windows: list[RoleWindow],
+    later: list[HallWorker[Hall]],
+    workers: list[HallWorker[Hall]],
+) -> int:
+    """Show the windows, start ``later`` after the first paint, run until the last window closes,
+    then stop every worker."""
+    from PySide6.QtCore import QTimer
+
     for window in windows:
         if args.fullscreen:
             window.showFullScreen()
         else:
             window.show()
-    for later in ([worker] if profile is not None else []) + print_workers:
-        _after_first_paint(windows[0], later.start)
+    for worker in later:
+        _after_first_paint(windows[0], worker.start)
     if os.environ.get("COUNTER_APP_EXIT_AFTER_PAINT"):
         _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
@@ -98,7 +152,7 @@ def launch(args: argparse.Namespace, opener: Any, early_profile: Any, printers: 
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
-    for started in (worker, *print_workers):
+    for started in workers:
         if started.ready.is_set() or started.started:
             started.stop()  # a slip being printed comes out and its job is settled; the file is closed
     return int(code)
@@ -128,19 +182,19 @@ def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:
 
 def build_windows(
     args: argparse.Namespace,
-    client: Any,
+    client: HallClient[Hall],
     language: str,
-    print_workers: list[HallWorker],
-    opener: Any,
-    printers: Any,
-) -> list[Any]:
-    """The windows of ``--role``; a kiosk that prints adds its print worker to ``print_workers``
-    (the caller stops it when the windows close)."""
-    windows: list[Any] = []
+    print_workers: list[HallWorker[Hall]],
+    opener: Opener,
+    printers: PrintersFor,
+) -> list[RoleWindow]:
+    """The windows of ``--role``, each given its client here; a kiosk that prints adds its print
+    worker to ``print_workers`` (the caller stops it when the windows close)."""
+    windows: list[RoleWindow] = []
     counters = list(args.counter or [])
     for role in args.role:
         if role == "counter":
-            from counter_app.ui.counter_window import CounterWindow
+            from counter_app.ui.counter.window import CounterWindow
 
             number = counters.pop(0) if counters else 1
             window = CounterWindow(
@@ -150,23 +204,23 @@ def build_windows(
             window.show_tab(args.tab)
             windows.append(window)
         elif role == "kiosk":
-            from counter_app.ui.kiosk_window import KioskWindow
+            from counter_app.ui.kiosk.window import KioskWindow
 
             print_client, print_fn = _kiosk_printer(opener, printers(client.profile), client.profile)
             if print_client is not None:
                 print_workers.append(print_client.worker)
             windows.append(KioskWindow(client, language, print_client=print_client, print_fn=print_fn))
         else:
-            from counter_app.ui.display_window import DisplayWindow
+            from counter_app.ui.display.window import DisplayWindow
 
             windows.append(DisplayWindow(client, language))
     return windows
 
 
-def _ticket_reprint(client: Any, printers: Any) -> Any:
+def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:
     """``reprint(hall, number, clerk)`` for the counter window: a ticket again, labelled 补打."""
 
-    def reprint(hall: Any, number: str, clerk: str) -> Any:
+    def reprint(hall: Hall, number: str, clerk: str) -> PrintOutcome:
         from counter_app.services.printing.tickets import print_ticket
 
         chosen = printers(client.profile)
@@ -175,16 +229,18 @@ def _ticket_reprint(client: Any, printers: Any) -> Any:
     return reprint
 
 
-def _add_desk_panels(window: Any, client: Any, counter: int, printers: Any) -> None:
+def _add_desk_panels(
+    window: CounterWindow, client: HallClient[Hall], counter: int, printers: PrintersFor
+) -> None:
     """The counter's desk tasks beside its line: installation applications and payment guidance,
     printing to the counter's printer (the profile's, or ``--printer`` on this PC). Built when
     first needed, so their imports do not delay the counter's first paint."""
 
-    def printer() -> Any:
+    def printer() -> PrinterBackend:
         return printers(client.profile).counter
 
-    def applications() -> Any:
-        from counter_app.ui.applications_panel import ApplicationsPanel
+    def applications() -> QWidget:
+        from counter_app.ui.applications.panel import ApplicationsPanel
 
         return ApplicationsPanel(
             client,
@@ -195,8 +251,8 @@ def _add_desk_panels(window: Any, client: Any, counter: int, printers: Any) -> N
             banner=window.banner,
         )
 
-    def payment() -> Any:
-        from counter_app.ui.payment_panel import PaymentPanel
+    def payment() -> QWidget:
+        from counter_app.ui.payments.panel import PaymentPanel
 
         return PaymentPanel(
             client,
@@ -211,7 +267,9 @@ def _add_desk_panels(window: Any, client: Any, counter: int, printers: Any) -> N
     window.add_panel("payment", payment)
 
 
-def _kiosk_printer(opener: Any, chosen: Any, profile: Any) -> tuple[Any, Any]:
+def _kiosk_printer(
+    opener: Opener, chosen: Printers, profile: HallProfile
+) -> tuple[HallClient[Hall] | None, PrintFn | None]:
     """The kiosk's printer on its own worker (its own connection), so a slow network printer never
     holds up the queue; ``(None, None)`` when the hall prints no tickets."""
     backend = chosen.kiosk
@@ -219,7 +277,7 @@ def _kiosk_printer(opener: Any, chosen: Any, profile: Any) -> tuple[Any, Any]:
         return None, None
     paper = chosen.kiosk_paper
 
-    def print_fn(hall: Any, ticket: Any) -> Any:
+    def print_fn(hall: Hall, ticket: Ticket) -> PrintOutcome:
         from counter_app.services.printing.tickets import print_ticket
 
         return print_ticket(hall, ticket, backend, paper=paper)
@@ -229,7 +287,7 @@ def _kiosk_printer(opener: Any, chosen: Any, profile: Any) -> tuple[Any, Any]:
     return HallClient(worker, profile), print_fn
 
 
-def _after_first_paint(window: Any, then: Any) -> None:
+def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     """Run ``then`` once, right after ``window`` has been painted for the first time."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -244,17 +302,17 @@ def _after_first_paint(window: Any, then: Any) -> None:
     window.installEventFilter(watcher)
 
 
-def _report_paint_and_quit(app: Any) -> None:
+def _report_paint_and_quit(app: QCoreApplication) -> None:
     """For bench/bench_startup.py: how long the first window took to paint, then exit."""
     print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
     app.quit()
 
 
-def _log_when_loaded(windows: list[Any]) -> None:
+def _log_when_loaded(windows: list[RoleWindow]) -> None:
     """One boot-log line once every window shows its data (what a start-up check waits for)."""
     pending = {id(w) for w in windows}
 
-    def one_loaded(window: Any) -> None:
+    def one_loaded(window: RoleWindow) -> None:
         if id(window) in pending:
             pending.discard(id(window))
             if not pending:
@@ -265,7 +323,7 @@ def _log_when_loaded(windows: list[Any]) -> None:
         window.loaded.connect(lambda w=window: one_loaded(w))
 
 
-def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
+def _screenshot_when_loaded(app: QCoreApplication, windows: list[RoleWindow], target: Path) -> None:
     from PySide6.QtCore import QTimer
 
     pending = {id(w) for w in windows}
@@ -284,7 +342,7 @@ def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
             print(path, flush=True)
         app.quit()
 
-    def one_loaded(window: Any) -> None:
+    def one_loaded(window: RoleWindow) -> None:
         pending.discard(id(window))
         if not pending:
             QTimer.singleShot(300, grab_all)  # let layouts settle and fonts render

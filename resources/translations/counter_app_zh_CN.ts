@@ -540,88 +540,12 @@
   <context>
     <name>ApplicationForm</name>
     <message>
-      <source>Business</source>
-      <translation>业务类型</translation>
-    </message>
-    <message>
-      <source>Applicant is</source>
-      <translation>申请人类型</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称/姓名</translation>
-    </message>
-    <message>
-      <source>ID type</source>
-      <translation>证件类型</translation>
-    </message>
-    <message>
-      <source>ID number</source>
-      <translation>证件号码</translation>
-    </message>
-    <message>
-      <source>Mobile</source>
-      <translation>手机号码</translation>
-    </message>
-    <message>
-      <source>Address of use</source>
-      <translation>用电地址</translation>
-    </message>
-    <message>
-      <source>Agent's name</source>
-      <translation>代办人姓名</translation>
-    </message>
-    <message>
-      <source>Agent's ID type</source>
-      <translation>代办人证件类型</translation>
-    </message>
-    <message>
-      <source>Agent's ID number</source>
-      <translation>代办人证件号码</translation>
-    </message>
-    <message>
-      <source>Agent's mobile</source>
-      <translation>代办人手机</translation>
-    </message>
-    <message>
-      <source>Account number</source>
-      <translation>户号</translation>
-    </message>
-    <message>
-      <source>Capacity</source>
-      <translation>申请容量</translation>
-    </message>
-    <message>
-      <source>Voltage</source>
-      <translation>电压等级</translation>
-    </message>
-    <message>
-      <source>Tariff class</source>
-      <translation>用电类别</translation>
-    </message>
-    <message>
       <source>From</source>
       <translation>起始日期</translation>
     </message>
     <message>
       <source>Until</source>
       <translation>截止日期</translation>
-    </message>
-    <message>
-      <source>Address on the account</source>
-      <translation>户档地址</translation>
-    </message>
-    <message>
-      <source>Class on the account</source>
-      <translation>户档用电类别</translation>
-    </message>
-    <message>
-      <source>Arrears (yuan)</source>
-      <translation>欠费（元）</translation>
-    </message>
-    <message>
-      <source>Shown today</source>
-      <translation>本次提供</translation>
     </message>
     <message>
       <source>Power of attorney</source>
@@ -638,66 +562,6 @@
     <message>
       <source>External works</source>
       <translation>外线工程</translation>
-    </message>
-    <message>
-      <source>No end date (a reduction has no time limit)</source>
-      <translation>不定期限（减容不受期限限制）</translation>
-    </message>
-    <message>
-      <source>Applicant</source>
-      <translation>申请人</translation>
-    </message>
-    <message>
-      <source>Agent (when the applicant is not here)</source>
-      <translation>代办人（申请人未到场时）</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>申请内容</translation>
-    </message>
-    <message>
-      <source>Documents (一证受理)</source>
-      <translation>申请资料（一证受理）</translation>
-    </message>
-    <message>
-      <source>a person</source>
-      <translation>个人</translation>
-    </message>
-    <message>
-      <source>an organisation</source>
-      <translation>单位</translation>
-    </message>
-    <message>
-      <source>The applicant is here in person</source>
-      <translation>申请人本人到场</translation>
-    </message>
-    <message>
-      <source>Signed power of attorney (授权委托书) shown</source>
-      <translation>已出示签字的授权委托书</translation>
-    </message>
-    <message>
-      <source>Needs external line works (外线工程)</source>
-      <translation>需要外线工程</translation>
-    </message>
-    <message>
-      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
-      <translation>客户已就缺件签署《客户承诺书》</translation>
-    </message>
-    <message>
-      <source>as on the ID; rare characters (生僻字) are fine</source>
-      <translation>与证件一致，可输入生僻字</translation>
-    </message>
-    <message>
-      <source>e.g. 8</source>
-      <translation>例如 8</translation>
-    </message>
-    <message>
-      <source>Accept application</source>
-      <translation>受理申请</translation>
-    </message>
-    <message>
-      <source>Clear</source>
-      <translation>清空</translation>
     </message>
     <message>
       <source>— choose the business —</source>
@@ -1299,7 +1163,7 @@
     </message>
   </context>
   <context>
-    <name>CounterWindow</name>
+    <name>CounterScreen</name>
     <message>
       <source>Applications</source>
       <translation>业扩报装</translation>
@@ -1349,6 +1213,30 @@
       <translation>当前客户</translation>
     </message>
     <message>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客户（按“下一位”的叫号顺序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均办理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
       <source>Waiting line</source>
       <translation>等候队列</translation>
     </message>
@@ -1363,6 +1251,10 @@
     <message>
       <source>Serves: %1</source>
       <translation>办理业务：%1</translation>
+    </message>
+    <message>
+      <source>Longest wait %1 min (target %2 min)</source>
+      <translation>最长等候 %1 分钟（目标 %2 分钟）</translation>
     </message>
     <message>
       <source>Clerk: %1</source>
@@ -1389,40 +1281,12 @@
       <translation>%1分钟</translation>
     </message>
     <message>
-      <source>Waiting for this counter, in the order F1 calls them</source>
-      <translation>本窗口等候客户（按“下一位”的叫号顺序）</translation>
-    </message>
-    <message>
-      <source>Today at this counter</source>
-      <translation>本窗口今日</translation>
-    </message>
-    <message>
-      <source>Served</source>
-      <translation>办结</translation>
-    </message>
-    <message>
-      <source>No-shows</source>
-      <translation>过号</translation>
-    </message>
-    <message>
-      <source>Average service</source>
-      <translation>平均办理</translation>
-    </message>
-    <message>
-      <source>Average wait</source>
-      <translation>平均等候</translation>
-    </message>
-    <message>
       <source>1 person</source>
       <translation>1 人</translation>
     </message>
     <message>
       <source>%1 people</source>
       <translation>%1 人</translation>
-    </message>
-    <message>
-      <source>Longest wait %1 min (target %2 min)</source>
-      <translation>最长等候 %1 分钟（目标 %2 分钟）</translation>
     </message>
     <message>
       <source>No customer. Press Call next.</source>
@@ -1444,8 +1308,12 @@
       <source>Resume</source>
       <translation>恢复服务</translation>
     </message>
+  </context>
+  <context>
+    <name>CounterWindow</name>
     <message>
       <source>Nobody is waiting for this counter.</source>
+      <extracomment>``reprint(hall, number, clerk)``: a ticket printed again (补打) on the counter's printer</extracomment>
       <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
@@ -1936,9 +1804,158 @@
     </message>
   </context>
   <context>
+    <name>IntakeFields</name>
+    <message>
+      <source>Business</source>
+      <extracomment>Each row's label; a check box's row has none (its own text says it all).</extracomment>
+      <translation>业务类型</translation>
+    </message>
+    <message>
+      <source>Applicant is</source>
+      <translation>申请人类型</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称/姓名</translation>
+    </message>
+    <message>
+      <source>ID type</source>
+      <translation>证件类型</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>证件号码</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机号码</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用电地址</translation>
+    </message>
+    <message>
+      <source>Agent's name</source>
+      <translation>代办人姓名</translation>
+    </message>
+    <message>
+      <source>Agent's ID type</source>
+      <translation>代办人证件类型</translation>
+    </message>
+    <message>
+      <source>Agent's ID number</source>
+      <translation>代办人证件号码</translation>
+    </message>
+    <message>
+      <source>Agent's mobile</source>
+      <translation>代办人手机</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>户号</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申请容量</translation>
+    </message>
+    <message>
+      <source>Voltage</source>
+      <translation>电压等级</translation>
+    </message>
+    <message>
+      <source>Tariff class</source>
+      <translation>用电类别</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Address on the account</source>
+      <translation>户档地址</translation>
+    </message>
+    <message>
+      <source>Class on the account</source>
+      <translation>户档用电类别</translation>
+    </message>
+    <message>
+      <source>Arrears (yuan)</source>
+      <translation>欠费（元）</translation>
+    </message>
+    <message>
+      <source>Shown today</source>
+      <translation>本次提供</translation>
+    </message>
+    <message>
+      <source>No end date (a reduction has no time limit)</source>
+      <translation>不定期限（减容不受期限限制）</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申请人</translation>
+    </message>
+    <message>
+      <source>Agent (when the applicant is not here)</source>
+      <translation>代办人（申请人未到场时）</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申请内容</translation>
+    </message>
+    <message>
+      <source>Documents (一证受理)</source>
+      <translation>申请资料（一证受理）</translation>
+    </message>
+    <message>
+      <source>a person</source>
+      <translation>个人</translation>
+    </message>
+    <message>
+      <source>an organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>The applicant is here in person</source>
+      <translation>申请人本人到场</translation>
+    </message>
+    <message>
+      <source>Signed power of attorney (授权委托书) shown</source>
+      <translation>已出示签字的授权委托书</translation>
+    </message>
+    <message>
+      <source>Needs external line works (外线工程)</source>
+      <translation>需要外线工程</translation>
+    </message>
+    <message>
+      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
+      <translation>客户已就缺件签署《客户承诺书》</translation>
+    </message>
+    <message>
+      <source>as on the ID; rare characters (生僻字) are fine</source>
+      <translation>与证件一致，可输入生僻字</translation>
+    </message>
+    <message>
+      <source>e.g. 8</source>
+      <translation>例如 8</translation>
+    </message>
+    <message>
+      <source>Accept application</source>
+      <translation>受理申请</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+  </context>
+  <context>
     <name>KioskWindow</name>
     <message>
       <source>Take a number</source>
+      <extracomment>``print_fn(hall, ticket)``: the ticket slip, recorded and printed (on the print worker)</extracomment>
       <translation>取号</translation>
     </message>
     <message>

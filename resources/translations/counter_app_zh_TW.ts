@@ -540,88 +540,12 @@
   <context>
     <name>ApplicationForm</name>
     <message>
-      <source>Business</source>
-      <translation>業務類型</translation>
-    </message>
-    <message>
-      <source>Applicant is</source>
-      <translation>申請人類型</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名稱/姓名</translation>
-    </message>
-    <message>
-      <source>ID type</source>
-      <translation>證件類型</translation>
-    </message>
-    <message>
-      <source>ID number</source>
-      <translation>證件號碼</translation>
-    </message>
-    <message>
-      <source>Mobile</source>
-      <translation>手機號碼</translation>
-    </message>
-    <message>
-      <source>Address of use</source>
-      <translation>用電地址</translation>
-    </message>
-    <message>
-      <source>Agent's name</source>
-      <translation>代辦人姓名</translation>
-    </message>
-    <message>
-      <source>Agent's ID type</source>
-      <translation>代辦人證件類型</translation>
-    </message>
-    <message>
-      <source>Agent's ID number</source>
-      <translation>代辦人證件號碼</translation>
-    </message>
-    <message>
-      <source>Agent's mobile</source>
-      <translation>代辦人手機</translation>
-    </message>
-    <message>
-      <source>Account number</source>
-      <translation>戶號</translation>
-    </message>
-    <message>
-      <source>Capacity</source>
-      <translation>申請容量</translation>
-    </message>
-    <message>
-      <source>Voltage</source>
-      <translation>電壓等級</translation>
-    </message>
-    <message>
-      <source>Tariff class</source>
-      <translation>用電類別</translation>
-    </message>
-    <message>
       <source>From</source>
       <translation>起始日期</translation>
     </message>
     <message>
       <source>Until</source>
       <translation>截止日期</translation>
-    </message>
-    <message>
-      <source>Address on the account</source>
-      <translation>戶檔地址</translation>
-    </message>
-    <message>
-      <source>Class on the account</source>
-      <translation>戶檔用電類別</translation>
-    </message>
-    <message>
-      <source>Arrears (yuan)</source>
-      <translation>欠費（元）</translation>
-    </message>
-    <message>
-      <source>Shown today</source>
-      <translation>本次提供</translation>
     </message>
     <message>
       <source>Power of attorney</source>
@@ -638,66 +562,6 @@
     <message>
       <source>External works</source>
       <translation>外線工程</translation>
-    </message>
-    <message>
-      <source>No end date (a reduction has no time limit)</source>
-      <translation>不定期限（減容不受期限限制）</translation>
-    </message>
-    <message>
-      <source>Applicant</source>
-      <translation>申請人</translation>
-    </message>
-    <message>
-      <source>Agent (when the applicant is not here)</source>
-      <translation>代辦人（申請人未到場時）</translation>
-    </message>
-    <message>
-      <source>Request</source>
-      <translation>申請內容</translation>
-    </message>
-    <message>
-      <source>Documents (一证受理)</source>
-      <translation>申請資料（一證受理）</translation>
-    </message>
-    <message>
-      <source>a person</source>
-      <translation>個人</translation>
-    </message>
-    <message>
-      <source>an organisation</source>
-      <translation>單位</translation>
-    </message>
-    <message>
-      <source>The applicant is here in person</source>
-      <translation>申請人本人到場</translation>
-    </message>
-    <message>
-      <source>Signed power of attorney (授权委托书) shown</source>
-      <translation>已出示簽字的授權委託書</translation>
-    </message>
-    <message>
-      <source>Needs external line works (外线工程)</source>
-      <translation>需要外線工程</translation>
-    </message>
-    <message>
-      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
-      <translation>客戶已就缺件簽署《客戶承諾書》</translation>
-    </message>
-    <message>
-      <source>as on the ID; rare characters (生僻字) are fine</source>
-      <translation>與證件一致，可輸入生僻字</translation>
-    </message>
-    <message>
-      <source>e.g. 8</source>
-      <translation>例如 8</translation>
-    </message>
-    <message>
-      <source>Accept application</source>
-      <translation>受理申請</translation>
-    </message>
-    <message>
-      <source>Clear</source>
-      <translation>清空</translation>
     </message>
     <message>
       <source>— choose the business —</source>
@@ -1299,7 +1163,7 @@
     </message>
   </context>
   <context>
-    <name>CounterWindow</name>
+    <name>CounterScreen</name>
     <message>
       <source>Applications</source>
       <translation>業擴報裝</translation>
@@ -1349,6 +1213,30 @@
       <translation>當前客戶</translation>
     </message>
     <message>
+      <source>Waiting for this counter, in the order F1 calls them</source>
+      <translation>本窗口等候客戶（按「下一位」的叫號順序）</translation>
+    </message>
+    <message>
+      <source>Today at this counter</source>
+      <translation>本窗口今日</translation>
+    </message>
+    <message>
+      <source>Served</source>
+      <translation>辦結</translation>
+    </message>
+    <message>
+      <source>No-shows</source>
+      <translation>過號</translation>
+    </message>
+    <message>
+      <source>Average service</source>
+      <translation>平均辦理</translation>
+    </message>
+    <message>
+      <source>Average wait</source>
+      <translation>平均等候</translation>
+    </message>
+    <message>
       <source>Waiting line</source>
       <translation>等候隊列</translation>
     </message>
@@ -1363,6 +1251,10 @@
     <message>
       <source>Serves: %1</source>
       <translation>辦理業務：%1</translation>
+    </message>
+    <message>
+      <source>Longest wait %1 min (target %2 min)</source>
+      <translation>最長等候 %1 分鐘（目標 %2 分鐘）</translation>
     </message>
     <message>
       <source>Clerk: %1</source>
@@ -1389,40 +1281,12 @@
       <translation>%1分鐘</translation>
     </message>
     <message>
-      <source>Waiting for this counter, in the order F1 calls them</source>
-      <translation>本窗口等候客戶（按「下一位」的叫號順序）</translation>
-    </message>
-    <message>
-      <source>Today at this counter</source>
-      <translation>本窗口今日</translation>
-    </message>
-    <message>
-      <source>Served</source>
-      <translation>辦結</translation>
-    </message>
-    <message>
-      <source>No-shows</source>
-      <translation>過號</translation>
-    </message>
-    <message>
-      <source>Average service</source>
-      <translation>平均辦理</translation>
-    </message>
-    <message>
-      <source>Average wait</source>
-      <translation>平均等候</translation>
-    </message>
-    <message>
       <source>1 person</source>
       <translation>1 人</translation>
     </message>
     <message>
       <source>%1 people</source>
       <translation>%1 人</translation>
-    </message>
-    <message>
-      <source>Longest wait %1 min (target %2 min)</source>
-      <translation>最長等候 %1 分鐘（目標 %2 分鐘）</translation>
     </message>
     <message>
       <source>No customer. Press Call next.</source>
@@ -1444,8 +1308,12 @@
       <source>Resume</source>
       <translation>恢復服務</translation>
     </message>
+  </context>
+  <context>
+    <name>CounterWindow</name>
     <message>
       <source>Nobody is waiting for this counter.</source>
+      <extracomment>``reprint(hall, number, clerk)``: a ticket printed again (补打) on the counter's printer</extracomment>
       <translation>本窗口暫無等候客戶。</translation>
     </message>
     <message>
@@ -1936,9 +1804,158 @@
     </message>
   </context>
   <context>
+    <name>IntakeFields</name>
+    <message>
+      <source>Business</source>
+      <extracomment>Each row's label; a check box's row has none (its own text says it all).</extracomment>
+      <translation>業務類型</translation>
+    </message>
+    <message>
+      <source>Applicant is</source>
+      <translation>申請人類型</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名稱/姓名</translation>
+    </message>
+    <message>
+      <source>ID type</source>
+      <translation>證件類型</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>證件號碼</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手機號碼</translation>
+    </message>
+    <message>
+      <source>Address of use</source>
+      <translation>用電地址</translation>
+    </message>
+    <message>
+      <source>Agent's name</source>
+      <translation>代辦人姓名</translation>
+    </message>
+    <message>
+      <source>Agent's ID type</source>
+      <translation>代辦人證件類型</translation>
+    </message>
+    <message>
+      <source>Agent's ID number</source>
+      <translation>代辦人證件號碼</translation>
+    </message>
+    <message>
+      <source>Agent's mobile</source>
+      <translation>代辦人手機</translation>
+    </message>
+    <message>
+      <source>Account number</source>
+      <translation>戶號</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>申請容量</translation>
+    </message>
+    <message>
+      <source>Voltage</source>
+      <translation>電壓等級</translation>
+    </message>
+    <message>
+      <source>Tariff class</source>
+      <translation>用電類別</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <source>Address on the account</source>
+      <translation>戶檔地址</translation>
+    </message>
+    <message>
+      <source>Class on the account</source>
+      <translation>戶檔用電類別</translation>
+    </message>
+    <message>
+      <source>Arrears (yuan)</source>
+      <translation>欠費（元）</translation>
+    </message>
+    <message>
+      <source>Shown today</source>
+      <translation>本次提供</translation>
+    </message>
+    <message>
+      <source>No end date (a reduction has no time limit)</source>
+      <translation>不定期限（減容不受期限限制）</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>申請人</translation>
+    </message>
+    <message>
+      <source>Agent (when the applicant is not here)</source>
+      <translation>代辦人（申請人未到場時）</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>申請內容</translation>
+    </message>
+    <message>
+      <source>Documents (一证受理)</source>
+      <translation>申請資料（一證受理）</translation>
+    </message>
+    <message>
+      <source>a person</source>
+      <translation>個人</translation>
+    </message>
+    <message>
+      <source>an organisation</source>
+      <translation>單位</translation>
+    </message>
+    <message>
+      <source>The applicant is here in person</source>
+      <translation>申請人本人到場</translation>
+    </message>
+    <message>
+      <source>Signed power of attorney (授权委托书) shown</source>
+      <translation>已出示簽字的授權委託書</translation>
+    </message>
+    <message>
+      <source>Needs external line works (外线工程)</source>
+      <translation>需要外線工程</translation>
+    </message>
+    <message>
+      <source>Customer signed the commitment letter (客户承诺书) for missing documents</source>
+      <translation>客戶已就缺件簽署《客戶承諾書》</translation>
+    </message>
+    <message>
+      <source>as on the ID; rare characters (生僻字) are fine</source>
+      <translation>與證件一致，可輸入生僻字</translation>
+    </message>
+    <message>
+      <source>e.g. 8</source>
+      <translation>例如 8</translation>
+    </message>
+    <message>
+      <source>Accept application</source>
+      <translation>受理申請</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+  </context>
+  <context>
     <name>KioskWindow</name>
     <message>
       <source>Take a number</source>
+      <extracomment>``print_fn(hall, ticket)``: the ticket slip, recorded and printed (on the print worker)</extracomment>
       <translation>取號</translation>
     </message>
     <message>
