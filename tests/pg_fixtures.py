@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from pg_server import NoServer, PgServer, required, test_server
 from pytest_postgresql.janitor import DatabaseJanitor
 
 from counter_app.store.postgres.migrations import apply_migrations
-from pg_server import NoServer, PgServer, required, test_server
 
 TEMPLATE = "counter_app_template"
 _numbers = itertools.count(1)

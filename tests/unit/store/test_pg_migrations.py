@@ -7,7 +7,7 @@ import pytest
 
 from counter_app.domain.errors import NotAHallDatabase
 from counter_app.store.postgres import migrations
-from counter_app.store.postgres.migrations import Migration, apply_migrations, applied_names
+from counter_app.store.postgres.migrations import Migration, applied_names, apply_migrations
 
 
 def test_a_fresh_hall_has_every_migration_and_a_second_run_does_nothing(pg_dsn: str) -> None:
@@ -54,7 +54,8 @@ def test_the_schema_guards_hold_on_the_server(pg_dsn: str) -> None:
         conn.execute("INSERT INTO counters (number, state, updated_at) VALUES (1, 'open', now())")
         conn.execute(
             """INSERT INTO tickets (uuid, business_day, prefix, seq, number, service_code, state,
-                   queue_order, issued_at) VALUES ('u1', '2026-12-02', 'A', 1, 'A001', 'A', 'waiting', 1, now())"""
+                   queue_order, issued_at)
+               VALUES ('u1', '2026-12-02', 'A', 1, 'A001', 'A', 'waiting', 1, now())"""
         )
         conn.execute("INSERT INTO queue_events (uuid, ticket_id, kind, at) VALUES ('e1', 1, 'issued', now())")
         with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
@@ -62,5 +63,6 @@ def test_the_schema_guards_hold_on_the_server(pg_dsn: str) -> None:
         with pytest.raises(psycopg.errors.UniqueViolation):
             conn.execute(
                 """INSERT INTO tickets (uuid, business_day, prefix, seq, number, service_code, state,
-                       queue_order, issued_at) VALUES ('u2', '2026-12-02', 'A', 1, 'A001', 'A', 'waiting', 2, now())"""
+                       queue_order, issued_at)
+                   VALUES ('u2', '2026-12-02', 'A', 1, 'A001', 'A', 'waiting', 2, now())"""
             )
