@@ -28,6 +28,8 @@ from counter_app.services.hall import Hall
 settings.register_profile("counter_app", deadline=None)
 settings.load_profile("counter_app")
 
+pytest_plugins = ["pg_fixtures"]  # the hall server's fixtures: pg_server, pg_template, pg_dsn
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: A Monday morning, well after the default profile's day start (04:00).
 START = datetime(2025, 3, 3, 9, 0, tzinfo=SHANGHAI)
