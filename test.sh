@@ -8,3 +8,4 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check counter_app tests bench scripts
 .venv/bin/ruff format --check counter_app tests bench scripts
 .venv/bin/mypy
+.venv/bin/lint-imports --no-cache

@@ -54,10 +54,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from counter_app import paths  # noqa: E402
-from counter_app.services.account_import import ImportProgress  # noqa: E402
-from counter_app.services.hall import open_hall  # noqa: E402
-from counter_app.store import schema_accounts as schema  # noqa: E402
-from counter_app.store.accounts_build import BUILD_CACHE_KIB  # noqa: E402
+from counter_app.app import open_hall  # noqa: E402
+from counter_app.services.payments.account_import import ImportProgress  # noqa: E402
+from counter_app.store.account_list.build import BUILD_CACHE_KIB  # noqa: E402
+from counter_app.store.sqlite import schema_accounts as schema  # noqa: E402
 
 HEADER = [
     "户号",
@@ -276,7 +276,7 @@ def naive_hall_load(csv_path: Path, db_path: Path) -> float:
 def parse_only(csv_path: Path, limit: int, *, as_values: bool) -> float:
     """Rows per second of the domain's reader alone (every cell validated), on the first rows: as
     ``AccountValues`` (what the import uses) or as ``AccountRow`` objects (the general API)."""
-    from counter_app.domain.account_file import open_account_file
+    from counter_app.domain.payments.account_file.reader import open_account_file
 
     started = time.perf_counter()
     count = 0
@@ -297,7 +297,7 @@ class _OpenpyxlSheet:
     def __init__(self, path: Path) -> None:
         import openpyxl
 
-        from counter_app.domain.account_file_streams import Progress
+        from counter_app.domain.payments.account_file.streams import Progress
 
         self._progress = Progress
         self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -308,7 +308,7 @@ class _OpenpyxlSheet:
         return self._progress(self._done, self._sheet.max_row, "rows")
 
     def __iter__(self) -> Any:
-        from counter_app.domain.account_file_streams import cell_text
+        from counter_app.domain.payments.account_file.streams import cell_text
 
         for number, row in enumerate(self._sheet.iter_rows(values_only=True), 1):
             self._done = number
@@ -323,7 +323,7 @@ def xlsx_parse(csv_path: Path, work: Path, limit: int) -> dict[str, Any]:
     text) through the hall's bounded reader, against openpyxl's read-only reader in the same run."""
     import openpyxl
 
-    from counter_app.domain.account_file import AccountFile, open_account_file
+    from counter_app.domain.payments.account_file.reader import AccountFile, open_account_file
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet()

@@ -33,7 +33,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from counter_app import paths
-from counter_app.domain.application_events import (
+from counter_app.app import open_hall
+from counter_app.domain.applications.events import (
     Accepted,
     Advanced,
     Completed,
@@ -43,13 +44,18 @@ from counter_app.domain.application_events import (
     Suspended,
     Withdrawn,
 )
-from counter_app.domain.application_workflow import Status, apply
+from counter_app.domain.applications.records import (
+    ApplicationData,
+    DocumentRecord,
+    event_detail,
+    event_note,
+    projection,
+)
+from counter_app.domain.applications.workflow import Status, apply
+from counter_app.domain.applications.worklist import DueFilter, WorklistQuery
 from counter_app.domain.identity import resident_id_check_digit
-from counter_app.services.applications_history import event_detail, event_note, projection
-from counter_app.services.applications_values import DueFilter, WorklistQuery
-from counter_app.services.hall import Hall, open_hall
-from counter_app.store.applications_repo import ApplicationData, ApplicationsRepository, DocumentRecord
-from counter_app.store.database import set_durable, write
+from counter_app.services.hall import Hall
+from counter_app.store.sqlite.connection import set_durable, write
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TODAY = datetime(2026, 11, 27, 10, 0, tzinfo=SHANGHAI)
@@ -150,14 +156,14 @@ def load(hall: Hall, count: int, seed: int = 7) -> dict[str, Any]:
     """Write ``count`` applications in one transaction through the repository; returns samples."""
     rng = random.Random(seed)
     setup = hall.applications.setup
-    repo = ApplicationsRepository(hall.db)
+    repo = hall.store.applications
     types = [(setup.business_type(code), share) for code, share in TYPES]
     population = [t for t, share in types for _ in range(share)]
     first_day = TODAY - timedelta(days=3 * 365)
     per_day: dict[date, int] = {}
     samples: dict[str, Any] = {}
-    set_durable(hall.db, False)
-    with write(hall.db):
+    set_durable(hall.store.db, False)
+    with write(hall.store.db):
         for i in range(count):
             btype = rng.choice(population)
             at = first_day + timedelta(seconds=int((TODAY - first_day).total_seconds() * i / count))
@@ -240,8 +246,8 @@ def load(hall: Hall, count: int, seed: int = 7) -> dict[str, Any]:
                 samples.update(name=data.name, address=data.address[-7:], owner=clerk)
             if data.account_number and i >= count // 4 and "account" not in samples:
                 samples["account"] = data.account_number
-    set_durable(hall.db, True)
-    hall.db.execute("ANALYZE")
+    set_durable(hall.store.db, True)
+    hall.store.db.execute("ANALYZE")
     return samples
 
 
@@ -274,7 +280,7 @@ def main() -> None:
         started = time.perf_counter()
         s = load(hall, args.applications)
         load_s = time.perf_counter() - started
-        total = hall.db.execute("SELECT COUNT(*), SUM(due_key < '~') FROM applications").fetchone()
+        total = hall.store.db.execute("SELECT COUNT(*), SUM(due_key < '~') FROM applications").fetchone()
         print(f"set-up: {total[0]:,} applications ({total[1]:,} open) written in {load_s:.1f} s\n")
 
         today = TODAY.date()

@@ -34,8 +34,8 @@ def worker(role: str, db: str, barrier: str, seconds: float, counter: int, seed:
     import random
 
     from counter_app import paths
+    from counter_app.app import open_hall
     from counter_app.domain.errors import StoreUnavailable
-    from counter_app.services.hall import open_hall
 
     origin, began = datetime.fromisoformat(START), time.monotonic()
     hall = open_hall(
@@ -154,7 +154,7 @@ def check(db: Path) -> dict[str, int]:
 
 def fresh_hall(folder: Path, name: str) -> Path:
     from counter_app import paths
-    from counter_app.services.hall import open_hall
+    from counter_app.app import open_hall
 
     db = folder / name
     open_hall(db, profile_file=paths.DEFAULT_PROFILE, create=True).close()

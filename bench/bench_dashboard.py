@@ -43,9 +43,10 @@ from quality_data import TZ, day_of_visits
 from quality_rows import to_millis, write_visits
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.domain.queue import CounterState
-from counter_app.services.hall import Hall, open_hall
-from counter_app.store.database import set_durable
+from counter_app.services.hall import Hall
+from counter_app.store.sqlite.connection import set_durable
 
 DAY = date(2025, 3, 3)
 YEAR_START = date(2025, 1, 1)
@@ -139,12 +140,12 @@ def new_hall(path: Path, clock: Clock) -> Hall:
 
 
 def fill(hall: Hall, days: list[date], per_day: int) -> float:
-    set_durable(hall.db, False)
+    set_durable(hall.store.db, False)
     started = time.perf_counter()
     for i, day in enumerate(days):
-        write_visits(hall.db.conn, to_millis(day_of_visits(day, per_day, seed=i)))
-    set_durable(hall.db, True)
-    hall.db.execute("ANALYZE")
+        write_visits(hall.store.db.conn, to_millis(day_of_visits(day, per_day, seed=i)))
+    set_durable(hall.store.db, True)
+    hall.store.db.execute("ANALYZE")
     return time.perf_counter() - started
 
 
@@ -158,7 +159,7 @@ def bench_day(folder: Path, tickets: int, runs: int) -> dict[str, float]:
         f"today: {view.today.arrivals} numbers, {view.today.served} served, "
         f"{view.today.transfers} transfers, {view.today.rated} ratings; {len(view.by_clerk)} clerks"
     )
-    conn = hall.db.conn
+    conn = hall.store.db.conn
 
     def baseline() -> None:
         baseline_now(conn, DAY)
@@ -206,8 +207,8 @@ def bench_year(folder: Path, tickets: int, runs: int, keep: Path | None) -> dict
     if fresh:
         spent = fill(hall, days, tickets // 365)
         print(f"set-up: {tickets:,} tickets over 365 days written in {spent:.0f} s")
-    count = hall.db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
-    events = hall.db.execute("SELECT COUNT(*) FROM queue_events").fetchone()[0]
+    count = hall.store.db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+    events = hall.store.db.execute("SELECT COUNT(*) FROM queue_events").fetchone()[0]
     print(f"the year's file: {count:,} tickets, {events:,} queue events, {path.stat().st_size / 1e9:.2f} GB")
     started = time.perf_counter()
     made = hall.quality.summaries.ensure(days[0], days[-1])
@@ -217,7 +218,7 @@ def bench_year(folder: Path, tickets: int, runs: int, keep: Path | None) -> dict
             f"closing the days: {made} day summaries stored in {summarising:.1f} s "
             f"({summarising / made * 1000:.0f} ms a day)"
         )
-    conn = hall.db.conn
+    conn = hall.store.db.conn
     first, last = date(2025, 3, 1), date(2025, 3, 31)
 
     def baseline() -> None:

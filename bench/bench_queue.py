@@ -31,7 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from counter_app import paths
-from counter_app.services.hall import Hall, open_hall
+from counter_app.app import open_hall
+from counter_app.services.hall import Hall
 
 GOAL = 1.5
 
@@ -75,7 +76,7 @@ def floor(folder: Path, n: int, warmup: int, synchronous: str) -> list[float]:
 
 def open_bench_hall(folder: Path, name: str, synchronous: str) -> Hall:
     hall = open_hall(folder / name, profile_file=paths.DEFAULT_PROFILE, create=True)
-    hall.db.execute(f"PRAGMA synchronous={synchronous}")
+    hall.store.db.execute(f"PRAGMA synchronous={synchronous}")
     return hall
 
 
@@ -142,11 +143,11 @@ def profile_ops(folder: Path, n: int, history: int, waiting: int) -> str:
     for op_name in ("issue", "call_next"):
         hall = open_bench_hall(folder, f"hall-profile-{op_name}.sqlite3", "FULL")
         busy_day(hall, history, waiting)
-        timed_conn = TimedConnection(hall.db.conn)
+        timed_conn = TimedConnection(hall.store.db.conn)
         profiler = cProfile.Profile()
         spent = 0.0
         for i in range(n):
-            hall.db.conn = timed_conn  # type: ignore[assignment]
+            hall.store.db.conn = timed_conn  # type: ignore[assignment]
             start = time.perf_counter()
             profiler.enable()
             if op_name == "issue":
@@ -155,7 +156,7 @@ def profile_ops(folder: Path, n: int, history: int, waiting: int) -> str:
                 hall.queue.call_next([1, 2, 4, 6][i % 4])
             profiler.disable()
             spent += time.perf_counter() - start
-            hall.db.conn = timed_conn._conn  # type: ignore[assignment]
+            hall.store.db.conn = timed_conn._conn  # type: ignore[assignment]
             if op_name == "issue":  # untimed: keep the line steady
                 hall.queue.call_next([1, 2, 4, 6][i % 4])
             else:

@@ -1,22 +1,127 @@
-"""Composition root: parses the command line, opens the hall, builds services, starts a role.
+"""Composition root: the one module that knows every layer.
 
-Only this module knows every layer. The CLI commands run headless; ``gui`` starts the windows
-(``ui/launcher.py``) and is the only place that catches :class:`StoreUnavailable` for a dialog.
+It opens a hall's store (the engine: today the embedded SQLite file, ``store/sqlite/``), builds the
+services on it (:class:`~counter_app.services.hall.Hall`), chooses the printers of this PC, and hands
+them to a front end: the command line (``cli/``) or the windows (``ui/launcher.py``). Neither front end
+imports this module: they get what they need from here, so the dependencies point one way.
+
+Heavy imports (the store, the services, Qt) happen inside the functions that need them: ``counter-app
+gui`` draws its first window while the worker thread is still opening the hall.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from counter_app import cli, paths
+
+if TYPE_CHECKING:
+    from counter_app.domain.profile import HallProfile
+    from counter_app.printing.backends import PrinterBackend
+    from counter_app.services.clock import Clock
+    from counter_app.services.hall import Hall
+
+
+def open_hall(
+    db_path: Path | str | None = None,
+    *,
+    profile_file: Path | str | None = None,
+    clock: Clock | None = None,
+    timeout: float | None = None,
+    create: bool = False,
+) -> Hall:
+    """Open the hall's store and profile and build its services; ``clock`` defaults to the hall's
+    time zone. Every process (window, CLI command, test driver) starts here.
+
+    ``timeout``: how long an action waits for the file's write lock before saying "busy" (the
+    store's default: 15 s). Only ``create`` (``counter-app init``) makes a new hall database; a path
+    with none raises
+    :class:`~counter_app.domain.errors.NotAHallDatabase` having created nothing. The stored profile
+    is brought up to date with a profile file when one is given (one transaction)."""
+    import logging
+
+    from counter_app.services.clock import hall_clock, system_clock
+    from counter_app.services.hall import Hall, sync_profile
+    from counter_app.store.sqlite.connection import BUSY_TIMEOUT_S
+    from counter_app.store.sqlite.hall_file import open_sqlite_store
+
+    path = paths.database_path(db_path)
+    logging.getLogger("counter_app.init").info("opening hall database %s", path)
+    store = open_sqlite_store(path, timeout=BUSY_TIMEOUT_S if timeout is None else timeout, create=create)
+    try:
+        profile = sync_profile(store, paths.profile_path(profile_file), clock or system_clock)
+    except BaseException:
+        store.close()
+        raise
+    return Hall(store=store, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))
+
+
+def stored_profile(db_path: Path | str | None) -> HallProfile | None:
+    """The profile's own tables stored in the hall file, read cheaply (standard library, read-only) so
+    the windows can be drawn before the hall is open; ``None`` when there is none yet or it is
+    unreadable (the full open then reports it). The windows need no parts; the worker reads them all."""
+    import logging
+
+    from counter_app.domain.errors import HallError
+    from counter_app.domain.profile import parse_hall_tables
+    from counter_app.store.sqlite.peek import peek_profile
+
+    stored = peek_profile(paths.database_path(db_path))
+    if stored is None:
+        return None
+    try:
+        return parse_hall_tables(stored[0])
+    except HallError as exc:
+        logging.getLogger("counter_app.init").warning("stored profile unreadable: %s", exc)
+        return None
+
+
+@dataclass(frozen=True)
+class Printers:
+    """This PC's printers: ``--printer`` on this PC, else the profile's.
+
+    ``counter``: the counter's papers (receipts, notices, payment slips, reprinted tickets; a ticket
+    takes the kiosk's roll on a receipt printer, an A6 page on a page printer); ``kiosk``: the kiosk's
+    tickets, ``None`` when the hall prints none."""
+
+    counter: PrinterBackend
+    ticket_paper: str
+    kiosk: PrinterBackend | None
+    kiosk_paper: str
+
+
+def printers_for(spec: str | None, profile: HallProfile) -> Printers:
+    from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
+
+    counter_spec = spec or profile.printing.counter_printer
+    ticket_paper = profile.printing.kiosk_paper if counter_spec.startswith("escpos") else "a6"
+    return Printers(
+        counter=parse_printer_spec(counter_spec) or NoPrinterBackend(),
+        ticket_paper=ticket_paper,
+        kiosk=parse_printer_spec(spec or profile.printing.kiosk_printer),
+        kiosk_paper=profile.printing.kiosk_paper,
+    )
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    """``counter-app gui``: the windows of ``--role`` on this hall (``ui/launcher.py`` draws them)."""
+    from counter_app.ui.launcher import launch
+
+    def opener() -> Hall:
+        return open_hall(args.db, profile_file=args.profile)
+
+    early = None if paths.profile_path(args.profile) is not None else stored_profile(args.db)
+
+    def printers(profile: HallProfile) -> Printers:
+        return printers_for(args.printer, profile)
+
+    return launch(args, opener, early, printers)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from counter_app.cli import main as cli_main
-
-    return cli_main(argv)
-
-
-def run_gui(args: argparse.Namespace) -> int:
-    from counter_app.ui.launcher import launch
-
-    return launch(args)
+    """``counter-app …``: the command line, whose ``gui`` command starts the windows."""
+    return cli.run(argv, open_hall=open_hall, start_gui=start_gui)

@@ -24,19 +24,20 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from counter_app.domain.property_boundary import FaultLocation
-from counter_app.printing.application_print import prepare_paper_print, printable_for
+from counter_app.app import open_hall
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.printing.backends import render_image
 from counter_app.printing.boundary_leaflet import leaflet_printable
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.escpos_backend import display_width, wrap_columns
 from counter_app.printing.paper import Paper, paper_named
-from counter_app.printing.payment_jobs import prepare_payment_print
 from counter_app.printing.qr import draw_qr
 from counter_app.printing.text import slip_family
 from counter_app.qt_i18n import HallTexts, install_language
-from counter_app.services.applications_values import ApplicationRequest
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
+from counter_app.services.printing.applications import prepare_paper_print, printable_for
+from counter_app.services.printing.payments import prepare_payment_print
 
 TZ = ZoneInfo("Asia/Shanghai")
 DOT_PX = 1  # one printer dot (1/8 mm at 203 dpi) per pixel

@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter_app.app import open_hall
 from counter_app.qt_i18n import install_language
-from counter_app.services.hall import open_hall
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker
 
@@ -66,11 +66,11 @@ def main(out: Path) -> None:
     client = HallClient(worker)
 
     from counter_app.printing.backends import PdfFolderBackend
-    from counter_app.ui.applications_panel import ApplicationsPanel
-    from counter_app.ui.counter_window import CounterWindow
-    from counter_app.ui.display_window import DisplayWindow
-    from counter_app.ui.kiosk_window import KioskWindow
-    from counter_app.ui.payment_panel import PaymentPanel
+    from counter_app.ui.applications.panel import ApplicationsPanel
+    from counter_app.ui.counter.window import CounterWindow
+    from counter_app.ui.display.window import DisplayWindow
+    from counter_app.ui.kiosk.window import KioskWindow
+    from counter_app.ui.payments.panel import PaymentPanel
 
     kiosk = KioskWindow(client, "zh_CN")
     kiosk.resize(*HALL_PC)

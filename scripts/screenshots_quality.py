@@ -24,9 +24,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter_app.app import open_hall
 from counter_app.domain.quality.facts import Rating
 from counter_app.qt_i18n import install_language
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
 from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker
 
@@ -111,7 +112,7 @@ def shoot(
     """Every window of the quality work at one screen size."""
     from counter_app.ui.counter.handover import HandoverDialog
     from counter_app.ui.counter.handover_panel import CustomerHandoverStrip, HandoversPanel
-    from counter_app.ui.counter_window import CounterWindow
+    from counter_app.ui.counter.window import CounterWindow
     from counter_app.ui.rating import RatingWindow
     from counter_app.ui.supervisor.window import SupervisorWindow
 

@@ -53,6 +53,7 @@ if [ "${COUNTER_APP_TEST_TOOLS:-0}" = 1 ]; then
   command -v xvfb-run >/dev/null || missing+=(xvfb xauth)     # the real X start test
   command -v import >/dev/null || missing+=(imagemagick)      # … grabs the screen
   command -v xwininfo >/dev/null || missing+=(x11-utils)      # … and lists the windows
+  compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)  # the hall server tests
 fi
 command -v python3 >/dev/null || missing+=(python3)
 python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv)

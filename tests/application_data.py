@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
+from counter_app.domain.applications.intake import IntakeForm
+from counter_app.domain.applications.values import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
 from counter_app.domain.identity import IdType
 
 

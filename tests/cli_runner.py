@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from counter_app.cli import main
+from counter_app.app import main
 
 
 class CliRun:

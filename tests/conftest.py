@@ -19,13 +19,16 @@ import pytest
 from hypothesis import settings
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.domain.profile import include_names
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
 
 # No per-example time limit: CI machines are slower and busier than a developer's, and a property
 # test is about the property, not the speed (benchmarks measure that).
 settings.register_profile("counter_app", deadline=None)
 settings.load_profile("counter_app")
+
+pytest_plugins = ["pg_fixtures"]  # the hall server's fixtures: pg_server, pg_template, pg_dsn
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: A Monday morning, well after the default profile's day start (04:00).

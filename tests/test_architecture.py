@@ -170,4 +170,54 @@ def test_sql_lives_only_in_the_store(path: Path) -> None:
 
 def test_the_store_itself_is_seen_as_sql() -> None:
     """The SQL checker finds the store's own SQL, so an empty result elsewhere means something."""
-    assert sql_strings((PACKAGE / "store" / "queue_repo.py").read_text(encoding="utf-8"))
+    assert sql_strings((PACKAGE / "store" / "queue.py").read_text(encoding="utf-8"))
+
+
+# the store seam: repositories speak the SQL both engines share ---------------------------------------
+# store/sql.py says which SQL that is; what only SQLite has lives in store/sqlite/ and the per-PC
+# account list files (store/account_list/), what only PostgreSQL has in store/postgres/.
+ENGINE_ONLY = re.compile(
+    r"\bjulianday\s*\(|\bstrftime\s*\(|\bdatetime\s*\(|\bdate\s*\(\s*'now'"
+    r"|\bINSERT\s+OR\s+\w+|\bREPLACE\s+INTO\b|\?\d|\bgroup_concat\s*\(|\bstring_agg\s*\("
+    r"|\b(?:MAX|MIN)\s*\(\s*[^,()]+,|\bGREATEST\s*\(|\bILIKE\b|\bPRAGMA\b|\bMATCH\b|::\w+"
+    r"|\binstr\s*\(|\bsubstr\s*\(|\bIFNULL\s*\(|\bNOW\s*\(\)|\bSUM\s*\([^()]*=",
+    re.IGNORECASE,
+)
+
+
+def engine_only_sql(source: str) -> list[str]:
+    return [found for found in sql_strings(source) if ENGINE_ONLY.search(found)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "q = 'SELECT julianday(at) FROM tickets'",
+        "q = 'INSERT OR IGNORE INTO staff VALUES (?)'",
+        "q = 'SELECT id FROM applications WHERE number = ?1'",
+        "q = 'SELECT SUM(state = 1) FROM tickets'",
+        "q = 'SELECT MAX(0, x) FROM tickets'",
+        "q = 'SELECT group_concat(year) FROM work_calendar_schedules'",
+        "q = 'SELECT rowid FROM fts WHERE fts MATCH ?'",
+    ],
+)
+def test_engine_checker_sees_engine_only_sql(source: str) -> None:
+    assert engine_only_sql(source)
+
+
+def test_engine_checker_passes_shared_sql() -> None:
+    shared = (
+        "q = 'SELECT COUNT(*) FILTER (WHERE state = ?), MAX(id) FROM tickets WHERE day = ? LIMIT ?'\n"
+        "r = 'INSERT INTO staff (code) VALUES (?) ON CONFLICT (code) DO UPDATE SET name = excluded.name'"
+    )
+    assert engine_only_sql(shared) == []
+
+
+def repositories() -> list[Path]:
+    return sorted(p for p in (PACKAGE / "store").glob("*.py") if p.name not in ("__init__.py", "sql.py"))
+
+
+@pytest.mark.parametrize("path", repositories(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_repositories_use_only_the_sql_both_engines_share(path: Path) -> None:
+    found = engine_only_sql(path.read_text(encoding="utf-8"))
+    assert found == [], f"{path.relative_to(PACKAGE)} writes SQL only one engine has: {found}"

@@ -18,6 +18,7 @@ anything is stored: a make-up working day on a statutory holiday, or a day liste
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
@@ -130,3 +131,16 @@ def _days(days: list[date]) -> str:
 
 def _bad(where: str, problem: str) -> InvalidInput:
     return InvalidInput(f"Holiday schedule: {where} {problem}.", field=where, code="bad_schedule")
+
+
+def schedule_digest(schedule: HolidaySchedule) -> str:
+    """What identifies a schedule's content (its days and source)."""
+    text = "|".join(
+        [
+            str(schedule.year),
+            schedule.source,
+            ",".join(sorted(d.isoformat() for d in schedule.holidays)),
+            ",".join(sorted(d.isoformat() for d in schedule.workdays)),
+        ]
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -36,6 +36,55 @@ ACTIVE_STATES = (TicketState.CALLED, TicketState.SERVING)
 OPEN_STATES = (TicketState.WAITING, TicketState.CALLED, TicketState.SERVING)
 
 
+class CounterAction(StrEnum):
+    """What a clerk does at the counter (the counter window's keys, the CLI's ``ticket`` commands)."""
+
+    NEXT = "next"  # finish the current customer, if any, and call the next (F1)
+    RECALL = "recall"  # call the current number again (F2)
+    START = "start"  # the called customer has arrived (F3)
+    NO_SHOW = "no_show"  # the called customer did not come (F4)
+    TRANSFER = "transfer"  # send the current customer to another service's line (F5)
+    FINISH = "finish"  # the current customer is served (F6)
+    CALL_NUMBER = "call_number"  # call a particular waiting number (F7)
+    PAUSE = "pause"  # pause or resume the counter (F8)
+
+
+ACTION_STATES: dict[CounterAction, tuple[TicketState, ...] | None] = {
+    CounterAction.NEXT: None,
+    CounterAction.RECALL: (TicketState.CALLED,),
+    CounterAction.START: (TicketState.CALLED,),
+    CounterAction.NO_SHOW: (TicketState.CALLED,),
+    CounterAction.TRANSFER: ACTIVE_STATES,
+    CounterAction.FINISH: ACTIVE_STATES,
+    CounterAction.CALL_NUMBER: None,
+    CounterAction.PAUSE: (),
+}
+"""The state the counter's current customer must be in for each action: ``None`` for any (or nobody),
+``()`` for nobody at the counter. ``services.queue`` refuses an action in any other state; windows
+offer exactly these (:func:`allowed_actions`)."""
+
+
+def states_for(action: CounterAction) -> tuple[TicketState, ...]:
+    """The states the current customer's ticket must be in for ``action``, one that acts on them."""
+    states = ACTION_STATES[action]
+    if not states:
+        raise ValueError(f"{action.value} does not act on the counter's current customer")
+    return states
+
+
+def allowed_actions(current: TicketState | None) -> frozenset[CounterAction]:
+    """The actions a counter can take when its current customer's ticket is in state ``current``
+    (``None``: nobody at the counter). A window enables its keys from this, so it never offers what
+    the service would refuse."""
+
+    def allowed(states: tuple[TicketState, ...] | None) -> bool:
+        if states is None:
+            return True
+        return current is None if not states else current in states
+
+    return frozenset(action for action, states in ACTION_STATES.items() if allowed(states))
+
+
 class CounterState(StrEnum):
     OPEN = "open"
     PAUSED = "paused"
@@ -70,6 +119,29 @@ class Ticket:
         """Time from taking the number to being called (or until now while waiting)."""
         end = self.called_at or now
         return max(timedelta(0), end - self.issued_at)
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    """A number just taken: the ticket, the people ahead of it in its line and the expected wait."""
+
+    ticket: Ticket
+    ahead: int
+    estimate_minutes: int | None
+
+
+@dataclass(frozen=True)
+class QueueEvent:
+    """One row of the queue's history (a call, a recall, …) with its ticket's number and service."""
+
+    id: int
+    kind: str
+    at: datetime
+    ticket_id: int | None
+    number: str
+    service_code: str
+    counter: int | None
+    clerk: str
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,10 @@ name and a space for the hall's seal, and where the tracking reference can be lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from counter_app.domain.applications.detail import StagePosition
 from counter_app.printing.application_paper_values import ReceiptPaper
 from counter_app.printing.application_papers import (
     BLANK,
@@ -21,20 +23,17 @@ from counter_app.printing.application_papers import (
 )
 from counter_app.printing.document import Line
 from counter_app.printing.slip_layout import TextSource
-from counter_app.services.applications_values import StagePosition
 
 
 def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
     """The receipt as text lines, worded exactly as the painted one."""
 
     def t(key: str, *args: object) -> str:
-        return texts.t(RECEIPT, R[key], *args)
+        return texts.t(RECEIPT, str(R[key]), *args)
 
     def day(value: date, provisional: bool) -> str:
         return t("provisional_mark", value.isoformat()) if provisional else value.isoformat()
 
-    words: Words = t
-    c = p.contacts
     lines = [Line("text", p.hall_name, size=2, bold=True), Line("text", p.company)]
     lines += [Line("text", t("title"), bold=True), Line("rule")]
     if p.reprint:
@@ -45,16 +44,24 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
         Line("text", f"{t('accepted')} {p.accepted_at.strftime(TIME)}"),
     ]
     for key, value in (
-        ("applicant", p.applicant_name),
-        ("id", p.id_number),
-        ("mobile", p.mobile),
-        ("address", p.address),
-        ("agent", p.agent_name),
+        ("applicant", p.applicant.name),
+        ("id", p.applicant.id_number),
+        ("mobile", p.applicant.mobile),
+        ("address", p.applicant.address),
+        ("agent", p.agent.name if p.agent else ""),
         ("account", p.account_number),
         ("capacity", p.capacity),
     ):
         if value:
             lines.append(Line("text", f"{t(key)} {value}"))
+    lines += _documents_and_steps(p, t, day)
+    lines += _contacts_and_reference(p, t)
+    return tuple(lines)
+
+
+def _documents_and_steps(p: ReceiptPaper, t: Words, day: Callable[[date, bool], str]) -> list[Line]:
+    """The documents received and owed, every step with its limit and date, the promise, the rule."""
+    lines: list[Line] = []
     if p.received:
         lines.append(Line("text", t("received"), bold=True))
         lines += [Line("text", f"- {name}") for name in p.received]
@@ -77,7 +84,7 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
             due = t("after_previous") if s.position is StagePosition.NEXT else t("now")
         limit = t("days", s.limit_days) if s.limit_days and not s.customer else ""
         lines.append(Line("text", "  ".join(part for part in (s.name, limit, due) if part)))
-    whole = whole_text(p, words, day)
+    whole = whole_text(p, t, day)
     if whole:
         lines.append(Line("text", whole, bold=True))
     if p.limit_basis:
@@ -85,7 +92,13 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
     if p.provisional_years:
         years = ", ".join(str(y) for y in p.provisional_years)
         lines.append(Line("text", t("provisional", years), bold=True))
-    lines += [Line("rule"), Line("text", f"{t('owner')} {p.owner or BLANK}")]
+    return lines
+
+
+def _contacts_and_reference(p: ReceiptPaper, t: Words) -> list[Line]:
+    """Whom to ask, the customer's rights, the clerk and the seal, the tracking reference."""
+    c = p.contacts
+    lines = [Line("rule"), Line("text", f"{t('owner')} {p.owner or BLANK}")]
     if c is not None and c.address:
         lines.append(Line("text", f"{t('hall_address')} {c.address}"))
     if p.hall_phone:
@@ -106,7 +119,7 @@ def receipt_lines(p: ReceiptPaper, texts: TextSource) -> tuple[Line, ...]:
         Line("rule"),
         Line("qr", p.tracking_ref),
         Line("text", t("reference", p.tracking_ref), bold=True),
-        Line("text", ask_text(p, words)),
+        Line("text", ask_text(p, t)),
         Line("text", t("keep", p.printed_at.strftime(TIME))),
     ]
-    return tuple(lines)
+    return lines

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from counter_app.domain.business_types import Party
+from counter_app.domain.applications.business_types import Party
+from counter_app.domain.applications.detail import ApplicationDetail, DocumentState, StagePosition
+from counter_app.domain.applications.setup import ApplicationSetup
+from counter_app.domain.applications.values import Agent, Applicant
 from counter_app.domain.profile import HallProfile
-from counter_app.services.applications_config import ApplicationSetup
-from counter_app.services.applications_values import ApplicationDetail, DocumentState, StagePosition
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,8 @@ class ReceiptPaper:
     tracking_ref: str
     type_name: str
     accepted_at: datetime
-    applicant_name: str
-    id_number: str
-    mobile: str
-    address: str
-    agent_name: str
+    applicant: Applicant  # masked
+    agent: Agent | None  # masked
     account_number: str
     capacity: str
     received: tuple[str, ...]
@@ -94,9 +92,7 @@ class NoticePaper:
     company: str
     number: str
     type_name: str
-    applicant_name: str
-    id_number: str
-    mobile: str
+    applicant: Applicant  # masked
     to_bring: tuple[tuple[str, date | None], ...]
     if_applicable: tuple[str, ...]
     waiting_for: str
@@ -125,7 +121,6 @@ def receipt_for(
     be printed ("" leaves a line to write on); ``limit_basis``: the rule the company's limit rests on."""
     lang = profile.hall.language
     detail = detail.masked()
-    a = detail.applicant
     stages = tuple(
         StageLine(
             s.names.get(lang),
@@ -146,11 +141,8 @@ def receipt_for(
         tracking_ref=detail.tracking_ref,
         type_name=detail.type_names.get(lang),
         accepted_at=detail.accepted_at,
-        applicant_name=a.name,
-        id_number=a.id_number,
-        mobile=a.mobile,
-        address=a.address,
-        agent_name=detail.agent.name if detail.agent else "",
+        applicant=detail.applicant,
+        agent=detail.agent,
         account_number=detail.account_number or "",
         capacity=detail.capacity or "",
         received=tuple(d.names.get(lang) for d in detail.documents if d.state is not DocumentState.OWED),
@@ -186,7 +178,6 @@ def notice_for(
 ) -> NoticePaper:
     lang = profile.hall.language
     detail = detail.masked()
-    a = detail.applicant
     btype = setup.type_or_none(detail.business_type)
     on_file = {d.code for d in detail.documents}
     optional = tuple(
@@ -203,9 +194,7 @@ def notice_for(
         company=profile.hall.company,
         number=detail.number,
         type_name=detail.type_names.get(lang),
-        applicant_name=a.name,
-        id_number=a.id_number,
-        mobile=a.mobile,
+        applicant=detail.applicant,
         to_bring=tuple((d.names.get(lang), d.due_day) for d in detail.owed_documents),
         if_applicable=optional if detail.is_open else (),
         waiting_for=waiting,

@@ -16,11 +16,11 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QPainter
 
+from counter_app.domain.applications.detail import StagePosition
 from counter_app.printing.application_paper_layout import PaperPen
 from counter_app.printing.application_paper_values import NoticePaper, ReceiptPaper
 from counter_app.printing.document import Printable
 from counter_app.printing.slip_layout import TextSource
-from counter_app.services.applications_values import StagePosition
 
 RECEIPT = "ApplicationReceipt"
 NOTICE = "OneTimeNotice"
@@ -180,18 +180,18 @@ def _contacts(pen: PaperPen, p: ReceiptPaper | NoticePaper, t: Words) -> None:
 
 def _lay_out_receipt(pen: PaperPen, p: ReceiptPaper, texts: TextSource) -> float:
     def t(key: str, *args: object) -> str:
-        return texts.t(RECEIPT, R[key], *args)
+        return texts.t(RECEIPT, str(R[key]), *args)
 
     def day(value: date, provisional: bool) -> str:
         return t("provisional_mark", value.isoformat()) if provisional else value.isoformat()
 
     _head(pen, p, t, title_mm=5.2, number_mm=4.4)
     pen.field(t("accepted"), p.accepted_at.strftime(TIME))
-    pen.field(t("applicant"), p.applicant_name)
-    pen.field(t("id"), p.id_number)
-    pen.field(t("mobile"), p.mobile)
-    pen.field(t("address"), p.address)
-    pen.field(t("agent"), p.agent_name)
+    pen.field(t("applicant"), p.applicant.name)
+    pen.field(t("id"), p.applicant.id_number)
+    pen.field(t("mobile"), p.applicant.mobile)
+    pen.field(t("address"), p.applicant.address)
+    pen.field(t("agent"), p.agent.name if p.agent else "")
     pen.field(t("account"), p.account_number)
     pen.field(t("capacity"), p.capacity)
     if p.received:
@@ -262,12 +262,12 @@ def ask_text(p: ReceiptPaper, t: Words) -> str:
 
 def _lay_out_notice(pen: PaperPen, p: NoticePaper, texts: TextSource) -> float:
     def t(key: str, *args: object) -> str:
-        return texts.t(NOTICE, N[key], *args)
+        return texts.t(NOTICE, str(N[key]), *args)
 
     _head(pen, p, t, title_mm=5.6, number_mm=4.0)
-    pen.field(t("applicant"), p.applicant_name)
-    pen.field(t("id"), p.id_number)
-    pen.field(t("mobile"), p.mobile)
+    pen.field(t("applicant"), p.applicant.name)
+    pen.field(t("id"), p.applicant.id_number)
+    pen.field(t("mobile"), p.applicant.mobile)
     pen.space(1.5)
     pen.text(t("intro"), 3.6, bold=True)
     if p.to_bring:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QImage, QPageLayout, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPainter, QPdfWriter
 
 from counter_app.domain.errors import FileRefused, FileUnavailable, InvalidInput
 from counter_app.printing.document import Printable, PrinterError
@@ -31,6 +32,7 @@ __all__ = [
     "PrinterError",
     "SystemPrinterBackend",
     "check_pdf_target",
+    "ensure_gui_app",
     "measure_mm",
     "parse_printer_spec",
     "pdf_bytes",
@@ -304,3 +306,18 @@ def parse_printer_spec(spec: str | None) -> PrinterBackend | None:
         code="bad_printer_spec",
         spec=text,
     )
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """The running QGuiApplication, or a new offscreen one for headless use (fonts need it)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        args = ["counter-app"] if sys.platform == "win32" else ["counter-app", "-platform", "offscreen"]
+        app = QGuiApplication(args)
+        _KEEP_ALIVE.append(app)
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("printing needs a QGuiApplication (fonts), but a QCoreApplication is running")
+    return app
+
+
+_KEEP_ALIVE: list[QGuiApplication] = []

@@ -4,7 +4,7 @@ It shows the supply from the service drop to the home as four boxes, the power c
 (the billing meter always: it is the company's whatever the boundary), the fault's place framed, then
 the answer (free 95598 repair, or the customer's side), the rule it rests on (供电营业规则（2024）),
 the hall's approved paid services when the customer is responsible, and the meter's rule. All wording of the
-answer is the hall profile's (``services.property_boundary``); only the labels are translated here.
+answer is the hall profile's (``services.payments.guidance``); only the labels are translated here.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from counter_app.domain.property_boundary import FaultLocation, utility_side
+from counter_app.domain.payments.boundary import BoundaryLeaflet, FaultLocation, utility_side
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.slip_layout import Pen, TextSource
-from counter_app.services.property_boundary import BoundaryLeaflet
 
 CONTEXT = "BoundaryLeaflet"
 TITLE = QT_TRANSLATE_NOOP("BoundaryLeaflet", "Who repairs this fault? Property boundary (产权分界)")

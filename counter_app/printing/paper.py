@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintDevice
 
+from counter_app.domain.errors import InvalidInput
+
 MM_PER_INCH = 25.4
 
 
@@ -76,6 +78,14 @@ def paper_named(key: str | Paper) -> Paper:
     if paper is None:
         raise ValueError(f"Unknown paper {key!r}; use one of {', '.join(PAPERS)}")
     return paper
+
+
+def paper_for(paper: Paper | str) -> Paper:
+    """The paper of that name; :class:`InvalidInput` (``unknown_paper``) when there is none."""
+    try:
+        return paper_named(paper)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field="paper", code="unknown_paper", paper=str(paper)) from None
 
 
 def px_per_mm(device: QPaintDevice) -> tuple[float, float]:

@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QPainter
 
+from counter_app.domain.payments.guidance import PaymentSlip, SlipChannel
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.slip_layout import Pen, TextSource
-from counter_app.services.payment_guidance import PaymentSlip, SlipChannel
 
 CONTEXT = "PaymentSlip"
 TITLE = QT_TRANSLATE_NOOP("PaymentSlip", "Pay your electricity bill online - no queue")

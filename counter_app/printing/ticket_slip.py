@@ -16,10 +16,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from counter_app.domain.profile import HallProfile
-from counter_app.domain.queue import Ticket
+from counter_app.domain.queue import IssuedTicket, Ticket
 from counter_app.printing.document import Line, Printable
 from counter_app.printing.slip_layout import Pen, TextSource
-from counter_app.services.queue import IssuedTicket
 
 CONTEXT = "TicketSlip"
 REPRINT = QT_TRANSLATE_NOOP("TicketSlip", "REPRINT · 补打")

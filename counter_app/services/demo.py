@@ -23,11 +23,9 @@ from counter_app.domain.quality.facts import RATING_LEVELS, Rating
 from counter_app.domain.quality.records import LOW_LEVELS, VisitOutcome
 from counter_app.domain.queue import CounterState, Ticket, business_day
 from counter_app.services.hall import Hall
-from counter_app.services.payment_guidance import PaymentGuidanceService
+from counter_app.services.payments.guidance import PaymentGuidanceService
 from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
-from counter_app.store.database import read, set_durable, write
-from counter_app.store.hall_meta_repo import HallMetaRepository
 
 DEMO_KEY = "demo_loaded"
 
@@ -72,8 +70,8 @@ def load_demo(hall: Hall, *, force: bool = False, weeks: int = 5) -> dict[str, A
     from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
     from counter_app.services.demo_weeks import DEMO_STAFF, load_demo_weeks
 
-    meta = HallMetaRepository(hall.db)
-    with read(hall.db):
+    meta = hall.store.meta
+    with hall.store.read():
         loaded = meta.get(DEMO_KEY)
         records = meta.record_counts()
     if loaded is not None:
@@ -94,7 +92,7 @@ def load_demo(hall: Hall, *, force: bool = False, weeks: int = 5) -> dict[str, A
     result["history"] = history
     result["accounts"] = accounts
     result["applications"] = load_demo_applications(hall)
-    with write(hall.db):
+    with hall.store.write():
         now = hall.clock()
         meta.put(DEMO_KEY, json.dumps({"at": now.isoformat(timespec="seconds"), **result}), now)
     return result
@@ -104,11 +102,11 @@ def load_demo_history(
     hall: Hall, *, seed: int = 7, hours: float = 3.5, leave_waiting: int = 9
 ) -> dict[str, int]:
     """Fill the current business day with ``hours`` of traffic ending now; leave people waiting."""
-    set_durable(hall.db, False)  # a one-off bulk load; the hall's own writes stay FULL
+    hall.store.set_durable(False)  # a one-off bulk load; the hall's own writes stay durable
     try:
         return _simulate(hall, random.Random(seed), hours, leave_waiting)
     finally:
-        set_durable(hall.db, True)
+        hall.store.set_durable(True)
 
 
 def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) -> dict[str, int]:
@@ -116,19 +114,19 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
     day = business_day(end, hall.profile.hall.day_start)
     day_open = datetime.combine(day, hall.profile.hall.day_start, tzinfo=end.tzinfo)
     start = max(end - timedelta(hours=hours), day_open + timedelta(minutes=1))
-    with read(hall.db):
-        latest = HallMetaRepository(hall.db).last_queue_event_at()
+    with hall.store.read():
+        latest = hall.store.meta.last_queue_event_at()
     if latest is not None:  # never before what the hall already did: no call before its issue
         start = max(start, latest.astimezone(end.tzinfo).replace(microsecond=0) + timedelta(seconds=1))
         end = max(end, start)
     clock = _SimClock(start)
     quality = hall.quality.on_clock(clock)
-    queue = QueueService(hall.db, hall.profile, clock, handovers=quality.handovers)
+    queue = QueueService(hall.store, hall.profile, clock, handovers=quality.handovers)
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
     reasons = [names.get(hall.profile.hall.language) for names in quality.settings.handover_reasons]
     # payers are guided to the online channels when the hall has an account list to find them in
     guide = (
-        PaymentGuidanceService(hall.db, hall.profile, hall.accounts, clock)
+        PaymentGuidanceService(hall.store, hall.profile, hall.accounts, clock)
         if hall.accounts.live_list()
         else None
     )

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.applications import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.applications.intake import IntakeForm
+from counter_app.domain.applications.values import ApplicantKind, CapacityUnit, TariffClass, VoltageLevel
 from counter_app.domain.identity import IdType, resident_id_check_digit
-from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import Hall
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧"

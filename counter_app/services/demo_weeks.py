@@ -21,10 +21,9 @@ from datetime import date, datetime, time, timedelta
 from counter_app.domain.queue import CounterState, Ticket, business_day
 from counter_app.services.demo import DEMO_ACCOUNTS, DEMO_CLERKS, rate_demo_customer
 from counter_app.services.hall import Hall
-from counter_app.services.payment_guidance import PaymentGuidanceService
+from counter_app.services.payments.guidance import PaymentGuidanceService
 from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
-from counter_app.store.database import set_durable
 
 DEMO_STAFF = {name: f"01{number:02d}" for number, name in DEMO_CLERKS.items()}
 WEEKDAY_VOLUME = (170, 140, 130, 130, 150, 95, 75)  # Monday … Sunday, numbers taken on a normal day
@@ -71,8 +70,8 @@ class _Day:
         self.day = day
         self.clock = _SimClock(datetime.combine(day, time(8, 25), tzinfo=zone))
         self.quality: HallQuality = hall.quality.on_clock(self.clock)
-        self.queue = QueueService(hall.db, hall.profile, self.clock, handovers=self.quality.handovers)
-        self.payments = PaymentGuidanceService(hall.db, hall.profile, hall.accounts, self.clock)
+        self.queue = QueueService(hall.store, hall.profile, self.clock, handovers=self.quality.handovers)
+        self.payments = PaymentGuidanceService(hall.store, hall.profile, hall.accounts, self.clock)
         self.volume = demo_volume(day) * rng.uniform(0.9, 1.1)
         # a quiet day opens three counters, a busy one more: waits show on the busy days
         wanted = [1, 3, 5] + ([2] if self.volume >= 120 else []) + ([4, 6] if self.volume >= 165 else [])
@@ -161,7 +160,7 @@ def load_demo_weeks(hall: Hall, *, weeks: int = 5, seed: int = 17) -> dict[str, 
     today = business_day(hall.clock(), hall.profile.hall.day_start)
     rng = random.Random(seed)
     totals: dict[str, int] = {"days": 0}
-    set_durable(hall.db, False)  # a one-off bulk load; the hall's own writes stay FULL
+    hall.store.set_durable(False)  # a one-off bulk load; the hall's own writes stay durable
     try:
         for i in range(weeks * 7, 0, -1):
             counts = _Day(hall, rng, today - timedelta(days=i)).run()
@@ -169,5 +168,5 @@ def load_demo_weeks(hall: Hall, *, weeks: int = 5, seed: int = 17) -> dict[str, 
             for key, value in counts.items():
                 totals[key] = totals.get(key, 0) + value
     finally:
-        set_durable(hall.db, True)
+        hall.store.set_durable(True)
     return totals

@@ -1,8 +1,8 @@
-"""Opening a hall: the database, the profile in use, and the services built on them.
+"""A hall: its store, the profile in use, and the services built on them (:class:`Hall`).
 
-``open_hall`` is what every process (window, CLI command, test driver) calls first. It brings the
-stored profile up to date with a profile file when one is given (one transaction), and refuses to
-start on a damaged database.
+``counter_app.app.open_hall`` opens the store (the engine is the composition root's business) and
+builds a :class:`Hall` on it; :func:`sync_profile` brings the stored profile up to date with a profile
+file when one is given (one transaction).
 """
 
 from __future__ import annotations
@@ -11,38 +11,34 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
 from counter_app.domain.quality.settings import quality_settings
-from counter_app.services.account_import import AccountImport
-from counter_app.services.accounts import AccountService
-from counter_app.services.applications import ApplicationsService
-from counter_app.services.applications_views import ApplicationViews
-from counter_app.services.clock import Clock, hall_clock, system_clock
-from counter_app.services.payment_guidance import PaymentGuidanceService
-from counter_app.services.print_jobs import PrintJobs
-from counter_app.services.property_boundary import PropertyBoundaryService
+from counter_app.services.applications.service import ApplicationsService
+from counter_app.services.applications.views import ApplicationViews
+from counter_app.services.clock import Clock, system_clock
+from counter_app.services.payments.account_import import AccountImport
+from counter_app.services.payments.accounts import AccountService
+from counter_app.services.payments.guidance import PaymentGuidanceService, PropertyBoundaryService
+from counter_app.services.ports import ChangeFeed, HallRecords
+from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
 from counter_app.services.work_calendar import WorkCalendarService
-from counter_app.store.database import BUSY_TIMEOUT_S, data_version, open_hall_db, read, write
-from counter_app.store.profile_repo import ProfileRepository
-from counter_app.store.quality import QualityRepository
-from counter_app.store.sqlite_sql import SqliteSql
 
 log = logging.getLogger("counter_app.init")
 
 
 @dataclass
 class Hall:
-    """Everything a role needs, built once per process (constructor injection, no globals)."""
+    """Everything a role needs, built once per process (constructor injection, no globals).
 
-    db: sqlite_utils.Database
+    ``path`` is the hall's local file: its folder holds this PC's account lists, imports and logs."""
+
+    store: HallRecords
     profile: HallProfile
     path: Path
     clock: Clock = system_clock
@@ -60,30 +56,31 @@ class Hall:
     quality: HallQuality = field(init=False)
 
     def __post_init__(self) -> None:
-        self.views = QueueViews(self.db, self.profile, self.clock)
-        self.print_jobs = PrintJobs(self.db, self.clock)
-        self.accounts = AccountService(self.db, self.profile, self.path, self.clock)
-        self.account_import = AccountImport(self.db, self.profile, self.path, self.clock)
-        self.payments = PaymentGuidanceService(self.db, self.profile, self.accounts, self.clock)
+        store = self.store
+        self.views = QueueViews(store, self.profile, self.clock)
+        self.print_jobs = PrintJobs(store, self.clock)
+        self.accounts = AccountService(store, self.profile, self.clock)
+        self.account_import = AccountImport(store, self.profile, self.path, self.clock)
+        self.payments = PaymentGuidanceService(store, self.profile, self.accounts, self.clock)
         self.boundary = PropertyBoundaryService(self.profile, self.clock)
-        self.applications = ApplicationsService(self.db, self.profile, self.clock)
-        self.application_views = ApplicationViews(self.db, self.profile, self.clock, self.applications)
-        self.staff = StaffService(self.db, self.clock)
-        self.calendar = WorkCalendarService(self.db, self.applications, self.clock)
-        sql = SqliteSql(self.db)
+        self.applications = ApplicationsService(store, self.profile, self.clock)
+        self.application_views = ApplicationViews(store, self.profile, self.clock, self.applications)
+        self.staff = StaffService(store, self.clock)
+        self.calendar = WorkCalendarService(store, self.applications, self.clock)
         self.quality = build_quality(
-            sql,
-            QualityRepository(sql),
+            store,
+            store.quality,
             self.profile,
             self.clock,
             work_calendar=lambda: self.applications.setup.calendar,
             applications=self.application_views,
         )
-        self.queue = QueueService(self.db, self.profile, self.clock, handovers=self.quality.handovers)
+        self.queue = QueueService(store, self.profile, self.clock, handovers=self.quality.handovers)
 
-    def data_version(self) -> int:
-        """Changes whenever another connection commits; windows poll it to follow other processes."""
-        return data_version(self.db)
+    @property
+    def changes(self) -> ChangeFeed:
+        """What changed in the hall, reported on a thread of the store's (contract: ``ports.py``)."""
+        return self.store.changes
 
     def __enter__(self) -> Hall:
         return self
@@ -93,7 +90,7 @@ class Hall:
 
     def close(self) -> None:
         self.accounts.close()  # the read-only connection to the live account list
-        self.db.close()
+        self.store.close()
 
 
 def _read_profile_file(path: Path) -> str:
@@ -115,10 +112,10 @@ def read_profile_files(path: Path) -> tuple[str, dict[str, str]]:
     return text, parts
 
 
-def sync_profile(db: sqlite_utils.Database, profile_file: Path | None, clock: Clock) -> HallProfile:
+def sync_profile(store: HallRecords, profile_file: Path | None, clock: Clock) -> HallProfile:
     """The profile in use: the file's when given and changed, else the stored one, else the default."""
-    repo = ProfileRepository(db)
-    with read(db):
+    repo = store.profile
+    with store.read():
         stored = repo.stored()
     if profile_file is None and stored is not None:
         return parse_profile_text(stored[0], stored[1])
@@ -127,30 +124,7 @@ def sync_profile(db: sqlite_utils.Database, profile_file: Path | None, clock: Cl
     profile = parse_profile_text(text, parts)
     quality_settings(profile)  # its rating, hand-over and forecast tables too, before it is stored
     if stored is None or stored[2] != repo.digest(text, parts):
-        with write(db):
+        with store.write():
             repo.save(text, parts, profile, str(source), clock())
         log.info("hall profile loaded from %s", source)
     return profile
-
-
-def open_hall(
-    db_path: Path | str | None = None,
-    *,
-    profile_file: Path | str | None = None,
-    clock: Clock | None = None,
-    timeout: float = BUSY_TIMEOUT_S,
-    create: bool = False,
-) -> Hall:
-    """Open the hall database and profile; ``clock`` defaults to the hall's time zone.
-
-    Only ``create`` (``counter-app init``) makes a new hall database; a path with none raises
-    :class:`~counter_app.domain.errors.NotAHallDatabase` having created nothing."""
-    path = paths.database_path(db_path)
-    log.info("opening hall database %s", path)
-    db = open_hall_db(path, timeout=timeout, create=create)
-    try:
-        profile = sync_profile(db, paths.profile_path(profile_file), clock or system_clock)
-    except BaseException:
-        db.close()
-        raise
-    return Hall(db=db, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))

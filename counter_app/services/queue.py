@@ -11,25 +11,15 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import sqlite_utils
-
 from counter_app.domain import queue as rules
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
-from counter_app.domain.queue import CounterState, Ticket, TicketState
+from counter_app.domain.queue import CounterAction, CounterState, IssuedTicket, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.ports import HallRecords, QueueRecords
 from counter_app.services.quality.handover import Handovers
-from counter_app.store.database import write
-from counter_app.store.queue_repo import QueueRepository
 
 log = logging.getLogger("counter_app.queue")
-
-
-@dataclass(frozen=True)
-class IssuedTicket:
-    ticket: Ticket
-    ahead: int
-    estimate_minutes: int | None
 
 
 @dataclass(frozen=True)
@@ -46,7 +36,7 @@ class RecallResult:
     became_no_show: bool
 
 
-def estimate_wait(repo: QueueRepository, profile: HallProfile, service_code: str, ahead: int) -> int | None:
+def estimate_wait(repo: QueueRecords, profile: HallProfile, service_code: str, ahead: int) -> int | None:
     """Minutes a newcomer with ``ahead`` people before them will wait: the rolling average service
     time of the service (the profile's default before any is finished) over the counters serving it
     that are not closed (all counters configured for it when none is staffed yet)."""
@@ -63,17 +53,17 @@ def estimate_wait(repo: QueueRepository, profile: HallProfile, service_code: str
 class QueueService:
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        store: HallRecords,
         profile: HallProfile,
         clock: Clock = system_clock,
         handovers: Handovers | None = None,
     ) -> None:
         """``handovers`` records a transfer's hand-over (首问负责制); without it a transfer with a
         reason is refused (a queue built for a tool that records none)."""
-        self.db = db
+        self.store = store
         self.profile = profile
         self.clock = clock
-        self.repo = QueueRepository(db)
+        self.repo = store.queue
         self.handovers = handovers
         self._closed_day: date | None = None
 
@@ -101,7 +91,7 @@ class QueueService:
         return day
 
     def business_day(self) -> date:
-        with write(self.db):
+        with self.store.write():
             return self._today(self.clock())
 
     # issuing ---------------------------------------------------------------------------------------
@@ -142,7 +132,7 @@ class QueueService:
                 reason=green_reason,
             )
         prefix = self.profile.green_prefix if green else service_code
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             day = self._today(now)
             seq = self.repo.next_seq(day.isoformat(), prefix)
@@ -221,7 +211,7 @@ class QueueService:
 
     def call_next(self, counter: int, clerk: str | None = None) -> CallResult:
         """The "next" key: finish this counter's customer if any, then call the next in line."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             day = self._today(now)
             who = self._counter_ready(counter, clerk, now)
@@ -239,7 +229,7 @@ class QueueService:
 
     def call_number(self, counter: int, number: str, clerk: str | None = None) -> CallResult:
         """Call a particular waiting number out of order (e.g. a customer the clerk sees in the hall)."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             day = self._today(now)
             who = self._counter_ready(counter, clerk, now)
@@ -250,10 +240,10 @@ class QueueService:
 
     def recall(self, counter: int) -> RecallResult:
         """Call the current number again; past the configured recalls it becomes a no-show."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            rules.require_state(ticket, (TicketState.CALLED,), "recalled")
+            rules.require_state(ticket, rules.states_for(CounterAction.RECALL), "recalled")
             if ticket.recalls >= self.profile.queue.max_recalls:
                 gone = self._mark_no_show(ticket, counter, now, automatic=True)
                 return RecallResult(ticket=gone, became_no_show=True)
@@ -271,10 +261,10 @@ class QueueService:
 
     def start_serving(self, counter: int) -> Ticket:
         """The called customer has arrived at the counter (到柜)."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            rules.require_state(ticket, (TicketState.CALLED,), "started")
+            rules.require_state(ticket, rules.states_for(CounterAction.START), "started")
             serving = self.repo.update_ticket(
                 ticket.id, (TicketState.CALLED,), state=TicketState.SERVING.value, serving_at=now
             )
@@ -283,10 +273,10 @@ class QueueService:
             return serving
 
     def no_show(self, counter: int) -> Ticket:
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            rules.require_state(ticket, (TicketState.CALLED,), "marked no-show")
+            rules.require_state(ticket, rules.states_for(CounterAction.NO_SHOW), "marked no-show")
             return self._mark_no_show(ticket, counter, now, automatic=False)
 
     def _mark_no_show(self, ticket: Ticket, counter: int, now: datetime, *, automatic: bool) -> Ticket:
@@ -308,7 +298,7 @@ class QueueService:
         """Finish the customer at this counter. With ``ticket_id`` (what the window shows) or
         ``number`` (what the clerk typed), refuse if that is not the counter's current customer, so
         a stale window or a typo cannot finish someone else."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
             wrong_id = ticket_id is not None and ticket.id != ticket_id
@@ -345,7 +335,7 @@ class QueueService:
             if self.handovers is None:
                 raise RuntimeError("this queue records no hand-overs")
             handover = self.handovers.check(counter, to_service, reason, to_counter)
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
             if ticket.service_code == to_service and (handover is None or handover.to_counter is None):
@@ -380,7 +370,7 @@ class QueueService:
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:
         """Put a no-show back in line (at the back) within the configured minutes (过号重排)."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)
             rules.require_state(ticket, (TicketState.NO_SHOW,), "put back in line")
@@ -409,7 +399,7 @@ class QueueService:
 
     def cancel(self, number: str, clerk: str = "") -> Ticket:
         """Withdraw a waiting number (the customer left, or a mistaken ticket)."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)
             rules.require_state(ticket, (TicketState.WAITING,), "cancelled")
@@ -423,7 +413,7 @@ class QueueService:
     # counters --------------------------------------------------------------------------------------
     def set_counter_state(self, counter: int, state: CounterState, clerk: str | None = None) -> None:
         """Open (sign in), pause (暂停服务) or close a counter. Pausing or closing needs no customer."""
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             row = self.repo.counter_row(counter)
             if row is None or not row[2] or self.profile.counter(counter) is None:

@@ -1,20 +1,19 @@
-"""What the windows show of the queue: read-only snapshots, each taken in one consistent read."""
+"""What the windows show of the queue: read-only snapshots, each taken in one consistent read; and one
+ticket found by its number for a reprint or a lookup, with where it stands in line now (the estimate
+follows the rule used when a ticket is issued, :func:`~counter_app.services.queue.estimate_wait`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import sqlite_utils
-
 from counter_app.domain import queue as rules
 from counter_app.domain.errors import NotFound
 from counter_app.domain.profile import HallProfile
-from counter_app.domain.queue import Counter, Ticket
+from counter_app.domain.queue import Counter, QueueEvent, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.ports import HallRecords
 from counter_app.services.queue import estimate_wait
-from counter_app.store.database import data_version, read
-from counter_app.store.queue_repo import QueueEvent, QueueRepository
 
 CALL_KINDS = ("called", "recalled")
 
@@ -78,11 +77,11 @@ class DisplayView:
 class QueueReader:
     """Reads the queue without writing: the business day as the writers see it."""
 
-    def __init__(self, db: sqlite_utils.Database, profile: HallProfile, clock: Clock = system_clock) -> None:
-        self.db = db
+    def __init__(self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock) -> None:
+        self.store = store
         self.profile = profile
         self.clock = clock
-        self.repo = QueueRepository(db)
+        self.repo = store.queue
 
     def _day(self, now: datetime) -> date:
         """The business day of ``now``, never earlier than one tickets were already issued on."""
@@ -98,14 +97,14 @@ class QueueViews(QueueReader):
         return tuple(CounterStatus(c, active.get(c.number)) for c in self.repo.counters(setups))
 
     def status(self) -> QueueStatus:
-        with read(self.db):
+        with self.store.read():
             day = self._day(self.clock())
             return QueueStatus(day, self.repo.waiting_counts(day), self._counters(day))
 
     def counter_view(self, counter: int, waiting_limit: int = 200) -> CounterView:
         setup = self.profile.counter(counter)
         services = setup.services if setup else ()
-        with read(self.db):
+        with self.store.read():
             now = self.clock()
             day = self._day(now)
             statuses = {s.counter.number: s for s in self._counters(day)}
@@ -131,7 +130,7 @@ class QueueViews(QueueReader):
         )
 
     def display_view(self, recent: int = 8) -> DisplayView:
-        with read(self.db):
+        with self.store.read():
             now = self.clock()
             day = self._day(now)
             start = datetime.combine(day, self.profile.hall.day_start, tzinfo=now.tzinfo)
@@ -143,7 +142,7 @@ class QueueViews(QueueReader):
             )
 
     def service_lines(self) -> tuple[ServiceLine, ...]:
-        with read(self.db):
+        with self.store.read():
             day = self._day(self.clock())
             counts = self.repo.waiting_counts(day)
             return tuple(
@@ -157,7 +156,7 @@ class QueueViews(QueueReader):
 
     def announcements_after(self, last_event_id: int) -> list[Announcement]:
         """Calls and recalls newer than the last one announced, oldest first."""
-        with read(self.db):
+        with self.store.read():
             events = self.repo.events_after(last_event_id, CALL_KINDS)
         return [
             Announcement(event_id=e.id, number=e.number, counter=e.counter or 0, recall=e.kind == "recalled")
@@ -166,9 +165,56 @@ class QueueViews(QueueReader):
         ]
 
     def last_event_id(self) -> int:
-        with read(self.db):
+        with self.store.read():
             return self.repo.last_event_id()
 
     def data_version(self) -> int:
         """Changes whenever another connection (process or window) has committed something."""
-        return data_version(self.db)
+        return self.store.changes.version()
+
+
+# --- one ticket, for a reprint or a lookup ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketPosition:
+    """A ticket and, while it is waiting, how many are ahead and the expected wait in minutes."""
+
+    ticket: Ticket
+    ahead: int | None
+    estimate_minutes: int | None
+
+
+class TicketLookup(QueueReader):
+    def by_number(self, number: str) -> Ticket:
+        """Today's ticket with this number (e.g. ``A012``); :class:`NotFound` if there is none."""
+        with self.store.read():
+            ticket = self.repo.by_number(self._day(self.clock()), number.strip())
+        if ticket is None:
+            raise NotFound(f"No ticket {number} today", code="unknown_ticket", number=number)
+        return ticket
+
+    def by_id(self, ticket_id: int) -> Ticket:
+        with self.store.read():
+            ticket = self.repo.get(ticket_id)
+        if ticket is None:
+            raise NotFound(f"No ticket with id {ticket_id}", code="unknown_ticket", ticket_id=ticket_id)
+        return ticket
+
+    def position(self, ticket: Ticket | int | str) -> TicketPosition:
+        """The ticket as stored now (by id, number or value) and its place in line if it waits."""
+        with self.store.read():
+            if isinstance(ticket, Ticket):
+                current = self.repo.get(ticket.id)
+            elif isinstance(ticket, int):
+                current = self.repo.get(ticket)
+            else:
+                current = self.repo.by_number(self._day(self.clock()), ticket.strip())
+            if current is None:
+                label = ticket if isinstance(ticket, str) else f"id {getattr(ticket, 'id', ticket)}"
+                raise NotFound(f"No ticket {label} today", code="unknown_ticket", number=label)
+            if current.state is not TicketState.WAITING:
+                return TicketPosition(current, None, None)
+            ahead = self.repo.ahead_of(current)
+            estimate = estimate_wait(self.repo, self.profile, current.service_code, ahead)
+            return TicketPosition(current, ahead, estimate)

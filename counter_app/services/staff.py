@@ -9,19 +9,16 @@ what they accepted (首问负责制) and nothing more.
 
 from __future__ import annotations
 
-import sqlite_utils
-
-from counter_app.domain.application_workflow import Actor, Role
+from counter_app.domain.applications.detail import StaffMember
+from counter_app.domain.applications.workflow import Actor, Role
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.services.applications_values import StaffMember
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.database import read, write
-from counter_app.store.staff_repo import StaffRecord, StaffRepository
+from counter_app.services.ports import HallRecords, StaffRecords
 
 MAX_CODE_LENGTH = 40
 
 
-def actor_for(repo: StaffRepository, clerk: str) -> Actor:
+def actor_for(repo: StaffRecords, clerk: str) -> Actor:
     """The clerk as the workflow sees them; call inside a read or write of ``repo``'s database."""
     record = repo.staff(clerk)
     if record is not None and record.active:
@@ -41,15 +38,11 @@ def clean_clerk(clerk: str) -> str:
     return text
 
 
-def _member(record: StaffRecord) -> StaffMember:
-    return StaffMember(record.code, record.name, Role(record.role), record.active)
-
-
 class StaffService:
-    def __init__(self, db: sqlite_utils.Database, clock: Clock = system_clock) -> None:
-        self.db = db
+    def __init__(self, store: HallRecords, clock: Clock = system_clock) -> None:
+        self.store = store
         self.clock = clock
-        self.repo = StaffRepository(db)
+        self.repo = store.staff
 
     def add(self, code: str, name: str, role: Role = Role.CLERK) -> StaffMember:
         """Add a member of staff, or update the name and role of an existing code (and reactivate it)."""
@@ -66,37 +59,36 @@ class StaffService:
             raise InvalidInput(
                 "The staff member's name is required.", field="name", code="staff_name_required"
             )
-        with write(self.db):
+        with self.store.write():
             existing = self.repo.staff(code)
             kind = "added" if existing is None else "changed"
             self.repo.save_staff(code, name, role.value, True, self.clock(), kind)
             saved = self.repo.staff(code)
         assert saved is not None
-        return _member(saved)
+        return saved
 
     def deactivate(self, code: str) -> StaffMember:
         """Someone left or moved: they act as a plain clerk from now on; their history stays."""
-        with write(self.db):
+        with self.store.write():
             existing = self.repo.staff(code.strip())
             if existing is None:
                 raise NotFound(f"There is no staff code {code!r}.", code="unknown_staff", staff=code)
             self.repo.save_staff(
-                existing.code, existing.name, existing.role, False, self.clock(), "deactivated"
+                existing.code, existing.name, existing.role.value, False, self.clock(), "deactivated"
             )
             saved = self.repo.staff(existing.code)
         assert saved is not None
-        return _member(saved)
+        return saved
 
     def member(self, code: str) -> StaffMember | None:
         """The staff row of ``code`` (active or not), ``None`` for a sign-in that is not a staff code."""
-        with read(self.db):
-            record = self.repo.staff(code.strip())
-        return _member(record) if record else None
+        with self.store.read():
+            return self.repo.staff(code.strip())
 
     def list(self) -> list[StaffMember]:
-        with read(self.db):
-            return [_member(r) for r in self.repo.all_staff()]
+        with self.store.read():
+            return self.repo.all_staff()
 
     def role_of(self, clerk: str) -> Role:
-        with read(self.db):
+        with self.store.read():
             return actor_for(self.repo, clerk.strip()).role

@@ -14,17 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import sqlite_utils
-
 from counter_app.domain.errors import InvalidInput
-from counter_app.domain.holiday_schedule import parse_schedule_text, statutory_not_listed
+from counter_app.domain.holiday_schedule import parse_schedule_text, schedule_digest, statutory_not_listed
 from counter_app.domain.statutory_holidays import FIRST_YEAR, LAW, statutory_holidays
 from counter_app.domain.workdays import official_years
-from counter_app.services.applications import ApplicationsService
+from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.clock import Clock, system_clock
-from counter_app.store.calendar_repo import CalendarRepository, schedule_digest
-from counter_app.store.database import read, write
-from counter_app.store.outbox import add_outbox
+from counter_app.services.ports import HallRecords
 
 log = logging.getLogger("counter_app.calendar")
 
@@ -60,12 +56,12 @@ class YearView:
 
 class WorkCalendarService:
     def __init__(
-        self, db: sqlite_utils.Database, applications: ApplicationsService, clock: Clock = system_clock
+        self, store: HallRecords, applications: ApplicationsService, clock: Clock = system_clock
     ) -> None:
-        self.db = db
+        self.store = store
         self.applications = applications
         self.clock = clock
-        self.repo = CalendarRepository(db)
+        self.repo = store.calendar
 
     def load(self, path: Path) -> ScheduleLoaded:
         """Read, check and store a schedule file; refused as a whole, nothing stored, when wrong."""
@@ -80,12 +76,11 @@ class WorkCalendarService:
                 path=str(path),
             ) from None
         schedule = parse_schedule_text(text, where=path.name)
-        with write(self.db):
+        with self.store.write():
             now = self.clock()
             replaced = self.repo.save(schedule, str(path), now)
             unchanged = replaced == schedule_digest(schedule)
-            add_outbox(
-                self.db,
+            self.store.outbox.add(
                 TOPIC,
                 {"kind": "schedule_loaded", "year": schedule.year, "replaced": replaced is not None},
                 now,
@@ -142,5 +137,5 @@ class WorkCalendarService:
         )
 
     def loaded_years(self) -> tuple[int, ...]:
-        with read(self.db):
+        with self.store.read():
             return tuple(s.year for s in self.repo.schedules())

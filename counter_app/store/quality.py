@@ -11,7 +11,6 @@ inside the caller's unit of work (``sql.write()``), with its outbox row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -28,9 +27,10 @@ from counter_app.domain.quality.records import (
     VisitOutcome,
     WaitingLine,
 )
+from counter_app.store.outbox import add_outbox
 from counter_app.store.quality_days import DayRows
 from counter_app.store.quality_visits import VisitRows, as_day, as_time
-from counter_app.store.rows import new_uuid, to_json
+from counter_app.store.rows import from_json, new_uuid, to_json
 from counter_app.store.sql import Sql, bind, one, rows, scalar
 
 _TICKET = "id, number, business_day, state, service_code, counter, clerk, finished_at"
@@ -84,7 +84,7 @@ def _rating(row: Sequence[Any]) -> RatingRecord:
         number=row[1],
         business_day=as_day(row[2]),
         level=Rating(row[3]),
-        reasons=tuple(json.loads(row[4])),
+        reasons=tuple(from_json(row[4])),
         service_code=row[5],
         counter=row[6],
         clerk=row[7],
@@ -111,11 +111,10 @@ class QualityRepository(VisitRows, DayRows):
         self.sql = sql
 
     def _outbox(self, payload: dict[str, Any], at: datetime) -> None:
-        """The record for the central systems, in the same unit of work (times as stored: ISO)."""
-        data = {k: bind(v) if isinstance(v, date) else v for k, v in payload.items()}
-        self.sql.execute(
-            "INSERT INTO outbox (uuid, topic, payload, created_at) VALUES (?, ?, ?, ?)",
-            [new_uuid(), "quality", to_json(data), at],
+        """The record for the central systems, in the same unit of work (times as stored: ISO); its
+        topic, ``quality``, is the area the other PCs' change feeds are told about."""
+        add_outbox(
+            self.sql, "quality", {k: bind(v) if isinstance(v, date) else v for k, v in payload.items()}, at
         )
 
     # tickets as ratings and notes see them --------------------------------------------------------

@@ -5,7 +5,6 @@ shared SQL only.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -13,8 +12,8 @@ from typing import Any
 from counter_app.domain.quality.facts import Rating
 from counter_app.domain.quality.records import DayRecord
 from counter_app.domain.quality.summary import QualitySummary
-from counter_app.store.quality_visits import as_day
-from counter_app.store.rows import to_json
+from counter_app.store.quality_visits import as_day, json_text
+from counter_app.store.rows import from_json, to_json
 from counter_app.store.sql import Sql, one, rows
 
 
@@ -108,7 +107,7 @@ class DayRows:
                 "service": r[2],
                 "counter": r[3],
                 "clerk": r[4],
-                "figures": r[5],
+                "figures": json_text(r[5]),
             }
             for r in found
         )
@@ -119,7 +118,7 @@ class DayRows:
             "SELECT business_day, counter_minutes FROM quality_days WHERE business_day BETWEEN ? AND ?",
             [first, last],
         )
-        return {as_day(r[0]): {int(h): float(m) for h, m in json.loads(r[1]).items()} for r in found}
+        return {as_day(r[0]): {int(h): float(m) for h, m in from_json(r[1]).items()} for r in found}
 
     def day_records(self, first: date, last: date) -> list[DayRecord]:
         found = rows(

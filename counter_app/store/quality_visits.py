@@ -6,7 +6,6 @@ own events. A mixin of :class:`~counter_app.store.quality.QualityRepository`; sh
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -14,6 +13,7 @@ from typing import Any
 
 from counter_app.domain.quality.assembly import EventRow, TicketRow, assemble_visit
 from counter_app.domain.quality.facts import Rating, Visit
+from counter_app.store.rows import from_json, to_json
 from counter_app.store.sql import Sql, one, placeholders, rows, scalar
 
 #: The queue events that shape a visit (see :mod:`~counter_app.domain.quality.assembly`).
@@ -27,6 +27,14 @@ def as_time(value: Any) -> datetime:
 
 
 _parse_time = datetime.fromisoformat
+
+
+def json_text(value: Any) -> str:
+    """A JSON column as the domain reads it, text: SQLite gives the text, PostgreSQL's ``jsonb`` the
+    values (written out again); ``""`` for none."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else to_json(value)
 
 
 def as_day(value: Any) -> date:
@@ -49,8 +57,8 @@ def _assemble(
     """Visits by ticket id from the rows read: events in (ticket, id) order."""
     by_ticket: dict[int, list[EventRow]] = defaultdict(list)
     for r in events:
-        by_ticket[r[0]].append(EventRow(r[1], r[2], as_time(r[3]), r[4], r[5], r[6]))
-    rated = {r[0]: (Rating(r[1]), () if r[2] == _NO_REASONS else tuple(json.loads(r[2]))) for r in ratings}
+        by_ticket[r[0]].append(EventRow(r[1], r[2], as_time(r[3]), r[4], r[5], json_text(r[6])))
+    rated = {r[0]: (Rating(r[1]), () if r[2] == _NO_REASONS else tuple(from_json(r[2]))) for r in ratings}
     handed = {int(r[0]) for r in handovers}
     guided: dict[int, list[tuple[int | None, datetime]]] = defaultdict(list)
     for r in guidance:
@@ -93,7 +101,7 @@ class VisitRows:
         events = rows(
             self.sql,
             f"""SELECT e.ticket_id, e.id, e.kind, e.at, e.counter, e.clerk,
-                       CASE WHEN e.kind = 'transferred' THEN e.detail ELSE '' END
+                       CASE WHEN e.kind = 'transferred' THEN e.detail END
                 FROM queue_events e JOIN tickets t ON t.id = e.ticket_id
                 WHERE e.ticket_id BETWEEN ? AND ? AND t.business_day BETWEEN ? AND ?
                   AND e.kind IN ({placeholders(len(VISIT_KINDS))})
@@ -131,7 +139,7 @@ class VisitRows:
             events = rows(
                 self.sql,
                 f"""SELECT ticket_id, id, kind, at, counter, clerk,
-                           CASE WHEN kind = 'transferred' THEN detail ELSE '' END
+                           CASE WHEN kind = 'transferred' THEN detail END
                     FROM queue_events WHERE ticket_id IN ({marks})
                       AND kind IN ({placeholders(len(VISIT_KINDS))})
                     ORDER BY ticket_id, id""",

@@ -11,7 +11,8 @@ behind :class:`Sql` and its :class:`Dialect`:
   booleans as 0/1; reading back, SQLite gives text and PostgreSQL gives ``datetime`` / ``date``, and
   :func:`counter_app.store.rows.parse_time` / ``parse_day`` take both;
 * the few expressions the standard leaves to each engine: minutes between two times, the hour of a
-  time, a substring search.
+  time, the ids whose text contains a fragment (SQLite: an FTS5 trigram table; PostgreSQL: a
+  ``pg_trgm`` index).
 
 A unit of work is :meth:`Sql.write` (SQLite ``BEGIN IMMEDIATE``: the whole file; PostgreSQL
 ``BEGIN`` at READ COMMITTED, with row locks taken by the statements that need them, written next to
@@ -53,6 +54,17 @@ class Dialect:
     """``minutes_between(start, end)``: the minutes from one time column/expression to another."""
     hour_of: Callable[[str], str]
     """``hour_of(time)``: the hour (0–23) of a stored time, in the hall's time zone."""
+    fragment_ids: Callable[[str], str]
+    """``fragment_ids(index)``: a ``SELECT`` of the ids whose indexed text contains the one bound
+    parameter (made by :attr:`fragment_param`) as one phrase. SQLite: ``index`` is an FTS5 table with
+    the trigram tokenizer whose rowid is the id; PostgreSQL: a table or view of ``(id, search_text)``
+    with a ``pg_trgm`` GIN index on ``search_text`` (made by the server's migrations)."""
+    fragment_param: Callable[[str], str]
+    """The parameter :attr:`fragment_ids` is bound to for a fragment as typed."""
+    durability: Callable[[bool], str]
+    """``durability(on)``: the statement that makes this connection's commits wait for the disk (the
+    hall's setting: an action a clerk was told is done survives a power cut) or, off, not wait (a
+    one-off bulk load such as the demo morning, where losing the last rows on a crash is fine)."""
 
 
 def _sqlite_minutes(start: str, end: str) -> str:
@@ -63,17 +75,34 @@ def _pg_minutes(start: str, end: str) -> str:
     return f"(EXTRACT(EPOCH FROM ({end} - {start})) / 60.0)"
 
 
+def fts_phrase(text: str) -> str:
+    """An FTS5 query matching ``text`` as one phrase (quotes doubled), whatever operators it holds."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def like_contains(text: str) -> str:
+    """A ``LIKE … ESCAPE '\\'`` pattern matching ``text`` anywhere, its wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 SQLITE = Dialect(
     name="sqlite",
     minutes_between=_sqlite_minutes,
     # stored text keeps the hall's offset: the hour is the two digits after the 'T'
     hour_of=lambda column: f"CAST(substr({column}, 12, 2) AS INTEGER)",
+    fragment_ids=lambda index: f"SELECT rowid FROM {index} WHERE {index} MATCH ?",
+    fragment_param=fts_phrase,
+    durability=lambda on: f"PRAGMA synchronous={'FULL' if on else 'NORMAL'}",
 )
 POSTGRESQL = Dialect(
     name="postgresql",
     minutes_between=_pg_minutes,
     # the session's TimeZone is the hall's (set when the connection opens)
     hour_of=lambda column: f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)",
+    fragment_ids=lambda index: f"SELECT id FROM {index} WHERE search_text LIKE ? ESCAPE '\\'",
+    fragment_param=like_contains,
+    durability=lambda on: f"SET synchronous_commit = {'on' if on else 'off'}",
 )
 
 
@@ -122,6 +151,11 @@ class Sql(Protocol):
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Cursor: ...
 
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    def touch(self, *areas: str) -> None:
+        """Name what the current write changed (``queue``, ``applications`` …) for the change feeds of
+        other processes: a server tells its listeners when the write commits. SQLite needs no names
+        (``PRAGMA data_version`` sees any commit)."""
 
     def write(self) -> contextlib.AbstractContextManager[None]: ...
 

@@ -2,9 +2,14 @@
 
 Windows never hold a ``Database``: they ``submit(fn, on_done, on_error)`` where ``fn(hall)`` runs on
 the worker thread (one service call = one transaction) and the callbacks run on the GUI thread
-(Anki's ``taskman`` pattern). While idle the worker polls ``PRAGMA data_version`` a few times a
-second — a read of shared memory, not of the disk — and the client emits :attr:`HallClient.changed`
-when another process (or another window of this one) has committed something.
+(Anki's ``taskman`` pattern). Once the hall is open the worker starts its change feed
+(``hall.changes``, contract in ``services/ports.py``: SQLite polls ``PRAGMA data_version`` on a
+connection of its own, a server pushes) and the client emits :attr:`HallClient.changed` when another
+process (or another window of this one) has committed something.
+
+Everything is generic over the hall ``H`` the opener returns (the services, ``services.hall.Hall``,
+in the windows): ``submit(lambda h: h.queue.call_next(3), shown)`` is checked by mypy from the
+window to the service method and on to the callback that takes its result.
 
 The worker is a plain Python thread so that it can start opening the database (and importing
 sqlite-utils) while the GUI thread is still importing Qt widgets: start-up time matters at a counter.
@@ -16,36 +21,89 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:  # the profile is an annotation here; the domain module is loaded by then anyway
+    from counter_app.domain.profile import HallProfile
 
 T = TypeVar("T")
 
 log = logging.getLogger("counter_app.ui")
 
-POLL_SECONDS = 0.25
 
-Done = Callable[[Any], None]
+class _Changes(Protocol):
+    def start(self, on_change: Callable[[frozenset[str]], None]) -> None: ...
+
+
+class OpenHall(Protocol):
+    """What the worker and the client need of the hall they serve (``services.hall.Hall`` has it):
+    its profile, its change feed and closing it (which stops the feed)."""
+
+    @property
+    def profile(self) -> HallProfile: ...
+
+    @property
+    def changes(self) -> _Changes: ...
+
+    def close(self) -> None: ...
+
+
+H = TypeVar("H", bound=OpenHall)
+
+Done = Callable[[T], None]
 Failed = Callable[[BaseException], None]
-Job = Callable[[Any], Any]
 
 
-class HallWorker:
+_H_contra = TypeVar("_H_contra", bound=OpenHall, contravariant=True)
+
+
+class _Request(Protocol[_H_contra]):
+    def run(self, hall: _H_contra) -> None: ...
+
+    def refuse(self, exc: BaseException) -> None: ...
+
+
+class _Call(Generic[H, T]):
+    """One request: ``fn(hall)`` on the worker thread, then ``done(result)`` or ``failed(exc)`` there
+    (the client's callbacks hand them over to the GUI thread)."""
+
+    def __init__(self, fn: Callable[[H], T], done: Done[T], failed: Failed) -> None:
+        self.fn, self.done, self.failed = fn, done, failed
+
+    def run(self, hall: H) -> None:
+        try:
+            result = self.fn(hall)
+        except BaseException as exc:
+            self.failed(exc)
+        else:
+            self.done(result)
+
+    def refuse(self, exc: BaseException) -> None:
+        self.failed(exc)
+
+
+class HallWorker(Generic[H]):
     """Runs ``opener()`` then requests, in order, on its own thread."""
 
-    def __init__(self, opener: Callable[[], Any], name: str = "hall") -> None:
-        self._opener = opener
-        self._requests: queue.Queue[tuple[Callable[[Any], Any], Callable[[bool, Any], None]] | None] = (
-            queue.Queue()
-        )
+    def __init__(self, opener: Callable[[], H], name: str = "hall") -> None:
+        self.opener = opener
+        self._requests: queue.Queue[_Request[H] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name=f"{name}-worker", daemon=True)
         self.ready = threading.Event()
-        self.hall: Any = None
+        self._hall: H | None = None
         self.open_error: BaseException | None = None
         self.on_changed: Callable[[], None] | None = None
         self.on_open_failed: Callable[[BaseException], None] | None = None
+
+    @property
+    def hall(self) -> H:
+        """The open hall (only once :attr:`ready` is set and :attr:`open_error` is ``None``)."""
+        if self._hall is None:
+            raise RuntimeError("the hall is not open (yet)")
+        return self._hall
 
     def start(self) -> None:
         if not self._thread.is_alive():
@@ -55,8 +113,8 @@ class HallWorker:
     def started(self) -> bool:
         return self._thread.is_alive()
 
-    def submit(self, fn: Callable[[Any], Any], reply: Callable[[bool, Any], None]) -> None:
-        self._requests.put((fn, reply))
+    def submit(self, fn: Callable[[H], T], done: Done[T], failed: Failed) -> None:
+        self._requests.put(_Call(fn, done, failed))
 
     def stop(self, timeout: float = 5.0) -> None:
         self._requests.put(None)
@@ -68,17 +126,16 @@ class HallWorker:
             item = self._requests.get()
             if item is None:
                 return
-            item[1](False, exc)
+            item.refuse(exc)
 
-    def _data_version(self) -> int:
-        try:
-            return int(self.hall.data_version())
-        except Exception:  # the store may be unavailable for a moment; polling goes on
-            return -1
+    def _changed(self, areas: frozenset[str]) -> None:
+        """The hall's change feed, on its own thread: tell the windows (a queued Qt signal)."""
+        if self.on_changed:
+            self.on_changed()
 
     def _run(self) -> None:
         try:
-            self.hall = self._opener()
+            hall = self._hall = self.opener()
         except BaseException as exc:  # shown by the launcher as a dialog
             self.open_error = exc
             self.ready.set()
@@ -87,45 +144,30 @@ class HallWorker:
             self._refuse_requests(exc)
             return
         self.ready.set()
-        version = self._data_version()
         try:
+            hall.changes.start(self._changed)  # this process's own commits are reported too
             while True:
-                try:
-                    item = self._requests.get(timeout=POLL_SECONDS)
-                except queue.Empty:
-                    current = self._data_version()
-                    if current != version and current != -1:
-                        version = current
-                        if self.on_changed:
-                            self.on_changed()
-                    continue
+                item = self._requests.get()
                 if item is None:
                     break
-                fn, reply = item
-                before = self.hall.db.conn.total_changes
-                try:
-                    result = fn(self.hall)
-                except BaseException as exc:
-                    reply(False, exc)
-                else:
-                    reply(True, result)
-                if self.hall.db.conn.total_changes != before and self.on_changed:
-                    self.on_changed()  # windows sharing this process see our own commits too
+                item.run(hall)
         finally:
-            self.hall.close()
+            hall.close()  # stops the change feed first
 
 
-class HallClient(QObject):
+class HallClient(QObject, Generic[H]):
     """GUI-thread side of a :class:`HallWorker`: callbacks arrive on the GUI thread."""
 
     changed = Signal()
     busy_changed = Signal(bool)
     open_failed = Signal(object)
-    _reply = Signal(object, bool, object)
+    _reply = Signal(object)  # a Callable[[], None] to run on the GUI thread
     _poked = Signal()
     _failed = Signal(object)
 
-    def __init__(self, worker: HallWorker, profile: Any = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, worker: HallWorker[H], profile: HallProfile | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self._profile = profile
@@ -137,41 +179,58 @@ class HallClient(QObject):
         worker.on_open_failed = self._failed.emit
 
     @property
-    def profile(self) -> Any:
+    def profile(self) -> HallProfile:
         """The hall profile the windows are drawn from (read before the hall finished opening: its
         own tables; the parts' tables in ``raw`` — business types, channels — belong to services)."""
         return self._profile if self._profile is not None else self.worker.hall.profile
 
-    def submit(self, fn: Job, on_done: Done | None = None, on_error: Failed | None = None) -> None:
+    def submit(
+        self, fn: Callable[[H], T], on_done: Done[T] | None = None, on_error: Failed | None = None
+    ) -> None:
+        """Run ``fn(hall)`` on the worker; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread
+        (neither once the Qt object a bound-method callback belongs to has been deleted)."""
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        callbacks = (on_done, on_error)
-        self.worker.submit(fn, lambda ok, value: self._reply.emit(callbacks, ok, value))
+        self.worker.submit(
+            fn,
+            lambda value: self._reply.emit(lambda: _settle_done(on_done, value)),
+            lambda exc: self._reply.emit(lambda: _settle_error(on_error, exc)),
+        )
+
+    def spawn(self, name: str) -> HallClient[H]:
+        """A client of the same hall on a worker (and connection) of its own, opened the same way as
+        this one: printing or an import there never holds up this client's requests. Started here;
+        its owner stops it (``client.worker.stop()``)."""
+        worker = HallWorker(self.worker.opener, name=name)
+        worker.start()
+        return HallClient(worker, self._profile)
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
 
-    @Slot(object, bool, object)
-    def _deliver(self, callbacks: tuple[Done | None, Failed | None], ok: bool, value: Any) -> None:
+    @Slot(object)
+    def _deliver(self, settle: Callable[[], None]) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        on_done, on_error = callbacks
-        callback = on_done if ok else on_error
-        if callback is not None and not _alive(callback):
-            return  # its window was closed while the worker ran: nobody to tell
-        if ok:
-            if on_done:
-                on_done(value)
-        elif on_error:
-            on_error(value)
-        else:
-            log.error("unhandled error from the hall worker", exc_info=value)
+        settle()
 
 
-def _alive(callback: Callable[..., Any]) -> bool:
+def _settle_done(on_done: Done[T] | None, value: T) -> None:
+    if on_done is not None and _alive(on_done):
+        on_done(value)
+
+
+def _settle_error(on_error: Failed | None, exc: BaseException) -> None:
+    if on_error is None:
+        log.error("unhandled error from the hall worker", exc_info=exc)
+    elif _alive(on_error):
+        on_error(exc)
+
+
+def _alive(callback: Callable[..., object]) -> bool:
     """False for a bound method of a Qt object that has been deleted (a closed dialog or panel)."""
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)
@@ -188,7 +247,7 @@ def while_alive(widget: QObject, fn: Callable[[T], object]) -> Callable[[T], Non
     return call
 
 
-class Reload:
+class Reload(Generic[H, T]):
     """A window's read of what it shows, coalesced: at most one read in flight, and a request while
     one runs (a burst of changes in the hall) makes one more read once the answer has been shown.
 
@@ -197,7 +256,13 @@ class Reload:
     the next read is sent only after the previous answer has updated that state.
     """
 
-    def __init__(self, client: HallClient, job: Callable[[], Job], on_done: Done, on_error: Failed) -> None:
+    def __init__(
+        self,
+        client: HallClient[H],
+        job: Callable[[], Callable[[H], T]],
+        on_done: Done[T],
+        on_error: Failed,
+    ) -> None:
         self._client = client
         self._job = job
         self._on_done = on_done
@@ -212,16 +277,18 @@ class Reload:
         self._running, self._again = True, False
         self._client.submit(self._job(), self._done, self._failed)
 
-    def _done(self, value: Any) -> None:
-        self._settle(self._on_done, value)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._settle(self._on_error, exc)
-
-    def _settle(self, callback: Callable[[Any], None], value: Any) -> None:
+    def _done(self, value: T) -> None:
         self._running = False
         try:
-            callback(value)
+            self._on_done(value)
+        finally:
+            if self._again:
+                self()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._running = False
+        try:
+            self._on_error(exc)
         finally:
             if self._again:
                 self()

@@ -1,7 +1,10 @@
-"""Starting the windows of one process: ``counter-app gui --role kiosk|counter|display|rating|supervisor``.
+"""Starting the windows of one process: ``counter-app gui --role ROLE``, where a role is ``kiosk``,
+``counter``, ``display``, ``rating`` (the customer's rating screen of a counter) or ``supervisor``.
 
-The hall database is opened on the worker thread while Qt is imported here, so the first window
-paints as soon as Qt is ready. One process may run several roles (a township office on one PC).
+The composition root (``counter_app.app.start_gui``) hands in how to open the hall, the stored profile
+read cheaply, and this PC's printers. The hall is opened on the worker thread while Qt is imported
+here, so the first window paints as soon as Qt is ready. One process may run several roles (a
+township office on one PC).
 """
 
 from __future__ import annotations
@@ -11,26 +14,57 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from counter_app.ui.hall_client import HallClient, HallWorker
+
+if TYPE_CHECKING:  # annotations only: each is imported where it is first needed (start-up time)
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from counter_app.domain.profile import HallProfile
+    from counter_app.domain.queue import Ticket
+    from counter_app.printing.backends import PrinterBackend
+    from counter_app.services.hall import Hall
+    from counter_app.services.printing.tickets import PrintOutcome
+    from counter_app.ui.counter.window import CounterWindow, Reprint
+    from counter_app.ui.display.window import DisplayWindow
+    from counter_app.ui.kiosk.window import KioskWindow, PrintFn
+    from counter_app.ui.rating import RatingWindow
+    from counter_app.ui.supervisor.window import SupervisorWindow
+
+    RoleWindow = CounterWindow | KioskWindow | DisplayWindow | RatingWindow | SupervisorWindow
 
 log = logging.getLogger("counter_app.init")
 _T0 = time.perf_counter()
 
 
-def _opener(args: argparse.Namespace) -> Any:
-    def open_it() -> Any:
-        from counter_app.services.hall import open_hall
+class Printers(Protocol):
+    """This PC's printers, as the composition root chose them (``app.Printers``)."""
 
-        return open_hall(args.db, profile_file=args.profile)
+    @property
+    def counter(self) -> PrinterBackend: ...
 
-    return open_it
+    @property
+    def ticket_paper(self) -> str: ...
+
+    @property
+    def kiosk(self) -> PrinterBackend | None: ...
+
+    @property
+    def kiosk_paper(self) -> str: ...
 
 
-def launch(args: argparse.Namespace) -> int:
+Opener = Callable[[], "Hall"]
+PrintersFor = Callable[["HallProfile"], Printers]
+
+
+def launch(
+    args: argparse.Namespace, opener: Opener, early_profile: HallProfile | None, printers: PrintersFor
+) -> int:
     """Draw the windows first, then open the hall.
 
     When the database already holds a profile (every start but the first), windows are built from
@@ -38,10 +72,13 @@ def launch(args: argparse.Namespace) -> int:
     interpreter lock, so opening in parallel would only slow the drawing down. The data follows a
     few hundred milliseconds later. On a first start (or a new profile file) the hall is opened
     before the windows, since it decides what they show.
-    """
-    worker = HallWorker(_opener(args))
 
-    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+    ``opener()`` opens the hall (on a worker thread); ``early_profile`` is the stored profile (``None``
+    on a first start or when a profile file is being loaded); ``printers(profile)`` this PC's printers.
+    """
+    worker = HallWorker(opener)
+
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     from counter_app.logs import use_hall_timezone
@@ -51,9 +88,10 @@ def launch(args: argparse.Namespace) -> int:
 
     QCoreApplication.setOrganizationName("counter-app")
     QCoreApplication.setApplicationName("counter-app")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     ready_ms = (time.perf_counter() - _T0) * 1000
-    profile = _early_profile(args)
+    profile = early_profile
     if profile is None:
         worker.start()
         worker.ready.wait()
@@ -83,16 +121,31 @@ def launch(args: argparse.Namespace) -> int:
     _install_excepthook()
 
     log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
-    print_workers: list[HallWorker] = []
-    windows = build_windows(args, client, language, print_workers)
+    print_workers: list[HallWorker[Hall]] = []
+    windows = build_windows(args, client, language, print_workers, opener, printers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    later = ([worker] if profile is not None else []) + print_workers  # opened after the first paint
+    return _run(app, args, windows, later, [worker, *print_workers])
+
+
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    windows: list[RoleWindow],
+    later: list[HallWorker[Hall]],
+    workers: list[HallWorker[Hall]],
+) -> int:
+    """Show the windows, start ``later`` after the first paint, run until the last window closes,
+    then stop every worker."""
+    from PySide6.QtCore import QTimer
+
     for window in windows:
         if args.fullscreen:
             window.showFullScreen()
         else:
             window.show()
-    for later in ([worker] if profile is not None else []) + print_workers:
-        _after_first_paint(windows[0], later.start)
+    for worker in later:
+        _after_first_paint(windows[0], worker.start)
     if os.environ.get("COUNTER_APP_EXIT_AFTER_PAINT"):
         _after_first_paint(windows[0], lambda: _report_paint_and_quit(app))
     if args.screenshot:
@@ -102,22 +155,10 @@ def launch(args: argparse.Namespace) -> int:
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
-    for started in (worker, *print_workers):
+    for started in workers:
         if started.ready.is_set() or started.started:
             started.stop()  # a slip being printed comes out and its job is settled; the file is closed
     return int(code)
-
-
-def _early_profile(args: argparse.Namespace) -> Any:
-    """The stored profile, read cheaply so windows can be drawn before the hall is fully open.
-    ``None`` when a profile file is being loaded (the worker decides what is in use) or none is stored."""
-    from counter_app import paths
-
-    if paths.profile_path(args.profile) is not None:
-        return None
-    from counter_app.services.profile_peek import stored_profile
-
-    return stored_profile(paths.database_path(args.db))
 
 
 def _open_exit_code(exc: BaseException) -> int:
@@ -143,21 +184,26 @@ def _cannot_open(exc: BaseException, args: argparse.Namespace) -> None:
 
 
 def build_windows(
-    args: argparse.Namespace, client: Any, language: str, print_workers: list[HallWorker]
-) -> list[Any]:
-    """The windows of ``--role``; a kiosk that prints adds its print worker to ``print_workers``
-    (the caller stops it when the windows close)."""
-    windows: list[Any] = []
+    args: argparse.Namespace,
+    client: HallClient[Hall],
+    language: str,
+    print_workers: list[HallWorker[Hall]],
+    opener: Opener,
+    printers: PrintersFor,
+) -> list[RoleWindow]:
+    """The windows of ``--role``, each given its client here; a kiosk that prints adds its print
+    worker to ``print_workers`` (the caller stops it when the windows close)."""
+    windows: list[RoleWindow] = []
     counters = list(args.counter or [])
     for role in args.role:
         if role == "counter":
-            from counter_app.ui.counter_window import CounterWindow
+            from counter_app.ui.counter.window import CounterWindow
 
             number = counters.pop(0) if counters else 1
             window = CounterWindow(
-                client, number, args.clerk, language, reprint=_ticket_reprint(args, client)
+                client, number, args.clerk, language, reprint=_ticket_reprint(client, printers)
             )
-            _add_desk_panels(window, client, number, args)
+            _add_desk_panels(window, client, number, printers)
             _add_handovers(window, client, number, args)
             window.show_tab(args.tab)
             windows.append(window)
@@ -170,51 +216,43 @@ def build_windows(
 
             windows.append(SupervisorWindow(client, language))
         elif role == "kiosk":
-            from counter_app.ui.kiosk_window import KioskWindow
+            from counter_app.ui.kiosk.window import KioskWindow
 
-            print_client, print_fn = _kiosk_printer(args, client.profile)
+            print_client, print_fn = _kiosk_printer(opener, printers(client.profile), client.profile)
             if print_client is not None:
                 print_workers.append(print_client.worker)
             windows.append(KioskWindow(client, language, print_client=print_client, print_fn=print_fn))
         else:
-            from counter_app.ui.display_window import DisplayWindow
+            from counter_app.ui.display.window import DisplayWindow
 
             windows.append(DisplayWindow(client, language))
     return windows
 
 
-def _counter_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, str]:
-    """The counter's printer (``--printer`` on this PC, else the profile's) and the paper a ticket
-    takes on it: the kiosk's roll on a receipt printer, an A6 page on a page printer."""
-    from counter_app.printing.backends import NoPrinterBackend, parse_printer_spec
-
-    spec = args.printer or profile.printing.counter_printer
-    paper = profile.printing.kiosk_paper if spec.startswith("escpos") else "a6"
-    return parse_printer_spec(spec) or NoPrinterBackend(), paper
-
-
-def _ticket_reprint(args: argparse.Namespace, client: Any) -> Any:
+def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:
     """``reprint(hall, number, clerk)`` for the counter window: a ticket again, labelled 补打."""
 
-    def reprint(hall: Any, number: str, clerk: str) -> Any:
-        from counter_app.printing.jobs import print_ticket
+    def reprint(hall: Hall, number: str, clerk: str) -> PrintOutcome:
+        from counter_app.services.printing.tickets import print_ticket
 
-        backend, paper = _counter_printer(args, client.profile)
-        return print_ticket(hall, number, backend, clerk, paper=paper)
+        chosen = printers(client.profile)
+        return print_ticket(hall, number, chosen.counter, clerk, paper=chosen.ticket_paper)
 
     return reprint
 
 
-def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
+def _add_desk_panels(
+    window: CounterWindow, client: HallClient[Hall], counter: int, printers: PrintersFor
+) -> None:
     """The counter's desk tasks beside its line: installation applications and payment guidance,
     printing to the counter's printer (the profile's, or ``--printer`` on this PC). Built when
     first needed, so their imports do not delay the counter's first paint."""
 
-    def printer() -> Any:
-        return _counter_printer(args, client.profile)[0]
+    def printer() -> PrinterBackend:
+        return printers(client.profile).counter
 
-    def applications() -> Any:
-        from counter_app.ui.applications_panel import ApplicationsPanel
+    def applications() -> QWidget:
+        from counter_app.ui.applications.panel import ApplicationsPanel
 
         return ApplicationsPanel(
             client,
@@ -225,8 +263,8 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
             banner=window.banner,
         )
 
-    def payment() -> Any:
-        from counter_app.ui.payment_panel import PaymentPanel
+    def payment() -> QWidget:
+        from counter_app.ui.payments.panel import PaymentPanel
 
         return PaymentPanel(
             client,
@@ -241,7 +279,9 @@ def _add_desk_panels(window: Any, client: Any, counter: int, args: argparse.Name
     window.add_panel("payment", payment)
 
 
-def _add_handovers(window: Any, client: Any, counter: int, args: argparse.Namespace) -> None:
+def _add_handovers(
+    window: CounterWindow, client: HallClient[Hall], counter: int, args: argparse.Namespace
+) -> None:
     """首问负责制 at the counter: the hand-over strip under the customer, the hand-overs tab, and
     the customer's rating as a dialog on this PC when the hall (or ``--rating dialog``) says so."""
     from counter_app.domain.quality.settings import quality_settings
@@ -249,14 +289,14 @@ def _add_handovers(window: Any, client: Any, counter: int, args: argparse.Namesp
 
     window.add_beside_customer(CustomerHandoverStrip(client, counter, window.current_clerk, keys_on=window))
 
-    def handovers() -> Any:
+    def handovers() -> QWidget:
         return HandoversPanel(client, counter, window.current_clerk, window.call_specific)
 
     window.add_panel("handovers", handovers)
     mode = getattr(args, "rating", None) or quality_settings(client.profile).rating.mode.value
     if mode == "dialog":
 
-        def ask(ticket: Any) -> None:
+        def ask(ticket: Ticket) -> None:
             from counter_app.ui.rating import RatingDialog
 
             RatingDialog(client, ticket.id, ticket.number, window).open()
@@ -264,28 +304,27 @@ def _add_handovers(window: Any, client: Any, counter: int, args: argparse.Namesp
         window.customer_finished.connect(ask)
 
 
-def _kiosk_printer(args: argparse.Namespace, profile: Any) -> tuple[Any, Any]:
+def _kiosk_printer(
+    opener: Opener, chosen: Printers, profile: HallProfile
+) -> tuple[HallClient[Hall] | None, PrintFn | None]:
     """The kiosk's printer on its own worker (its own connection), so a slow network printer never
     holds up the queue; ``(None, None)`` when the hall prints no tickets."""
-    from counter_app.printing.backends import parse_printer_spec
-
-    spec = args.printer or profile.printing.kiosk_printer
-    backend = parse_printer_spec(spec)
+    backend = chosen.kiosk
     if backend is None:
         return None, None
-    paper = profile.printing.kiosk_paper
+    paper = chosen.kiosk_paper
 
-    def print_fn(hall: Any, ticket: Any) -> Any:
-        from counter_app.printing.jobs import print_ticket
+    def print_fn(hall: Hall, ticket: Ticket) -> PrintOutcome:
+        from counter_app.services.printing.tickets import print_ticket
 
         return print_ticket(hall, ticket, backend, paper=paper)
 
-    worker = HallWorker(_opener(args), name="print")  # started after the first paint
+    worker = HallWorker(opener, name="print")  # started after the first paint
     log.info("kiosk tickets print to %s on %s paper", backend.device, paper)
     return HallClient(worker, profile), print_fn
 
 
-def _after_first_paint(window: Any, then: Any) -> None:
+def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     """Run ``then`` once, right after ``window`` has been painted for the first time."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -300,17 +339,17 @@ def _after_first_paint(window: Any, then: Any) -> None:
     window.installEventFilter(watcher)
 
 
-def _report_paint_and_quit(app: Any) -> None:
+def _report_paint_and_quit(app: QCoreApplication) -> None:
     """For bench/bench_startup.py: how long the first window took to paint, then exit."""
     print(f"first-paint-ms {(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
     app.quit()
 
 
-def _log_when_loaded(windows: list[Any]) -> None:
+def _log_when_loaded(windows: list[RoleWindow]) -> None:
     """One boot-log line once every window shows its data (what a start-up check waits for)."""
     pending = {id(w) for w in windows}
 
-    def one_loaded(window: Any) -> None:
+    def one_loaded(window: RoleWindow) -> None:
         if id(window) in pending:
             pending.discard(id(window))
             if not pending:
@@ -321,7 +360,7 @@ def _log_when_loaded(windows: list[Any]) -> None:
         window.loaded.connect(lambda w=window: one_loaded(w))
 
 
-def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
+def _screenshot_when_loaded(app: QCoreApplication, windows: list[RoleWindow], target: Path) -> None:
     from PySide6.QtCore import QTimer
 
     pending = {id(w) for w in windows}
@@ -340,7 +379,7 @@ def _screenshot_when_loaded(app: Any, windows: list[Any], target: Path) -> None:
             print(path, flush=True)
         app.quit()
 
-    def one_loaded(window: Any) -> None:
+    def one_loaded(window: RoleWindow) -> None:
         pending.discard(id(window))
         if not pending:
             QTimer.singleShot(300, grab_all)  # let layouts settle and fonts render

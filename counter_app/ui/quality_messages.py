@@ -3,9 +3,10 @@ rating levels, visit outcomes and alert kinds. Every source is English, marked f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from counter_app.ui import messages
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 
 ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "already_rated": (QT_TRANSLATE_NOOP("Errors", "%1 has been rated already."), ("number",)),

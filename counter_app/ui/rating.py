@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -36,10 +38,13 @@ from counter_app.domain.quality.records import LOW_LEVELS, RatingSource
 from counter_app.domain.quality.settings import RatingReason, quality_settings
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
-from counter_app.ui.hall_client import HallClient, Job, Reload, while_alive
+from counter_app.ui.hall_client import HallClient, Reload, while_alive
 from counter_app.ui.quality_messages import level_name
+from counter_app.ui.widgets import make_button, make_label, make_timer
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
+    from counter_app.domain.quality.records import RatingRecord
+    from counter_app.services.hall import Hall
     from counter_app.services.quality.ratings import RatingScreenView
 
 log = logging.getLogger("counter_app.ui")
@@ -47,6 +52,13 @@ log = logging.getLogger("counter_app.ui")
 THANKS_MS = 3000
 #: Level colours, best first: green to red.
 COLOURS = ("#2e9d47", "#6aa84f", "#c7a000", "#d9822b", "#c0392b")
+
+
+def _centred(size: int, *, bold: bool = False, colour: str = "") -> QLabel:
+    """A label of the rating screen: large, centred."""
+    label = make_label(font=style.font(size, bold=bold), colour=colour)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
 
 
 class RatingPanel(QWidget):
@@ -61,8 +73,8 @@ class RatingPanel(QWidget):
         self.level: Rating | None = None
         self.seconds = 30.0
         self._deadline = 0.0
-        self._timeout = QTimer(self, singleShot=True, timeout=self._time_up)
-        self._tick = QTimer(self, interval=1000, timeout=self._show_countdown)
+        self._timeout = make_timer(self, 1000, self._time_up, single_shot=True)
+        self._tick = make_timer(self, 1000, self._show_countdown)
         self._build()
         self.retranslate()
 
@@ -81,14 +93,12 @@ class RatingPanel(QWidget):
         idle = QWidget()
         il = QVBoxLayout(idle)
         il.addStretch(2)
-        self.hall_label = QLabel(font=style.font(34, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.hall_label.setStyleSheet(f"color: {style.TEAL};")
+        self.hall_label = _centred(34, bold=True, colour=style.TEAL)
         self.hall_label.setWordWrap(True)
-        self.counter_label = QLabel(font=style.font(30), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.clerk_label = QLabel(font=style.font(44, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.staff_label = QLabel(font=style.font(26), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.staff_label.setStyleSheet(f"color: {style.MUTED};")
-        self.welcome = QLabel(font=style.font(24), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.counter_label = _centred(30)
+        self.clerk_label = _centred(44, bold=True)
+        self.staff_label = _centred(26, colour=style.MUTED)
+        self.welcome = _centred(24)
         for label in (self.hall_label, self.counter_label, self.clerk_label, self.staff_label):
             il.addWidget(label)
             il.addSpacing(12)
@@ -100,10 +110,9 @@ class RatingPanel(QWidget):
         ask = QWidget()
         al = QVBoxLayout(ask)
         al.setContentsMargins(40, 30, 40, 30)
-        self.question = QLabel(font=style.font(34, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.question = _centred(34, bold=True)
         self.question.setWordWrap(True)
-        self.ticket_label = QLabel(font=style.font(20), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.ticket_label.setStyleSheet(f"color: {style.MUTED};")
+        self.ticket_label = _centred(20, colour=style.MUTED)
         al.addStretch(1)
         al.addWidget(self.question)
         al.addWidget(self.ticket_label)
@@ -112,16 +121,14 @@ class RatingPanel(QWidget):
         row.setSpacing(20)
         self.level_buttons: dict[Rating, QPushButton] = {}
         for i, level in enumerate(RATING_LEVELS):
-            button = QPushButton(font=style.font(24, bold=True))
+            button = make_button(font=style.font(24, bold=True), clicked=partial(self.choose, level))
             button.setMinimumSize(190, 220)
             button.setStyleSheet(f"background: {COLOURS[i]};")
-            button.clicked.connect(lambda _=False, lv=level: self.choose(lv))
             row.addWidget(button)
             self.level_buttons[level] = button
         al.addLayout(row, 3)
         al.addSpacing(20)
-        self.countdown = QLabel(font=style.font(18), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setStyleSheet(f"color: {style.MUTED};")
+        self.countdown = _centred(18, colour=style.MUTED)
         al.addWidget(self.countdown)
         al.addStretch(1)
         self.pages.addWidget(ask)
@@ -129,7 +136,7 @@ class RatingPanel(QWidget):
         why = QWidget()
         wl = QVBoxLayout(why)
         wl.setContentsMargins(40, 30, 40, 30)
-        self.why_title = QLabel(font=style.font(32, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
+        self.why_title = _centred(32, bold=True)
         self.why_title.setWordWrap(True)
         wl.addStretch(1)
         wl.addWidget(self.why_title)
@@ -138,27 +145,26 @@ class RatingPanel(QWidget):
         grid.setSpacing(18)
         self.chips: dict[str, QPushButton] = {}
         for i, reason in enumerate(self.reasons):
-            chip = QPushButton(font=style.font(24), checkable=True)
-            chip.setProperty("chip", True)
-            chip.setMinimumHeight(96)
-            grid.addWidget(chip, i // 3, i % 3)
-            self.chips[reason.code] = chip
+            toggle = make_button(font=style.font(24))
+            toggle.setCheckable(True)
+            toggle.setProperty("chip", True)
+            toggle.setMinimumHeight(96)
+            grid.addWidget(toggle, i // 3, i % 3)
+            self.chips[reason.code] = toggle
         wl.addLayout(grid)
         wl.addSpacing(24)
-        self.submit_button = QPushButton(font=style.font(26, bold=True), clicked=self.submit)
+        self.submit_button = make_button(font=style.font(26, bold=True), clicked=self.submit)
         self.submit_button.setMinimumHeight(96)
         self.submit_button.setStyleSheet(f"background: {style.TEAL};")
         wl.addWidget(self.submit_button)
-        self.why_countdown = QLabel(font=style.font(18), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.why_countdown.setStyleSheet(f"color: {style.MUTED};")
+        self.why_countdown = _centred(18, colour=style.MUTED)
         wl.addWidget(self.why_countdown)
         wl.addStretch(1)
         self.pages.addWidget(why)
 
         thanks = QWidget()
         tl = QVBoxLayout(thanks)
-        self.thanks_label = QLabel(font=style.font(44, bold=True), alignment=Qt.AlignmentFlag.AlignCenter)
-        self.thanks_label.setStyleSheet(f"color: {style.TEAL};")
+        self.thanks_label = _centred(44, bold=True, colour=style.TEAL)
         tl.addWidget(self.thanks_label)
         self.pages.addWidget(thanks)
 
@@ -261,7 +267,7 @@ class RatingPanel(QWidget):
 class _Asker:
     """Records what a :class:`RatingPanel` was told about one ticket, through the hall client."""
 
-    def __init__(self, client: HallClient, panel: RatingPanel, source: RatingSource) -> None:
+    def __init__(self, client: HallClient[Hall], panel: RatingPanel, source: RatingSource) -> None:
         self.client = client
         self.panel = panel
         self.source = source
@@ -275,7 +281,7 @@ class _Asker:
         self.handled.add(ticket_id)
         self.panel.ask(number, seconds)
 
-    def record(self, level: str, reasons: list[str], on_done: Any) -> None:
+    def record(self, level: str, reasons: list[str], on_done: Callable[[RatingRecord | None], None]) -> None:
         ticket_id, source = self.ticket_id, self.source
         if ticket_id is None:
             return
@@ -301,7 +307,7 @@ class _Asker:
         self.ticket_id = None
         self.panel.go_idle()
 
-    def _after_thanks(self, _: object) -> None:
+    def _after_thanks(self, _: RatingRecord | None) -> None:
         back = while_alive(self.panel, lambda _: self._back())
         QTimer.singleShot(THANKS_MS, lambda: back(None))
 
@@ -316,7 +322,7 @@ class RatingWindow(QMainWindow):
     loaded = Signal()
 
     def __init__(
-        self, client: HallClient, counter: int, language: str, timeout_seconds: float | None = None
+        self, client: HallClient[Hall], counter: int, language: str, timeout_seconds: float | None = None
     ) -> None:
         super().__init__()
         self.client = client
@@ -330,14 +336,15 @@ class RatingWindow(QMainWindow):
         self.setObjectName(f"rating{counter}")
         self.resize(1366, 768)
         self.panel = RatingPanel(self.settings.reasons)
-        root = QFrame(objectName="root")
+        root = QFrame()
+        root.setObjectName("root")
         root.setStyleSheet(f"#root {{ background: {style.PAPER}; }}")
         QVBoxLayout(root).addWidget(self.panel)
         self.setCentralWidget(root)
         self.asker = _Asker(client, self.panel, RatingSource.SCREEN)
         self._reload = Reload(client, self._job, self._on_view, self._on_error)
         client.changed.connect(self.refresh)
-        self._tick = QTimer(self, interval=15_000, timeout=self.refresh)  # the clerk may change
+        self._tick = make_timer(self, 15_000, self.refresh)  # the clerk may change
         self._tick.start()
         self.setWindowTitle(self.tr("Rate our service · counter %1").replace("%1", str(counter)))
         self.panel.show_idle(self.profile.hall.name.get(language), counter, "", "")
@@ -347,7 +354,7 @@ class RatingWindow(QMainWindow):
     def refresh(self) -> None:
         self._reload()
 
-    def _job(self) -> Job:
+    def _job(self) -> Callable[[Hall], RatingScreenView]:
         counter = self.counter
         return lambda hall: hall.quality.ratings.screen(counter)
 
@@ -374,7 +381,7 @@ class RatingDialog(QDialog):
 
     def __init__(
         self,
-        client: HallClient,
+        client: HallClient[Hall],
         ticket_id: int,
         number: str,
         parent: QWidget | None = None,

@@ -4,11 +4,15 @@ windows shares, so each model says only what its cells show."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
 
 Index = QModelIndex | QPersistentModelIndex
+#: What a model gives a view for one cell and role (a ``QVariant``; the stubs say ``Any``): text, a
+#: number, a brush, a font, or ``None`` where the view's default applies.
+CellValue = str | int | QBrush | QFont | None
 T = TypeVar("T")
 
 
@@ -55,7 +59,7 @@ class ValueTableModel(QAbstractTableModel, Generic[T]):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> CellValue:
         horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
         if horizontal and 0 <= section < len(self.COLUMNS):
             return QCoreApplication.translate(self.CONTEXT, str(self.COLUMNS[section]))

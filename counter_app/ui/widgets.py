@@ -3,14 +3,17 @@ chooser."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Slot
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,9 +24,46 @@ from counter_app.ui import style
 from counter_app.ui.text_breaks import tidy
 
 
+def make_label(text: str = "", *, font: QFont | None = None, colour: str = "", wrap: bool = False) -> QLabel:
+    """A label in ``font``, its text in ``colour`` (a style sheet colour), word-wrapped if asked."""
+    made = QLabel(text)
+    if wrap:
+        made.setWordWrap(True)
+    if font is not None:
+        made.setFont(font)
+    if colour:
+        made.setStyleSheet(f"color: {colour};")
+    return made
+
+
+def make_button(
+    text: str = "", *, font: QFont | None = None, clicked: Callable[[], object] | None = None
+) -> QPushButton:
+    """A button in ``font`` that calls ``clicked`` (Qt's ``clicked`` signal; the checked state,
+    which plain buttons do not have, is not passed on)."""
+    made = QPushButton(text)
+    if font is not None:
+        made.setFont(font)
+    if clicked is not None:
+        made.clicked.connect(clicked)
+    return made
+
+
+def make_timer(
+    parent: QObject, interval: int, timeout: Callable[[], object], *, single_shot: bool = False
+) -> QTimer:
+    """A stopped timer of ``interval`` ms calling ``timeout``; ``single_shot`` fires once per start."""
+    made = QTimer(parent)
+    made.setSingleShot(single_shot)
+    made.setInterval(interval)
+    made.timeout.connect(timeout)
+    return made
+
+
 def window_root(stylesheet: str) -> tuple[QWidget, QVBoxLayout]:
     """A role window's central widget (``#root``) and its column, edge to edge."""
-    root = QWidget(objectName="root")
+    root = QWidget()
+    root.setObjectName("root")
     root.setStyleSheet(stylesheet)
     outer = QVBoxLayout(root)
     outer.setContentsMargins(0, 0, 0, 0)
@@ -47,7 +87,8 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 def teal_header(left: int, top: int, right: int, bottom: int) -> tuple[QFrame, QHBoxLayout]:
     """The teal band across the top of the counter and kiosk windows (its labels white), and its row."""
-    header = QFrame(objectName="header")
+    header = QFrame()
+    header.setObjectName("header")
     header.setStyleSheet(f"#header {{ background: {style.TEAL}; }} QLabel {{ color: white; }}")
     row = QHBoxLayout(header)
     row.setContentsMargins(left, top, right, bottom)
@@ -68,7 +109,8 @@ class Banner(QFrame):
     SIZES = (13.0, 10.5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="banner")
+        super().__init__(parent)
+        self.setObjectName("banner")
         self.setFixedHeight(self.HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens a window
         layout = QHBoxLayout(self)
@@ -79,7 +121,7 @@ class Banner(QFrame):
         layout.addWidget(self.label)
         self._message = ""
         self._error = False
-        self._timer = QTimer(self, singleShot=True, interval=8000, timeout=self.clear)
+        self._timer = make_timer(self, 8000, self.clear, single_shot=True)
         self._paint()
 
     def info(self, text: str) -> None:

@@ -23,9 +23,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.queue import CounterState
-from counter_app.services.hall import open_hall
 
 DEFAULT_START = "2025-03-03T09:00:00+08:00"
 

@@ -17,7 +17,7 @@ from hall_invariants import (
 )
 
 from counter_app import paths
-from counter_app.services.hall import open_hall
+from counter_app.app import open_hall
 
 DRIVER = Path(__file__).with_name("driver.py")
 KIOSKS, COUNTERS, OPS = 4, 4, 150

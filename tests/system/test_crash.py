@@ -20,7 +20,7 @@ import pytest
 from hall_invariants import connect, integrity, numbers_gapless, transitions_follow_the_log
 
 from counter_app import paths
-from counter_app.services.hall import open_hall
+from counter_app.app import open_hall
 
 DRIVER = Path(__file__).with_name("driver.py")
 START = "2025-03-03T09:00:00+08:00"

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.qt_i18n import install_language
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
 from counter_app.ui.hall_client import HallClient, HallWorker
 
 

@@ -17,14 +17,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from counter_app import paths
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.applications import ApplicantKind, CapacityUnit
+from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.applications.intake import IntakeForm
+from counter_app.domain.applications.values import ApplicantKind, CapacityUnit
 from counter_app.domain.identity import IdType
 from counter_app.printing.application_papers import R
-from counter_app.printing.application_print import print_paper_pdf
 from counter_app.qt_i18n import HallTexts
-from counter_app.services.applications_values import ApplicationRequest
 from counter_app.services.hall import Hall
+from counter_app.services.printing.applications import print_paper_pdf
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -148,7 +148,7 @@ def test_a_high_voltage_receipt_promises_no_date_that_includes_the_customers_wor
 def test_the_receipt_printer_gets_the_same_essentials(hall: Hall) -> None:
     """ESC/POS: company, acceptance time, masked address, documents received and owed, steps, the
     provisional mark and warning for 2027, whom to ask, rights, the clerk's name and the seal."""
-    from counter_app.printing.application_print import prepare_paper_print, printable_for
+    from counter_app.services.printing.applications import prepare_paper_print, printable_for
 
     hall.staff.add("0107", "王芳")
     detail = accept(hall, home())
@@ -179,7 +179,7 @@ def test_a_2027_receipt_is_marked_provisional_on_every_printer(
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from counter_app.printing.application_print import prepare_paper_print, printable_for
+    from counter_app.services.printing.applications import prepare_paper_print, printable_for
 
     clock.set(datetime(2026, 12, 29, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
     detail = accept(hall, home())

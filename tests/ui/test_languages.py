@@ -16,11 +16,11 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.printing.document import PrinterError
 from counter_app.qt_i18n import HallTexts, current_language, install_language
 from counter_app.services.hall import Hall
-from counter_app.ui.announcer import CallAnnouncer
-from counter_app.ui.counter_window import CounterWindow
-from counter_app.ui.display_window import DisplayWindow
+from counter_app.ui.counter.window import CounterWindow
+from counter_app.ui.display.announcer import CallAnnouncer
+from counter_app.ui.display.window import DisplayWindow
 from counter_app.ui.hall_client import HallClient
-from counter_app.ui.kiosk_window import KioskWindow
+from counter_app.ui.kiosk.window import KioskWindow
 from counter_app.ui.messages import describe
 
 

@@ -17,11 +17,11 @@ from counter_app.domain.errors import NotFound
 from counter_app.domain.masking import mask_name
 from counter_app.printing.backends import PdfFileBackend, render_image
 from counter_app.printing.paper import paper_named
-from counter_app.printing.payment_jobs import guide_and_print_pdf, print_payment_slip
 from counter_app.printing.payment_slip import payment_printable
 from counter_app.qt_i18n import HallTexts
-from counter_app.services.accounts import accounts_folder
 from counter_app.services.hall import Hall
+from counter_app.services.printing.payments import guide_and_print_pdf, print_payment_slip
+from counter_app.store.account_list import accounts_folder
 
 pytestmark = pytest.mark.usefixtures("qapp")
 PT_PER_MM = 72 / 25.4
@@ -173,7 +173,7 @@ def test_the_default_slip_on_80mm_takes_under_20_cm(make_hall: Callable[..., Hal
     """The shipped profile's channels for an account without withholding, on an 80 mm roll: the
     longest everyday slip (it took about 29 cm of paper with a numbered line per step)."""
     from counter_app.printing.backends import measure_mm
-    from counter_app.printing.payment_jobs import prepare_payment_print
+    from counter_app.services.printing.payments import prepare_payment_print
 
     hall = make_hall()
     hall.account_import.run(

@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from payment_data import account_line, account_number, payment_profile, write_list
 
-from counter_app import cli, paths
-from counter_app.printing.application_print import print_paper_pdf
+from counter_app import app, cli, paths
+from counter_app.app import open_hall
 from counter_app.printing.document import PrinterError
-from counter_app.printing.jobs import print_ticket_pdf
-from counter_app.printing.payment_jobs import guide_and_print_pdf
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
+from counter_app.services.printing.applications import print_paper_pdf
+from counter_app.services.printing.payments import guide_and_print_pdf
+from counter_app.services.printing.tickets import print_ticket_pdf
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -68,7 +69,7 @@ def test_a_device_target_is_refused_and_nothing_is_recorded(
 ) -> None:
     db = cli_hall(tmp_path)
     device = a_device(tmp_path)
-    code = cli.main(["ticket", "print", "A001", "--pdf", str(device), "--db", str(db)])
+    code = app.main(["ticket", "print", "A001", "--pdf", str(device), "--db", str(db)])
     assert code == cli.EXIT_REFUSED
     error = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
     assert error["error"] == "pdf_not_written" and error["reason"] == "not_regular"
@@ -81,7 +82,7 @@ def test_a_link_at_the_target_is_not_followed(tmp_path: Path, capsys: pytest.Cap
     victim.write_bytes(b"precious")
     link = tmp_path / "slip.pdf"
     link.symlink_to(victim)
-    assert cli.main(["ticket", "print", "A001", "--pdf", str(link), "--db", str(db)]) == cli.EXIT_REFUSED
+    assert app.main(["ticket", "print", "A001", "--pdf", str(link), "--db", str(db)]) == cli.EXIT_REFUSED
     assert json.loads(capsys.readouterr().err.strip().splitlines()[-1])["reason"] == "symlink"
     assert victim.read_bytes() == b"precious" and link.is_symlink() and ticket_jobs(db) == []
 
@@ -94,7 +95,7 @@ def test_a_link_planted_at_the_old_part_name_is_not_followed(
     victim = tmp_path / "victim.txt"
     victim.write_bytes(b"precious")
     (tmp_path / "slip.pdf.part").symlink_to(victim)
-    assert cli.main(["ticket", "print", "A001", "--pdf", str(tmp_path / "slip.pdf"), "--db", str(db)]) == 0
+    assert app.main(["ticket", "print", "A001", "--pdf", str(tmp_path / "slip.pdf"), "--db", str(db)]) == 0
     assert victim.read_bytes() == b"precious"
     assert (tmp_path / "slip.pdf").read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE((tmp_path / "slip.pdf").stat().st_mode) & 0o007 == 0  # nobody else reads it
@@ -107,8 +108,9 @@ FULL_DISK = textwrap.dedent(
     folder, db = sys.argv[1], sys.argv[2]
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", folder], check=True)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from counter_app import cli
-    code = cli.main(["ticket", "print", "A001", "--pdf", folder + "/slip.pdf", "--db", db])
+    from counter_app import app
+
+    code = app.main(["ticket", "print", "A001", "--pdf", folder + "/slip.pdf", "--db", db])
     print(json.dumps({"code": code, "left": sorted(os.listdir(folder))}))
     """
 )
@@ -170,7 +172,7 @@ def test_a_refused_payment_slip_to_a_device_adds_no_guidance_record(pay_hall: Ha
 def test_a_refused_application_paper_records_no_job(hall: Hall, tmp_path: Path) -> None:
     import application_data
 
-    from counter_app.services.applications_values import ApplicationRequest
+    from counter_app.domain.applications.detail import ApplicationRequest
 
     ticket = hall.queue.issue("B").ticket
     detail = hall.applications.accept(
@@ -190,7 +192,7 @@ def test_a_boundary_leaflet_to_a_device_is_refused(
 ) -> None:
     device = a_device(tmp_path)
     db = cli_hall(tmp_path)
-    code = cli.main(["boundary", "after_meter", "--pdf", str(device), "--db", str(db)])
+    code = app.main(["boundary", "after_meter", "--pdf", str(device), "--db", str(db)])
     assert code == cli.EXIT_REFUSED and is_special(device)
 
 
@@ -200,7 +202,7 @@ def test_a_ticket_twice_to_the_same_path_replaces_it_whole(
     db = cli_hall(tmp_path)
     out = tmp_path / "slip.pdf"
     for _ in range(2):
-        assert cli.main(["ticket", "print", "A001", "--pdf", str(out), "--db", str(db)]) == 0
+        assert app.main(["ticket", "print", "A001", "--pdf", str(out), "--db", str(db)]) == 0
     assert out.read_bytes().rstrip().endswith(b"%%EOF")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
     assert ticket_jobs(db) == ["printed", "printed"]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 
 from counter_app.ui import style
-from counter_app.ui.counter_window import CounterWindow
+from counter_app.ui.counter.window import CounterWindow
 from counter_app.ui.hall_client import HallClient
 from counter_app.ui.text_breaks import WORD_JOINER, plain, tidy
 

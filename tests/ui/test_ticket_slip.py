@@ -18,7 +18,8 @@ from PIL import Image, ImageOps
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
-from counter_app import cli, paths
+from counter_app import app, cli, paths
+from counter_app.app import open_hall
 from counter_app.domain.errors import NotFound
 from counter_app.printing.backends import (
     PdfFileBackend,
@@ -27,11 +28,11 @@ from counter_app.printing.backends import (
     render_image,
 )
 from counter_app.printing.document import PrinterError
-from counter_app.printing.jobs import print_ticket, print_ticket_pdf
 from counter_app.printing.paper import A6, ROLL_58, ROLL_80, Paper, paper_named
 from counter_app.printing.ticket_slip import TicketSlip, ticket_printable
 from counter_app.qt_i18n import HallTexts
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
+from counter_app.services.printing.tickets import print_ticket, print_ticket_pdf
 
 URL = "https://www.95598.cn/"
 HALL = "国网通辽供电公司营业厅"
@@ -261,7 +262,7 @@ def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixtur
     finally:
         hall.close()
     out = tmp_path / "cli.pdf"
-    assert cli.main(["ticket", "print", "A001", "--pdf", str(out), "--paper", "58mm", "--db", str(db)]) == 0
+    assert app.main(["ticket", "print", "A001", "--pdf", str(out), "--paper", "58mm", "--db", str(db)]) == 0
     assert json.loads(capsys.readouterr().out) == {
         "number": "A001",
         "pdf": str(out),
@@ -270,7 +271,7 @@ def test_cli_prints_a_ticket_to_pdf(tmp_path: Path, capsys: pytest.CaptureFixtur
         "job_id": 1,
     }
     assert "A001" in pdf_text(out)
-    assert cli.main(["ticket", "print", "A404", "--pdf", str(out), "--db", str(db)]) == cli.EXIT_REFUSED
+    assert app.main(["ticket", "print", "A404", "--pdf", str(out), "--db", str(db)]) == cli.EXIT_REFUSED
     assert json.loads(capsys.readouterr().err)["error"] == "unknown_ticket"
 
 

@@ -13,8 +13,9 @@ import pytest
 from cli_runner import CliRun
 from sqlite_utils import Database
 
-from counter_app.cli import EXIT_NOBODY_WAITING, EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
-from counter_app.store.migrations import migrations
+from counter_app.app import main
+from counter_app.cli import EXIT_NOBODY_WAITING, EXIT_REFUSED, EXIT_STORE_UNAVAILABLE
+from counter_app.store.sqlite.migrations import migrations
 
 TICKET_KEYS = {
     "id",
@@ -144,7 +145,7 @@ def test_every_command_but_init_refuses_a_path_without_a_hall(
 
 
 def test_init_refuses_another_programs_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "other.db"
+    path = tmp_path / "other.store.db"
     Database(path)["things"].insert({"id": 1})
     assert main(["init", "--db", str(path)]) == EXIT_REFUSED
     assert json.loads(capsys.readouterr().err.strip().splitlines()[-1])["error"] == "not_a_hall_db"
@@ -156,7 +157,7 @@ def test_messages_name_only_commands_that_exist() -> None:
     import re
 
     from counter_app.cli import build_parser
-    from counter_app.store import database
+    from counter_app.store.sqlite import connection as database
 
     words = {
         name

@@ -13,9 +13,9 @@ from application_data import home
 from cli_runner import CliRun
 
 from counter_app import paths
-from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE, main
-from counter_app.services.applications_values import ApplicationRequest
-from counter_app.services.hall import open_hall
+from counter_app.app import main, open_hall
+from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE
+from counter_app.domain.applications.detail import ApplicationRequest
 
 
 @pytest.fixture

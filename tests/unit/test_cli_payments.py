@@ -134,10 +134,10 @@ def test_boundary_answers_and_prints(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_a_locked_database_exits_4(cli: Cli, listed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from counter_app.services import hall
+    from counter_app import app
 
     cli("accounts", "status")
-    monkeypatch.setitem(hall.open_hall.__kwdefaults__, "timeout", 0.2)  # not the hall's 15 s
+    monkeypatch.setitem(app.open_hall.__kwdefaults__, "timeout", 0.2)  # not the hall's 15 s
     blocker = sqlite3.connect(cli.db, timeout=0)
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:

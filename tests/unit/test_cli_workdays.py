@@ -13,9 +13,9 @@ from application_data import home
 from cli_runner import CliRun
 
 from counter_app import paths
-from counter_app.cli import EXIT_REFUSED, main
-from counter_app.services.applications_values import ApplicationRequest
-from counter_app.services.hall import open_hall
+from counter_app.app import main, open_hall
+from counter_app.cli import EXIT_REFUSED
+from counter_app.domain.applications.detail import ApplicationRequest
 
 TZ = ZoneInfo("Asia/Shanghai")
 # The file format with made-up dates (this is not the real 2027 schedule).

@@ -18,7 +18,7 @@ FORMATS = ("pdf", "csv", "xlsx")
 
 def write_report(data: ReportData, path: Path | str, fmt: str) -> Path:
     """Write ``data`` as ``fmt`` (``pdf``, ``csv`` or ``xlsx``) at ``path``. The PDF needs a running
-    QGuiApplication (fonts): the caller starts one (``printing.recorded.ensure_gui_app``)."""
+    QGuiApplication (fonts): the caller starts one (``printing.backends.ensure_gui_app``)."""
     if fmt == "csv":
         return write_report_csv(data, path)
     if fmt == "xlsx":

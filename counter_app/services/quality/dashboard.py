@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
+from counter_app.domain.applications.worklist import WorklistPage
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.figures import QualityFigures
 from counter_app.domain.quality.records import CounterNow
 from counter_app.domain.quality.summary import by_clerk, by_counter, by_hour, by_service
-from counter_app.services.applications_values import WorklistPage
-from counter_app.services.quality.ports import QualityRecords, UnitOfWork
+from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.summaries import DaySummaries
 
 ALERT_APPLICATIONS = 5  # at most this many applications named in the alerts (the rest counted)

@@ -9,9 +9,9 @@ from datetime import datetime
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.settings import QualitySettings, quality_settings
 from counter_app.domain.workdays import WorkCalendar
+from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.dashboard import ApplicationsDue, Dashboard
 from counter_app.services.quality.handover import Handovers
-from counter_app.services.quality.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.ratings import Ratings
 from counter_app.services.quality.reports import QualityReports
 from counter_app.services.quality.summaries import DaySummaries

@@ -17,7 +17,7 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.records import clean_reason
 from counter_app.domain.queue import Ticket
-from counter_app.services.quality.ports import QualityRecords
+from counter_app.services.ports import QualityRecords
 
 
 @dataclass(frozen=True)

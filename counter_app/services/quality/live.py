@@ -18,7 +18,7 @@ from datetime import date
 
 from counter_app.domain.quality.facts import CellKey, Targets, Visit, leg_key, visit_key
 from counter_app.domain.quality.summary import QualitySummary
-from counter_app.services.quality.ports import QualityRecords
+from counter_app.services.ports import QualityRecords
 
 
 def cell_keys(visit: Visit) -> set[CellKey]:

@@ -18,7 +18,7 @@ from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.facts import Rating
 from counter_app.domain.quality.records import RatingPrompt, RatingRecord, RatingSource, check_rating
 from counter_app.domain.quality.settings import RatingSettings
-from counter_app.services.quality.ports import QualityRecords, UnitOfWork
+from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.summaries import DaySummaries
 
 

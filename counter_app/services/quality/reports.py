@@ -37,7 +37,7 @@ from counter_app.domain.quality.report_forecast import build_forecast_report
 from counter_app.domain.quality.settings import QualitySettings
 from counter_app.domain.quality.summary import by_service
 from counter_app.domain.workdays import WorkCalendar
-from counter_app.services.quality.ports import QualityRecords, UnitOfWork
+from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.summaries import DaySummaries
 
 MAX_RANGE_DAYS = 366

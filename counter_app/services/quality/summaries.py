@@ -20,8 +20,8 @@ from counter_app.domain.quality.facts import Targets
 from counter_app.domain.quality.staffed import average_counters_open, counter_minutes_by_hour
 from counter_app.domain.quality.summary import QualitySummary
 from counter_app.domain.queue import business_day
+from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.live import LiveDay
-from counter_app.services.quality.ports import QualityRecords, UnitOfWork
 
 log = logging.getLogger("counter_app.quality")
 

@@ -18,7 +18,7 @@ from counter_app.domain.quality.records import (
     VisitOutcome,
     clean_note,
 )
-from counter_app.services.quality.ports import QualityRecords, UnitOfWork
+from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.summaries import DaySummaries
 
 

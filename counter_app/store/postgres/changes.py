@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 
@@ -52,6 +52,7 @@ class ServerWatch:
         self._conn: psycopg.Connection[Any] | None = None
         self.up: bool | None = None
         self.since: datetime | None = None
+        self._changes = 0
 
     def start(
         self,
@@ -64,6 +65,11 @@ class ServerWatch:
             target=self._run, args=(on_change, on_status), name="hall-server-watch", daemon=True
         )
         self._thread.start()
+
+    def version(self) -> int:
+        """How many batches of changes this watch has reported: a number that changes when someone
+        committed (the feed's ``version``; a server sends no other cheap one)."""
+        return self._changes
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
@@ -107,6 +113,7 @@ class ServerWatch:
             was_down = self.up is False
             self._status(True, on_status)
             if was_down:
+                self._changes += 1
                 on_change(ALL_AREAS)
             try:
                 self._listen(conn, on_change)
@@ -128,7 +135,14 @@ class ServerWatch:
             for note in conn.notifies(timeout=0.0):
                 areas.update(note.payload.split(",") if note.payload else ALL_AREAS)
             if areas:
+                self._changes += 1
                 on_change(frozenset(areas))
             if time.monotonic() - last_ping >= self._ping_s:
                 conn.execute("SELECT 1")
                 last_ping = time.monotonic()
+
+
+if TYPE_CHECKING:  # the hall server's watch is a change feed of the store seam (mypy checks it)
+    from counter_app.store.hall_store import ChangeFeed
+
+    _feed: ChangeFeed = ServerWatch("", timezone="", now=datetime.now)

@@ -22,7 +22,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -220,3 +220,9 @@ class PostgresSql:
         if not conn.closed and not conn.broken:
             with contextlib.suppress(psycopg.Error):
                 conn.execute("ROLLBACK")
+
+
+if TYPE_CHECKING:  # the hall server's connection is an Sql of the store seam (mypy checks it)
+    from counter_app.store.sql import Sql
+
+    _sql: Sql = PostgresSql("", timezone="")

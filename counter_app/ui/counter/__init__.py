@@ -1,1 +1,2 @@
-"""The counter's own widgets beside its window: hand-overs (首问负责制) and visit notes."""
+"""The counter window (营业员窗口): the call keys, the current customer, the line, the desk tabs and
+the hand-overs (首问负责制) with their visit notes."""

@@ -30,6 +30,7 @@ from counter_app.domain.quality.settings import quality_settings
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.quality_messages import outcome_name
+from counter_app.ui.widgets import make_label
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,13 @@ class HandoverDialog(QDialog):
         self.setWindowTitle(self.tr("Hand over %1").replace("%1", number))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        title = QLabel(
+        title = make_label(
             self.tr("Hand %1 over to %2 %3. Why?")
             .replace("%1", number)
             .replace("%2", service_code)
             .replace("%3", service_name),
             font=style.font(13, bold=True),
-            wordWrap=True,
+            wrap=True,
         )
         layout.addWidget(title)
         self.reasons = QListWidget()
@@ -151,7 +152,7 @@ class VisitNoteDialog(QDialog):
         self.setWindowTitle(self.tr("Outcome of %1").replace("%1", number))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("How did the visit end?"), font=style.font(13, bold=True)))
+        layout.addWidget(make_label(self.tr("How did the visit end?"), font=style.font(13, bold=True)))
         self.group = QButtonGroup(self)
         self.options: dict[VisitOutcome, QRadioButton] = {}
         for i, choice in enumerate(VisitOutcome, start=1):

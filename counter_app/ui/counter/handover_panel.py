@@ -9,17 +9,15 @@ Both follow the hall through the client's change notifications, each with its ow
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,33 +28,39 @@ from counter_app.domain.quality.records import Handover
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.counter.handover import VisitNoteDialog
-from counter_app.ui.hall_client import HallClient, Job, Reload, while_alive
-from counter_app.ui.messages import describe
+from counter_app.ui.hall_client import HallClient, Reload, while_alive
+from counter_app.ui.messages import QT_TRANSLATE_NOOP, describe
 from counter_app.ui.quality_messages import outcome_name, state_name
-from counter_app.ui.table_model import Index, ValueTableModel
+from counter_app.ui.table_model import CellValue, Index, ValueTableModel
+from counter_app.ui.widgets import make_button, make_label
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
+    from counter_app.services.hall import Hall
     from counter_app.services.quality.visits import CounterDesk
 
 NOTE_KEY = "F9"
 
 
-def _tr(text: object) -> str:
-    return QCoreApplication.translate("Handovers", str(text))
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Handovers", text)
 
 
 class _DeskReader:
     """One coalesced read of the counter's desk, on every change in the hall."""
 
     def __init__(
-        self, client: HallClient, counter: int, clerk: Callable[[], str], show: Callable[[Any], None]
+        self,
+        client: HallClient[Hall],
+        counter: int,
+        clerk: Callable[[], str],
+        show: Callable[[CounterDesk], None],
     ) -> None:
         self.counter = counter
         self.clerk = clerk
         self.reload = Reload(client, self._job, show, lambda exc: None)
         client.changed.connect(self.reload)
 
-    def _job(self) -> Job:
+    def _job(self) -> Callable[[Hall], CounterDesk]:
         counter, clerk = self.counter, self.clerk()
         return lambda hall: hall.quality.desk.desk(counter, clerk)
 
@@ -68,7 +72,7 @@ class CustomerHandoverStrip(QFrame):
 
     def __init__(
         self,
-        client: HallClient,
+        client: HallClient[Hall],
         counter: int,
         clerk: Callable[[], str],
         keys_on: QWidget | None = None,
@@ -87,15 +91,16 @@ class CustomerHandoverStrip(QFrame):
         layout.setContentsMargins(14, 6, 10, 6)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        self.received = QLabel(font=style.font(11), wordWrap=True)
-        self.outcome = QLabel(font=style.font(11), wordWrap=True)
-        self.error = QLabel(font=style.font(11), wordWrap=True, styleSheet=f"color: {style.RED};")
+        self.received = make_label(font=style.font(11), wrap=True)
+        self.outcome = make_label(font=style.font(11), wrap=True)
+        self.error = make_label(font=style.font(11), colour=style.RED, wrap=True)
         for label in (self.received, self.outcome, self.error):
             texts.addWidget(label)
         layout.addLayout(texts, 1)
-        self.note_button = QPushButton(clicked=self.edit_note)
+        self.note_button = make_button(clicked=self.edit_note)
         layout.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        QShortcut(QKeySequence(NOTE_KEY), keys_on or self, activated=self.edit_note)
+        shortcut = QShortcut(QKeySequence(NOTE_KEY), keys_on or self)
+        shortcut.activated.connect(self.edit_note)
         self._reader = _DeskReader(client, counter, clerk, while_alive(self, self._show))
         self.retranslate()
         self.error.hide()
@@ -192,7 +197,7 @@ class HandoverModel(ValueTableModel[Handover]):
         super().__init__()
         self.incoming = incoming
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> CellValue:
         h = self.row_at(index.row()) if index.isValid() else None
         if h is None or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -231,7 +236,7 @@ class HandoversPanel(QWidget):
 
     def __init__(
         self,
-        client: HallClient,
+        client: HallClient[Hall],
         counter: int,
         clerk: Callable[[], str],
         call: Callable[[str], None],
@@ -243,14 +248,14 @@ class HandoversPanel(QWidget):
         self._loaded_once = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
-        self.mine_title = QLabel(font=style.font(13, bold=True))
+        self.mine_title = make_label(font=style.font(13, bold=True))
         self.mine = HandoverModel(incoming=False)
-        self.to_me_title = QLabel(font=style.font(13, bold=True))
+        self.to_me_title = make_label(font=style.font(13, bold=True))
         self.to_me = HandoverModel(incoming=True)
         self.mine_view = self._table(self.mine)
         self.to_me_view = self._table(self.to_me)
         self.to_me_view.doubleClicked.connect(lambda index: self._call(index.row()))
-        self.call_button = QPushButton(clicked=lambda: self._call(self.to_me_view.currentIndex().row()))
+        self.call_button = make_button(clicked=lambda: self._call(self.to_me_view.currentIndex().row()))
         layout.addWidget(self.to_me_title)
         layout.addWidget(self.to_me_view, 1)
         layout.addWidget(self.call_button)

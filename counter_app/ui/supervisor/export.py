@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # the hall is an annotation here; importing it loads the store
+    from counter_app.services.hall import Hall
 
 KINDS = ("daily", "monthly", "range", "forecast")
 FORMATS = ("pdf", "xlsx", "csv")
@@ -41,7 +44,7 @@ class ExportRequest:
         return f"quality-{self.kind}-{span}.{self.fmt}"
 
 
-def write_export(hall: Any, request: ExportRequest) -> Path:
+def write_export(hall: Hall, request: ExportRequest) -> Path:
     """Build the report on the hall's worker and write it (the file appears whole or not at all)."""
     from counter_app.printing.reports import write_report
 
@@ -59,6 +62,13 @@ def write_export(hall: Any, request: ExportRequest) -> Path:
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 def _day(edit: QDateEdit) -> date:
@@ -85,8 +95,8 @@ class ExportDialog(QDialog):
         ):
             self.kind.addItem(text, kind)
         form.addRow(self.tr("Report"), self.kind)
-        self.first = QDateEdit(_qdate(today), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.last = QDateEdit(_qdate(today), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.first = _date_edit(today)
+        self.last = _date_edit(today)
         form.addRow(self.tr("Day, month or first day"), self.first)
         form.addRow(self.tr("Last day (range)"), self.last)
         self.fmt = QComboBox()

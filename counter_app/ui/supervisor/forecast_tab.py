@@ -3,15 +3,13 @@ needs (Erlang C), learned from the hall's own history, with its error on the wee
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui import style
 from counter_app.ui.supervisor.charts import BarLineChart
+from counter_app.ui.table_model import CellValue, Index
+from counter_app.ui.widgets import make_button, make_label
 
 if TYPE_CHECKING:
     from counter_app.services.quality.reports import ForecastResult
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class CountersNeededModel(QAbstractTableModel):
@@ -53,7 +51,7 @@ class CountersNeededModel(QAbstractTableModel):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> CellValue:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.days):
@@ -62,7 +60,7 @@ class CountersNeededModel(QAbstractTableModel):
             return f"{self.hours[section]:02d}:00"
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> CellValue:
         if not index.isValid():
             return None
         cell = self.cells.get((index.row(), index.column()))
@@ -87,10 +85,10 @@ class ForecastTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         top = QHBoxLayout()
-        self.summary = QLabel(font=style.font(11), wordWrap=True)
+        self.summary = make_label(font=style.font(11), wrap=True)
         top.addWidget(self.summary, 1)
-        self.again = QPushButton(clicked=self.recompute.emit)
-        self.printed = QPushButton(clicked=self.print_report.emit)
+        self.again = make_button(clicked=self.recompute.emit)
+        self.printed = make_button(clicked=self.print_report.emit)
         top.addWidget(self.again)
         top.addWidget(self.printed)
         layout.addLayout(top)
@@ -98,7 +96,7 @@ class ForecastTab(QWidget):
         self.chart = BarLineChart()
         body.addWidget(self.chart, 3)
         right = QVBoxLayout()
-        self.table_title = QLabel(font=style.font(12, bold=True))
+        self.table_title = make_label(font=style.font(12, bold=True))
         self.model = CountersNeededModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -109,7 +107,7 @@ class ForecastTab(QWidget):
         right.addWidget(self.table, 1)
         body.addLayout(right, 2)
         layout.addLayout(body, 1)
-        self.method = QLabel(font=style.font(10), wordWrap=True, styleSheet=f"color: {style.MUTED};")
+        self.method = make_label(font=style.font(10), wrap=True, colour=style.MUTED)
         layout.addWidget(self.method)
         self.retranslate()
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.quality.definitions import definition
@@ -17,7 +17,9 @@ from counter_app.domain.quality.records import CounterNow
 from counter_app.domain.quality.report import CellValue, ValueKind, format_value
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 from counter_app.ui.quality_messages import state_name
+from counter_app.ui.table_model import CellValue as QtCell
 from counter_app.ui.table_model import Index, ValueTableModel
 
 Figure = tuple[str, ValueKind, Callable[[QualityFigures], CellValue]]
@@ -28,7 +30,7 @@ class FiguresModel(ValueTableModel[tuple[str, QualityFigures]]):
     and tooltips are the figures' own definitions, in the UI language."""
 
     CONTEXT = "Supervisor"
-    COLUMNS: tuple[object, ...] = ()
+    COLUMNS: ClassVar[tuple[object, ...]] = ()  # one per figure: see columnCount and headerData
 
     def __init__(self, label: str, figures: Sequence[Figure]) -> None:
         super().__init__()
@@ -40,7 +42,7 @@ class FiguresModel(ValueTableModel[tuple[str, QualityFigures]]):
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    ) -> QtCell:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section <= len(self.figures):
             return None
         if section == 0:
@@ -64,7 +66,7 @@ class FiguresModel(ValueTableModel[tuple[str, QualityFigures]]):
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.figures)))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> QtCell:
         row = self.row_at(index.row()) if index.isValid() else None
         if row is None:
             return None
@@ -105,7 +107,7 @@ class CountersModel(ValueTableModel[CounterNow]):
         self.now = now
         self.set_rows(counters)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> QtCell:
         c = self.row_at(index.row()) if index.isValid() else None
         if c is None:
             return None

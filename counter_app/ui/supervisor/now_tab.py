@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QListWidget,
     QTableView,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from counter_app.domain.profile import HallProfile
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
 from counter_app.ui.supervisor.models import CountersModel
+from counter_app.ui.widgets import make_label
 
 if TYPE_CHECKING:
     from counter_app.services.quality.dashboard import Alert, DashboardView, LineNow
@@ -37,9 +37,9 @@ class LineTile(QFrame):
         self.setObjectName("tile")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
-        self.name = QLabel(font=style.font(13, bold=True))
-        self.waiting = QLabel(font=style.font(30, bold=True))
-        self.wait = QLabel(font=style.font(11), wordWrap=True)
+        self.name = make_label(font=style.font(13, bold=True))
+        self.waiting = make_label(font=style.font(30, bold=True))
+        self.wait = make_label(font=style.font(11), wrap=True)
         for label in (self.name, self.waiting, self.wait):
             layout.addWidget(label)
         self.over = False
@@ -81,7 +81,7 @@ class NowTab(QWidget):
         body = QHBoxLayout()
         layout.addLayout(body, 1)
         left = QVBoxLayout()
-        self.counters_title = QLabel(font=style.font(13, bold=True))
+        self.counters_title = make_label(font=style.font(13, bold=True))
         self.counters = CountersModel()
         self.counters_view = QTableView()
         self.counters_view.setModel(self.counters)
@@ -94,7 +94,7 @@ class NowTab(QWidget):
         left.addWidget(self.counters_view, 1)
         body.addLayout(left, 3)
         right = QVBoxLayout()
-        self.alerts_title = QLabel(font=style.font(13, bold=True))
+        self.alerts_title = make_label(font=style.font(13, bold=True))
         self.alerts = QListWidget()
         self.alerts.setFont(style.font(11))
         self.alerts.setWordWrap(True)

@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,9 +26,11 @@ from counter_app.domain.quality.report import format_value
 from counter_app.domain.quality.report_build import CLERK_FIGURES, GROUP_FIGURES, HIGHLIGHTS
 from counter_app.qt_i18n import current_language
 from counter_app.ui import style
+from counter_app.ui.messages import QT_TRANSLATE_NOOP
 from counter_app.ui.quality_messages import outcome_name
 from counter_app.ui.supervisor.charts import BarLineChart
 from counter_app.ui.supervisor.models import FiguresModel
+from counter_app.ui.widgets import make_label
 
 if TYPE_CHECKING:
     from counter_app.services.quality.dashboard import DashboardView, TrendDay
@@ -57,8 +58,8 @@ class Tile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
-        self.label = QLabel(font=style.font(9), wordWrap=True, styleSheet=f"color: {style.MUTED};")
-        self.value = QLabel(font=style.font(17, bold=True))
+        self.label = make_label(font=style.font(9), wrap=True, colour=style.MUTED)
+        self.value = make_label(font=style.font(17, bold=True))
         layout.addWidget(self.label)
         layout.addWidget(self.value)
 
@@ -175,11 +176,11 @@ class ClerksTab(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
-        self.title = QLabel(font=style.font(13, bold=True))
+        self.title = make_label(font=style.font(13, bold=True))
         self.model = FiguresModel(QT_TRANSLATE_NOOP("Supervisor", "Clerk"), CLERK_FIGURES)
         self.table = figures_table(self.model)
         self.chart = BarLineChart()
-        self.note = QLabel(font=style.font(10), wordWrap=True, styleSheet=f"color: {style.MUTED};")
+        self.note = make_label(font=style.font(10), wrap=True, colour=style.MUTED)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chart, 1)

@@ -10,23 +10,33 @@ worker in the hall's language.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStandardPaths, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QStandardPaths, Signal, Slot
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.qt_i18n import current_language
 from counter_app.ui import quality_messages, style
-from counter_app.ui.hall_client import HallClient, Job, Reload, while_alive
+from counter_app.ui.hall_client import HallClient, Reload, while_alive
 from counter_app.ui.messages import describe
 from counter_app.ui.supervisor.export import ExportDialog, ExportRequest, write_export
 from counter_app.ui.supervisor.forecast_tab import ForecastTab
 from counter_app.ui.supervisor.now_tab import NowTab
 from counter_app.ui.supervisor.today_tab import ClerksTab, TodayTab
-from counter_app.ui.widgets import Banner, LanguageBox, teal_header, window_root
+from counter_app.ui.widgets import (
+    Banner,
+    LanguageBox,
+    make_button,
+    make_label,
+    make_timer,
+    teal_header,
+    window_root,
+)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
+    from counter_app.services.hall import Hall
     from counter_app.services.quality.dashboard import DashboardView, TrendDay
     from counter_app.services.quality.reports import ForecastResult
 
@@ -42,7 +52,7 @@ class SupervisorWindow(QMainWindow):
     forecast_shown = Signal()
     exported = Signal(object)  # the Path written
 
-    def __init__(self, client: HallClient, language: str) -> None:
+    def __init__(self, client: HallClient[Hall], language: str) -> None:
         super().__init__()
         self.client = client
         self.profile = client.profile
@@ -58,8 +68,8 @@ class SupervisorWindow(QMainWindow):
         self.retranslate()
         self._reload = Reload(client, self._view_job, self._on_view, self._on_error)
         client.changed.connect(self.refresh)
-        QTimer(self, interval=TICK_MS, timeout=self.refresh).start()
-        QTimer(self, interval=TREND_MS, timeout=self.load_trend).start()
+        make_timer(self, TICK_MS, self.refresh).start()
+        make_timer(self, TREND_MS, self.load_trend).start()
         self.refresh()
         self.load_trend()
 
@@ -67,13 +77,13 @@ class SupervisorWindow(QMainWindow):
     def _build(self) -> None:
         root, outer = window_root(style.ROOT + style.BUTTON)
         header, hl = teal_header(20, 10, 20, 10)
-        self.title = QLabel(font=style.font(18, bold=True))
-        self.updated = QLabel(font=style.font(11))
+        self.title = make_label(font=style.font(18, bold=True))
+        self.updated = make_label(font=style.font(11))
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.updated)
         hl.addLayout(titles, 1)
-        self.export_button = QPushButton(clicked=self.ask_export)
+        self.export_button = make_button(clicked=self.ask_export)
         self.export_button.setStyleSheet(
             "QPushButton { background: white; color: #00706b; border: none; border-radius: 6px; "
             "padding: 6px 14px; font-weight: bold; }"
@@ -128,7 +138,7 @@ class SupervisorWindow(QMainWindow):
     def refresh(self) -> None:
         self._reload()
 
-    def _view_job(self) -> Job:
+    def _view_job(self) -> Callable[[Hall], DashboardView]:
         return lambda hall: hall.quality.dashboard.view()
 
     def _on_error(self, exc: BaseException) -> None:
@@ -230,7 +240,7 @@ class SupervisorWindow(QMainWindow):
         """Write the report on the worker; the banner says where, or why not."""
         self.banner.info(self.tr("Writing the report…"))
 
-        def done(path: Any) -> None:
+        def done(path: Path) -> None:
             self.banner.info(self.tr("Report written: %1").replace("%1", str(path)))
             self.exported.emit(path)
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.domain import account_file_streams
-from counter_app.domain.account_file import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file import streams as account_file_streams
+from counter_app.domain.payments.account_file.reader import (
     AccountFile,
     AccountRow,
     MissingColumns,
@@ -21,9 +22,8 @@ from counter_app.domain.account_file import (
     open_account_file,
     read_account_csv,
 )
-from counter_app.domain.account_file_streams import CHUNK_BYTES, SeenAccounts
-from counter_app.domain.accounts import AccountNumberRule, WithholdingStatus
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file.streams import CHUNK_BYTES, SeenAccounts
+from counter_app.domain.payments.accounts import AccountNumberRule, WithholdingStatus
 
 HEADER = "户号,户名,用电地址,联系电话,用电类别,欠费金额（元）,缴费截止日期,数据日期,代扣"
 

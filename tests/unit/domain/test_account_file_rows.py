@@ -13,8 +13,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from counter_app.domain.account_file import RowRejection, open_account_file
-from counter_app.domain.account_file_rows import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.account_file.reader import RowRejection, open_account_file
+from counter_app.domain.payments.account_file.rows import (
     MEMO_SIZE,
     AccountRow,
     fast_row_reader,
@@ -22,22 +23,21 @@ from counter_app.domain.account_file_rows import (
     plain_amount_fen,
     plain_phone,
 )
-from counter_app.domain.account_file_streams import (
+from counter_app.domain.payments.account_file.streams import (
     MAX_LINE_BYTES,
     OVERLONG_LINE,
     CsvLines,
     SeenAccounts,
     guess_encoding,
 )
-from counter_app.domain.account_search import search_key
-from counter_app.domain.accounts import (
+from counter_app.domain.payments.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     AccountNumberRule,
     account_values,
     parse_balance,
     values_account,
 )
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.search import search_key
 
 FIELDS = (
     "account_number",
@@ -229,7 +229,7 @@ def test_plain_amounts_agree_with_parse_balance(text: str) -> None:
 @settings(max_examples=400)
 @given(PHONES)
 def test_plain_phones_agree_with_the_general_split(text: str) -> None:
-    from counter_app.domain.account_file_rows import _split_phone
+    from counter_app.domain.payments.account_file.rows import _split_phone
 
     phone = plain_phone(text)
     if phone is not None:

@@ -15,15 +15,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from xlsx_data import HEADER, MAIN, good_row, inline, workbook
 
-from counter_app.domain import account_file_sheet, account_file_xlsx
-from counter_app.domain.account_file import (
+from counter_app.domain.errors import FileRefused, InvalidInput
+from counter_app.domain.payments.account_file import sheet as account_file_sheet
+from counter_app.domain.payments.account_file import xlsx as account_file_xlsx
+from counter_app.domain.payments.account_file.reader import (
     ReadCancelled,
     RowRejection,
     open_account_file,
 )
-from counter_app.domain.account_file_streams import cell_text
-from counter_app.domain.account_file_xlsx import XlsxRecords
-from counter_app.domain.errors import FileRefused, InvalidInput
+from counter_app.domain.payments.account_file.streams import cell_text
+from counter_app.domain.payments.account_file.xlsx import XlsxRecords
 
 
 def results(path: Path, **options: object) -> list[tuple[int, str]]:

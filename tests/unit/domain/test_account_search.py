@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.account_search import (
+from counter_app.domain.payments.accounts import Account, AccountNumberRule
+from counter_app.domain.payments.search import (
     ClauseKind,
     SearchClause,
     SearchHit,
@@ -19,7 +20,6 @@ from counter_app.domain.account_search import (
     rank_accounts,
     search_key,
 )
-from counter_app.domain.accounts import Account, AccountNumberRule
 
 K = ClauseKind
 

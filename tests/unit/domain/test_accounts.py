@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.accounts import (
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.payments.accounts import (
     DEFAULT_ACCOUNT_NUMBER_RULE,
     Account,
     AccountNumberRule,
@@ -22,7 +23,6 @@ from counter_app.domain.accounts import (
     parse_withholding,
     validate_account_number,
 )
-from counter_app.domain.errors import InvalidInput
 
 # ---------------------------------------------------------------------------------------------- 户号
 
@@ -317,3 +317,26 @@ def test_account_repr_masks_personal_data_and_text_is_kept() -> None:
     text = repr(account)
     assert "吉*明" in text and "138****1234" in text
     assert "13812341234" not in text and "建国路12号" not in text and "𠮷" not in text
+
+
+def test_masked_hides_name_address_and_phone_and_keeps_the_rest() -> None:
+    account = Account(
+        number="0512345678",
+        name="张三明",
+        address="通辽市科尔沁区建国路12号",
+        phone="13812345678",
+        tariff_class="居民生活用电",
+        balance=Decimal("-12.30"),
+        due_date=date(2026, 11, 25),
+        withholding=WithholdingStatus.SIGNED,
+    )
+    shown = account.masked()
+    assert (shown.name, shown.address, shown.phone) == ("张*明", "通辽市科尔沁****", "138****5678")
+    assert (shown.number, shown.arrears, shown.due_date, shown.withholding, shown.tariff_class) == (
+        "0512345678",
+        Decimal("12.30"),
+        date(2026, 11, 25),
+        WithholdingStatus.SIGNED,
+        "居民生活用电",
+    )
+    assert account.name == "张三明"  # the account itself is unchanged

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from counter_app.domain.application_rules import (
+from counter_app.domain.applications.rules import (
     AccountFacts,
     Period,
     add_months,
@@ -21,7 +21,7 @@ from counter_app.domain.application_rules import (
     reduction_restore_refusals,
     restore_deadline,
 )
-from counter_app.domain.applications import ApplicationPolicy, Capacity, CapacityUnit, TariffClass
+from counter_app.domain.applications.values import ApplicationPolicy, Capacity, CapacityUnit, TariffClass
 from counter_app.domain.errors import InvalidInput, RuleViolation
 
 POLICY = ApplicationPolicy()

@@ -10,9 +10,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from counter_app.domain.application_events import Accepted, Advanced, Event, StagePlan
-from counter_app.domain.application_intake import AcceptedIntake, IntakeForm, accept_intake
-from counter_app.domain.application_workflow import (
+from counter_app.domain.applications.business_types import (
+    BusinessType,
+    find_business_type,
+    parse_business_types,
+)
+from counter_app.domain.applications.events import Accepted, Advanced, Event, StagePlan
+from counter_app.domain.applications.intake import AcceptedIntake, IntakeForm, accept_intake
+from counter_app.domain.applications.values import ApplicantKind, ApplicationPolicy, TariffClass, VoltageLevel
+from counter_app.domain.applications.workflow import (
     Actor,
     ApplicationState,
     Role,
@@ -30,8 +36,6 @@ from counter_app.domain.application_workflow import (
     suspend,
     withdraw,
 )
-from counter_app.domain.applications import ApplicantKind, ApplicationPolicy, TariffClass, VoltageLevel
-from counter_app.domain.business_types import BusinessType, find_business_type, parse_business_types
 from counter_app.domain.errors import RuleViolation
 from counter_app.domain.identity import IdType
 from counter_app.domain.workdays import WorkCalendar

@@ -13,9 +13,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.accounts import AccountNumberRule
-from counter_app.domain.application_intake import FieldProblem, IntakeForm, accept_intake, validate_intake
-from counter_app.domain.applications import (
+from counter_app.domain.applications.business_types import (
+    BusinessType,
+    find_business_type,
+    parse_business_types,
+)
+from counter_app.domain.applications.intake import FieldProblem, IntakeForm, accept_intake, validate_intake
+from counter_app.domain.applications.values import (
+    Agent,
+    Applicant,
     ApplicantKind,
     ApplicationPolicy,
     Capacity,
@@ -24,9 +30,9 @@ from counter_app.domain.applications import (
     VoltageLevel,
     parse_application_policy,
 )
-from counter_app.domain.business_types import BusinessType, find_business_type, parse_business_types
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.identity import IdType
+from counter_app.domain.payments.accounts import AccountNumberRule
 from counter_app.domain.rule_sources import Confidence, parse_rule_sources
 from counter_app.domain.workdays import WorkCalendar
 
@@ -422,3 +428,24 @@ def test_new_business_types_ask_for_the_voltage(
     )
     found = validate_intake(form, business(code), POLICY, today=TODAY)
     assert [p.field for p in found] == problems
+
+
+def test_the_applicant_and_the_agent_mask_themselves_once_in_full_once_not() -> None:
+    applicant = Applicant(
+        ApplicantKind.PERSON,
+        "张𠮷明",
+        IdType.RESIDENT_ID,
+        "11010519491231002X",
+        "13812345678",
+        "通辽市科尔沁区建国路12号",
+    )
+    shown = applicant.masked()
+    assert (shown.name, shown.id_number, shown.mobile, shown.address) == (
+        "张*明",
+        "110105********002X",
+        "138****5678",
+        "通辽市科尔沁****",
+    )
+    assert applicant.unmasked and not shown.unmasked and shown.masked() is shown  # never masked twice
+    agent = Agent("李四", IdType.RESIDENT_ID, "35020319880229102X", "13900001111").masked()
+    assert (agent.name, agent.id_number, agent.mobile) == ("李*", "350203********102X", "139****1111")

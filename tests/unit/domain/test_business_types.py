@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from counter_app.domain.business_types import (
+from counter_app.domain.applications.business_types import (
     BusinessType,
     CustomerClass,
     DocumentKind,
@@ -394,7 +394,7 @@ def test_not_an_array_is_refused() -> None:
 
 def test_each_business_offers_only_the_voltages_it_can_have(types: tuple[BusinessType, ...]) -> None:
     """低压居民新装 is supplied at 220 V or 380 V, never up to 110 kV; high voltage at 10 kV or above."""
-    from counter_app.domain.applications import VoltageLevel
+    from counter_app.domain.applications.values import VoltageLevel
 
     by_code = {t.code: t for t in types}
     assert by_code["lv_residential_new"].voltages == (VoltageLevel.V220, VoltageLevel.V380)
@@ -427,7 +427,7 @@ def test_a_voltage_list_a_class_cannot_have_is_refused(
 def test_a_type_without_a_list_has_its_classs_voltages(
     raw: list[dict[str, Any]], sources: dict[str, Any]
 ) -> None:
-    from counter_app.domain.business_types import CLASS_VOLTAGES, CustomerClass
+    from counter_app.domain.applications.business_types import CLASS_VOLTAGES, CustomerClass
 
     changed = copy.deepcopy(raw)
     for t in changed:

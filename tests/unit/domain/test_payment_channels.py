@@ -11,7 +11,7 @@ import pytest
 
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.localized import LANGUAGES, LocalizedText
-from counter_app.domain.payment_channels import (
+from counter_app.domain.payments.channels import (
     load_payment_channels,
     parse_payment_channels,
     validate_qr_url,

@@ -12,7 +12,7 @@ import pytest
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.localized import LANGUAGES
-from counter_app.domain.property_boundary import (
+from counter_app.domain.payments.boundary import (
     BoundaryGuide,
     FaultLocation,
     Responsibility,

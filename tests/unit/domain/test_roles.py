@@ -128,6 +128,6 @@ def test_unknown_role(text: str) -> None:
 
 def test_role_values_match_the_stored_staff_roles() -> None:
     """The staff table stores 'clerk' and 'supervisor' today; the same words mean the same roles."""
-    from counter_app.domain.application_workflow import Role as WorkflowRole
+    from counter_app.domain.applications.workflow import Role as WorkflowRole
 
     assert {r.value for r in WorkflowRole} <= {r.value for r in Role}

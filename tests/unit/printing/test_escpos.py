@@ -24,11 +24,11 @@ from counter_app.printing.escpos_backend import (
     escpos_bytes,
     wrap_columns,
 )
-from counter_app.printing.jobs import print_ticket
 from counter_app.printing.paper import ROLL_58, ROLL_80
 from counter_app.printing.ticket_slip import TicketSlip, text_lines
 from counter_app.qt_i18n import HallTexts
 from counter_app.services.hall import Hall
+from counter_app.services.printing.tickets import print_ticket
 
 URL = "https://www.95598.cn/"
 HALL = "国网通辽供电公司营业厅"

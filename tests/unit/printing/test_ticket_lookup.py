@@ -1,4 +1,5 @@
-"""``services/tickets.py``, what a reprint reads: today's ticket by number and its place in line now."""
+"""``services/queue_views.py`` (``TicketLookup``): what a reprint reads, today's ticket by number and
+its place in line now."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import pytest
 
 from counter_app.domain.errors import NotFound
 from counter_app.services.hall import Hall
-from counter_app.services.tickets import TicketLookup
+from counter_app.services.queue_views import TicketLookup
 
 
 def lookup(hall: Hall) -> TicketLookup:
-    return TicketLookup(hall.db, hall.profile, hall.clock)
+    return TicketLookup(hall.store, hall.profile, hall.clock)
 
 
 def test_position_of_a_waiting_ticket_matches_what_issue_said(hall: Hall) -> None:

@@ -18,10 +18,10 @@ import pytest
 from payment_data import HEADER_EN, HEADER_ZH, account_line, account_number, accounts_file, write_list
 
 from counter_app.domain.errors import InvalidInput, RuleViolation, StoreUnavailable
-from counter_app.services.account_import import ImportProgress
-from counter_app.services.accounts import accounts_folder
 from counter_app.services.hall import Hall
-from counter_app.store import accounts_build
+from counter_app.services.payments.account_import import ImportProgress
+from counter_app.store.account_list import accounts_folder
+from counter_app.store.account_list import build as accounts_build
 
 
 def numbers(hall: Hall, query: str, limit: int = 50) -> list[str]:
@@ -220,7 +220,7 @@ def test_a_failure_mid_import_leaves_the_previous_list_intact(
             raise RuntimeError("injected failure")
         real_add(self, rows)
 
-    monkeypatch.setattr("counter_app.services.account_import.BATCH_ROWS", 10)
+    monkeypatch.setattr("counter_app.services.payments.account_import.BATCH_ROWS", 10)
     monkeypatch.setattr(accounts_build.AccountListBuilder, "add", failing_add)
     with pytest.raises(RuntimeError, match="injected"):
         hall.account_import.run(accounts_file(tmp_path / "b.csv", 100, arrears="99.00"))
@@ -248,7 +248,7 @@ def test_a_full_disk_is_reported_as_such_and_nothing_changes(
 
 
 def test_cancel_changes_nothing(hall: Hall, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("counter_app.services.account_import.BATCH_ROWS", 10)
+    monkeypatch.setattr("counter_app.services.payments.account_import.BATCH_ROWS", 10)
     seen: list[ImportProgress] = []
     with pytest.raises(RuleViolation) as cancelled:
         hall.account_import.run(
@@ -261,7 +261,7 @@ def test_cancel_changes_nothing(hall: Hall, tmp_path: Path, monkeypatch: pytest.
 def test_progress_rises_to_one_through_every_phase(
     hall: Hall, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("counter_app.services.account_import.BATCH_ROWS", 25)
+    monkeypatch.setattr("counter_app.services.payments.account_import.BATCH_ROWS", 25)
     seen: list[ImportProgress] = []
     hall.account_import.run(accounts_file(tmp_path / "a.csv", 200), progress=seen.append)
     fractions = [p.fraction for p in seen]
@@ -323,7 +323,7 @@ def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], t
 
 
 def make_hall_in_thread(path: Path) -> Hall:
-    from counter_app.services.hall import open_hall
+    from counter_app.app import open_hall
 
     return open_hall(path, create=True)
 

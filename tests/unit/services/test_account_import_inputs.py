@@ -12,10 +12,10 @@ import pytest
 from payment_data import accounts_file
 from xlsx_data import HEADER, good_row, inline, workbook
 
-from counter_app import cli
+from counter_app import app, cli
 from counter_app.domain.errors import InvalidInput, RuleViolation
-from counter_app.services.accounts import accounts_folder
 from counter_app.services.hall import Hall
+from counter_app.store.account_list import accounts_folder
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
@@ -39,9 +39,9 @@ def test_a_fifo_is_refused_without_waiting(hall: Hall, tmp_path: Path) -> None:
 def test_the_cli_refuses_dev_zero_plainly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
-    assert cli.main(["init", "--db", str(tmp_path / "hall.sqlite3")]) == 0  # only init makes a hall
+    assert app.main(["init", "--db", str(tmp_path / "hall.sqlite3")]) == 0  # only init makes a hall
     capsys.readouterr()
-    code = cli.main(["accounts", "import", "/dev/zero", "--db", str(tmp_path / "hall.sqlite3")])
+    code = app.main(["accounts", "import", "/dev/zero", "--db", str(tmp_path / "hall.sqlite3")])
     assert code == cli.EXIT_REFUSED
     error = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
     assert error["error"] == "account_file_unreadable" and "not a regular file" in error["message"]

@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from payment_data import account_line, account_number, accounts_file, write_list
 
-from counter_app.domain.account_search import ClauseKind, classify_query, rank_accounts
-from counter_app.domain.accounts import Account
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.services.accounts import accounts_folder, freshness
+from counter_app.domain.payments.accounts import Account
+from counter_app.domain.payments.guidance import freshness
+from counter_app.domain.payments.search import ClauseKind, classify_query, rank_accounts
 from counter_app.services.hall import Hall
+from counter_app.store.account_list import accounts_folder
 
 NAMES = ["王伟", "王伟", "王伟东", "张伟", "欧阳伟明", "李建国", "伟大", "吉𠮷", "John Smith", "王"]
 
@@ -228,7 +229,7 @@ def test_every_short_query_over_a_crowded_list_ranks_as_the_domain_says(
 ) -> None:
     """Many names sharing characters, every query of one to three of them, several limits; both ways of
     serving a one- or two-character fragment (trigram terms, or a scan in rank order)."""
-    monkeypatch.setattr("counter_app.store.accounts_repo.MAX_SHORT_TERMS", short_terms)
+    monkeypatch.setattr("counter_app.store.account_list.reader.MAX_SHORT_TERMS", short_terms)
     alphabet = "王伟张a"
     crowd = [alphabet[i % 4] + alphabet[(i // 4) % 4] + alphabet[(i // 16) % 4] * (i % 3) for i in range(64)]
     lines = [account_line(i, name=n, address=crowd[-i - 1] + "路") for i, n in enumerate(crowd)]

@@ -18,20 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counter_app import paths
-from counter_app.domain.application_intake import IntakeForm
-from counter_app.domain.application_workflow import Role, Status
-from counter_app.domain.applications import TariffClass, VoltageLevel
+from counter_app.domain.applications.detail import ApplicationRequest, ChangeDetails, DocumentState
+from counter_app.domain.applications.intake import IntakeForm
+from counter_app.domain.applications.values import TariffClass, VoltageLevel
+from counter_app.domain.applications.workflow import Role, Status
+from counter_app.domain.applications.worklist import DueFilter, Search, WorklistQuery, recognise_search
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
-from counter_app.services.applications_values import (
-    ApplicationRequest,
-    ChangeDetails,
-    DocumentState,
-    DueFilter,
-    WorklistQuery,
-)
-from counter_app.services.applications_views import recognise_search
 from counter_app.services.hall import Hall
-from counter_app.store.applications_worklist_repo import Search
 
 OWNER = "0107"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -56,7 +49,7 @@ def accept(hall: Hall, form: IntakeForm | None = None, clerk: str = OWNER, **req
 
 def counts(hall: Hall) -> dict[str, int]:
     tables = ("applications", "application_events", "application_documents", "outbox", "number_sequences")
-    return {t: hall.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    return {t: hall.store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 # accepting ---------------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from counter_app.domain.queue import CounterState
 from counter_app.services.hall import Hall
 from counter_app.services.quality.live import LiveDay
 from counter_app.store.quality import QualityRepository
-from counter_app.store.sqlite_sql import SqliteSql
 
 DAY = datetime(2025, 3, 3).date()
 
@@ -29,8 +28,8 @@ def whole_day(repo: QualityRepository) -> list[dict[str, object]]:
 
 @pytest.fixture
 def repo(hall: Hall) -> QualityRepository:
-    write_visits(hall.db.conn, to_millis(day_of_visits(DAY, 400, seed=3)))
-    return QualityRepository(SqliteSql(hall.db))
+    write_visits(hall.store.db.conn, to_millis(day_of_visits(DAY, 400, seed=3)))
+    return hall.store.quality
 
 
 def test_each_change_leaves_the_whole_days_summary(hall: Hall, repo: QualityRepository, clock) -> None:
@@ -47,7 +46,7 @@ def test_each_change_leaves_the_whole_days_summary(hall: Hall, repo: QualityRepo
     steps.append(lambda: q.call_number(2, issued[0]))
     steps.append(lambda: q.finish(2))
     steps.append(lambda: hall.quality.ratings.rate(Rating.NEUTRAL, number=issued[0], reasons=["long_wait"]))
-    unrated = hall.db.execute(
+    unrated = hall.store.db.execute(
         """SELECT t.id FROM tickets t WHERE t.state = 'done'
            AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id) LIMIT 1"""
     ).fetchone()[0]
@@ -65,7 +64,7 @@ def test_each_change_leaves_the_whole_days_summary(hall: Hall, repo: QualityRepo
 def test_a_row_committed_out_of_id_order_is_not_missed(hall: Hall, repo: QualityRepository) -> None:
     unrated = [
         r[0]
-        for r in hall.db.execute(
+        for r in hall.store.db.execute(
             """SELECT t.id FROM tickets t WHERE t.state = 'done'
                AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id) LIMIT 2"""
         )
@@ -75,10 +74,12 @@ def test_a_row_committed_out_of_id_order_is_not_missed(hall: Hall, repo: Quality
     insert = """INSERT INTO ratings (id, uuid, ticket_id, business_day, level, reasons, service_code, counter,
                     clerk, source, at) SELECT ?, ?, id, business_day, ?, '[]', service_code, counter, clerk,
                     'screen', finished_at FROM tickets WHERE id = ?"""
-    low = hall.db.execute("SELECT MAX(id) FROM ratings").fetchone()[0] + 1
-    hall.db.conn.execute(insert, [low + 1000, "late-high", "satisfied", unrated[0]])  # a high id first
+    low = hall.store.db.execute("SELECT MAX(id) FROM ratings").fetchone()[0] + 1
+    hall.store.db.conn.execute(insert, [low + 1000, "late-high", "satisfied", unrated[0]])  # a high id first
     assert live.refresh(repo).to_rows() == whole_day(repo)
-    hall.db.conn.execute(insert, [low, "late-low", "very_dissatisfied", unrated[1]])  # a lower id, later
+    hall.store.db.conn.execute(
+        insert, [low, "late-low", "very_dissatisfied", unrated[1]]
+    )  # a lower id, later
     assert live.refresh(repo).to_rows() == whole_day(repo)
     assert json.dumps(live.refresh(repo).figures().ratings.get(Rating.VERY_DISSATISFIED, 0)) != "0"
 

@@ -113,7 +113,7 @@ def test_a_ticket_is_rated_once(qhall: Hall, clock) -> None:
         "already_rated",
     )
     assert error.params == {"number": "A001"}
-    outbox = qhall.db.execute("SELECT payload FROM outbox WHERE topic = 'quality'").fetchall()
+    outbox = qhall.store.db.execute("SELECT payload FROM outbox WHERE topic = 'quality'").fetchall()
     assert [json.loads(p)["level"] for (p,) in outbox] == ["dissatisfied"]
 
 

@@ -26,10 +26,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.domain import queue as rules
 from counter_app.domain.errors import HallError
 from counter_app.domain.queue import CounterState
-from counter_app.services.hall import Hall, open_hall
+from counter_app.services.hall import Hall
+from counter_app.store.sqlite.connection import SqliteSql
+from counter_app.store.sqlite.hall_file import SqliteHallStore
 
 OPEN = ("waiting", "called", "serving")
 TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
@@ -57,12 +60,13 @@ MINUTES = st.sampled_from([1, 1, 2, 5, 10, 31, -3, -45, 90, -60 * 7, 60 * 20, 60
 def copy_of(template: Hall, clock: Any) -> Hall:
     """A new in-memory hall with the template's rows: much faster than migrating each time."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    template.db.conn.backup(conn)
+    template.store.db.conn.backup(conn)
     conn.execute("PRAGMA foreign_keys=ON")
+    memory = Path(":memory:")
     return Hall(
-        db=sqlite_utils.Database(conn, strict=True),
+        store=SqliteHallStore(SqliteSql(sqlite_utils.Database(conn, strict=True)), memory, ()),
         profile=template.profile,
-        path=Path(":memory:"),
+        path=memory,
         clock=clock,
     )
 
@@ -74,7 +78,7 @@ class QueueMachine(RuleBasedStateMachine):
         clock.tick = timedelta(0)
         self.clock = clock
         self.hall = copy_of(template, clock)
-        self.db = self.hall.db
+        self.db = self.hall.store.db
         self.queue = self.hall.queue
         self.profile = self.hall.profile
         self.expected_events = 0

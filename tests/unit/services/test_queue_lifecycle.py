@@ -53,17 +53,17 @@ def test_each_action_writes_exactly_its_events_and_outbox_rows(
 ) -> None:
     prepared(hall)
     since = last_event_id(hall)
-    outbox_before = hall.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    outbox_before = hall.store.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     action(hall)
     assert events(hall, since) == expected
-    new = hall.db.execute(
+    new = hall.store.db.execute(
         "SELECT e.uuid, e.kind, o.payload FROM queue_events e "
         "JOIN outbox o ON json_extract(o.payload, '$.uuid') "
         "= e.uuid WHERE e.id > ? ORDER BY e.id",
         [since],
     ).fetchall()
     assert [k for _, k, _ in new] == [k for _, k, _ in expected]  # one outbox row per event
-    assert hall.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox_before + len(expected)
+    assert hall.store.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox_before + len(expected)
     for _, kind, payload in new:
         assert json.loads(payload)["event"] == kind
 
@@ -71,7 +71,7 @@ def test_each_action_writes_exactly_its_events_and_outbox_rows(
 def test_a_failure_after_the_change_leaves_no_ticket_event_or_number(hall: Hall) -> None:
     issue(hall, "A")
     before = dump(hall)
-    hall.db.execute(
+    hall.store.db.execute(
         "CREATE TEMP TRIGGER outbox_fails BEFORE INSERT ON main.outbox "
         "BEGIN SELECT RAISE(ABORT, 'outbox refused'); END"
     )
@@ -80,7 +80,7 @@ def test_a_failure_after_the_change_leaves_no_ticket_event_or_number(hall: Hall)
     with pytest.raises(Exception, match="outbox refused"):
         hall.queue.call_next(2)
     assert dump(hall) == before
-    hall.db.execute("DROP TRIGGER temp.outbox_fails")
+    hall.store.db.execute("DROP TRIGGER temp.outbox_fails")
     assert hall.queue.issue("A").ticket.number == "A002"
 
 
@@ -144,7 +144,7 @@ def test_clock_set_back_across_midnight_stays_on_the_business_day(hall: Hall, cl
     issue(hall, "A")
     clock.set(datetime(2025, 3, 4, 3, 0))  # after midnight but before day start
     issue(hall, "A")
-    days = hall.db.execute("SELECT DISTINCT business_day FROM tickets").fetchall()
+    days = hall.store.db.execute("SELECT DISTINCT business_day FROM tickets").fetchall()
     assert days == [("2025-03-04",)]
     assert [hall.queue.call_next(2).called.number for _ in range(4)] == ["A001", "A002", "A003", "A004"]
     assert hall.views.status().business_day == date(2025, 3, 4)

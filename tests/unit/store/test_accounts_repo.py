@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from counter_app.domain.account_search import ClauseKind, SearchClause
-from counter_app.domain.accounts import Account, WithholdingStatus, account_values
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store.accounts_build import AccountListBuilder, sweep
-from counter_app.store.accounts_repo import AccountListFile, AccountListRecord, AccountListsRepository
-from counter_app.store.database import open_hall_db, write
-from counter_app.store.guidance_repo import GuidanceChannel, GuidanceRepository
-from counter_app.store.migrations import applied_names
+from counter_app.domain.payments.accounts import Account, WithholdingStatus, account_values
+from counter_app.domain.payments.guidance import AccountListRecord, GuidanceChannel
+from counter_app.domain.payments.search import ClauseKind, SearchClause
+from counter_app.store.account_list.build import AccountListBuilder, sweep
+from counter_app.store.account_list.reader import AccountListFile
+from counter_app.store.payments import AccountListsRepository, GuidanceRepository
+from counter_app.store.sqlite.connection import SqliteSql, open_hall_db, write
+from counter_app.store.sqlite.migrations import applied_names
 
 AT = datetime.fromisoformat("2026-11-02T09:30:00+08:00")
 
@@ -60,7 +61,7 @@ def test_the_migration_creates_the_tables(db: sqlite_utils.Database) -> None:
 
 
 def test_one_live_list_at_most_and_counts_that_add_up(db: sqlite_utils.Database) -> None:
-    lists = AccountListsRepository(db)
+    lists = AccountListsRepository(SqliteSql(db))
     draft = AccountListRecord(0, "u1", "accounts-u1.sqlite3", True, "a.csv", None, 3, 3, 0, 0, 0, "", "", AT)
     with write(db):
         lists.make_live(draft)
@@ -79,7 +80,7 @@ def test_one_live_list_at_most_and_counts_that_add_up(db: sqlite_utils.Database)
 
 
 def test_guidance_rows_are_append_only_and_checked(db: sqlite_utils.Database) -> None:
-    repo = GuidanceRepository(db)
+    repo = GuidanceRepository(SqliteSql(db))
     with write(db):
         record = repo.add(
             account_number="0123456789",
@@ -123,7 +124,7 @@ def test_guidance_rows_are_append_only_and_checked(db: sqlite_utils.Database) ->
 
 
 def test_the_supervisors_figure(db: sqlite_utils.Database) -> None:
-    repo = GuidanceRepository(db)
+    repo = GuidanceRepository(SqliteSql(db))
     shown = [
         ("0000000001", ["wsgw", "wechat"]),
         ("0000000001", ["wsgw"]),

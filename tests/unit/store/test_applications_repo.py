@@ -13,16 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlite_utils
 
-from counter_app.store.applications_repo import (
-    ApplicationData,
-    ApplicationsRepository,
-    DocumentRecord,
-    Projection,
-)
-from counter_app.store.applications_worklist_repo import Search, WorklistFilter, WorklistRepository
-from counter_app.store.database import open_hall_db, write
-from counter_app.store.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
-from counter_app.store.staff_repo import StaffRepository
+from counter_app.domain.applications.records import ApplicationData, DocumentRecord, Projection
+from counter_app.domain.applications.worklist import Search, WorklistFilter
+from counter_app.store.applications import ApplicationsRepository
+from counter_app.store.sqlite.connection import SqliteSql, open_hall_db, write
+from counter_app.store.sqlite.schema_applications import CLOSED_DUE_KEY, OPEN_DUE_NONE
+from counter_app.store.staff import StaffRepository
+from counter_app.store.worklist import WorklistRepository
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 DAY = AT.date()
@@ -90,7 +87,7 @@ def projection(due: date | None = date(2026, 3, 9), **changes: object) -> Projec
 
 
 def insert(db: sqlite_utils.Database, seq: int = 1, **changes: object) -> int:
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     proj = changes.pop("projection", projection())
     with write(db):
         app_id = repo.insert(data(seq, **changes), proj, AT)  # type: ignore[arg-type]
@@ -100,7 +97,7 @@ def insert(db: sqlite_utils.Database, seq: int = 1, **changes: object) -> int:
 
 def test_an_application_round_trips_with_rare_characters(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
-    record = ApplicationsRepository(db).by_number(f"YK{DAY:%Y%m%d}-0001")
+    record = ApplicationsRepository(SqliteSql(db)).by_number(f"YK{DAY:%Y%m%d}-0001")
     assert record is not None and record.id == app_id
     assert record.data == data(1)
     assert record.data.name == "张𠮷明" and len(record.data.name) == 3
@@ -110,7 +107,7 @@ def test_an_application_round_trips_with_rare_characters(db: sqlite_utils.Databa
 def test_a_period_without_a_last_day_round_trips(db: sqlite_utils.Database) -> None:
     """A 减容 has no time limit: its period may stay open (stored with the open-end mark)."""
     insert(db, period_start=date(2026, 3, 10), period_end=None)
-    record = ApplicationsRepository(db).by_number(f"YK{DAY:%Y%m%d}-0001")
+    record = ApplicationsRepository(SqliteSql(db)).by_number(f"YK{DAY:%Y%m%d}-0001")
     assert record is not None and (record.data.period_start, record.data.period_end) == (
         date(2026, 3, 10),
         None,
@@ -120,7 +117,7 @@ def test_a_period_without_a_last_day_round_trips(db: sqlite_utils.Database) -> N
 
 def test_an_application_is_found_by_number_or_tracking_reference(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     record = repo.by_id(app_id)
     assert record is not None
     assert repo.find(record.data.number) == record == repo.find(record.data.tracking_ref)
@@ -129,7 +126,7 @@ def test_an_application_is_found_by_number_or_tracking_reference(db: sqlite_util
 
 
 def test_numbers_count_per_day_and_apart_from_ticket_letters(db: sqlite_utils.Database) -> None:
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     with write(db):
         first = [repo.next_seq(DAY, "YK") for _ in range(3)]
         other_day = repo.next_seq(DAY + timedelta(days=1), "YK")
@@ -193,7 +190,7 @@ def test_what_was_accepted_cannot_be_changed_nor_deleted(db: sqlite_utils.Databa
 
 def test_history_is_append_only_and_numbered_without_gaps(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     with write(db):
         assert repo.add_event(app_id, "advanced", AT, "0107", "", {"from_stage": "a", "to_stage": "b"}) == 2
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -217,7 +214,7 @@ def test_history_is_append_only_and_numbered_without_gaps(db: sqlite_utils.Datab
 
 def test_version_always_counts_the_history(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     with pytest.raises(sqlite3.IntegrityError, match="version"), write(db):  # a change without history
         repo.update_projection(app_id, 1, projection(status="in_progress"), AT)
     with write(db):
@@ -234,7 +231,7 @@ def test_version_always_counts_the_history(db: sqlite_utils.Database) -> None:
 
 def test_documents_move_only_from_owed_to_collected(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     names = {"zh_CN": "产权证明", "zh_TW": "產權證明", "en": "Property proof"}
     with write(db):
         repo.insert_documents(
@@ -260,7 +257,7 @@ def test_documents_move_only_from_owed_to_collected(db: sqlite_utils.Database) -
 
 def test_access_to_personal_data_is_append_only(db: sqlite_utils.Database) -> None:
     app_id = insert(db)
-    repo = ApplicationsRepository(db)
+    repo = ApplicationsRepository(SqliteSql(db))
     with write(db):
         repo.add_access(app_id, AT, "0107", "clerk", True, "detail")
     assert [a[1:] for a in repo.accesses(app_id)] == [("0107", "clerk", True, "detail")]
@@ -269,7 +266,7 @@ def test_access_to_personal_data_is_append_only(db: sqlite_utils.Database) -> No
 
 
 def test_staff_rows_keep_their_history(db: sqlite_utils.Database) -> None:
-    repo = StaffRepository(db)
+    repo = StaffRepository(SqliteSql(db))
     with write(db):
         repo.save_staff("0001", "赵值班", "supervisor", True, AT, "added")
         repo.save_staff("0001", "赵值班", "supervisor", False, AT, "deactivated")
@@ -327,7 +324,7 @@ def numbers(records: list) -> list[int]:
 def test_open_list_is_most_urgent_first_then_stopped_clocks_then_closed(
     listed: sqlite_utils.Database,
 ) -> None:
-    repo = WorklistRepository(listed)
+    repo = WorklistRepository(SqliteSql(listed))
     assert numbers(repo.page(WorklistFilter(), 50)) == [3, 2, 1, 4, 5]
     assert numbers(repo.page(WorklistFilter(due_before=CLOSED_DUE_KEY), 50)) == [3, 2, 1, 4]
     assert numbers(repo.page(WorklistFilter(), 2, offset=2)) == [1, 4]
@@ -335,7 +332,7 @@ def test_open_list_is_most_urgent_first_then_stopped_clocks_then_closed(
 
 
 def test_filters_each_narrow_on_an_index(listed: sqlite_utils.Database) -> None:
-    repo = WorklistRepository(listed)
+    repo = WorklistRepository(SqliteSql(listed))
     assert numbers(repo.page(WorklistFilter(statuses=("suspended",)), 50)) == [4]
     assert numbers(repo.page(WorklistFilter(owner="0108"), 50)) == [2]
     assert numbers(repo.page(WorklistFilter(due_before="2026-03-04"), 50)) == [3, 2]  # overdue on the 4th
@@ -368,7 +365,7 @@ def test_filters_each_narrow_on_an_index(listed: sqlite_utils.Database) -> None:
 def test_search_finds_by_number_name_phone_id_account_address(
     listed: sqlite_utils.Database, search: Search, found: list[int]
 ) -> None:
-    repo = WorklistRepository(listed)
+    repo = WorklistRepository(SqliteSql(listed))
     assert numbers(repo.page(WorklistFilter(search=search), 50)) == found
     assert repo.count(WorklistFilter(search=search)) == len(found)
     open_only = WorklistFilter(search=search, due_before=CLOSED_DUE_KEY)
@@ -378,7 +375,7 @@ def test_search_finds_by_number_name_phone_id_account_address(
 def test_fts_index_follows_every_insert(db: sqlite_utils.Database) -> None:
     for seq in range(1, 4):
         insert(db, seq, address=f"科尔沁区第{seq}大街")
-    found = WorklistRepository(db).page(WorklistFilter(search=Search("fragment", "第2大街")), 10)
+    found = WorklistRepository(SqliteSql(db)).page(WorklistFilter(search=Search("fragment", "第2大街")), 10)
     assert numbers(found) == [2]
     assert db.execute("SELECT COUNT(*) FROM _applications_fts").fetchone()[0] == 3
 

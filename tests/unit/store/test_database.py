@@ -15,8 +15,8 @@ import pytest
 
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.services.hall import Hall
-from counter_app.store import database
-from counter_app.store.database import classify, connect, open_hall_db, quick_check, read, write
+from counter_app.store.sqlite import connection as database
+from counter_app.store.sqlite.connection import classify, connect, open_hall_db, quick_check, read, write
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -212,7 +212,7 @@ def test_locked_past_the_timeout_is_store_unavailable_and_nothing_is_half_done(
         with pytest.raises(StoreUnavailable) as err:
             impatient.queue.call_next(2)
         assert err.value.reason == "locked"
-        assert not impatient.db.conn.in_transaction
+        assert not impatient.store.db.conn.in_transaction
     assert dump(path) == before
     # usable again once the lock is gone, and the refused action burned no number
     assert impatient.queue.issue("A").ticket.number == "A002"
@@ -261,18 +261,18 @@ def test_read_only_file_is_store_unavailable(make_hall, tmp_path: Path) -> None:
 
 
 def test_query_only_connection_maps_to_read_only(hall: Hall) -> None:
-    hall.db.execute("PRAGMA query_only = ON")
+    hall.store.db.execute("PRAGMA query_only = ON")
     with pytest.raises(StoreUnavailable) as err:
         hall.queue.issue("A")
     assert err.value.reason == "read_only"
-    hall.db.execute("PRAGMA query_only = OFF")
+    hall.store.db.execute("PRAGMA query_only = OFF")
     assert hall.queue.issue("A").ticket.number == "A001"
 
 
 def test_disk_full_writes_nothing_and_recovers(hall: Hall) -> None:
     hall.queue.issue("A")
-    pages = hall.db.execute("PRAGMA page_count").fetchone()[0]
-    hall.db.execute(f"PRAGMA max_page_count = {pages}")
+    pages = hall.store.db.execute("PRAGMA page_count").fetchone()[0]
+    hall.store.db.execute(f"PRAGMA max_page_count = {pages}")
     issued = 0
     with pytest.raises(StoreUnavailable) as err:
         for _ in range(1000):
@@ -282,8 +282,8 @@ def test_disk_full_writes_nothing_and_recovers(hall: Hall) -> None:
     assert err.value.reason == "disk_full"
     assert "disk is full" in str(err.value)
     assert dump(hall.path) == before  # the failed issue left nothing behind
-    assert not hall.db.conn.in_transaction
-    hall.db.execute("PRAGMA max_page_count = 1073741823")
+    assert not hall.store.db.conn.in_transaction
+    hall.store.db.execute("PRAGMA max_page_count = 1073741823")
     # the next number follows the last one committed: the failed attempt burned none
     assert hall.queue.issue("A").ticket.number == f"A{issued + 2:03d}"
 

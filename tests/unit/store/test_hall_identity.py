@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.errors import NotAHallDatabase
-from counter_app.store.database import HALL_APPLICATION_ID, open_hall_db
-from counter_app.store.migrations import SCHEMA_VERSION
+from counter_app.store.sqlite.connection import HALL_APPLICATION_ID, open_hall_db
+from counter_app.store.sqlite.migrations import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from counter_app import paths
+from counter_app.app import open_hall
 from counter_app.domain.queue import TicketState
-from counter_app.services.hall import open_hall
-from counter_app.store.database import connect, open_hall_db, quick_check
-from counter_app.store.migrations import applied_names, migrations
+from counter_app.store.sqlite.connection import connect, open_hall_db, quick_check
+from counter_app.store.sqlite.migrations import applied_names, migrations
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 OLD_FILES = {"0001_queue": FIXTURES / "hall_v0001.sqlite3"}

@@ -15,21 +15,20 @@ from counter_app.domain.quality.figures import exact_groups, figures_from_visits
 from counter_app.domain.quality.summary import QualitySummary, by_clerk, by_hour, by_service
 from counter_app.services.hall import Hall
 from counter_app.store.quality import QualityRepository
-from counter_app.store.sqlite_sql import SqliteSql
 
 DAY = date(2025, 3, 3)
 
 
 @pytest.fixture
 def repo(hall: Hall) -> QualityRepository:
-    return QualityRepository(SqliteSql(hall.db))
+    return hall.store.quality
 
 
 def test_generated_days_read_back_as_the_same_visits(hall: Hall, repo: QualityRepository) -> None:
     days = [DAY + timedelta(days=i) for i in range(3)]
     visits = {day: to_millis(day_of_visits(day, 400, seed=i)) for i, day in enumerate(days)}
     for day in days:
-        write_visits(hall.db.conn, visits[day])
+        write_visits(hall.store.db.conn, visits[day])
     for day in days:
         assert repo.visits(day, day) == visits[day]
     both = repo.visits(days[0], days[1])
@@ -44,10 +43,10 @@ def test_generated_days_read_back_as_the_same_visits(hall: Hall, repo: QualityRe
 
 def test_a_stored_day_summary_reads_back_whole(hall: Hall, repo: QualityRepository) -> None:
     visits = to_millis(day_of_visits(DAY, 300, seed=5))
-    write_visits(hall.db.conn, visits)
+    write_visits(hall.store.db.conn, visits)
     summary = QualitySummary.of_visits(visits, TARGETS)
     at = datetime(2025, 3, 4, 5, 0).astimezone()
-    sql = SqliteSql(hall.db)
+    sql = hall.store.sql
     with sql.write():
         repo.save_day(DAY, summary, {9: 120.0, 10: 60.0}, {"wait": 20}, at)
     assert repo.summarised_days(DAY, DAY) == {DAY}
@@ -64,7 +63,7 @@ def test_a_stored_day_summary_reads_back_whole(hall: Hall, repo: QualityReposito
     with sql.write():
         repo.forget_days([DAY])
     assert repo.summarised_days(DAY, DAY) == set()
-    assert hall.db.execute("SELECT COUNT(*) FROM quality_day_cells").fetchone()[0] == 0  # cascaded
+    assert hall.store.db.execute("SELECT COUNT(*) FROM quality_day_cells").fetchone()[0] == 0  # cascaded
 
 
 def rating_row(
@@ -107,7 +106,7 @@ def _twice(db: sqlite3.Connection, then: str | None = None) -> None:
 def test_ratings_constraints(hall: Hall, bad: Callable[[sqlite3.Connection], object], message: str) -> None:
     hall.queue.issue("A")
     with pytest.raises(sqlite3.IntegrityError, match=message):
-        bad(hall.db.conn)
+        bad(hall.store.db.conn)
 
 
 INSERT_RATING = """INSERT INTO ratings (uuid, ticket_id, business_day, level, reasons, service_code, counter,
@@ -116,7 +115,7 @@ INSERT_RATING = """INSERT INTO ratings (uuid, ticket_id, business_day, level, re
 
 def test_hand_overs_and_notes_constraints(hall: Hall) -> None:
     hall.queue.issue("A")
-    conn = hall.db.conn
+    conn = hall.store.db.conn
     conn.execute("INSERT INTO queue_events (uuid, ticket_id, kind, at) VALUES ('e', 1, 'transferred', 'x')")
     insert = """INSERT INTO visit_handovers (uuid, ticket_id, event_id, business_day, owner, from_counter,
         from_clerk, from_service, to_service, to_counter, reason, at) VALUES (?, 1, 1, '2025-03-03', 'a', 1,

@@ -1,85 +1,35 @@
 """The quality repository on the hall server's engine: the same code and SQL as on SQLite, on a
-throwaway PostgreSQL (tests/pg_server.py), with the quality tables of ``store/postgres`` over a
-stand-in of the queue's tables (the hall server's own queue schema comes with issue #10).
+fresh hall database of the test PostgreSQL server (``pg_dsn``: every migration of
+``store/postgres/migrations/`` applied, 0002_quality among them).
 
 Skipped without PostgreSQL binaries, unless COUNTER_APP_REQUIRE_PG=1.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
-from pg_server import NoServer, PgServer, required
-from pg_server import test_server as throwaway_server
 from quality_data import SHANGHAI, TARGETS, day_of_visits
 from quality_rows import to_millis, write_visits
 
 from counter_app.domain.quality.facts import Rating
 from counter_app.domain.quality.records import RatingSource
 from counter_app.domain.quality.summary import QualitySummary, by_clerk, by_service
-from counter_app.store.postgres import schema_quality
+from counter_app.store.postgres.connection import PostgresSql
 from counter_app.store.quality import QualityRepository
-
-psycopg = pytest.importorskip("psycopg")
-from counter_app.store.postgres.connection import PostgresSql  # noqa: E402
 
 DAY = date(2025, 3, 3)
 
-#: The queue's tables as the quality code reads them; a stand-in until the server's schema (#10).
-QUEUE = (
-    """CREATE TABLE counters (number INTEGER PRIMARY KEY, state TEXT NOT NULL,
-        clerk TEXT NOT NULL DEFAULT '', configured INTEGER NOT NULL DEFAULT 1,
-        updated_at TIMESTAMPTZ NOT NULL)""",
-    """CREATE TABLE number_sequences (business_day TEXT NOT NULL, prefix TEXT NOT NULL,
-        last_seq INTEGER NOT NULL, PRIMARY KEY (business_day, prefix))""",
-    """CREATE TABLE tickets (id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, business_day DATE NOT NULL,
-        prefix TEXT NOT NULL, seq INTEGER NOT NULL, number TEXT NOT NULL, service_code TEXT NOT NULL,
-        green INTEGER NOT NULL DEFAULT 0, green_reason TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
-        queue_order INTEGER NOT NULL, issued_at TIMESTAMPTZ NOT NULL, called_at TIMESTAMPTZ,
-        serving_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, counter INTEGER REFERENCES counters(number),
-        clerk TEXT NOT NULL DEFAULT '', recalls INTEGER NOT NULL DEFAULT 0,
-        transfers INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL DEFAULT 'kiosk',
-        UNIQUE (business_day, number))""",
-    "CREATE INDEX tickets_line ON tickets (business_day, state, service_code, green, queue_order)",
-    """CREATE TABLE queue_events (id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
-        ticket_id BIGINT REFERENCES tickets(id), kind TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
-        counter INTEGER, clerk TEXT NOT NULL DEFAULT '', detail TEXT NOT NULL DEFAULT '{}')""",
-    "CREATE INDEX queue_events_ticket ON queue_events (ticket_id)",
-    """CREATE TABLE payment_guidance (id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
-        account_number TEXT NOT NULL, on_record INTEGER NOT NULL, list_id BIGINT,
-        online_channels INTEGER NOT NULL, withholding_guidance INTEGER NOT NULL, clerk TEXT NOT NULL,
-        counter INTEGER, ticket_id BIGINT, ticket_number TEXT NOT NULL DEFAULT '',
-        business_day DATE NOT NULL, at TIMESTAMPTZ NOT NULL)""",
-    """CREATE TABLE staff (code TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
-        active INTEGER NOT NULL)""",
-    """CREATE TABLE outbox (id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, topic TEXT NOT NULL,
-        payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL, sent_at TIMESTAMPTZ)""",
-)
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[PgServer]:
-    try:
-        with throwaway_server() as found:
-            yield found
-    except NoServer as exc:
-        if required():
-            raise
-        pytest.skip(str(exc))
-
 
 @pytest.fixture
-def sql(server: PgServer) -> Iterator[PostgresSql]:
-    name = f"quality_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server.conninfo(), autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    engine = PostgresSql(server.conninfo(name), timezone="Asia/Shanghai")
+def sql(pg_dsn: str) -> Iterator[PostgresSql]:
+    """The hall's services and counters 1–6 (open, a clerk each), as the queue's own rows."""
+    engine = PostgresSql(pg_dsn, timezone="Asia/Shanghai")
     with engine.write():
-        for statement in (*QUEUE, *schema_quality.STATEMENTS):
-            engine.execute(statement)
+        for position, code in enumerate("ABCD", start=1):
+            engine.execute("INSERT INTO services (code, position) VALUES (?, ?)", [code, position])
         for number in range(1, 7):
             engine.execute(
                 "INSERT INTO counters (number, state, clerk, updated_at) VALUES (?, 'open', ?, ?)",
@@ -87,8 +37,6 @@ def sql(server: PgServer) -> Iterator[PostgresSql]:
             )
     yield engine
     engine.close()
-    with psycopg.connect(server.conninfo(), autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 def test_visits_read_back_on_postgresql(sql: PostgresSql) -> None:

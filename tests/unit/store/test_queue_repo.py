@@ -14,8 +14,9 @@ import sqlite_utils
 from counter_app import paths
 from counter_app.domain.queue import CounterState, Ticket, TicketState
 from counter_app.services.hall import sync_profile
-from counter_app.store.database import open_hall_db, write
-from counter_app.store.queue_repo import QueueRepository
+from counter_app.store.queue import QueueRepository
+from counter_app.store.sqlite.connection import SqliteSql, write
+from counter_app.store.sqlite.hall_file import open_sqlite_store
 
 DAY = date(2025, 3, 3)
 AT = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -23,15 +24,15 @@ AT = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_hall_db(tmp_path / "hall.sqlite3", create=True)
-    sync_profile(database, paths.DEFAULT_PROFILE, lambda: AT)  # services and counters rows
-    yield database
-    database.close()
+    store = open_sqlite_store(tmp_path / "hall.sqlite3", create=True)
+    sync_profile(store, paths.DEFAULT_PROFILE, lambda: AT)  # services and counters rows
+    yield store.db
+    store.close()
 
 
 @pytest.fixture
 def repo(db: sqlite_utils.Database) -> QueueRepository:
-    return QueueRepository(db)
+    return QueueRepository(SqliteSql(db))
 
 
 def add(repo: QueueRepository, service: str = "A", *, green: bool = False, day: date = DAY) -> Ticket:
@@ -68,7 +69,7 @@ def test_insert_and_read_back_a_ticket(repo: QueueRepository) -> None:
 
 def test_rare_characters_round_trip(repo: QueueRepository) -> None:
     add(repo)
-    with write(repo.db):
+    with write(repo.sql.db):
         repo.set_counter(2, CounterState.OPEN, "𠀀明", AT)
     assert repo.counter_row(2) == (CounterState.OPEN, "𠀀明", True)
 
@@ -125,10 +126,10 @@ def test_queue_events_are_append_only(repo: QueueRepository) -> None:
     ticket = add(repo)
     repo.add_event("issued", AT, ticket=ticket)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        repo.db.execute("UPDATE queue_events SET kind = 'called'")
+        repo.sql.db.execute("UPDATE queue_events SET kind = 'called'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        repo.db.execute("DELETE FROM queue_events")
-    assert repo.db.execute("SELECT kind FROM queue_events").fetchall() == [("issued",)]
+        repo.sql.db.execute("DELETE FROM queue_events")
+    assert repo.sql.db.execute("SELECT kind FROM queue_events").fetchall() == [("issued",)]
 
 
 def test_add_event_writes_the_audit_row_and_its_outbox_row(repo: QueueRepository) -> None:
@@ -136,9 +137,9 @@ def test_add_event_writes_the_audit_row_and_its_outbox_row(repo: QueueRepository
 
     ticket = add(repo, "B")
     repo.add_event("issued", AT, ticket=ticket, counter=None, clerk="k", detail={"source": "kiosk"})
-    event = repo.db.execute("SELECT uuid, ticket_id, kind, clerk, detail FROM queue_events").fetchone()
+    event = repo.sql.db.execute("SELECT uuid, ticket_id, kind, clerk, detail FROM queue_events").fetchone()
     assert event[1:] == (ticket.id, "issued", "k", '{"source":"kiosk"}')
-    (payload,) = repo.db.execute("SELECT payload FROM outbox").fetchone()
+    (payload,) = repo.sql.db.execute("SELECT payload FROM outbox").fetchone()
     assert json.loads(payload) == {
         "event": "issued",
         "uuid": event[0],

@@ -1,0 +1,91 @@
+"""The hall's store as the services get it: the repositories on one connection of either engine.
+
+:class:`HallStore` is engine-neutral: it takes a :class:`~counter_app.store.sql.Sql` (the embedded
+SQLite file, ``store/sqlite/``, or the hall's PostgreSQL server, ``store/postgres/``) and a
+:class:`ChangeFeed` of the same engine, and gives the services what ``services/ports.py`` asks for
+(``HallRecords``): a repository per capability, one unit of work at a time (:meth:`write` /
+:meth:`read`), and the change feed the windows follow. The per-PC account list files are SQLite by
+design (each PC searches its own copy) and come with the hall's local folder, whatever the engine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Protocol
+
+from counter_app.store.account_list import AccountListFolder
+from counter_app.store.applications import ApplicationsRepository
+from counter_app.store.calendar import CalendarRepository
+from counter_app.store.outbox import OutboxRepository
+from counter_app.store.payments import AccountListsRepository, GuidanceRepository
+from counter_app.store.prints import PrintJobRepository
+from counter_app.store.profile import HallMetaRepository, ProfileRepository
+from counter_app.store.quality import QualityRepository
+from counter_app.store.queue import QueueRepository
+from counter_app.store.sql import Sql
+from counter_app.store.staff import StaffRepository
+from counter_app.store.worklist import WorklistRepository
+
+ALL_AREAS = frozenset({"*"})
+"""What a change feed reports when it cannot tell what changed (SQLite: any commit anywhere)."""
+
+
+class ChangeFeed(Protocol):
+    """Tells a process that the hall's data changed, on a thread of its own (the contract is written
+    in ``services/ports.py``, whose ``ChangeFeed`` this matches)."""
+
+    def start(self, on_change: Callable[[frozenset[str]], None]) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def version(self) -> int: ...
+
+
+class HallStore:
+    """The repositories of one hall on one connection (one thread), with the engine's change feed."""
+
+    def __init__(
+        self,
+        sql: Sql,
+        changes: ChangeFeed,
+        account_files: AccountListFolder,
+        migrations: tuple[str, ...] = (),
+    ) -> None:
+        self.sql = sql
+        self.changes = changes
+        self.account_files = account_files
+        self.migrations = migrations
+        """The schema migrations applied to the hall's store, in order (what ``init`` reports)."""
+        self.queue = QueueRepository(sql)
+        self.applications = ApplicationsRepository(sql)
+        self.worklist = WorklistRepository(sql)
+        self.staff = StaffRepository(sql)
+        self.prints = PrintJobRepository(sql)
+        self.guidance = GuidanceRepository(sql)
+        self.account_lists = AccountListsRepository(sql)
+        self.profile = ProfileRepository(sql)
+        self.calendar = CalendarRepository(sql)
+        self.meta = HallMetaRepository(sql)
+        self.outbox = OutboxRepository(sql)
+        self.quality = QualityRepository(sql)
+
+    def write(self) -> contextlib.AbstractContextManager[object]:
+        """One user action: all or nothing (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``BEGIN``)."""
+        return self.sql.write()
+
+    def read(self) -> contextlib.AbstractContextManager[object]:
+        """Several reads that agree with each other (one snapshot)."""
+        return self.sql.read()
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.sql.in_transaction
+
+    def set_durable(self, durable: bool) -> None:
+        """Commits wait for the disk (the hall's setting) or, for a one-off bulk load, do not."""
+        self.sql.execute(self.sql.dialect.durability(durable))
+
+    def close(self) -> None:
+        self.changes.stop()
+        self.sql.close()
