@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 
+import psycopg
 import pytest
 from quality_data import SHANGHAI, TARGETS, day_of_visits
 from quality_rows import to_millis, write_visits
@@ -89,3 +90,51 @@ def test_summaries_ratings_and_hand_overs_on_postgresql(sql: PostgresSql) -> Non
         prompt = repo.rating_prompt(1, datetime(2025, 3, 3, 8, tzinfo=SHANGHAI))
         assert prompt is None or prompt.counter == 1
         assert repo.staff_member("S001") is None
+
+
+def test_the_quality_tables_guard_their_rows_on_the_server(sql: PostgresSql) -> None:
+    """0002_quality holds the same invariants as SQLite's 0007_quality: ratings and hand-overs are
+    append-only, reasons only below satisfied, a hand-over always says why."""
+    visits = to_millis(day_of_visits(DAY, 60, seed=6))
+    write_visits(sql, visits)
+    conn = psycopg.connect(sql.dsn, autocommit=True)
+    try:
+        rated = conn.execute("SELECT ticket_id FROM ratings LIMIT 1").fetchone()
+        assert rated is not None
+        with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
+            conn.execute("UPDATE ratings SET level = 'satisfied'")
+        with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
+            conn.execute("DELETE FROM visit_handovers")
+        done = conn.execute(
+            "SELECT t.id FROM tickets t WHERE t.state = 'done' AND NOT EXISTS "
+            "(SELECT 1 FROM ratings r WHERE r.ticket_id = t.id) LIMIT 1"
+        ).fetchone()
+        assert done is not None
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(
+                """INSERT INTO ratings (uuid, ticket_id, business_day, level, reasons, service_code,
+                       counter, clerk, source, at)
+                   VALUES ('x1', %s, '2025-03-03', 'satisfied', '["long_wait"]', 'A', 1, 'S001', 'cli',
+                           now())""",
+                [done[0]],
+            )
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            conn.execute(
+                """INSERT INTO ratings (uuid, ticket_id, business_day, level, service_code, counter,
+                       clerk, source, at)
+                   VALUES ('x2', %s, '2025-03-03', 'satisfied', 'A', 1, 'S001', 'cli', now())""",
+                [rated[0]],
+            )
+        event = conn.execute(
+            "SELECT id, ticket_id FROM queue_events WHERE kind = 'called' LIMIT 1"
+        ).fetchone()
+        assert event is not None
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(
+                """INSERT INTO visit_handovers (uuid, ticket_id, event_id, business_day, owner,
+                       from_counter, from_clerk, from_service, to_service, reason, at)
+                   VALUES ('h1', %s, %s, '2025-03-03', 'S001', 1, 'S001', 'A', 'C', '  ', now())""",
+                [event[1], event[0]],
+            )
+    finally:
+        conn.close()
