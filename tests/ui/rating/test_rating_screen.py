@@ -127,3 +127,55 @@ def test_the_dialog_on_the_counter_pc(qtbot: Any, client: HallClient, signed_in:
     qtbot.waitUntil(lambda: signed_in.quality.ratings.of_ticket(ticket_id) is not None, timeout=10_000)
     record = signed_in.quality.ratings.of_ticket(ticket_id)
     assert record is not None and (record.level, record.source) == (Rating.NEUTRAL, RatingSource.DIALOG)
+
+
+def test_in_dialog_mode_every_finish_at_the_counter_asks_the_customer(
+    qtbot: Any, client: HallClient, signed_in: Hall
+) -> None:
+    """``[rating] mode = "dialog"`` (here ``--rating dialog``): the counter window opens the rating
+    dialog for the customer it just finished, however it finished them: Finish (F6), the next call
+    (F1) or a particular number called (F7)."""
+    from argparse import Namespace
+
+    from counter_app.ui.counter.window import CounterWindow
+    from counter_app.ui.launcher import _add_handovers
+
+    window = CounterWindow(client, 1, "王丽", "en")
+    qtbot.addWidget(window)
+    _add_handovers(window, client, 1, Namespace(rating="dialog"))
+    window.show()
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    numbers = [signed_in.queue.issue("A").ticket.number for _ in range(4)]
+    asked: list[str] = []
+
+    def dialog_for(number: str) -> None:
+        def shown() -> bool:
+            found = [d for d in window.findChildren(RatingDialog) if d.isVisible()]
+            return bool(found) and found[-1].panel.ticket_label.text() == f"Ticket {number}"
+
+        qtbot.waitUntil(shown, timeout=10_000)
+        asked.append(number)
+        for dialog in window.findChildren(RatingDialog):
+            dialog.close()
+
+    def serving(number: str) -> None:
+        qtbot.waitUntil(
+            lambda: window.current_number.text() == number and not window._keys_held(), timeout=10_000
+        )
+        window.start_serving()
+        qtbot.waitUntil(lambda: window.current_detail.text().startswith("Being served"), timeout=10_000)
+        qtbot.waitUntil(lambda: not window._keys_held(), timeout=10_000)
+
+    window.call_next()
+    serving(numbers[0])
+    window.finish()  # F6
+    dialog_for(numbers[0])
+    qtbot.waitUntil(lambda: window.current_number.text() == "—" and not window._keys_held(), timeout=10_000)
+    window.call_next()
+    serving(numbers[1])
+    window.call_next()  # F1 finishes the customer and calls the next
+    dialog_for(numbers[1])
+    serving(numbers[2])
+    window.call_specific(numbers[3])  # F7
+    dialog_for(numbers[2])
+    assert asked == numbers[:3]
