@@ -2,8 +2,8 @@
 
 One front end of the composition root (``counter_app.app``), which hands :func:`run` the way to open a
 hall and to start the windows; the commands live by capability in ``queue.py``, ``applications.py``,
-``payments.py`` and ``admin.py`` (init, staff, working days), each with ``register(subparsers,
-common_parent)``.
+``payments.py``, ``quality.py`` (reports, ratings, visit notes) and ``admin.py`` (init, staff, working
+days), each with ``register(subparsers, common_parent)``.
 
 Exit codes: 0 done; 2 refused (bad input or a rule, nothing changed); 3 nobody waiting for that
 counter; 4 the store is unavailable (locked, disk full, damaged); 1 a bug (logged).
@@ -95,18 +95,34 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     queue.register(sub, common)
     _register_gui(sub, common)
     if areas:
-        from counter_app.cli import applications, payments
+        from counter_app.cli import applications, payments, quality
 
         applications.register(sub, common)
         admin.register(sub, common)
         payments.register(sub, common)
+        quality.register(sub, common)
     return parser
 
 
 def _register_gui(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("gui", parents=[common], help="start windows: kiosk, counter, display")
-    p.add_argument("--role", action="append", choices=["kiosk", "counter", "display"], required=True)
-    p.add_argument("--counter", type=int, action="append", help="counter number for each counter role")
+    p = sub.add_parser(
+        "gui", parents=[common], help="start windows: kiosk, counter, display, rating, supervisor"
+    )
+    p.add_argument(
+        "--role",
+        action="append",
+        choices=["kiosk", "counter", "display", "rating", "supervisor"],
+        required=True,
+        help="rating: the customer's rating screen of a counter; supervisor: the dashboard",
+    )
+    p.add_argument(
+        "--counter", type=int, action="append", help="counter number for each counter or rating role"
+    )
+    p.add_argument(
+        "--rating",
+        choices=["screen", "dialog", "none"],
+        help="how this counter PC asks for ratings (default: the profile's [rating] mode)",
+    )
     p.add_argument("--clerk", help="clerk signed in at the counter")
     p.add_argument("--language", choices=["zh_CN", "zh_TW", "en"], help="UI language (default: the hall's)")
     p.add_argument("--screenshot", help="render the window(s) with their data to this PNG and exit")
@@ -120,7 +136,7 @@ def _register_gui(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--tab",
         default="line",
-        choices=["line", "applications", "payment"],
+        choices=["line", "applications", "payment", "handovers"],
         help="the counter tab shown first",
     )
     p.set_defaults(func=_gui)

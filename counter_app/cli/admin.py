@@ -1,6 +1,6 @@
 """Command line of the hall's own set-up: create or upgrade the hall, its staff, its working days.
 
-    counter-app init [--demo | --force-demo]      create or upgrade the hall database
+    counter-app init [--demo | --force-demo] [--demo-weeks N]   create or upgrade the hall database
     counter-app workdays add DATE N               the date N working days after DATE
     counter-app workdays between DATE DATE        working days after the first date up to the second
     counter-app workdays load FILE                enter a year's official holiday schedule (TOML)
@@ -35,7 +35,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         if args.demo or args.force_demo:
             from counter_app.services.demo import load_demo
 
-            result["demo"] = load_demo(hall, force=args.force_demo)
+            result["demo"] = load_demo(hall, force=args.force_demo, weeks=args.demo_weeks)
         emit(result)
     return 0
 
@@ -141,7 +141,7 @@ def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--demo",
         action="store_true",
-        help="also load the demo hall (a morning of queue history, accounts, applications) once; "
+        help="also load the demo hall (weeks of history, this morning, accounts, applications) once; "
         "refused when the hall holds its own records",
     )
     p.add_argument(
@@ -149,6 +149,7 @@ def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="load the demo even into a hall that holds its own records (its accounts become the live list)",
     )
+    p.add_argument("--demo-weeks", type=int, default=5, help="weeks of demo history before today")
     p.set_defaults(func=cmd_init)
 
 

@@ -90,7 +90,9 @@ def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
             elif action == "start":
                 out = ticket_json(hall.queue.start_serving(args.counter))
             elif action == "transfer":
-                out = ticket_json(hall.queue.transfer(args.counter, args.to))
+                out = ticket_json(
+                    hall.queue.transfer(args.counter, args.to, reason=args.reason, to_counter=args.to_counter)
+                )
             else:
                 out = ticket_json(hall.queue.finish(args.counter, number=args.number))
         emit(out)
@@ -181,6 +183,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = ticket.add_parser("transfer", parents=[common], help="send the current customer to another service")
     p.add_argument("--counter", type=int, required=True)
     p.add_argument("--to", required=True)
+    p.add_argument("--reason", help="why: records the transfer as a hand-over (首问负责制)")
+    p.add_argument("--to-counter", type=int, help="the counter that should take the customer")
     p.set_defaults(func=_counter_action("transfer"))
 
     for action, func, text in (

@@ -44,9 +44,16 @@ class Names:
 
 @dataclass(frozen=True)
 class Service:
+    """A service and its letter. ``target_wait_minutes``: the hall's own target wait before the
+    first call (no national figure exists, DOMAIN.md), ``None`` to use ``queue.alert_wait_minutes``;
+    ``visit_outcomes``: an inquiry or complaint service whose visits carry a note and an outcome
+    (answered, referred to 95598, …)."""
+
     code: str
     names: Names
     default_service_minutes: float
+    target_wait_minutes: int | None = None
+    visit_outcomes: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,12 @@ class HallProfile:
 
     def service(self, code: str) -> Service | None:
         return next((s for s in self.services if s.code == code), None)
+
+    def target_wait(self, code: str) -> int:
+        """The target wait of a service in minutes: its own, else the hall's wait alert."""
+        service = self.service(code)
+        own = service.target_wait_minutes if service is not None else None
+        return own if own is not None else self.queue.alert_wait_minutes
 
     def counter(self, number: int) -> CounterSetup | None:
         return next((c for c in self.counters if c.number == number), None)
@@ -241,11 +254,20 @@ def parse_profile(data: Mapping[str, Any]) -> HallProfile:
         minutes = raw.get("default_service_minutes", 5)
         if not isinstance(minutes, (int, float)) or minutes <= 0:
             raise _bad(f"services[{i}].default_service_minutes must be positive")
+        outcomes = raw.get("visit_outcomes", False)
+        if not isinstance(outcomes, bool):
+            raise _bad(f"services[{i}].visit_outcomes must be true or false")
         services.append(
             Service(
                 code=code,
                 names=Names.parse(raw.get("names", raw.get("name", "")), f"services[{i}]"),
                 default_service_minutes=float(minutes),
+                target_wait_minutes=(
+                    _int(raw, "target_wait_minutes", 0, f"services[{i}]", 1)
+                    if "target_wait_minutes" in raw
+                    else None
+                ),
+                visit_outcomes=outcomes,
             )
         )
     if not services:

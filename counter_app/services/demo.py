@@ -1,12 +1,14 @@
 """The demo hall: a morning of queue history made by the real services on a simulated clock.
 
-Nothing is written around the services: each arrival is ``issue``, each call ``call_next``, so the
-demo database is exactly what a morning of clerks would leave behind. Deterministic (seeded).
+Nothing is written around the services: each arrival is ``issue``, each call ``call_next``, each
+answer on the rating screen ``rate``, each hand-over a transfer with its reason, so the demo database
+is exactly what a morning of clerks and customers would leave behind. Deterministic (seeded).
 
 :func:`load_demo` is ``counter-app init --demo``: it loads the demo once per hall (a second run
-changes nothing) and refuses a hall that already holds its own records unless forced. The simulated
-clock never starts before the hall's latest queue event: a history that went back in time would
-call tickets before they were issued (negative waits).
+changes nothing) and refuses a hall that already holds its own records unless forced. Before the
+morning come weeks of past opening days (:mod:`.demo_weeks`), in a hall that has no tickets yet.
+The simulated clock never starts before the hall's latest queue event: a history that went back in
+time would call tickets before they were issued (negative waits).
 """
 
 from __future__ import annotations
@@ -17,14 +19,20 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from counter_app.domain.errors import RuleViolation
-from counter_app.domain.queue import CounterState, business_day
+from counter_app.domain.quality.facts import RATING_LEVELS, Rating
+from counter_app.domain.quality.records import LOW_LEVELS, VisitOutcome
+from counter_app.domain.queue import CounterState, Ticket, business_day
 from counter_app.services.hall import Hall
+from counter_app.services.payments.guidance import PaymentGuidanceService
+from counter_app.services.quality.hall_quality import HallQuality
 from counter_app.services.queue import QueueService
 
 DEMO_KEY = "demo_loaded"
 
 DEMO_CLERKS = {1: "王丽", 2: "李强", 3: "张敏", 4: "刘洋", 5: "陈静", 6: "杨帆"}
 _ARRIVAL_WEIGHTS = {"A": 0.5, "B": 0.15, "C": 0.25, "D": 0.1}
+_RATING_WEIGHTS = (45, 33, 9, 3, 1, 9)  # the five levels best first, then not rated
+DEMO_ACCOUNTS = 600  # the demo account list (services.demo_desk)
 
 
 class _SimClock:
@@ -35,14 +43,32 @@ class _SimClock:
         return self.now
 
 
-def load_demo(hall: Hall, *, force: bool = False) -> dict[str, Any]:
-    """The demo morning, account list and applications, once per hall.
+def rate_demo_customer(quality: HallQuality, rng: random.Random, ticket: Ticket) -> None:
+    """What a customer answers on the screen after ``ticket`` was finished; an inquiry or complaint
+    also gets its outcome."""
+    level = rng.choices((*RATING_LEVELS, Rating.NOT_RATED), _RATING_WEIGHTS)[0]
+    reasons: list[str] = []
+    if level in LOW_LEVELS and rng.random() < 0.7:
+        codes = [r.code for r in quality.settings.rating.reasons]
+        reasons = rng.sample(codes, rng.randint(1, 2))
+    quality.ratings.rate(level, ticket_id=ticket.id, reasons=reasons)
+    service = quality.summaries.profile.service(ticket.service_code)
+    if service is not None and service.visit_outcomes and ticket.counter is not None and rng.random() < 0.6:
+        outcome = rng.choices(list(VisitOutcome), (70, 20, 10 if ticket.service_code == "D" else 2))[0]
+        quality.desk.save_note(ticket.counter, outcome=outcome, ticket_id=ticket.id)
+
+
+def load_demo(hall: Hall, *, force: bool = False, weeks: int = 5) -> dict[str, Any]:
+    """The demo hall once: its staff and account list, ``weeks`` weeks of past opening days (when
+    the hall has no tickets of its own yet: the queue never goes back to an earlier day), this
+    morning and a few applications.
 
     Returns what was loaded, or ``{"already_loaded": …}`` when the demo is in this hall already.
     Raises :class:`RuleViolation` (``demo_refused``) when the hall holds records of its own and
     ``force`` is not given: demo accounts would become the live account list.
     """
     from counter_app.services.demo_desk import load_demo_accounts, load_demo_applications
+    from counter_app.services.demo_weeks import DEMO_STAFF, load_demo_weeks
 
     meta = hall.store.meta
     with hall.store.read():
@@ -58,8 +84,13 @@ def load_demo(hall: Hall, *, force: bool = False) -> dict[str, Any]:
             code="demo_refused",
             **records,
         )
+    for name, code in DEMO_STAFF.items():
+        hall.staff.add(code, name)
+    accounts = load_demo_accounts(hall, count=DEMO_ACCOUNTS)["accounts"]  # payers are guided from it
+    history = load_demo_weeks(hall, weeks=weeks) if not records.get("tickets") else {"days": 0}
     result: dict[str, Any] = dict(load_demo_history(hall))
-    result["accounts"] = load_demo_accounts(hall)["accounts"]
+    result["history"] = history
+    result["accounts"] = accounts
     result["applications"] = load_demo_applications(hall)
     with hall.store.write():
         now = hall.clock()
@@ -89,8 +120,16 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
         start = max(start, latest.astimezone(end.tzinfo).replace(microsecond=0) + timedelta(seconds=1))
         end = max(end, start)
     clock = _SimClock(start)
-    queue = QueueService(hall.store, hall.profile, clock)
+    quality = hall.quality.on_clock(clock)
+    queue = QueueService(hall.store, hall.profile, clock, handovers=quality.handovers)
     counts = {"issued": 0, "served": 0, "no_show": 0, "transferred": 0}
+    reasons = [names.get(hall.profile.hall.language) for names in quality.settings.handover_reasons]
+    # payers are guided to the online channels when the hall has an account list to find them in
+    guide = (
+        PaymentGuidanceService(hall.store, hall.profile, hall.accounts, clock)
+        if hall.accounts.live_list()
+        else None
+    )
     counters = [c.number for c in hall.profile.counters]
     for number in counters:
         queue.set_counter_state(number, CounterState.OPEN, DEMO_CLERKS.get(number, f"{number}号窗口"))
@@ -116,6 +155,8 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
                 continue
             result = queue.call_next(number)
             counts["served"] += result.finished is not None
+            if result.finished is not None:
+                rate_demo_customer(quality, rng, result.finished)
             if result.called is None:
                 continue
             service = hall.profile.service(result.called.service_code)
@@ -127,11 +168,16 @@ def _simulate(hall: Hall, rng: random.Random, hours: float, leave_waiting: int) 
                 continue
             if roll < 0.07 and result.called.service_code != "C":
                 queue.start_serving(number)
-                queue.transfer(number, "C")
+                # most with a hand-over (首问负责制); the rest passed on, as the figures will show
+                why = rng.choice(reasons) if reasons and rng.random() < 0.75 else None
+                queue.transfer(number, "C", reason=why)
                 counts["transferred"] += 1
                 busy_until[number] = t + timedelta(minutes=1)
                 continue
-            queue.start_serving(number)
+            serving = queue.start_serving(number)
+            if guide is not None and serving.service_code == "A" and rng.random() < 0.3:
+                account = f"99{rng.randrange(DEMO_ACCOUNTS):08d}"
+                guide.record(account, ["wsgw", "wechat"], clerk=serving.clerk, counter=number, ticket=serving)
             minutes = max(1.0, rng.gauss(service.default_service_minutes if service else 5, 2))
             busy_until[number] = t + timedelta(minutes=minutes)
         t += timedelta(minutes=1)

@@ -14,6 +14,7 @@ from pathlib import Path
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
+from counter_app.domain.quality.settings import quality_settings
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
 from counter_app.services.clock import Clock, system_clock
@@ -22,6 +23,7 @@ from counter_app.services.payments.accounts import AccountService
 from counter_app.services.payments.guidance import PaymentGuidanceService, PropertyBoundaryService
 from counter_app.services.ports import ChangeFeed, HallRecords
 from counter_app.services.printing.jobs import PrintJobs
+from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
@@ -51,10 +53,10 @@ class Hall:
     application_views: ApplicationViews = field(init=False)
     staff: StaffService = field(init=False)
     calendar: WorkCalendarService = field(init=False)
+    quality: HallQuality = field(init=False)
 
     def __post_init__(self) -> None:
         store = self.store
-        self.queue = QueueService(store, self.profile, self.clock)
         self.views = QueueViews(store, self.profile, self.clock)
         self.print_jobs = PrintJobs(store, self.clock)
         self.accounts = AccountService(store, self.profile, self.clock)
@@ -65,6 +67,15 @@ class Hall:
         self.application_views = ApplicationViews(store, self.profile, self.clock, self.applications)
         self.staff = StaffService(store, self.clock)
         self.calendar = WorkCalendarService(store, self.applications, self.clock)
+        self.quality = build_quality(
+            store,
+            store.quality,
+            self.profile,
+            self.clock,
+            work_calendar=lambda: self.applications.setup.calendar,
+            applications=self.application_views,
+        )
+        self.queue = QueueService(store, self.profile, self.clock, handovers=self.quality.handovers)
 
     @property
     def changes(self) -> ChangeFeed:
@@ -111,6 +122,7 @@ def sync_profile(store: HallRecords, profile_file: Path | None, clock: Clock) ->
     source = profile_file or paths.DEFAULT_PROFILE
     text, parts = read_profile_files(source)
     profile = parse_profile_text(text, parts)
+    quality_settings(profile)  # its rating, hand-over and forecast tables too, before it is stored
     if stored is None or stored[2] != repo.digest(text, parts):
         with store.write():
             repo.save(text, parts, profile, str(source), clock())

@@ -22,7 +22,7 @@ when someone else has committed, for a cheap "anything new?" without starting th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -47,6 +47,20 @@ from counter_app.domain.payments.guidance import (
 )
 from counter_app.domain.payments.search import SearchClause
 from counter_app.domain.profile import HallProfile
+from counter_app.domain.quality.facts import Rating, Visit
+from counter_app.domain.quality.records import (
+    CounterNow,
+    DayRecord,
+    FinishedTicket,
+    Handover,
+    RatingPrompt,
+    RatingRecord,
+    RatingSource,
+    VisitNote,
+    VisitOutcome,
+    WaitingLine,
+)
+from counter_app.domain.quality.summary import QualitySummary
 from counter_app.domain.queue import Candidate, Counter, CounterState, QueueEvent, Ticket, TicketState
 from counter_app.domain.workdays import HolidaySchedule
 
@@ -316,6 +330,149 @@ class OutboxRecords(Protocol):
     def add(self, topic: str, payload: dict[str, Any], at: datetime) -> None: ...
 
 
+class UnitOfWork(Protocol):
+    """One user action (``write``) or one consistent read (``read``) on the hall's store: what a
+    service needs of :class:`HallRecords` when it works on one repository only."""
+
+    def write(self) -> contextlib.AbstractContextManager[object]: ...
+
+    def read(self) -> contextlib.AbstractContextManager[object]: ...
+
+
+class QualityVisitRecords(Protocol):
+    """The queue's history as visits (service quality's reads of tickets, events, ratings and
+    hand-overs), what changed since a watermark, and the counters open over a day."""
+
+    def visits(self, first: date, last: date) -> list[Visit]: ...
+
+    def visits_by_ticket(self, first: date, last: date) -> dict[int, Visit]: ...
+
+    def visits_of(self, ticket_ids: Iterable[int], day: date) -> dict[int, Visit]: ...
+
+    def watermarks(self) -> tuple[int, int, int]: ...
+
+    def day_counts(self, day: date) -> tuple[int, int, int]: ...
+
+    def changed_since(
+        self, since: tuple[int, int, int], day: date
+    ) -> tuple[set[int], tuple[int, int, int]]: ...
+
+    def ticket_days(self, first: date, last: date) -> list[date]: ...
+
+    def latest_ticket_day(self) -> date | None: ...
+
+    def first_ticket_day(self) -> date | None: ...
+
+    def counter_numbers(self) -> list[int]: ...
+
+    def counter_states(
+        self, start: datetime, end: datetime
+    ) -> tuple[dict[int, str], list[tuple[int, str, datetime]]]: ...
+
+    def business_days_of(self, ticket_ids: Iterable[int]) -> set[date]: ...
+
+
+class QualityDayRecords(Protocol):
+    """Stored day summaries of service quality: a cache of figures per closed day."""
+
+    def summarised_days(self, first: date, last: date) -> set[date]: ...
+
+    def save_day(
+        self,
+        day: date,
+        summary: QualitySummary,
+        counter_minutes: Mapping[int, float],
+        targets: Mapping[str, Any],
+        at: datetime,
+    ) -> None: ...
+
+    def day_fingerprint(self, day: date) -> tuple[int, ...]: ...
+
+    def forget_days(self, days: Iterable[date]) -> None: ...
+
+    def stored_summary(self, first: date, last: date) -> QualitySummary: ...
+
+    def stored_counter_minutes(self, first: date, last: date) -> dict[date, dict[int, float]]: ...
+
+    def day_records(self, first: date, last: date) -> list[DayRecord]: ...
+
+    def arrivals_history(self, first: date, last: date) -> dict[tuple[date, int, str], int]: ...
+
+
+class QualityRecords(QualityVisitRecords, QualityDayRecords, Protocol):
+    """Service quality (服务质量): ratings, hand-overs and visit notes, the queue as the dashboard
+    sees it now, with the visit reads and the stored day summaries."""
+
+    def ticket(self, ticket_id: int) -> FinishedTicket | None: ...
+
+    def ticket_by_number(self, day: date, number: str) -> FinishedTicket | None: ...
+
+    def active_ticket(self, counter: int) -> FinishedTicket | None: ...
+
+    def owner_of(self, ticket_id: int) -> str | None: ...
+
+    def counter_clerk(self, counter: int) -> str: ...
+
+    def staff_member(self, clerk: str) -> tuple[str, str] | None: ...
+
+    def staff_names(self) -> dict[str, str]: ...
+
+    def waiting_lines(self, day: date) -> list[WaitingLine]: ...
+
+    def counters_now(self) -> list[CounterNow]: ...
+
+    def add_rating(
+        self,
+        ticket: FinishedTicket,
+        level: Rating,
+        reasons: Sequence[str],
+        source: RatingSource,
+        at: datetime,
+    ) -> bool: ...
+
+    def rating(self, ticket_id: int) -> RatingRecord | None: ...
+
+    def rating_prompt(self, counter: int, since: datetime) -> RatingPrompt | None: ...
+
+    def last_event_id(self, ticket_id: int, kind: str) -> int | None: ...
+
+    def add_handover(
+        self,
+        *,
+        ticket: FinishedTicket,
+        event_id: int,
+        owner: str,
+        from_counter: int,
+        from_clerk: str,
+        from_service: str,
+        to_service: str,
+        to_counter: int | None,
+        to_clerk: str,
+        reason: str,
+        at: datetime,
+    ) -> None: ...
+
+    def handovers_of_ticket(self, ticket_id: int) -> list[Handover]: ...
+
+    def handovers_of_day(
+        self, day: date, *, owner: str | None = None, to_counter: int | None = None
+    ) -> list[Handover]: ...
+
+    def save_note(
+        self,
+        ticket: FinishedTicket,
+        counter: int,
+        clerk: str,
+        outcome: VisitOutcome | None,
+        note: str,
+        at: datetime,
+    ) -> None: ...
+
+    def note(self, ticket_id: int) -> VisitNote | None: ...
+
+    def outcomes(self, first: date, last: date) -> dict[str, int]: ...
+
+
 class ChangeFeed(Protocol):
     """What changed in the hall, pushed or polled by the engine (see the module docstring)."""
 
@@ -364,6 +521,9 @@ class HallRecords(Protocol):
 
     @property
     def outbox(self) -> OutboxRecords: ...
+
+    @property
+    def quality(self) -> QualityRecords: ...
 
     @property
     def changes(self) -> ChangeFeed: ...

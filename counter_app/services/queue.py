@@ -17,6 +17,7 @@ from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import CounterAction, CounterState, IssuedTicket, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords, QueueRecords
+from counter_app.services.quality.handover import Handovers
 
 log = logging.getLogger("counter_app.queue")
 
@@ -50,11 +51,20 @@ def estimate_wait(repo: QueueRecords, profile: HallProfile, service_code: str, a
 
 
 class QueueService:
-    def __init__(self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock) -> None:
+    def __init__(
+        self,
+        store: HallRecords,
+        profile: HallProfile,
+        clock: Clock = system_clock,
+        handovers: Handovers | None = None,
+    ) -> None:
+        """``handovers`` records a transfer's hand-over (首问负责制); without it a transfer with a
+        reason is refused (a queue built for a tool that records none)."""
         self.store = store
         self.profile = profile
         self.clock = clock
         self.repo = store.queue
+        self.handovers = handovers
         self._closed_day: date | None = None
 
     # the business day ------------------------------------------------------------------------------
@@ -305,17 +315,30 @@ class QueueService:
             assert done is not None
             return done
 
-    def transfer(self, counter: int, to_service: str) -> Ticket:
-        """Send the current customer to another service's line, keeping their place (转办)."""
+    def transfer(
+        self, counter: int, to_service: str, *, reason: str | None = None, to_counter: int | None = None
+    ) -> Ticket:
+        """Send the current customer to another service's line, keeping their place (转办).
+
+        With a ``reason`` the transfer is a recorded hand-over (who, to which service and counter,
+        why, when), written in the same transaction; ``to_counter`` names the counter that should
+        take the customer (it must serve ``to_service``; it may be the same service). Without one
+        the customer is passed on, and the quality figures count it as such.
+        """
         to_service = to_service.strip().upper()
         if self.profile.service(to_service) is None:
             raise InvalidInput(
                 f"Unknown service {to_service!r}", field="service", code="unknown_service", service=to_service
             )
+        handover = None
+        if reason is not None or to_counter is not None:
+            if self.handovers is None:
+                raise RuntimeError("this queue records no hand-overs")
+            handover = self.handovers.check(counter, to_service, reason, to_counter)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
-            if ticket.service_code == to_service:
+            if ticket.service_code == to_service and (handover is None or handover.to_counter is None):
                 raise RuleViolation(
                     f"{ticket.number} is already in the {to_service} line",
                     code="same_service",
@@ -335,14 +358,14 @@ class QueueService:
                 transfers=ticket.transfers + 1,
             )
             assert moved is not None
+            detail: dict[str, object] = {"from": ticket.service_code, "to": to_service}
+            if handover is not None and handover.to_counter is not None:
+                detail["to_counter"] = handover.to_counter
             self.repo.add_event(
-                "transferred",
-                now,
-                ticket=moved,
-                counter=counter,
-                clerk=ticket.clerk,
-                detail={"from": ticket.service_code, "to": to_service},
+                "transferred", now, ticket=moved, counter=counter, clerk=ticket.clerk, detail=detail
             )
+            if handover is not None and self.handovers is not None:
+                self.handovers.record(handover, ticket, moved, counter, now)
             return moved
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:

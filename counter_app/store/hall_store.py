@@ -21,6 +21,7 @@ from counter_app.store.outbox import OutboxRepository
 from counter_app.store.payments import AccountListsRepository, GuidanceRepository
 from counter_app.store.prints import PrintJobRepository
 from counter_app.store.profile import HallMetaRepository, ProfileRepository
+from counter_app.store.quality import QualityRepository
 from counter_app.store.queue import QueueRepository
 from counter_app.store.sql import Sql
 from counter_app.store.staff import StaffRepository
@@ -67,6 +68,7 @@ class HallStore:
         self.calendar = CalendarRepository(sql)
         self.meta = HallMetaRepository(sql)
         self.outbox = OutboxRepository(sql)
+        self.quality = QualityRepository(sql)
 
     def write(self) -> contextlib.AbstractContextManager[object]:
         """One user action: all or nothing (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``BEGIN``)."""

@@ -1,4 +1,5 @@
-"""Starting the windows of one process: ``counter-app gui --role kiosk|counter|display``.
+"""Starting the windows of one process: ``counter-app gui --role ROLE``, where a role is ``kiosk``,
+``counter``, ``display``, ``rating`` (the customer's rating screen of a counter) or ``supervisor``.
 
 The composition root (``counter_app.app.start_gui``) hands in how to open the hall, the stored profile
 read cheaply, and this PC's printers. The hall is opened on the worker thread while Qt is imported
@@ -32,8 +33,10 @@ if TYPE_CHECKING:  # annotations only: each is imported where it is first needed
     from counter_app.ui.counter.window import CounterWindow, Reprint
     from counter_app.ui.display.window import DisplayWindow
     from counter_app.ui.kiosk.window import KioskWindow, PrintFn
+    from counter_app.ui.rating import RatingWindow
+    from counter_app.ui.supervisor.window import SupervisorWindow
 
-    RoleWindow = CounterWindow | KioskWindow | DisplayWindow
+    RoleWindow = CounterWindow | KioskWindow | DisplayWindow | RatingWindow | SupervisorWindow
 
 log = logging.getLogger("counter_app.init")
 _T0 = time.perf_counter()
@@ -201,8 +204,17 @@ def build_windows(
                 client, number, args.clerk, language, reprint=_ticket_reprint(client, printers)
             )
             _add_desk_panels(window, client, number, printers)
+            _add_handovers(window, client, number, args)
             window.show_tab(args.tab)
             windows.append(window)
+        elif role == "rating":
+            from counter_app.ui.rating import RatingWindow
+
+            windows.append(RatingWindow(client, counters.pop(0) if counters else 1, language))
+        elif role == "supervisor":
+            from counter_app.ui.supervisor.window import SupervisorWindow
+
+            windows.append(SupervisorWindow(client, language))
         elif role == "kiosk":
             from counter_app.ui.kiosk.window import KioskWindow
 
@@ -265,6 +277,31 @@ def _add_desk_panels(
 
     window.add_panel("applications", applications)
     window.add_panel("payment", payment)
+
+
+def _add_handovers(
+    window: CounterWindow, client: HallClient[Hall], counter: int, args: argparse.Namespace
+) -> None:
+    """首问负责制 at the counter: the hand-over strip under the customer, the hand-overs tab, and
+    the customer's rating as a dialog on this PC when the hall (or ``--rating dialog``) says so."""
+    from counter_app.domain.quality.settings import quality_settings
+    from counter_app.ui.counter.handover_panel import CustomerHandoverStrip, HandoversPanel
+
+    window.add_beside_customer(CustomerHandoverStrip(client, counter, window.current_clerk, keys_on=window))
+
+    def handovers() -> QWidget:
+        return HandoversPanel(client, counter, window.current_clerk, window.call_specific)
+
+    window.add_panel("handovers", handovers)
+    mode = getattr(args, "rating", None) or quality_settings(client.profile).rating.mode.value
+    if mode == "dialog":
+
+        def ask(ticket: Ticket) -> None:
+            from counter_app.ui.rating import RatingDialog
+
+            RatingDialog(client, ticket.id, ticket.number, window).open()
+
+        window.customer_finished.connect(ask)
 
 
 def _kiosk_printer(

@@ -1163,6 +1163,21 @@
     </message>
   </context>
   <context>
+    <name>ClerksTab</name>
+    <message>
+      <source>Each clerk today</source>
+      <translation>今日各营业员</translation>
+    </message>
+    <message>
+      <source>A clerk counts the customers they finished and the stretches they served; a hand-over counts for the clerk who handed over. Hover a column title for its definition.</source>
+      <translation>营业员计其办结的客户和其办理的各段业务；交接计入转出的营业员。将鼠标停在列标题上可查看指标定义。</translation>
+    </message>
+    <message>
+      <source>Customers served, and the satisfaction rate (%)</source>
+      <translation>办结数与满意率（%）</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterScreen</name>
     <message>
       <source>Applications</source>
@@ -1171,6 +1186,10 @@
     <message>
       <source>Payment guidance</source>
       <translation>缴费指引</translation>
+    </message>
+    <message>
+      <source>Hand-overs</source>
+      <translation>交接</translation>
     </message>
     <message>
       <source>Counter %1</source>
@@ -1399,6 +1418,29 @@
     <message>
       <source>Clerk name or staff number:</source>
       <translation>营业员姓名或工号：</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomerHandoverStrip</name>
+    <message>
+      <source>Outcome / note…</source>
+      <translation>办理结果/备注…</translation>
+    </message>
+    <message>
+      <source>Handed over by %1 at counter %2 (%3 → %4): %5</source>
+      <translation>由 %2号窗口 %1 转来（%3 → %4）：%5</translation>
+    </message>
+    <message>
+      <source>First served by %1, who owns this visit until it is done.</source>
+      <translation>首问负责人：%1，负责到本次业务办结。</translation>
+    </message>
+    <message>
+      <source>Outcome: %1</source>
+      <translation>办理结果：%1</translation>
+    </message>
+    <message>
+      <source>Inquiry or complaint: record how it ended.</source>
+      <translation>咨询或投诉：请记录办理结果。</translation>
     </message>
   </context>
   <context>
@@ -1802,6 +1844,261 @@
       <source>The end day is before the start day.</source>
       <translation>结束日期早于开始日期。</translation>
     </message>
+    <message>
+      <source>%1 has been rated already.</source>
+      <translation>%1 已评价过。</translation>
+    </message>
+    <message>
+      <source>%1 has not been finished yet; it cannot be rated.</source>
+      <translation>%1 尚未办结，不能评价。</translation>
+    </message>
+    <message>
+      <source>Unknown rating %1.</source>
+      <translation>未知的评价 %1。</translation>
+    </message>
+    <message>
+      <source>Reasons are given only with a rating below satisfied.</source>
+      <translation>只有低于“满意”的评价才填写原因。</translation>
+    </message>
+    <message>
+      <source>Unknown rating reason %1.</source>
+      <translation>未知的评价原因 %1。</translation>
+    </message>
+    <message>
+      <source>A note holds no phone or ID numbers; they stay in the customer's file.</source>
+      <translation>备注中不得填写电话或证件号码，这些信息留在客户档案中。</translation>
+    </message>
+    <message>
+      <source>A note is at most %1 characters.</source>
+      <translation>备注最多 %1 个字。</translation>
+    </message>
+    <message>
+      <source>Choose an outcome or write a note.</source>
+      <translation>请选择办理结果或填写备注。</translation>
+    </message>
+    <message>
+      <source>Unknown outcome %1.</source>
+      <translation>未知的办理结果 %1。</translation>
+    </message>
+    <message>
+      <source>%1 is not an inquiry or complaint visit; it takes no outcome.</source>
+      <translation>%1 不是咨询或投诉业务，无需记录办理结果。</translation>
+    </message>
+    <message>
+      <source>Say why the customer is handed over.</source>
+      <translation>请说明转办原因。</translation>
+    </message>
+    <message>
+      <source>A hand-over reason is at most %1 characters.</source>
+      <translation>转办原因最多 %1 个字。</translation>
+    </message>
+    <message>
+      <source>Hand the customer over to another counter, not this one.</source>
+      <translation>请转交给其他窗口，而不是本窗口。</translation>
+    </message>
+    <message>
+      <source>Counter %1 does not serve %2.</source>
+      <translation>%1号窗口不办理 %2 业务。</translation>
+    </message>
+    <message>
+      <source>The report's last day comes before its first.</source>
+      <translation>报表的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+      <source>A report covers at most one year.</source>
+      <translation>一份报表最多覆盖一年。</translation>
+    </message>
+    <message>
+      <source>There is no such month.</source>
+      <translation>没有这个月份。</translation>
+    </message>
+    <message>
+      <source>Forecast 1 to 62 days.</source>
+      <translation>预测天数为 1 至 62 天。</translation>
+    </message>
+    <message>
+      <source>No numbers were taken in the last %1 weeks: the forecast has nothing to learn from.</source>
+      <translation>最近 %1 周没有取号记录，无法进行预测。</translation>
+    </message>
+    <message>
+      <source>The report could not be written to %1.</source>
+      <translation>报表无法写入 %1。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export a report</source>
+      <translation>导出报表</translation>
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>Monthly report</source>
+      <translation>月报</translation>
+    </message>
+    <message>
+      <source>Any range</source>
+      <translation>任意时段</translation>
+    </message>
+    <message>
+      <source>Forecast (next 7 days)</source>
+      <translation>预测（未来 7 天）</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Day, month or first day</source>
+      <translation>日期、月份或开始日期</translation>
+    </message>
+    <message>
+      <source>Last day (range)</source>
+      <translation>结束日期（任意时段）</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>Save the report as</source>
+      <translation>报表另存为</translation>
+    </message>
+  </context>
+  <context>
+    <name>ForecastTab</name>
+    <message>
+      <source>Forecast again</source>
+      <translation>重新预测</translation>
+    </message>
+    <message>
+      <source>Forecast report…</source>
+      <translation>预测报表…</translation>
+    </message>
+    <message>
+      <source>Counters needed each hour (hover: numbers expected)</source>
+      <translation>每小时所需窗口数（鼠标悬停：预计取号数）</translation>
+    </message>
+    <message>
+      <source>Expected numbers per day and hour are learned from this hall's own weeks (weekday, month-end and, where set, the days after the payment deadline). Counters needed: the fewest with which the target share of customers is called within the service's target wait, by the Erlang C queueing formula (steady arrivals within the hour, no one leaving the line), summed over services: a planning figure, not a promise.</source>
+      <translation>每日、每小时的预计取号数由本厅自己的历史数据学习得出（星期、月末，以及设置了缴费截止日时的截止日后几天）。所需窗口数：按 Erlang C 排队公式（每小时内到达平稳、无人中途离开）计算，使目标比例的客户在该业务的目标等候时间内被叫号所需的最少窗口数，各业务相加；这是排班参考，不是承诺。</translation>
+    </message>
+    <message>
+      <source>Computing the forecast…</source>
+      <translation>正在计算预测…</translation>
+    </message>
+    <message>
+      <source>Numbers expected per day, and the counters needed at the peak hour</source>
+      <translation>每日预计取号数与高峰时段所需窗口数</translation>
+    </message>
+    <message>
+      <source>Numbers expected</source>
+      <translation>预计取号数</translation>
+    </message>
+    <message>
+      <source>Counters at the peak</source>
+      <translation>高峰所需窗口</translation>
+    </message>
+    <message>
+      <source>Forecast from %1 to %2: %3 numbers expected; at most %4 counters at once.</source>
+      <translation>预测 %1 至 %2：预计取号 %3 个；同时最多需要 %4 个窗口。</translation>
+    </message>
+    <message>
+      <source>Its error on the last %1 weeks: %2 per day, %3 per hour (WAPE).</source>
+      <translation>在最近 %1 周的误差：按日 %2，按小时 %3（WAPE）。</translation>
+    </message>
+    <message>
+      <source>Too little history yet to measure its error.</source>
+      <translation>历史数据尚少，暂无法衡量误差。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoverDialog</name>
+    <message>
+      <source>Hand over %1</source>
+      <translation>转办 %1</translation>
+    </message>
+    <message>
+      <source>Hand %1 over to %2 %3. Why?</source>
+      <translation>将 %1 转至 %2 %3，原因是？</translation>
+    </message>
+    <message>
+      <source>Or type the reason (Enter hands over)</source>
+      <translation>或输入原因（回车即转办）</translation>
+    </message>
+    <message>
+      <source>To counter:</source>
+      <translation>转至窗口：</translation>
+    </message>
+    <message>
+      <source>Any counter serving %1</source>
+      <translation>办理 %1 的任一窗口</translation>
+    </message>
+    <message>
+      <source>Counter %1</source>
+      <translation>%1号窗口</translation>
+    </message>
+    <message>
+      <source>1–9 picks a reason and hands over · Enter: the selected reason · Esc: keep the customer</source>
+      <translation>数字 1–9 选择原因并转办 · 回车：所选原因 · Esc：留下客户</translation>
+    </message>
+    <message>
+      <source>Hand over</source>
+      <translation>转办</translation>
+    </message>
+    <message>
+      <source>Keep the customer</source>
+      <translation>留下客户</translation>
+    </message>
+  </context>
+  <context>
+    <name>Handovers</name>
+    <message>
+      <source>Number</source>
+      <translation>号码</translation>
+    </message>
+    <message>
+      <source>Handed</source>
+      <translation>转办</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>当前</translation>
+    </message>
+    <message>
+      <source>from counter %1 (%2)</source>
+      <translation>来自 %1号窗口（%2）</translation>
+    </message>
+    <message>
+      <source>counter %1</source>
+      <translation>%1号窗口</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoversPanel</name>
+    <message>
+      <source>Call the selected customer now</source>
+      <translation>立即叫所选客户</translation>
+    </message>
+    <message>
+      <source>Your visits handed over, not yet done: %1</source>
+      <translation>您转出、尚未办结的业务：%1</translation>
+    </message>
+    <message>
+      <source>Handed to this counter, waiting: %1</source>
+      <translation>转给本窗口、等候中：%1</translation>
+    </message>
   </context>
   <context>
     <name>IntakeFields</name>
@@ -2032,6 +2329,48 @@
     <message>
       <source>Counter tool</source>
       <translation>营业厅柜台系统</translation>
+    </message>
+  </context>
+  <context>
+    <name>LineTile</name>
+    <message>
+      <source>%1 waiting</source>
+      <translation>等候 %1 人</translation>
+    </message>
+    <message>
+      <source>Longest wait %1 min · target %2 min</source>
+      <translation>最长等候 %1 分钟 · 目标 %2 分钟</translation>
+    </message>
+  </context>
+  <context>
+    <name>NowTab</name>
+    <message>
+      <source>Counters</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>需要关注</translation>
+    </message>
+    <message>
+      <source>%1: the longest wait is %2 min, past the target of %3 min.</source>
+      <translation>%1：最长等候 %2 分钟，超过目标 %3 分钟。</translation>
+    </message>
+    <message>
+      <source>Application %1 is overdue (due %2, %3).</source>
+      <translation>申请 %1 已超期（时限 %2，%3）。</translation>
+    </message>
+    <message>
+      <source>Application %1 is due soon (%2, %3).</source>
+      <translation>申请 %1 即将到期（%2，%3）。</translation>
+    </message>
+    <message>
+      <source>… and %1 more applications due or late.</source>
+      <translation>……另有 %1 件申请即将到期或已超期。</translation>
+    </message>
+    <message>
+      <source>Nothing needs attention now.</source>
+      <translation>目前没有需要关注的事项。</translation>
     </message>
   </context>
   <context>
@@ -2398,6 +2737,69 @@
     </message>
   </context>
   <context>
+    <name>Quality</name>
+    <message>
+      <source>Very satisfied</source>
+      <translation>非常满意</translation>
+    </message>
+    <message>
+      <source>Satisfied</source>
+      <translation>满意</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Dissatisfied</source>
+      <translation>不满意</translation>
+    </message>
+    <message>
+      <source>Very dissatisfied</source>
+      <translation>非常不满意</translation>
+    </message>
+    <message>
+      <source>Not rated</source>
+      <translation>未评价</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>当场答复</translation>
+    </message>
+    <message>
+      <source>Referred to 95598</source>
+      <translation>转 95598</translation>
+    </message>
+    <message>
+      <source>Complaint recorded</source>
+      <translation>已登记投诉</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>等候中</translation>
+    </message>
+    <message>
+      <source>called</source>
+      <translation>已叫号</translation>
+    </message>
+    <message>
+      <source>being served</source>
+      <translation>办理中</translation>
+    </message>
+    <message>
+      <source>finished</source>
+      <translation>已办结</translation>
+    </message>
+    <message>
+      <source>missed the call</source>
+      <translation>过号</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>已撤号</translation>
+    </message>
+  </context>
+  <context>
     <name>QueueModels</name>
     <message>
       <source>Next [F1]</source>
@@ -2426,6 +2828,142 @@
     <message>
       <source>Transferred</source>
       <translation>已转办</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingDialog</name>
+    <message>
+      <source>Rate our service</source>
+      <translation>服务评价</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingPanel</name>
+    <message>
+      <source>How was our service today?</source>
+      <extracomment>Level colours, best first: green to red.</extracomment>
+      <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+      <source>What should we do better? (choose any)</source>
+      <translation>我们哪里需要改进？（可多选）</translation>
+    </message>
+    <message>
+      <source>Submit</source>
+      <translation>提交</translation>
+    </message>
+    <message>
+      <source>Thank you for your rating!</source>
+      <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+      <source>Welcome. We are glad to serve you.</source>
+      <translation>欢迎光临，竭诚为您服务。</translation>
+    </message>
+    <message>
+      <source>Counter %1</source>
+      <translation>%1号窗口</translation>
+    </message>
+    <message>
+      <source>No clerk at this counter</source>
+      <translation>本窗口暂无营业员</translation>
+    </message>
+    <message>
+      <source>Staff number %1</source>
+      <translation>工号 %1</translation>
+    </message>
+    <message>
+      <source>Ticket %1</source>
+      <translation>号码 %1</translation>
+    </message>
+    <message>
+      <source>%1 s</source>
+      <translation>%1 秒</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingWindow</name>
+    <message>
+      <source>Rate our service · counter %1</source>
+      <translation>服务评价 · %1号窗口</translation>
+    </message>
+  </context>
+  <context>
+    <name>Supervisor</name>
+    <message>
+      <source>Counter</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation>营业员</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>分钟</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>服务中</translation>
+    </message>
+    <message>
+      <source>Paused</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>业务</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupervisorWindow</name>
+    <message>
+      <source>Supervisor dashboard</source>
+      <translation>值班长看板</translation>
+    </message>
+    <message>
+      <source>Reports…</source>
+      <translation>报表…</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>当前</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Clerks</source>
+      <translation>营业员</translation>
+    </message>
+    <message>
+      <source>Forecast</source>
+      <translation>预测</translation>
+    </message>
+    <message>
+      <source>Business day %1 · updated %2</source>
+      <translation>营业日 %1 · 更新于 %2</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>正在生成报表…</translation>
+    </message>
+    <message>
+      <source>Report written: %1</source>
+      <translation>报表已生成：%1</translation>
     </message>
   </context>
   <context>
@@ -2481,6 +3019,56 @@
     <message>
       <source>Service hotline %1</source>
       <translation>供电服务热线 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayTab</name>
+    <message>
+      <source>Applications late / due soon</source>
+      <translation>申请 超期/即将到期</translation>
+    </message>
+    <message>
+      <source>Hand-overs not yet done</source>
+      <translation>未办结的交接</translation>
+    </message>
+    <message>
+      <source>Inquiry and complaint outcomes</source>
+      <translation>咨询投诉办理结果</translation>
+    </message>
+    <message>
+      <source>Numbers taken by hour, and counters open</source>
+      <translation>各时段取号数与开放窗口</translation>
+    </message>
+    <message>
+      <source>Counters open</source>
+      <translation>开放窗口</translation>
+    </message>
+    <message>
+      <source>How long customers waited (min)</source>
+      <translation>客户等候时长（分钟）</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>人数</translation>
+    </message>
+    <message>
+      <source>The last 30 days: numbers taken and average wait</source>
+      <translation>近 30 天取号数与平均等候</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitNoteDialog</name>
+    <message>
+      <source>Outcome of %1</source>
+      <translation>%1 的办理结果</translation>
+    </message>
+    <message>
+      <source>How did the visit end?</source>
+      <translation>本次业务如何办结？</translation>
+    </message>
+    <message>
+      <source>Short note (no phone or ID numbers)</source>
+      <translation>简短备注（不要填写电话或证件号码）</translation>
     </message>
   </context>
   <context>

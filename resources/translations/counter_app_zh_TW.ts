@@ -1163,6 +1163,21 @@
     </message>
   </context>
   <context>
+    <name>ClerksTab</name>
+    <message>
+      <source>Each clerk today</source>
+      <translation>今日各營業員</translation>
+    </message>
+    <message>
+      <source>A clerk counts the customers they finished and the stretches they served; a hand-over counts for the clerk who handed over. Hover a column title for its definition.</source>
+      <translation>營業員計其辦結的客戶和其辦理的各段業務；交接計入轉出的營業員。將滑鼠停在列標題上可查看指標定義。</translation>
+    </message>
+    <message>
+      <source>Customers served, and the satisfaction rate (%)</source>
+      <translation>辦結數與滿意率（%）</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterScreen</name>
     <message>
       <source>Applications</source>
@@ -1171,6 +1186,10 @@
     <message>
       <source>Payment guidance</source>
       <translation>繳費指引</translation>
+    </message>
+    <message>
+      <source>Hand-overs</source>
+      <translation>交接</translation>
     </message>
     <message>
       <source>Counter %1</source>
@@ -1399,6 +1418,29 @@
     <message>
       <source>Clerk name or staff number:</source>
       <translation>營業員姓名或工號：</translation>
+    </message>
+  </context>
+  <context>
+    <name>CustomerHandoverStrip</name>
+    <message>
+      <source>Outcome / note…</source>
+      <translation>辦理結果/備註…</translation>
+    </message>
+    <message>
+      <source>Handed over by %1 at counter %2 (%3 → %4): %5</source>
+      <translation>由 %2號窗口 %1 轉來（%3 → %4）：%5</translation>
+    </message>
+    <message>
+      <source>First served by %1, who owns this visit until it is done.</source>
+      <translation>首問負責人：%1，負責到本次業務辦結。</translation>
+    </message>
+    <message>
+      <source>Outcome: %1</source>
+      <translation>辦理結果：%1</translation>
+    </message>
+    <message>
+      <source>Inquiry or complaint: record how it ended.</source>
+      <translation>諮詢或投訴：請記錄辦理結果。</translation>
     </message>
   </context>
   <context>
@@ -1802,6 +1844,261 @@
       <source>The end day is before the start day.</source>
       <translation>結束日期早於開始日期。</translation>
     </message>
+    <message>
+      <source>%1 has been rated already.</source>
+      <translation>%1 已評價過。</translation>
+    </message>
+    <message>
+      <source>%1 has not been finished yet; it cannot be rated.</source>
+      <translation>%1 尚未辦結，不能評價。</translation>
+    </message>
+    <message>
+      <source>Unknown rating %1.</source>
+      <translation>未知的評價 %1。</translation>
+    </message>
+    <message>
+      <source>Reasons are given only with a rating below satisfied.</source>
+      <translation>只有低於「滿意」的評價才填寫原因。</translation>
+    </message>
+    <message>
+      <source>Unknown rating reason %1.</source>
+      <translation>未知的評價原因 %1。</translation>
+    </message>
+    <message>
+      <source>A note holds no phone or ID numbers; they stay in the customer's file.</source>
+      <translation>備註中不得填寫電話或證件號碼，這些資訊留在客戶檔案中。</translation>
+    </message>
+    <message>
+      <source>A note is at most %1 characters.</source>
+      <translation>備註最多 %1 個字。</translation>
+    </message>
+    <message>
+      <source>Choose an outcome or write a note.</source>
+      <translation>請選擇辦理結果或填寫備註。</translation>
+    </message>
+    <message>
+      <source>Unknown outcome %1.</source>
+      <translation>未知的辦理結果 %1。</translation>
+    </message>
+    <message>
+      <source>%1 is not an inquiry or complaint visit; it takes no outcome.</source>
+      <translation>%1 不是諮詢或投訴業務，無需記錄辦理結果。</translation>
+    </message>
+    <message>
+      <source>Say why the customer is handed over.</source>
+      <translation>請說明轉辦原因。</translation>
+    </message>
+    <message>
+      <source>A hand-over reason is at most %1 characters.</source>
+      <translation>轉辦原因最多 %1 個字。</translation>
+    </message>
+    <message>
+      <source>Hand the customer over to another counter, not this one.</source>
+      <translation>請轉交給其他窗口，而不是本窗口。</translation>
+    </message>
+    <message>
+      <source>Counter %1 does not serve %2.</source>
+      <translation>%1號窗口不辦理 %2 業務。</translation>
+    </message>
+    <message>
+      <source>The report's last day comes before its first.</source>
+      <translation>報表的結束日期早於開始日期。</translation>
+    </message>
+    <message>
+      <source>A report covers at most one year.</source>
+      <translation>一份報表最多涵蓋一年。</translation>
+    </message>
+    <message>
+      <source>There is no such month.</source>
+      <translation>沒有這個月份。</translation>
+    </message>
+    <message>
+      <source>Forecast 1 to 62 days.</source>
+      <translation>預測天數為 1 至 62 天。</translation>
+    </message>
+    <message>
+      <source>No numbers were taken in the last %1 weeks: the forecast has nothing to learn from.</source>
+      <translation>最近 %1 週沒有取號記錄，無法進行預測。</translation>
+    </message>
+    <message>
+      <source>The report could not be written to %1.</source>
+      <translation>報表無法寫入 %1。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export a report</source>
+      <translation>匯出報表</translation>
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation>日報</translation>
+    </message>
+    <message>
+      <source>Monthly report</source>
+      <translation>月報</translation>
+    </message>
+    <message>
+      <source>Any range</source>
+      <translation>任意時段</translation>
+    </message>
+    <message>
+      <source>Forecast (next 7 days)</source>
+      <translation>預測（未來 7 天）</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>報表</translation>
+    </message>
+    <message>
+      <source>Day, month or first day</source>
+      <translation>日期、月份或開始日期</translation>
+    </message>
+    <message>
+      <source>Last day (range)</source>
+      <translation>結束日期（任意時段）</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <source>Save the report as</source>
+      <translation>報表另存為</translation>
+    </message>
+  </context>
+  <context>
+    <name>ForecastTab</name>
+    <message>
+      <source>Forecast again</source>
+      <translation>重新預測</translation>
+    </message>
+    <message>
+      <source>Forecast report…</source>
+      <translation>預測報表…</translation>
+    </message>
+    <message>
+      <source>Counters needed each hour (hover: numbers expected)</source>
+      <translation>每小時所需窗口數（滑鼠懸停：預計取號數）</translation>
+    </message>
+    <message>
+      <source>Expected numbers per day and hour are learned from this hall's own weeks (weekday, month-end and, where set, the days after the payment deadline). Counters needed: the fewest with which the target share of customers is called within the service's target wait, by the Erlang C queueing formula (steady arrivals within the hour, no one leaving the line), summed over services: a planning figure, not a promise.</source>
+      <translation>每日、每小時的預計取號數由本廳自己的歷史資料學習得出（星期、月末，以及設定了繳費截止日時的截止日後幾天）。所需窗口數：按 Erlang C 排隊公式（每小時內到達平穩、無人中途離開）計算，使目標比例的客戶在該業務的目標等候時間內被叫號所需的最少窗口數，各業務相加；這是排班參考，不是承諾。</translation>
+    </message>
+    <message>
+      <source>Computing the forecast…</source>
+      <translation>正在計算預測…</translation>
+    </message>
+    <message>
+      <source>Numbers expected per day, and the counters needed at the peak hour</source>
+      <translation>每日預計取號數與高峰時段所需窗口數</translation>
+    </message>
+    <message>
+      <source>Numbers expected</source>
+      <translation>預計取號數</translation>
+    </message>
+    <message>
+      <source>Counters at the peak</source>
+      <translation>高峰所需窗口</translation>
+    </message>
+    <message>
+      <source>Forecast from %1 to %2: %3 numbers expected; at most %4 counters at once.</source>
+      <translation>預測 %1 至 %2：預計取號 %3 個；同時最多需要 %4 個窗口。</translation>
+    </message>
+    <message>
+      <source>Its error on the last %1 weeks: %2 per day, %3 per hour (WAPE).</source>
+      <translation>在最近 %1 週的誤差：按日 %2，按小時 %3（WAPE）。</translation>
+    </message>
+    <message>
+      <source>Too little history yet to measure its error.</source>
+      <translation>歷史資料尚少，暫無法衡量誤差。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoverDialog</name>
+    <message>
+      <source>Hand over %1</source>
+      <translation>轉辦 %1</translation>
+    </message>
+    <message>
+      <source>Hand %1 over to %2 %3. Why?</source>
+      <translation>將 %1 轉至 %2 %3，原因是？</translation>
+    </message>
+    <message>
+      <source>Or type the reason (Enter hands over)</source>
+      <translation>或輸入原因（Enter即轉辦）</translation>
+    </message>
+    <message>
+      <source>To counter:</source>
+      <translation>轉至窗口：</translation>
+    </message>
+    <message>
+      <source>Any counter serving %1</source>
+      <translation>辦理 %1 的任一窗口</translation>
+    </message>
+    <message>
+      <source>Counter %1</source>
+      <translation>%1號窗口</translation>
+    </message>
+    <message>
+      <source>1–9 picks a reason and hands over · Enter: the selected reason · Esc: keep the customer</source>
+      <translation>數字 1–9 選擇原因並轉辦 · Enter：所選原因 · Esc：留下客戶</translation>
+    </message>
+    <message>
+      <source>Hand over</source>
+      <translation>轉辦</translation>
+    </message>
+    <message>
+      <source>Keep the customer</source>
+      <translation>留下客戶</translation>
+    </message>
+  </context>
+  <context>
+    <name>Handovers</name>
+    <message>
+      <source>Number</source>
+      <translation>號碼</translation>
+    </message>
+    <message>
+      <source>Handed</source>
+      <translation>轉辦</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>時間</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>當前</translation>
+    </message>
+    <message>
+      <source>from counter %1 (%2)</source>
+      <translation>來自 %1號窗口（%2）</translation>
+    </message>
+    <message>
+      <source>counter %1</source>
+      <translation>%1號窗口</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoversPanel</name>
+    <message>
+      <source>Call the selected customer now</source>
+      <translation>立即叫所選客戶</translation>
+    </message>
+    <message>
+      <source>Your visits handed over, not yet done: %1</source>
+      <translation>您轉出、尚未辦結的業務：%1</translation>
+    </message>
+    <message>
+      <source>Handed to this counter, waiting: %1</source>
+      <translation>轉給本窗口、等候中：%1</translation>
+    </message>
   </context>
   <context>
     <name>IntakeFields</name>
@@ -2032,6 +2329,48 @@
     <message>
       <source>Counter tool</source>
       <translation>營業廳櫃檯系統</translation>
+    </message>
+  </context>
+  <context>
+    <name>LineTile</name>
+    <message>
+      <source>%1 waiting</source>
+      <translation>等候 %1 人</translation>
+    </message>
+    <message>
+      <source>Longest wait %1 min · target %2 min</source>
+      <translation>最長等候 %1 分鐘 · 目標 %2 分鐘</translation>
+    </message>
+  </context>
+  <context>
+    <name>NowTab</name>
+    <message>
+      <source>Counters</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>需要關注</translation>
+    </message>
+    <message>
+      <source>%1: the longest wait is %2 min, past the target of %3 min.</source>
+      <translation>%1：最長等候 %2 分鐘，超過目標 %3 分鐘。</translation>
+    </message>
+    <message>
+      <source>Application %1 is overdue (due %2, %3).</source>
+      <translation>申請 %1 已超期（時限 %2，%3）。</translation>
+    </message>
+    <message>
+      <source>Application %1 is due soon (%2, %3).</source>
+      <translation>申請 %1 即將到期（%2，%3）。</translation>
+    </message>
+    <message>
+      <source>… and %1 more applications due or late.</source>
+      <translation>……另有 %1 件申請即將到期或已超期。</translation>
+    </message>
+    <message>
+      <source>Nothing needs attention now.</source>
+      <translation>目前沒有需要關注的事項。</translation>
     </message>
   </context>
   <context>
@@ -2398,6 +2737,69 @@
     </message>
   </context>
   <context>
+    <name>Quality</name>
+    <message>
+      <source>Very satisfied</source>
+      <translation>非常滿意</translation>
+    </message>
+    <message>
+      <source>Satisfied</source>
+      <translation>滿意</translation>
+    </message>
+    <message>
+      <source>Neutral</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>Dissatisfied</source>
+      <translation>不滿意</translation>
+    </message>
+    <message>
+      <source>Very dissatisfied</source>
+      <translation>非常不滿意</translation>
+    </message>
+    <message>
+      <source>Not rated</source>
+      <translation>未評價</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>當場答覆</translation>
+    </message>
+    <message>
+      <source>Referred to 95598</source>
+      <translation>轉 95598</translation>
+    </message>
+    <message>
+      <source>Complaint recorded</source>
+      <translation>已登記投訴</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>等候中</translation>
+    </message>
+    <message>
+      <source>called</source>
+      <translation>已叫號</translation>
+    </message>
+    <message>
+      <source>being served</source>
+      <translation>辦理中</translation>
+    </message>
+    <message>
+      <source>finished</source>
+      <translation>已辦結</translation>
+    </message>
+    <message>
+      <source>missed the call</source>
+      <translation>過號</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>已撤號</translation>
+    </message>
+  </context>
+  <context>
     <name>QueueModels</name>
     <message>
       <source>Next [F1]</source>
@@ -2426,6 +2828,142 @@
     <message>
       <source>Transferred</source>
       <translation>已轉辦</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingDialog</name>
+    <message>
+      <source>Rate our service</source>
+      <translation>服務評價</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingPanel</name>
+    <message>
+      <source>How was our service today?</source>
+      <extracomment>Level colours, best first: green to red.</extracomment>
+      <translation>請對本次服務進行評價</translation>
+    </message>
+    <message>
+      <source>What should we do better? (choose any)</source>
+      <translation>我們哪裡需要改進？（可多選）</translation>
+    </message>
+    <message>
+      <source>Submit</source>
+      <translation>提交</translation>
+    </message>
+    <message>
+      <source>Thank you for your rating!</source>
+      <translation>感謝您的評價！</translation>
+    </message>
+    <message>
+      <source>Welcome. We are glad to serve you.</source>
+      <translation>歡迎光臨，竭誠為您服務。</translation>
+    </message>
+    <message>
+      <source>Counter %1</source>
+      <translation>%1號窗口</translation>
+    </message>
+    <message>
+      <source>No clerk at this counter</source>
+      <translation>本窗口暫無營業員</translation>
+    </message>
+    <message>
+      <source>Staff number %1</source>
+      <translation>工號 %1</translation>
+    </message>
+    <message>
+      <source>Ticket %1</source>
+      <translation>號碼 %1</translation>
+    </message>
+    <message>
+      <source>%1 s</source>
+      <translation>%1 秒</translation>
+    </message>
+  </context>
+  <context>
+    <name>RatingWindow</name>
+    <message>
+      <source>Rate our service · counter %1</source>
+      <translation>服務評價 · %1號窗口</translation>
+    </message>
+  </context>
+  <context>
+    <name>Supervisor</name>
+    <message>
+      <source>Counter</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>Clerk</source>
+      <translation>營業員</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客戶</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>分鐘</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>服務中</translation>
+    </message>
+    <message>
+      <source>Paused</source>
+      <translation>暫停</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>關閉</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>業務</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupervisorWindow</name>
+    <message>
+      <source>Supervisor dashboard</source>
+      <translation>值班長看板</translation>
+    </message>
+    <message>
+      <source>Reports…</source>
+      <translation>報表…</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>當前</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Clerks</source>
+      <translation>營業員</translation>
+    </message>
+    <message>
+      <source>Forecast</source>
+      <translation>預測</translation>
+    </message>
+    <message>
+      <source>Business day %1 · updated %2</source>
+      <translation>營業日 %1 · 更新於 %2</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>正在生成報表…</translation>
+    </message>
+    <message>
+      <source>Report written: %1</source>
+      <translation>報表已生成：%1</translation>
     </message>
   </context>
   <context>
@@ -2481,6 +3019,56 @@
     <message>
       <source>Service hotline %1</source>
       <translation>供電服務熱線 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TodayTab</name>
+    <message>
+      <source>Applications late / due soon</source>
+      <translation>申請 超期/即將到期</translation>
+    </message>
+    <message>
+      <source>Hand-overs not yet done</source>
+      <translation>未辦結的交接</translation>
+    </message>
+    <message>
+      <source>Inquiry and complaint outcomes</source>
+      <translation>諮詢投訴辦理結果</translation>
+    </message>
+    <message>
+      <source>Numbers taken by hour, and counters open</source>
+      <translation>各時段取號數與開放窗口</translation>
+    </message>
+    <message>
+      <source>Counters open</source>
+      <translation>開放窗口</translation>
+    </message>
+    <message>
+      <source>How long customers waited (min)</source>
+      <translation>客戶等候時長（分鐘）</translation>
+    </message>
+    <message>
+      <source>Customers</source>
+      <translation>人數</translation>
+    </message>
+    <message>
+      <source>The last 30 days: numbers taken and average wait</source>
+      <translation>近 30 天取號數與平均等候</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitNoteDialog</name>
+    <message>
+      <source>Outcome of %1</source>
+      <translation>%1 的辦理結果</translation>
+    </message>
+    <message>
+      <source>How did the visit end?</source>
+      <translation>本次業務如何辦結？</translation>
+    </message>
+    <message>
+      <source>Short note (no phone or ID numbers)</source>
+      <translation>簡短備註（不要填寫電話或證件號碼）</translation>
     </message>
   </context>
   <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -61,10 +62,13 @@ def test_init_creates_the_hall(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_init_with_demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "hall.sqlite3"
-    assert main(["init", "--demo", "--db", str(path)]) == 0
+    assert main(["init", "--demo", "--demo-weeks", "1", "--db", str(path)]) == 0
     demo = json.loads(capsys.readouterr().out)["demo"]
-    assert set(demo) == {"issued", "served", "no_show", "transferred", "accounts", "applications"}
+    assert set(demo) == {"issued", "served", "no_show", "transferred", "history", "accounts", "applications"}
     assert demo["issued"] >= 10 and demo["accounts"] == 600 and len(demo["applications"]) == 4
+    assert demo["history"]["days"] == 7 and demo["history"]["issued"] > 500
+    days = sqlite3.connect(path).execute("SELECT COUNT(DISTINCT business_day) FROM tickets").fetchone()[0]
+    assert days == 8  # a week of history, and today
     assert main(["queue", "status", "--db", str(path)]) == 0
     status = json.loads(capsys.readouterr().out)
     assert sum(status["waiting"].values()) >= 10
@@ -77,7 +81,7 @@ def test_init_demo_twice_is_harmless(tmp_path: Path, capsys: pytest.CaptureFixtu
     """Loading the demo again adds nothing: the second run would have replayed the morning on a
     clock that went back before the first run's tickets (calls before issues, negative waits)."""
     path = str(tmp_path / "hall.sqlite3")
-    assert main(["init", "--demo", "--db", path]) == 0
+    assert main(["init", "--demo", "--demo-weeks", "1", "--db", path]) == 0
     first = json.loads(capsys.readouterr().out)["demo"]
     tickets = Database(path).execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
     assert main(["init", "--demo", "--db", path]) == 0

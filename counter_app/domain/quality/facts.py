@@ -148,11 +148,11 @@ class Visit:
 class Targets:
     """What "within target" means per service, in whole minutes.
 
-    ``wait_minutes``: the target wait before the first call. The shipped profile has no per-service
-    wait target yet, so :meth:`from_profile` takes a service's ``target_wait_minutes`` when the
-    profile gives one and otherwise the hall's wait alert (``queue.alert_wait_minutes``; DOMAIN.md:
-    no national maximum wait, 20 minutes is a common local target [U]).
-    ``service_minutes``: the counter-time target per customer, the profile's ``target_minutes``
+    ``wait_minutes``: the target wait before the first call: the hall's own figure (DOMAIN.md: no
+    national maximum wait, 20 minutes is a common local target [U]). :meth:`from_profile` takes a
+    service's ``target_wait_minutes`` when the profile gives one and otherwise the hall's wait alert
+    (``queue.alert_wait_minutes``).
+    ``service_minutes``: the counter-time target per customer, the profile's ``target_service_minutes``
     (DOMAIN.md: ≤ 5 min per residential payment, ≤ 20 min per business application [W]).
     """
 
@@ -175,10 +175,11 @@ class Targets:
 
     @classmethod
     def from_profile(cls, profile: HallProfile) -> Targets:
-        default = profile.queue.alert_wait_minutes
         return cls(
-            wait_minutes=_service_minutes(profile, "target_wait_minutes"),
-            default_wait_minutes=default,
+            wait_minutes={
+                s.code: s.target_wait_minutes for s in profile.services if s.target_wait_minutes is not None
+            },
+            default_wait_minutes=profile.queue.alert_wait_minutes,
             service_minutes=_service_minutes(profile, "target_service_minutes"),
         )
 

@@ -63,7 +63,11 @@ class CounterScreen(QMainWindow):
         self.tabs = DeskTabs(self._panel_title)
         self.tabs.setFont(style.font(12))
         self.tabs.setStyleSheet(style.TABS)
-        body.addWidget(self.tabs, 1)
+        beside = QVBoxLayout()  # add_beside_customer(): above the tabs, whichever tab is open
+        beside.setSpacing(10)
+        beside.addWidget(self.tabs, 1)
+        body.addLayout(beside, 1)
+        self._beside_customer = beside
         self.model = WaitingModel(self.profile, self.language, self.profile.queue.alert_wait_minutes)
         self.line_page = LinePage(self.model)
         self.line_title = self.line_page.title
@@ -74,7 +78,7 @@ class CounterScreen(QMainWindow):
         self.reprint_button = self.line_page.reprint_button
         self.reprint_button.setVisible(can_reprint)
         self.tabs.addTab(self.line_page, "")
-        for n in range(1, 4):  # Ctrl+1/2/3: the line, applications, payment guidance
+        for n in range(1, 5):  # Ctrl+1/2/3/4: the line, applications, payment guidance, hand-overs
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n}"), self)
             shortcut.activated.connect(lambda i=n - 1: self.tabs.open_index(i))
 
@@ -102,9 +106,14 @@ class CounterScreen(QMainWindow):
         return left_box
 
     # the desk tabs ---------------------------------------------------------------------------------
+    def add_beside_customer(self, widget: QWidget) -> None:
+        """A widget about the current customer (the hand-over strip, 首问负责制), above the tabs,
+        whichever tab is open."""
+        self._beside_customer.insertWidget(0, widget)
+
     def add_panel(self, name: str, factory: Callable[[], QWidget]) -> None:
-        """Another desk task in a tab beside the line (``applications``, ``payment``); the call keys
-        stay on the left so the clerk never leaves the queue to take an application.
+        """Another desk task in a tab beside the line (``applications``, ``payment``, ``handovers``);
+        the call keys stay on the left so the clerk never leaves the queue to take an application.
 
         The panel is built when its tab is first opened, or once the line has loaded: its forms and
         printing code are not needed for the first paint of a counter.
@@ -116,11 +125,15 @@ class CounterScreen(QMainWindow):
         return self.tabs.panel(name)
 
     def show_tab(self, name: str) -> None:
-        """Bring a tab forward by name: ``line``, ``applications`` or ``payment``."""
+        """Bring a tab forward by name: ``line``, ``applications``, ``payment`` or ``handovers``."""
         self.tabs.show_tab(name)
 
     def _panel_title(self, name: str) -> str:
-        titles = {"applications": self.tr("Applications"), "payment": self.tr("Payment guidance")}
+        titles = {
+            "applications": self.tr("Applications"),
+            "payment": self.tr("Payment guidance"),
+            "handovers": self.tr("Hand-overs"),
+        }
         return titles.get(name, name)
 
     # language --------------------------------------------------------------------------------------

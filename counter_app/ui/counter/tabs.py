@@ -1,6 +1,7 @@
 """The counter's tabs: the waiting line first, then the desk tasks beside it (applications, payment
-guidance), each panel built the first time its tab is opened or once the line has loaded: their forms
-and printing code are not needed for the first paint of a counter."""
+guidance, the hand-overs of 首问负责制 from ``handover_panel.py``), each panel built the first time
+its tab is opened or once the line has loaded: their forms and printing code are not needed for the
+first paint of a counter."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QModelIndex, QPoint, QTimer, Signal, Slot
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from counter_app.domain.queue import CounterAction, CounterState
+from counter_app.domain.queue import CounterAction, CounterState, Ticket
 from counter_app.ui.counter.screen import CounterScreen
 from counter_app.ui.counter.tabs import FollowsCustomer
 from counter_app.ui.hall_client import HallClient, Reload
@@ -38,6 +38,7 @@ T = TypeVar("T")
 
 class CounterWindow(CounterScreen):
     loaded = Signal()
+    customer_finished = Signal(object)  # the Ticket just finished here (the rating dialog asks about it)
 
     def __init__(
         self,
@@ -158,6 +159,8 @@ class CounterWindow(CounterScreen):
         self._update_buttons()
 
     def _said_called(self, result: CallResult) -> str:
+        if result.finished is not None:  # the next call finished the customer before
+            self.customer_finished.emit(result.finished)
         if result.called is None:
             return self.tr("Nobody is waiting for this counter.")
         return self.tr("Called %1").replace("%1", result.called.number)
@@ -192,10 +195,12 @@ class CounterWindow(CounterScreen):
     def finish(self) -> None:
         current = self.view.status.current if self.view else None
         ticket_id = current.id if current else None
-        self._act(
-            lambda h: h.queue.finish(self.counter, ticket_id),
-            lambda t: self.tr("%1 finished.").replace("%1", t.number),
-        )
+
+        def said(ticket: Ticket) -> str:
+            self.customer_finished.emit(ticket)
+            return self.tr("%1 finished.").replace("%1", ticket.number)
+
+        self._act(lambda h: h.queue.finish(self.counter, ticket_id), said)
 
     @Slot()
     def transfer(self) -> None:
@@ -211,11 +216,25 @@ class CounterWindow(CounterScreen):
         key = self.buttons[CounterAction.TRANSFER]
         chosen = menu.exec(key.mapToGlobal(key.rect().bottomLeft()))
         if chosen is not None:
-            self.transfer_to(str(chosen.data()))
+            self.hand_over(current.number, str(chosen.data()))
 
-    def transfer_to(self, service_code: str) -> None:
+    def hand_over(self, number: str, service_code: str) -> None:
+        """Ask why (首问负责制: a transfer is a recorded hand-over), then transfer."""
+        from counter_app.ui.counter.handover import HandoverDialog
+
+        dialog = HandoverDialog(self.profile, self.counter, number, service_code, self)
+        accepted, choice = dialog.exec(), dialog.choice()
+        dialog.deleteLater()
+        if accepted:
+            self.transfer_to(service_code, choice.reason, choice.to_counter)
+
+    def transfer_to(
+        self, service_code: str, reason: str | None = None, to_counter: int | None = None
+    ) -> None:
+        """Send the customer to ``service_code``'s line; with a ``reason`` as a recorded hand-over
+        (to ``to_counter`` when one is named)."""
         self._act(
-            lambda h: h.queue.transfer(self.counter, service_code),
+            lambda h: h.queue.transfer(self.counter, service_code, reason=reason, to_counter=to_counter),
             lambda t: (
                 self.tr("%1 sent to %2, keeping its place.")
                 .replace("%1", t.number)

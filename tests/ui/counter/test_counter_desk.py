@@ -269,6 +269,12 @@ def test_f5_then_the_service_letter_transfers(qtbot: Any, window: CounterWindow,
         menu = QApplication.activePopupWidget()
         assert menu is not None
         qtbot.keyClick(menu, Qt.Key.Key_C)
+        QTimer.singleShot(200, press_enter)
+
+    def press_enter() -> None:  # the hand-over's reason (首问负责制, issue #11): the first one
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
     QTimer.singleShot(200, press_c)
     window.activateWindow()
@@ -276,6 +282,8 @@ def test_f5_then_the_service_letter_transfers(qtbot: Any, window: CounterWindow,
     qtbot.waitUntil(lambda: window.current_number.text() == "—", timeout=10_000)
     moved = other.views.repo.by_number(other.queue.business_day(), "B001")
     assert moved is not None and moved.service_code == "C"
+    (handover,) = other.quality.records.handovers_of_ticket(moved.id)
+    assert (handover.to_service, handover.reason) == ("C", "需办理其他业务")
 
 
 def test_the_line_shows_first_the_one_f1_calls(qtbot: Any, window: CounterWindow, other: Hall) -> None:
