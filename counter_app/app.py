@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from counter_app.printing.backends import PrinterBackend
     from counter_app.services.clock import Clock
     from counter_app.services.hall import Hall
+    from counter_app.services.ports import HallRecords
 
 
 def open_hall(
@@ -33,6 +34,7 @@ def open_hall(
     clock: Clock | None = None,
     timeout: float | None = None,
     create: bool = False,
+    hall: str | None = None,
 ) -> Hall:
     """Open the hall's store and profile and build its services; ``clock`` defaults to the hall's
     time zone. Every process (window, CLI command, test driver) starts here.
@@ -50,10 +52,22 @@ def open_hall(
     from counter_app.store.sqlite.hall_file import open_sqlite_store
 
     path = paths.database_path(db_path)
-    logging.getLogger("counter_app.init").info("opening hall database %s", path)
-    store = open_sqlite_store(path, timeout=BUSY_TIMEOUT_S if timeout is None else timeout, create=create)
+    log = logging.getLogger("counter_app.init")
+    store: HallRecords
+    if hall:
+        from counter_app.store.postgres.connection import safe_dsn
+        from counter_app.store.postgres.hall_server import open_server_store
+
+        log.info("opening the hall on its server %s", safe_dsn(hall))
+        server = open_server_store(hall, local_path=path, now=clock or system_clock, create=create)
+        store = server
+    else:
+        log.info("opening hall database %s", path)
+        store = open_sqlite_store(path, timeout=BUSY_TIMEOUT_S if timeout is None else timeout, create=create)
     try:
         profile = sync_profile(store, paths.profile_path(profile_file), clock or system_clock)
+        if hall:
+            server.set_timezone(profile.hall.timezone)
     except BaseException:
         store.close()
         raise

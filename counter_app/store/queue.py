@@ -61,13 +61,18 @@ class QueueRepository:
         """The next number of a prefix on a business day; only inside a write transaction."""
         row = self.sql.execute(
             """INSERT INTO number_sequences (business_day, prefix, last_seq) VALUES (?, ?, 1)
-               ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = last_seq + 1
+               ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = number_sequences.last_seq + 1
                RETURNING last_seq""",
             [day, prefix],
         ).fetchone()
         return int(row[0])
 
     def next_queue_order(self) -> int:
+        """First come, first served across prefixes. On a server with row locks, a sequence (an
+        ordering key only: its gaps are harmless, and issuers of different services never wait for
+        each other); on the embedded file, whose writers take turns anyway, a sequence row."""
+        if self.sql.dialect.row_locks:
+            return int(self.sql.execute("SELECT nextval('queue_order_seq')").fetchone()[0])
         return self.next_seq(*_QUEUE_ORDER_KEY)
 
     # tickets -----------------------------------------------------------------------------------
@@ -137,16 +142,31 @@ class QueueRepository:
             return []
         # one index seek per line (tickets_line ends with queue_order), not a scan of everyone waiting
         lines = ", ".join("(?, 0), (?, 1)" for _ in codes)
-        rows = self.sql.execute(
-            f"""WITH lines (service_code, green) AS (VALUES {lines})
-                SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
-                JOIN tickets t ON t.id = (
-                    SELECT id FROM tickets
-                    WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
-                      AND green = l.green
-                    ORDER BY queue_order LIMIT 1)""",
-            [*(code for code in codes for _ in range(2)), day],
-        ).fetchall()
+        params = [*(code for code in codes for _ in range(2)), day]
+        if self.sql.dialect.row_locks:
+            # Each line's first ticket that no other counter holds, locked until this action commits:
+            # two counters never take the same customer and never wait for each other.
+            rows = self.sql.execute(
+                f"""WITH lines (service_code, green) AS (VALUES {lines})
+                    SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
+                    CROSS JOIN LATERAL (
+                        SELECT id, service_code, green, queue_order FROM tickets
+                        WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
+                          AND green = l.green
+                        ORDER BY queue_order LIMIT 1 FOR UPDATE SKIP LOCKED) t""",
+                params,
+            ).fetchall()
+        else:
+            rows = self.sql.execute(
+                f"""WITH lines (service_code, green) AS (VALUES {lines})
+                    SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
+                    JOIN tickets t ON t.id = (
+                        SELECT id FROM tickets
+                        WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
+                          AND green = l.green
+                        ORDER BY queue_order LIMIT 1)""",
+                params,
+            ).fetchall()
         return [
             Candidate(ticket_id=r[0], service_code=r[1], green=bool(r[2]), queue_order=r[3]) for r in rows
         ]
