@@ -10,7 +10,13 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from counter_app.store.sqlite import schema_accounts, schema_applications, schema_hall, schema_queue
+from counter_app.store.sqlite import (
+    schema_accounts,
+    schema_applications,
+    schema_hall,
+    schema_link,
+    schema_queue,
+)
 from counter_app.store.sqlite.connection import HALL_APPLICATION_ID, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -21,6 +27,7 @@ migrations(name="0003_accounts")(schema_accounts.create_account_tables)
 migrations(name="0004_lean_ticket_indexes")(schema_queue.lean_ticket_indexes)
 migrations(name="0005_work_calendar")(schema_hall.create_calendar_tables)
 migrations(name="0006_hall_meta")(schema_hall.create_hall_meta)
+migrations(name="0008_pc_link")(schema_link.create_link_tables)
 
 SCHEMA_VERSION = len(migrations._migrations)
 """``PRAGMA user_version`` of a file with every migration of this version applied."""
