@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from counter_app.printing.backends import PrinterBackend
     from counter_app.services.clock import Clock
     from counter_app.services.hall import Hall
+    from counter_app.services.hall_link import LinkedHall
 
 
 def open_hall(
@@ -33,15 +34,18 @@ def open_hall(
     clock: Clock | None = None,
     timeout: float | None = None,
     create: bool = False,
+    hall: str | None = None,
 ) -> Hall:
     """Open the hall's store and profile and build its services; ``clock`` defaults to the hall's
     time zone. Every process (window, CLI command, test driver) starts here.
 
-    ``timeout``: how long an action waits for the file's write lock before saying "busy" (the
-    store's default: 15 s). Only ``create`` (``counter-app init``) makes a new hall database; a path
-    with none raises
-    :class:`~counter_app.domain.errors.NotAHallDatabase` having created nothing. The stored profile
-    is brought up to date with a profile file when one is given (one transaction)."""
+    ``hall``: the hall server's DSN: the hall on its server, directly (``hall init``, tests; a PC at
+    work uses :func:`open_pc`, which keeps working when the server goes away). Else the embedded
+    hall file at ``db_path``. ``timeout``: how long an action waits for the file's write lock before
+    saying "busy" (the store's default: 15 s). Only ``create`` (``counter-app init``) makes a new hall
+    database; a path with none raises :class:`~counter_app.domain.errors.NotAHallDatabase` having
+    created nothing. The stored profile is brought up to date with a profile file when one is given
+    (one transaction)."""
     import logging
 
     from counter_app.services.clock import hall_clock, system_clock
@@ -50,6 +54,8 @@ def open_hall(
     from counter_app.store.sqlite.hall_file import open_sqlite_store
 
     path = paths.database_path(db_path)
+    if hall:
+        return open_server_hall(hall, path, profile_file=profile_file, clock=clock, create=create)
     logging.getLogger("counter_app.init").info("opening hall database %s", path)
     store = open_sqlite_store(path, timeout=BUSY_TIMEOUT_S if timeout is None else timeout, create=create)
     try:
@@ -58,6 +64,79 @@ def open_hall(
         store.close()
         raise
     return Hall(store=store, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))
+
+
+def open_server_hall(
+    dsn: str,
+    local_path: Path,
+    *,
+    profile_file: Path | str | None = None,
+    clock: Clock | None = None,
+    create: bool = False,
+) -> Hall:
+    """The hall on its PostgreSQL server (its clock can be pinned: a hand-over replays actions at
+    the time they were done). ``local_path``: this PC's own file, beside which its account lists live."""
+    import logging
+
+    from counter_app.services.clock import PinnableClock, hall_clock, system_clock
+    from counter_app.services.hall import Hall, sync_profile
+    from counter_app.store.postgres.connection import safe_dsn
+    from counter_app.store.postgres.hall_server import open_server_store
+
+    logging.getLogger("counter_app.init").info("opening the hall on its server %s", safe_dsn(dsn))
+    store = open_server_store(dsn, local_path=local_path, now=clock or system_clock, create=create)
+    try:
+        profile = sync_profile(store, paths.profile_path(profile_file), clock or system_clock)
+        store.set_timezone(profile.hall.timezone)
+    except BaseException:
+        store.close()
+        raise
+    pinnable = PinnableClock(clock or hall_clock(profile.hall.timezone))
+    store.now = pinnable.base
+    return Hall(store=store, profile=profile, path=local_path, clock=pinnable)
+
+
+def open_pc(
+    dsn: str,
+    db_path: Path | str | None = None,
+    *,
+    pc: str | None = None,
+    profile_file: Path | str | None = None,
+    clock: Clock | None = None,
+) -> LinkedHall:
+    """A PC of a hall with a server: the hall on the server while it answers, this PC's own store
+    (``db_path``, made if there is none) while it does not (``services/hall_link.py``)."""
+    import socket
+
+    from counter_app.services.clock import hall_clock
+    from counter_app.services.hall_link import HallLink, LinkedHall
+    from counter_app.store.postgres.changes import ServerWatch
+    from counter_app.store.sqlite.hall_file import open_sqlite_store
+
+    path = paths.database_path(db_path)
+    local = open_sqlite_store(path, create=True)
+    name = (pc or socket.gethostname() or "pc").strip()[:64]
+    timezone = "Asia/Shanghai"
+    with local.read():
+        stored = local.profile.stored()
+    if stored is not None:
+        from counter_app.domain.profile import parse_profile_text
+
+        timezone = parse_profile_text(stored[0], stored[1]).hall.timezone
+    now = clock or hall_clock(timezone)
+    link = HallLink(
+        open_server=lambda: open_server_hall(dsn, path, profile_file=profile_file, clock=clock),
+        local=local,
+        local_path=path,
+        watch=ServerWatch(dsn, timezone=timezone, now=now),
+        pc=name,
+        clock=now,
+    )
+    try:
+        return LinkedHall(link)
+    except BaseException:
+        link.close()
+        raise
 
 
 def stored_profile(db_path: Path | str | None) -> HallProfile | None:

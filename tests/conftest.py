@@ -67,12 +67,24 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_hall(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., Hall]]:
+def engine() -> str:
+    """The store the hall runs on: the embedded SQLite file here; the services' tests run on both
+    (``tests/unit/services/conftest.py`` parametrises this with the hall server, PostgreSQL)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def make_hall(
+    tmp_path: Path, clock: FakeClock, engine: str, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., Hall]]:
     """Open a hall (default: ``tmp_path/hall.sqlite3``, the shipped profile, the test's clock).
 
-    ``profile_text`` writes a profile file first; every hall opened is closed at teardown.
+    ``profile_text`` writes a profile file first; every hall opened is closed at teardown. On the
+    hall server (``engine`` is ``postgresql``) every hall of the test is one fresh server database
+    and ``path`` is the PC's local file (its account lists).
     """
     opened: list[Hall] = []
+    servers: dict[Path, str] = {}  # on the hall server: one database per hall file the test names
 
     def make(
         path: Path | None = None,
@@ -90,12 +102,19 @@ def make_hall(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., Hall]]
                 if not part.exists():
                     part.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy(paths.DEFAULT_PROFILE.parent / name, part)
+        path = path or tmp_path / "hall.sqlite3"
+        server = None
+        if engine == "postgresql":
+            if path not in servers:
+                servers[path] = request.getfixturevalue("pg_new_hall")()
+            server = servers[path]
         hall = open_hall(
-            path or tmp_path / "hall.sqlite3",
+            path,
             profile_file=profile_file or paths.DEFAULT_PROFILE,
             clock=hall_clock or clock,
             timeout=timeout,
             create=True,
+            hall=server,
         )
         opened.append(hall)
         return hall

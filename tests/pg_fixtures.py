@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import psycopg
 import pytest
@@ -45,14 +45,29 @@ def pg_template(pg_server: PgServer) -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_dsn(pg_server: PgServer, pg_template: str) -> Iterator[str]:
+def pg_new_hall(pg_server: PgServer, pg_template: str) -> Iterator[Callable[[], str]]:
+    """Make another new, empty hall database on the test server (all dropped after the test)."""
+    janitors: list[DatabaseJanitor] = []
+
+    def make() -> str:
+        name = f"hall_{os.getpid()}_{next(_numbers)}"
+        janitor = DatabaseJanitor(
+            user=pg_server.user,
+            host=pg_server.host,
+            port=pg_server.port,
+            dbname=name,
+            template_dbname=pg_template,
+        )
+        janitor.init()
+        janitors.append(janitor)
+        return pg_server.conninfo(name)
+
+    yield make
+    for janitor in janitors:
+        janitor.drop()
+
+
+@pytest.fixture
+def pg_dsn(pg_new_hall: Callable[[], str]) -> str:
     """The DSN of a new, empty hall database on the test server (dropped after the test)."""
-    name = f"hall_{os.getpid()}_{next(_numbers)}"
-    with DatabaseJanitor(
-        user=pg_server.user,
-        host=pg_server.host,
-        port=pg_server.port,
-        dbname=name,
-        template_dbname=pg_template,
-    ):
-        yield pg_server.conninfo(name)
+    return pg_new_hall()

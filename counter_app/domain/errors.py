@@ -62,6 +62,15 @@ class NotAHallDatabase(HallError):
     code = "not_a_hall_db"
 
 
+class AlreadyApplied(Exception):
+    """The hall server already has this handed-over action (a replay after a crash between the
+    server's commit and the PC's note of it): nothing was changed, and that is the right outcome."""
+
+    def __init__(self, uuid: str) -> None:
+        super().__init__(f"action {uuid} is already on the server")
+        self.uuid = uuid
+
+
 class StoreUnavailable(Exception):
     """The store cannot be used right now; the action was not done. ``reason`` is one of
     ``locked``, ``disk_full``, ``read_only``, ``corrupt``, ``io``, ``missing``."""

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.queue import TicketState
@@ -131,3 +133,41 @@ def settle(
     if server_state is _RESULT[act]:
         return Settlement.ALREADY
     return Settlement.CONFLICT
+
+
+# the journal and its hand-over ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class ActionStamp:
+    """An action being handed over: its UUID (made when it was done), the PC, its kind and when it
+    was done. The server records it with the action's effect, in the same transaction."""
+
+    uuid: str
+    pc: str
+    kind: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    seq: int
+    uuid: str
+    kind: str
+    payload: dict[str, Any]
+    at: datetime
+    state: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class JournalCounts:
+    pending: int
+    parked: int
+    oldest: datetime | None
+
+
+@dataclass(frozen=True)
+class PcIdentity:
+    name: str
+    tag: str
+    server: str
+    joined_at: datetime

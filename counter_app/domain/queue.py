@@ -13,6 +13,7 @@ transaction. Invariants the rest of the code relies on:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -173,6 +174,18 @@ def format_number(prefix: str, seq: int) -> str:
     if seq < 1:
         raise ValueError("ticket sequence starts at 1")
     return f"{prefix}{seq:03d}"
+
+
+_NUMBER = re.compile(r"^([A-Z])([0-9]{3,})$")
+
+
+def parse_number(number: str) -> tuple[str, int] | None:
+    """``A012`` → ``("A", 12)``; ``None`` for anything that is not a number as :func:`format_number`
+    writes them."""
+    found = _NUMBER.match(number.strip().upper())
+    if found is None or int(found[2]) < 1:
+        return None
+    return found[1], int(found[2])
 
 
 def spoken_number(number: str, language: str) -> str:

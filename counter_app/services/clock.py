@@ -14,6 +14,21 @@ def system_clock() -> datetime:
     return datetime.now().astimezone()
 
 
+class PinnableClock:
+    """A clock that reads another until :meth:`pin` fixes it at a moment: a PC handing over what it
+    did offline replays each action at the time it was done."""
+
+    def __init__(self, base: Clock) -> None:
+        self.base = base
+        self._pinned: datetime | None = None
+
+    def __call__(self) -> datetime:
+        return self._pinned if self._pinned is not None else self.base()
+
+    def pin(self, moment: datetime | None) -> None:
+        self._pinned = moment
+
+
 def hall_clock(timezone: str) -> Clock:
     """The wall clock in the hall's time zone; the PC's own zone if that name is unknown here."""
     try:

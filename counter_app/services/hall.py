@@ -8,8 +8,10 @@ file when one is given (one transaction).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self, TypeVar
 
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
@@ -18,6 +20,7 @@ from counter_app.domain.quality.settings import quality_settings
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.offline import OfflineDesk
 from counter_app.services.payments.account_import import AccountImport
 from counter_app.services.payments.accounts import AccountService
 from counter_app.services.payments.guidance import PaymentGuidanceService, PropertyBoundaryService
@@ -31,6 +34,8 @@ from counter_app.services.work_calendar import WorkCalendarService
 
 log = logging.getLogger("counter_app.init")
 
+T = TypeVar("T")
+
 
 @dataclass
 class Hall:
@@ -42,6 +47,8 @@ class Hall:
     profile: HallProfile
     path: Path
     clock: Clock = system_clock
+    desk: OfflineDesk | None = None
+    """Set on a PC's own store while it works without its hall server (``services/offline.py``)."""
     queue: QueueService = field(init=False)
     views: QueueViews = field(init=False)
     print_jobs: PrintJobs = field(init=False)
@@ -61,9 +68,9 @@ class Hall:
         self.print_jobs = PrintJobs(store, self.clock)
         self.accounts = AccountService(store, self.profile, self.clock)
         self.account_import = AccountImport(store, self.profile, self.path, self.clock)
-        self.payments = PaymentGuidanceService(store, self.profile, self.accounts, self.clock)
+        self.payments = PaymentGuidanceService(store, self.profile, self.accounts, self.clock, self.desk)
         self.boundary = PropertyBoundaryService(self.profile, self.clock)
-        self.applications = ApplicationsService(store, self.profile, self.clock)
+        self.applications = ApplicationsService(store, self.profile, self.clock, self.desk)
         self.application_views = ApplicationViews(store, self.profile, self.clock, self.applications)
         self.staff = StaffService(store, self.clock)
         self.calendar = WorkCalendarService(store, self.applications, self.clock)
@@ -75,12 +82,19 @@ class Hall:
             work_calendar=lambda: self.applications.setup.calendar,
             applications=self.application_views,
         )
-        self.queue = QueueService(store, self.profile, self.clock, handovers=self.quality.handovers)
+        self.queue = QueueService(
+            store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk
+        )
 
     @property
     def changes(self) -> ChangeFeed:
         """What changed in the hall, reported on a thread of the store's (contract: ``ports.py``)."""
         return self.store.changes
+
+    def run(self, job: Callable[[Self], T]) -> T:
+        """Run one window's job on this hall (the worker's way in; a PC of a hall with a server
+        runs it on the server or, while that is out of reach, on its own store)."""
+        return job(self)
 
     def __enter__(self) -> Hall:
         return self

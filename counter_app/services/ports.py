@@ -37,6 +37,7 @@ from counter_app.domain.applications.records import (
 )
 from counter_app.domain.applications.worklist import WorklistCounts, WorklistFilter, WorklistRow
 from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.offline import ActionStamp, JournalCounts, JournalEntry, PcIdentity
 from counter_app.domain.payments.accounts import Account, AccountValues
 from counter_app.domain.payments.guidance import (
     AccountListRecord,
@@ -85,9 +86,16 @@ class QueueRecords(Protocol):
         queue_order: int,
         at: datetime,
         source: str,
+        uuid: str | None = None,
     ) -> Ticket: ...
 
     def get(self, ticket_id: int) -> Ticket | None: ...
+
+    def open_tickets(self, day: date) -> list[Ticket]: ...
+
+    def mirror(
+        self, day: date, tickets: Sequence[Ticket], series: Callable[[str], tuple[str, int]]
+    ) -> None: ...
 
     def by_number(self, day: date, number: str) -> Ticket | None: ...
 
@@ -237,9 +245,12 @@ class GuidanceRecords(Protocol):
         ticket_number: str,
         business_day: date,
         at: datetime,
+        uuid: str | None = None,
     ) -> GuidanceRecord: ...
 
     def get(self, guidance_id: int) -> GuidanceRecord | None: ...
+
+    def by_uuid(self, uuid: str) -> GuidanceRecord | None: ...
 
     def figures(self, start: date, end: date) -> GuidanceFigures: ...
 
@@ -473,6 +484,44 @@ class QualityRecords(QualityVisitRecords, QualityDayRecords, Protocol):
     def outcomes(self, first: date, last: date) -> dict[str, int]: ...
 
 
+class JournalRecords(Protocol):
+    """A PC's journal of what it did while the hall server was out of reach (its local file)."""
+
+    def append(self, uuid: str, kind: str, payload: dict[str, Any], at: datetime) -> None: ...
+
+    def open_entries(self, limit: int = 500) -> list[JournalEntry]: ...
+
+    def settle(self, uuid: str, state: str, outcome: str, at: datetime) -> None: ...
+
+    def counts(self) -> JournalCounts: ...
+
+    def settled(self) -> dict[str, int]: ...
+
+    def identity(self) -> PcIdentity | None: ...
+
+    def set_identity(self, name: str, tag: str, server: str, at: datetime) -> None: ...
+
+
+class ActionRecords(Protocol):
+    """On the hall server: its PCs and the actions they handed over, each once."""
+
+    def claim(self, uuid: str, pc: str, kind: str, at: datetime, now: datetime) -> bool: ...
+
+    def record_conflict(self, uuid: str, pc: str, kind: str, at: datetime, now: datetime) -> bool: ...
+
+    def outcome(self, uuid: str) -> str | None: ...
+
+    def pc_tag(self, name: str) -> str | None: ...
+
+    def tags(self) -> list[str]: ...
+
+    def add_pc(self, name: str, tag: str, role: str, now: datetime) -> bool: ...
+
+    def seen(self, name: str, now: datetime) -> None: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+
 class ChangeFeed(Protocol):
     """What changed in the hall, pushed or polled by the engine (see the module docstring)."""
 
@@ -524,6 +573,17 @@ class HallRecords(Protocol):
 
     @property
     def quality(self) -> QualityRecords: ...
+
+    @property
+    def journal(self) -> JournalRecords: ...
+
+    @property
+    def actions(self) -> ActionRecords: ...
+
+    stamp: ActionStamp | None
+    """Set while a PC hands an action over: the next :meth:`write` records it in the server's
+    ``applied_actions`` first and raises :class:`~counter_app.domain.errors.AlreadyApplied` when the
+    server already has it, changing nothing."""
 
     @property
     def changes(self) -> ChangeFeed: ...

@@ -13,9 +13,11 @@ from datetime import date, datetime
 
 from counter_app.domain import queue as rules
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
+from counter_app.domain.offline import fallback_number, parse_fallback
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import CounterAction, CounterState, IssuedTicket, Ticket, TicketState
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.offline import AdoptedTicket, OfflineDesk
 from counter_app.services.ports import HallRecords, QueueRecords
 from counter_app.services.quality.handover import Handovers
 
@@ -51,21 +53,32 @@ def estimate_wait(repo: QueueRecords, profile: HallProfile, service_code: str, a
 
 
 class QueueService:
+    """``desk``: set on a PC working without its hall server (``services/offline.py``): tickets get
+    fallback numbers, "next" needs the server (a clerk calls by number), and every action is
+    journaled for the hand-over."""
+
     def __init__(
         self,
         store: HallRecords,
         profile: HallProfile,
         clock: Clock = system_clock,
         handovers: Handovers | None = None,
+        desk: OfflineDesk | None = None,
     ) -> None:
         """``handovers`` records a transfer's hand-over (首问负责制); without it a transfer with a
         reason is refused (a queue built for a tool that records none)."""
         self.store = store
         self.profile = profile
         self.clock = clock
+        self.desk = desk
         self.repo = store.queue
         self.handovers = handovers
         self._closed_day: date | None = None
+
+    def _note(self, kind: str, at: datetime, **payload: object) -> None:
+        """Journal this action for the hand-over when working without the server."""
+        if self.desk is not None:
+            self.desk.note(self.store, kind, at, **payload)
 
     # the business day ------------------------------------------------------------------------------
     def _today(self, now: datetime) -> date:
@@ -96,7 +109,13 @@ class QueueService:
 
     # issuing ---------------------------------------------------------------------------------------
     def issue(
-        self, service_code: str, *, green: bool = False, green_reason: str = "", source: str = "kiosk"
+        self,
+        service_code: str,
+        *,
+        green: bool = False,
+        green_reason: str = "",
+        source: str = "kiosk",
+        adopt: AdoptedTicket | None = None,
     ) -> IssuedTicket:
         """Take a number (取号). Green-channel numbers use the green prefix and keep their service;
         they need one of the profile's reasons (绿色通道 is for those groups), and a reason without
@@ -135,23 +154,51 @@ class QueueService:
         with self.store.write():
             now = self.clock()
             day = self._today(now)
-            seq = self.repo.next_seq(day.isoformat(), prefix)
+            series, seq, number = self._number(day, prefix, adopt)
             ticket = self.repo.insert_ticket(
                 day=day,
-                prefix=prefix,
+                prefix=series,
                 seq=seq,
-                number=rules.format_number(prefix, seq),
+                number=number,
                 service_code=service_code,
                 green=green,
                 green_reason=green_reason if green else "",
                 queue_order=self.repo.next_queue_order(),
                 at=now,
                 source=source,
+                uuid=adopt.uuid if adopt else None,
             )
             self.repo.add_event("issued", now, ticket=ticket, detail={"source": source})
+            self._note(
+                "queue.issue",
+                now,
+                ticket=ticket.uuid,
+                number=ticket.number,
+                service=service_code,
+                green=green,
+                green_reason=ticket.green_reason,
+                source=source,
+            )
             ahead = self.repo.ahead_of(ticket)
             estimate = self._estimate(service_code, ahead)
         return IssuedTicket(ticket=ticket, ahead=ahead, estimate_minutes=estimate)
+
+    def _number(self, day: date, prefix: str, adopt: AdoptedTicket | None) -> tuple[str, int, str]:
+        """(series, sequence, number) of a new ticket: the day's next of its prefix; offline, the
+        next of this PC's fallback series (``AP1-007``); handed over, the number it already has."""
+        if adopt is not None:
+            fallback = parse_fallback(adopt.number)
+            if fallback is None:
+                raise InvalidInput(
+                    f"{adopt.number} is not a fallback number", field="number", code="not_a_fallback_number"
+                )
+            return fallback.prefix + fallback.tag, fallback.seq, adopt.number
+        if self.desk is not None:
+            series = prefix + self.desk.tag
+            seq = self.repo.next_seq(day.isoformat(), series)
+            return series, seq, fallback_number(prefix, self.desk.tag, seq)
+        seq = self.repo.next_seq(day.isoformat(), prefix)
+        return prefix, seq, rules.format_number(prefix, seq)
 
     def _estimate(self, service_code: str, ahead: int) -> int | None:
         return estimate_wait(self.repo, self.profile, service_code, ahead)
@@ -211,6 +258,13 @@ class QueueService:
 
     def call_next(self, counter: int, clerk: str | None = None) -> CallResult:
         """The "next" key: finish this counter's customer if any, then call the next in line."""
+        if self.desk is not None:
+            raise RuleViolation(
+                "The hall server cannot be reached: who is next is known only there. Call the "
+                "customer's number (F7); the line goes on when the server is back.",
+                code="offline_call_by_number",
+                counter=counter,
+            )
         with self.store.write():
             now = self.clock()
             day = self._today(now)
@@ -233,10 +287,12 @@ class QueueService:
             now = self.clock()
             day = self._today(now)
             who = self._counter_ready(counter, clerk, now)
-            ticket = self._find(day, number)
+            ticket = self._find_or_take(day, number, counter, now)
             rules.require_state(ticket, (TicketState.WAITING,), "called")
             finished = self._finish_current(counter, who, now)
-            return CallResult(finished=finished, called=self._call(ticket, counter, who, now, "called"))
+            called = self._call(ticket, counter, who, now, "called")
+            self._note("queue.call_number", now, counter=counter, number=called.number, clerk=who)
+            return CallResult(finished=finished, called=called)
 
     def recall(self, counter: int) -> RecallResult:
         """Call the current number again; past the configured recalls it becomes a no-show."""
@@ -257,6 +313,7 @@ class QueueService:
                 clerk=ticket.clerk,
                 detail={"recall": again.recalls},
             )
+            self._note("queue.recall", now, counter=counter, number=again.number)
             return RecallResult(ticket=again, became_no_show=False)
 
     def start_serving(self, counter: int) -> Ticket:
@@ -270,6 +327,7 @@ class QueueService:
             )
             assert serving is not None
             self.repo.add_event("serving", now, ticket=serving, counter=counter, clerk=ticket.clerk)
+            self._note("queue.start", now, counter=counter, number=serving.number)
             return serving
 
     def no_show(self, counter: int) -> Ticket:
@@ -277,7 +335,9 @@ class QueueService:
             now = self.clock()
             ticket = self._current(counter)
             rules.require_state(ticket, rules.states_for(CounterAction.NO_SHOW), "marked no-show")
-            return self._mark_no_show(ticket, counter, now, automatic=False)
+            gone = self._mark_no_show(ticket, counter, now, automatic=False)
+            self._note("queue.no_show", now, counter=counter, number=gone.number)
+            return gone
 
     def _mark_no_show(self, ticket: Ticket, counter: int, now: datetime, *, automatic: bool) -> Ticket:
         gone = self.repo.update_ticket(
@@ -313,6 +373,7 @@ class QueueService:
                 )
             done = self._finish_current(counter, ticket.clerk, now)
             assert done is not None
+            self._note("queue.finish", now, counter=counter, number=done.number)
             return done
 
     def transfer(
@@ -366,6 +427,15 @@ class QueueService:
             )
             if handover is not None and self.handovers is not None:
                 self.handovers.record(handover, ticket, moved, counter, now)
+            self._note(
+                "queue.transfer",
+                now,
+                counter=counter,
+                number=moved.number,
+                to_service=to_service,
+                reason=reason,
+                to_counter=to_counter,
+            )
             return moved
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:
@@ -395,6 +465,7 @@ class QueueService:
             )
             assert back is not None
             self.repo.add_event("requeued", now, ticket=back, clerk=clerk)
+            self._note("queue.requeue", now, number=back.number, clerk=clerk)
             return back
 
     def cancel(self, number: str, clerk: str = "") -> Ticket:
@@ -408,6 +479,7 @@ class QueueService:
             )
             assert gone is not None
             self.repo.add_event("cancelled", now, ticket=gone, clerk=clerk)
+            self._note("queue.cancel", now, number=gone.number, clerk=clerk)
             return gone
 
     # counters --------------------------------------------------------------------------------------
@@ -428,6 +500,7 @@ class QueueService:
                 )
             self.repo.set_counter(counter, state, clerk, now)
             self.repo.add_event(f"counter_{state.value}", now, counter=counter, clerk=clerk or row[1])
+            self._note("queue.counter", now, counter=counter, state=state.value, clerk=clerk)
 
     # helpers ---------------------------------------------------------------------------------------
     def _current(self, counter: int) -> Ticket:
@@ -443,6 +516,43 @@ class QueueService:
                 counter=counter,
             )
         return ticket
+
+    def _find_or_take(self, day: date, number: str, counter: int, now: datetime) -> Ticket:
+        """The ticket to call by number; offline, a number this PC does not know (another PC's
+        fallback ticket, or one issued before its last copy of the line) is taken as waiting here,
+        so the clerk can serve the customer in front of them; the hand-over settles it."""
+        found = self.repo.by_number(day, number.strip())
+        if found is not None or self.desk is None:
+            return found or self._find(day, number)
+        typed = number.strip().upper()
+        fallback = parse_fallback(typed)
+        if fallback is not None:
+            series, seq, prefix = fallback.prefix + fallback.tag, fallback.seq, fallback.prefix
+        else:
+            parsed = rules.parse_number(typed)
+            if parsed is None:
+                raise NotFound(f"No ticket {number} today", code="unknown_ticket", number=number)
+            prefix, seq = parsed
+            series = prefix
+        green = prefix == self.profile.green_prefix
+        service = prefix if self.profile.service(prefix) is not None else None
+        setup = self.profile.counter(counter)
+        if service is None:
+            if not green or setup is None or not setup.services:
+                raise NotFound(f"No ticket {number} today", code="unknown_ticket", number=number)
+            service = setup.services[0]
+        return self.repo.insert_ticket(
+            day=day,
+            prefix=series,
+            seq=seq,
+            number=typed,
+            service_code=service,
+            green=green,
+            green_reason="",
+            queue_order=self.repo.next_queue_order(),
+            at=now,
+            source="typed_offline",
+        )
 
     def _find(self, day: date, number: str) -> Ticket:
         ticket = self.repo.by_number(day, number.strip())

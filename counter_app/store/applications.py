@@ -92,7 +92,7 @@ class ApplicationsRepository:
         """The next application number of the day; only inside the accepting write transaction."""
         row = self.sql.execute(
             """INSERT INTO number_sequences (business_day, prefix, last_seq) VALUES (?, ?, 1)
-               ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = last_seq + 1
+               ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = number_sequences.last_seq + 1
                RETURNING last_seq""",
             [day, SEQUENCE_KEY.format(prefix=prefix)],
         ).fetchone()

@@ -11,12 +11,16 @@ design (each PC searches its own copy) and come with the hall's local folder, wh
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Protocol
 
+from counter_app.domain.errors import AlreadyApplied
+from counter_app.domain.offline import ActionStamp
 from counter_app.store.account_list import AccountListFolder
 from counter_app.store.applications import ApplicationsRepository
 from counter_app.store.calendar import CalendarRepository
+from counter_app.store.link import ActionsRepository, JournalRepository
 from counter_app.store.outbox import OutboxRepository
 from counter_app.store.payments import AccountListsRepository, GuidanceRepository
 from counter_app.store.prints import PrintJobRepository
@@ -69,10 +73,26 @@ class HallStore:
         self.meta = HallMetaRepository(sql)
         self.outbox = OutboxRepository(sql)
         self.quality = QualityRepository(sql)
+        self.actions = ActionsRepository(sql)
+        self.journal = JournalRepository(sql)
+        self.stamp: ActionStamp | None = None
+        """The handed-over action the next write records first (see :meth:`write`)."""
+        self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
 
-    def write(self) -> contextlib.AbstractContextManager[object]:
-        """One user action: all or nothing (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``BEGIN``)."""
-        return self.sql.write()
+    @contextlib.contextmanager
+    def write(self) -> Iterator[object]:
+        """One user action: all or nothing (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``BEGIN``).
+
+        While :attr:`stamp` is set (a PC handing over what it did offline), the action's UUID is
+        recorded in ``applied_actions`` first, in the same transaction: a second hand-over of the
+        same action raises :class:`~counter_app.domain.errors.AlreadyApplied` and changes nothing."""
+        with self.sql.write() as tx:
+            stamp = self.stamp
+            if stamp is not None and not self.actions.claim(
+                stamp.uuid, stamp.pc, stamp.kind, stamp.at, self.now()
+            ):
+                raise AlreadyApplied(stamp.uuid)
+            yield tx
 
     def read(self) -> contextlib.AbstractContextManager[object]:
         """Several reads that agree with each other (one snapshot)."""

@@ -42,9 +42,11 @@ class GuidanceRepository:
         ticket_number: str,
         business_day: date,
         at: datetime,
+        uuid: str | None = None,
     ) -> GuidanceRecord:
-        """The guidance row, its channel rows and the outbox row (inside the caller's transaction)."""
-        uuid = new_uuid()
+        """The guidance row, its channel rows and the outbox row (inside the caller's transaction);
+        ``uuid`` when the record was made elsewhere (a PC handing over what it did offline)."""
+        uuid = uuid or new_uuid()
         row = self.sql.execute(
             f"""INSERT INTO payment_guidance (uuid, account_number, on_record, list_id, online_channels,
                    withholding_guidance, clerk, counter, ticket_id, ticket_number, business_day, at)
@@ -86,11 +88,18 @@ class GuidanceRepository:
         return self._record(row, tuple(channels))
 
     def get(self, guidance_id: int) -> GuidanceRecord | None:
+        return self._one("id = ?", guidance_id)
+
+    def by_uuid(self, uuid: str) -> GuidanceRecord | None:
+        return self._one("uuid = ?", uuid)
+
+    def _one(self, condition: str, value: object) -> GuidanceRecord | None:
         row = self.sql.execute(
-            f"SELECT {_COLUMNS} FROM payment_guidance WHERE id = ?", [guidance_id]
+            f"SELECT {_COLUMNS} FROM payment_guidance WHERE {condition}", [value]
         ).fetchone()
         if row is None:
             return None
+        guidance_id = row[0]
         channels = self.sql.execute(
             """SELECT channel, online, qr_url FROM payment_guidance_channels
                WHERE guidance_id = ? ORDER BY position""",

@@ -7,7 +7,7 @@ guarded UPDATE (``WHERE state = ?``) so a stale caller changes nothing even if a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -61,13 +61,18 @@ class QueueRepository:
         """The next number of a prefix on a business day; only inside a write transaction."""
         row = self.sql.execute(
             """INSERT INTO number_sequences (business_day, prefix, last_seq) VALUES (?, ?, 1)
-               ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = last_seq + 1
+               ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = number_sequences.last_seq + 1
                RETURNING last_seq""",
             [day, prefix],
         ).fetchone()
         return int(row[0])
 
     def next_queue_order(self) -> int:
+        """First come, first served across prefixes. On a server with row locks, a sequence (an
+        ordering key only: its gaps are harmless, and issuers of different services never wait for
+        each other); on the embedded file, whose writers take turns anyway, a sequence row."""
+        if self.sql.dialect.row_locks:
+            return int(self.sql.execute("SELECT nextval('queue_order_seq')").fetchone()[0])
         return self.next_seq(*_QUEUE_ORDER_KEY)
 
     # tickets -----------------------------------------------------------------------------------
@@ -84,6 +89,7 @@ class QueueRepository:
         queue_order: int,
         at: datetime,
         source: str,
+        uuid: str | None = None,
     ) -> Ticket:
         row = self.sql.execute(
             f"""INSERT INTO tickets (uuid, business_day, prefix, seq, number, service_code, green,
@@ -91,7 +97,7 @@ class QueueRepository:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
                RETURNING {_TICKET_COLUMNS}""",
             (
-                new_uuid(),
+                uuid or new_uuid(),
                 day,
                 prefix,
                 seq,
@@ -130,6 +136,53 @@ class QueueRepository:
         ).fetchall()
         return [_ticket(r) for r in rows]
 
+    def open_tickets(self, day: date) -> list[Ticket]:
+        """The day's tickets still waiting or at a counter (what a PC keeps a copy of)."""
+        rows = self.sql.execute(
+            f"""SELECT {_TICKET_COLUMNS} FROM tickets
+                WHERE business_day = ? AND state IN ('waiting', 'called', 'serving') ORDER BY queue_order""",
+            [day],
+        ).fetchall()
+        return [_ticket(r) for r in rows]
+
+    def mirror(self, day: date, tickets: Sequence[Ticket], series: Callable[[str], tuple[str, int]]) -> None:
+        """Make this (a PC's own) store's open tickets of ``day`` the hall server's ``tickets``: what
+        the PC works from if the server goes away. Tickets open here but no longer on the server are
+        closed here (the server closed them); no events, no outbox: a copy is not an action.
+        ``series(number)`` gives a number's (prefix, sequence)."""
+        open_states = "('waiting', 'called', 'serving')"
+        self.sql.execute(
+            f"""UPDATE tickets SET state = 'waiting', counter = NULL
+                WHERE business_day = ? AND state IN {open_states}""",
+            [day],
+        )
+        for t in tickets:
+            prefix, seq = series(t.number)
+            self.sql.execute(
+                """INSERT INTO tickets (uuid, business_day, prefix, seq, number, service_code, green,
+                       green_reason, state, queue_order, issued_at, called_at, serving_at, finished_at,
+                       counter, clerk, recalls, transfers, source)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'server')
+                   ON CONFLICT (business_day, number) DO UPDATE SET
+                       uuid = excluded.uuid, service_code = excluded.service_code, state = excluded.state,
+                       queue_order = excluded.queue_order, called_at = excluded.called_at,
+                       serving_at = excluded.serving_at, finished_at = excluded.finished_at,
+                       counter = excluded.counter, clerk = excluded.clerk, recalls = excluded.recalls,
+                       transfers = excluded.transfers""",
+                [
+                    t.uuid, day, prefix, seq, t.number, t.service_code, t.green, t.green_reason,
+                    t.state.value, t.queue_order, t.issued_at, t.called_at, t.serving_at, t.finished_at,
+                    t.counter, t.clerk, t.recalls, t.transfers,
+                ],
+            )  # fmt: skip
+        shown = [t.number for t in tickets]
+        closed = f" AND number NOT IN ({placeholders(len(shown))})" if shown else ""
+        self.sql.execute(
+            f"""UPDATE tickets SET state = 'cancelled', finished_at = COALESCE(finished_at, issued_at)
+                WHERE business_day = ? AND state = 'waiting' AND source = 'server'{closed}""",
+            [day, *shown],
+        )
+
     def line_heads(self, day: date, services: Iterable[str]) -> list[Candidate]:
         """The oldest waiting ticket of each (service, green) line: what a counter can call."""
         codes = list(services)
@@ -137,16 +190,31 @@ class QueueRepository:
             return []
         # one index seek per line (tickets_line ends with queue_order), not a scan of everyone waiting
         lines = ", ".join("(?, 0), (?, 1)" for _ in codes)
-        rows = self.sql.execute(
-            f"""WITH lines (service_code, green) AS (VALUES {lines})
-                SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
-                JOIN tickets t ON t.id = (
-                    SELECT id FROM tickets
-                    WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
-                      AND green = l.green
-                    ORDER BY queue_order LIMIT 1)""",
-            [*(code for code in codes for _ in range(2)), day],
-        ).fetchall()
+        params = [*(code for code in codes for _ in range(2)), day]
+        if self.sql.dialect.row_locks:
+            # Each line's first ticket that no other counter holds, locked until this action commits:
+            # two counters never take the same customer and never wait for each other.
+            rows = self.sql.execute(
+                f"""WITH lines (service_code, green) AS (VALUES {lines})
+                    SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
+                    CROSS JOIN LATERAL (
+                        SELECT id, service_code, green, queue_order FROM tickets
+                        WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
+                          AND green = l.green
+                        ORDER BY queue_order LIMIT 1 FOR UPDATE SKIP LOCKED) t""",
+                params,
+            ).fetchall()
+        else:
+            rows = self.sql.execute(
+                f"""WITH lines (service_code, green) AS (VALUES {lines})
+                    SELECT t.id, t.service_code, t.green, t.queue_order FROM lines l
+                    JOIN tickets t ON t.id = (
+                        SELECT id FROM tickets
+                        WHERE business_day = ? AND state = 'waiting' AND service_code = l.service_code
+                          AND green = l.green
+                        ORDER BY queue_order LIMIT 1)""",
+                params,
+            ).fetchall()
         return [
             Candidate(ticket_id=r[0], service_code=r[1], green=bool(r[2]), queue_order=r[3]) for r in rows
         ]

@@ -61,6 +61,9 @@ class Dialect:
     with a ``pg_trgm`` GIN index on ``search_text`` (made by the server's migrations)."""
     fragment_param: Callable[[str], str]
     """The parameter :attr:`fragment_ids` is bound to for a fragment as typed."""
+    row_locks: bool
+    """The engine locks rows (PostgreSQL: READ COMMITTED and ``SELECT … FOR UPDATE SKIP LOCKED``), so
+    concurrent writers need them; SQLite's write transaction holds the whole file and needs none."""
     durability: Callable[[bool], str]
     """``durability(on)``: the statement that makes this connection's commits wait for the disk (the
     hall's setting: an action a clerk was told is done survives a power cut) or, off, not wait (a
@@ -93,6 +96,7 @@ SQLITE = Dialect(
     hour_of=lambda column: f"CAST(substr({column}, 12, 2) AS INTEGER)",
     fragment_ids=lambda index: f"SELECT rowid FROM {index} WHERE {index} MATCH ?",
     fragment_param=fts_phrase,
+    row_locks=False,
     durability=lambda on: f"PRAGMA synchronous={'FULL' if on else 'NORMAL'}",
 )
 POSTGRESQL = Dialect(
@@ -102,6 +106,7 @@ POSTGRESQL = Dialect(
     hour_of=lambda column: f"CAST(EXTRACT(HOUR FROM {column}) AS INTEGER)",
     fragment_ids=lambda index: f"SELECT id FROM {index} WHERE search_text LIKE ? ESCAPE '\\'",
     fragment_param=like_contains,
+    row_locks=True,
     durability=lambda on: f"SET synchronous_commit = {'on' if on else 'off'}",
 )
 

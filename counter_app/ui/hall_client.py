@@ -21,7 +21,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
@@ -47,6 +47,8 @@ class OpenHall(Protocol):
 
     @property
     def changes(self) -> _Changes: ...
+
+    def run(self, job: Callable[[Self], T]) -> T: ...
 
     def close(self) -> None: ...
 
@@ -75,7 +77,7 @@ class _Call(Generic[H, T]):
 
     def run(self, hall: H) -> None:
         try:
-            result = self.fn(hall)
+            result = hall.run(self.fn)
         except BaseException as exc:
             self.failed(exc)
         else:

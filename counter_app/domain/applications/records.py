@@ -137,6 +137,12 @@ def format_number(prefix: str, day: date, seq: int) -> str:
     return f"{prefix}{day:%Y%m%d}-{seq:04d}"
 
 
+def format_offline_number(prefix: str, day: date, tag: str, seq: int) -> str:
+    """``YK20261127-P1-001``: accepted by PC ``P1`` while the hall server could not be reached, from
+    that PC's own series, so it never collides with the server's numbers or another PC's."""
+    return f"{prefix}{day:%Y%m%d}-{tag}-{seq:03d}"
+
+
 def new_tracking_ref(prefix: str) -> str:
     """``YK-7Q4M-2KX9-HT3A``: 60 random bits, so it tells nothing about the customer, the day or how
     many applications the hall takes, and cannot be guessed from another receipt."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -34,6 +35,7 @@ from counter_app.domain.applications.records import (
     event_detail,
     event_note,
     format_number,
+    format_offline_number,
     outbox_payload,
     projection,
     state_of,
@@ -45,6 +47,7 @@ from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.offline import OfflineDesk
 from counter_app.services.ports import HallRecords
 from counter_app.services.staff import actor_for, clean_clerk
 
@@ -54,10 +57,20 @@ TOPIC = "applications"
 
 
 class ApplicationsService:
-    def __init__(self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock) -> None:
+    def __init__(
+        self,
+        store: HallRecords,
+        profile: HallProfile,
+        clock: Clock = system_clock,
+        desk: OfflineDesk | None = None,
+    ) -> None:
+        """``desk``: set while the PC works without its hall server: applications are accepted and
+        numbered from the PC's own series and journaled; the rest of the workflow waits for the
+        server, which holds the applications' history."""
         self.store = store
         self.profile = profile
         self.clock = clock
+        self.desk = desk
         self.repo = store.applications
         self.staff = store.staff
         self.calendars = store.calendar
@@ -120,9 +133,17 @@ class ApplicationsService:
             actor = actor_for(self.staff, who)
             event = workflow.accept(intake, btype, actor=actor, at=now)
             state = workflow.replay([event])
-            seq = self.repo.next_seq(today, setup.number_prefix)
-            number = format_number(setup.number_prefix, today, seq)
-            data = application_data(setup, request, intake, number, seq, ticket, who, now)
+            if self.desk is None:
+                seq = self.repo.next_seq(today, setup.number_prefix)
+                number = format_number(setup.number_prefix, today, seq)
+                data = application_data(setup, request, intake, number, seq, ticket, who, now)
+            else:
+                series = setup.number_prefix + self.desk.tag
+                seq = self.repo.next_seq(today, series)
+                number = format_offline_number(setup.number_prefix, today, self.desk.tag, seq)
+                data = replace(
+                    application_data(setup, request, intake, number, seq, ticket, who, now), prefix=series
+                )
             app_id = self.repo.insert(data, projection(state, setup.calendar, today), now)
             detail = {
                 **event_detail(event),
@@ -133,6 +154,10 @@ class ApplicationsService:
             self.repo.insert_documents(app_id, document_rows(btype, intake))
             record = self._by_id(app_id)
             self.repo.add_outbox(TOPIC, outbox_payload("accepted", record, state, who, now), now)
+            if self.desk is not None:
+                self.desk.note(
+                    self.store, "applications.accept", now, application=record.data.uuid, number=number
+                )
             log.info("application %s (%s) accepted by %s", number, btype.code, who)
             return self._view(record, actor, today)
 
@@ -217,6 +242,7 @@ class ApplicationsService:
     def collect_document(self, number: str, *, document: str, clerk: str) -> ApplicationDetail:
         """A missing document is brought in. Any clerk may take it (the customer must not come back
         for the owner); it is recorded with who took it, in the history."""
+        self._online_only(number)
         who = clean_clerk(clerk)
         with self.store.write():
             record = self.find(number)
@@ -235,9 +261,19 @@ class ApplicationsService:
             updated = self._step(record, state, "document_collected", at, who, "", {"document": document})
             return self._view(updated, actor_for(self.staff, who), at.date())
 
+    def _online_only(self, number: str) -> None:
+        """The workflow after acceptance needs the application's history, which the server holds."""
+        if self.desk is not None:
+            raise RuleViolation(
+                f"The hall server cannot be reached: {number} can be worked on again when it is back.",
+                code="offline_needs_server",
+                number=number,
+            )
+
     def _act(
         self, number: str, clerk: str, note: str, build: Callable[[ApplicationState, Actor, datetime], Event]
     ) -> ApplicationDetail:
+        self._online_only(number)
         who = clean_clerk(clerk)
         with self.store.write():
             record = self.find(number)

@@ -44,6 +44,7 @@ from counter_app.domain.payments.guidance import (
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.offline import OfflineDesk
 from counter_app.services.payments.accounts import AccountCard, AccountService
 from counter_app.services.ports import HallRecords
 
@@ -75,11 +76,14 @@ class PaymentGuidanceService:
         profile: HallProfile,
         accounts: AccountService,
         clock: Clock = system_clock,
+        desk: OfflineDesk | None = None,
     ) -> None:
+        """``desk``: set while the PC works without its hall server: each guidance is journaled."""
         self.store = store
         self.profile = profile
         self.accounts = accounts
         self.clock = clock
+        self.desk = desk
         self.repo = store.guidance
 
     @cached_property
@@ -145,7 +149,7 @@ class PaymentGuidanceService:
         withholding = self._withholding_for(card.account if card else None) is not None
         with self.store.write():
             now = self.clock()
-            return self.repo.add(
+            record = self.repo.add(
                 account_number=digits,
                 list_id=card.account_list.id if card else None,
                 channels=[GuidanceChannel(c.code, c.online, c.qr_url or "") for c in chosen],
@@ -157,6 +161,9 @@ class PaymentGuidanceService:
                 business_day=queue_rules.business_day(now, self.profile.hall.day_start),
                 at=now,
             )
+            if self.desk is not None:
+                self.desk.note(self.store, "payments.guidance", now, guidance=record.uuid)
+            return record
 
     def get(self, guidance_id: int) -> GuidanceRecord:
         with self.store.read():

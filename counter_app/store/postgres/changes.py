@@ -44,7 +44,7 @@ class ServerWatch:
         ping_s: float = PING_S,
     ) -> None:
         self._dsn = dsn
-        self._timezone = timezone
+        self.timezone = timezone
         self._now = now
         self._ping_s = ping_s
         self._stop = threading.Event()
@@ -52,7 +52,7 @@ class ServerWatch:
         self._conn: psycopg.Connection[Any] | None = None
         self.up: bool | None = None
         self.since: datetime | None = None
-        self._changes = 0
+        self._probe: psycopg.Connection[Any] | None = None
 
     def start(
         self,
@@ -67,12 +67,23 @@ class ServerWatch:
         self._thread.start()
 
     def version(self) -> int:
-        """How many batches of changes this watch has reported: a number that changes when someone
-        committed (the feed's ``version``; a server sends no other cheap one)."""
-        return self._changes
+        """A number that changes when anyone commits a change to the hall (the ``hall_changes``
+        sequence every changing write draws from), read on a connection of the caller's thread's own;
+        ``-1`` while the server cannot be reached."""
+        try:
+            if self._probe is None or self._probe.closed or self._probe.broken:
+                self._probe = connect(self._dsn, timezone=self.timezone, application_name="counter-app-probe")
+            row = self._probe.execute("SELECT last_value, is_called FROM hall_changes").fetchone()
+        except (StoreUnavailable, psycopg.Error):
+            return -1
+        return int(row[0]) if row and row[1] else 0
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
+        if self._probe is not None:
+            with contextlib.suppress(Exception):
+                self._probe.close()
+            self._probe = None
         conn = self._conn
         if conn is not None:
             with contextlib.suppress(Exception):
@@ -92,7 +103,7 @@ class ServerWatch:
 
     def _connect(self) -> psycopg.Connection[Any] | None:
         try:
-            conn = connect(self._dsn, timezone=self._timezone, application_name="counter-app-watch")
+            conn = connect(self._dsn, timezone=self.timezone, application_name="counter-app-watch")
             conn.execute(f"LISTEN {CHANNEL}")
         except StoreUnavailable:
             return None
@@ -113,7 +124,6 @@ class ServerWatch:
             was_down = self.up is False
             self._status(True, on_status)
             if was_down:
-                self._changes += 1
                 on_change(ALL_AREAS)
             try:
                 self._listen(conn, on_change)
@@ -135,7 +145,6 @@ class ServerWatch:
             for note in conn.notifies(timeout=0.0):
                 areas.update(note.payload.split(",") if note.payload else ALL_AREAS)
             if areas:
-                self._changes += 1
                 on_change(frozenset(areas))
             if time.monotonic() - last_ping >= self._ping_s:
                 conn.execute("SELECT 1")

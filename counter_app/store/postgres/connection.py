@@ -114,10 +114,22 @@ def conninfo(dsn: str, application_name: str) -> str:
     return psycopg.conninfo.make_conninfo(dsn, **extra)
 
 
+class _NumberLoader(psycopg.adapt.Loader):
+    """``numeric`` as a Python number the way SQLite gives it: ``SUM`` of integers as ``int``,
+    ``AVG`` and the like as ``float`` (never ``Decimal``, which the services do not expect)."""
+
+    def load(self, data: Any) -> int | float:
+        text = bytes(data).decode("ascii")
+        if "." in text or "e" in text or "E" in text or text in ("NaN", "Infinity", "-Infinity"):
+            return float(text)
+        return int(text)
+
+
 def connect(dsn: str, *, timezone: str, application_name: str = "counter-app") -> psycopg.Connection[Any]:
     """A new connection in the hall's time zone, with the timeouts above."""
     with server_errors():
         conn = psycopg.connect(conninfo(dsn, application_name), autocommit=True)
+    conn.adapters.register_loader("numeric", _NumberLoader)
     try:
         with server_errors():
             conn.execute("SELECT set_config('TimeZone', %s, false)", [timezone])
@@ -156,6 +168,13 @@ class PostgresSql:
             self._conn = connect(self.dsn, timezone=self.timezone, application_name=self.application_name)
         return self._conn
 
+    def set_timezone(self, timezone: str) -> None:
+        """Times read back in the hall's zone (known once its profile is read)."""
+        self.timezone = timezone
+        if self._conn is not None and not self._conn.closed and not self._conn.broken:
+            with server_errors():
+                self._conn.execute("SELECT set_config('TimeZone', %s, false)", [timezone])
+
     def close(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(psycopg.Error):
@@ -192,7 +211,10 @@ class PostgresSql:
             yield
             with server_errors():
                 if self._touched:
-                    conn.execute("SELECT pg_notify(%s, %s)", [CHANNEL, ",".join(sorted(self._touched))])
+                    conn.execute(
+                        "SELECT pg_notify(%s, %s), nextval('hall_changes')",
+                        [CHANNEL, ",".join(sorted(self._touched))],
+                    )
                 conn.execute("COMMIT")
         except BaseException:
             self._rollback(conn)

@@ -14,6 +14,7 @@ from counter_app.store.sqlite import (
     schema_accounts,
     schema_applications,
     schema_hall,
+    schema_link,
     schema_quality,
     schema_queue,
 )
@@ -28,6 +29,7 @@ migrations(name="0004_lean_ticket_indexes")(schema_queue.lean_ticket_indexes)
 migrations(name="0005_work_calendar")(schema_hall.create_calendar_tables)
 migrations(name="0006_hall_meta")(schema_hall.create_hall_meta)
 migrations(name="0007_quality")(schema_quality.create_quality_tables)
+migrations(name="0008_pc_link")(schema_link.create_link_tables)
 
 SCHEMA_VERSION = len(migrations._migrations)
 """``PRAGMA user_version`` of a file with every migration of this version applied."""

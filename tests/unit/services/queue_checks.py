@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from store_peek import peek
 
 from counter_app.domain.errors import HallError
 from counter_app.services.hall import Hall
@@ -15,17 +16,21 @@ Dump = dict[str, list[tuple[Any, ...]]]
 
 
 def dump(hall: Hall) -> Dump:
-    names = [r[0] for r in hall.store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return {n: sorted(hall.store.db.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+    names = peek(hall).tables()
+    return {n: sorted(peek(hall).execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
 
 
 def events(hall: Hall, since: int = 0) -> list[tuple[str, str, int | None]]:
     """``(number, kind, counter)`` of each queue event after id ``since``, oldest first."""
-    return hall.store.db.execute(
-        """SELECT COALESCE(t.number, ''), e.kind, e.counter FROM queue_events e
+    return (
+        peek(hall)
+        .execute(
+            """SELECT COALESCE(t.number, ''), e.kind, e.counter FROM queue_events e
            LEFT JOIN tickets t ON t.id = e.ticket_id WHERE e.id > ? ORDER BY e.id""",
-        [since],
-    ).fetchall()
+            [since],
+        )
+        .fetchall()
+    )
 
 
 def last_event_id(hall: Hall) -> int:
@@ -33,10 +38,10 @@ def last_event_id(hall: Hall) -> int:
 
 
 def row(hall: Hall, number: str, day: date | None = None) -> dict[str, Any]:
-    cursor = hall.store.db.execute(
-        "SELECT * FROM tickets WHERE number = ? AND (? IS NULL OR business_day = ?) ORDER BY id DESC",
-        [number, day and day.isoformat(), day and day.isoformat()],
+    where, params = (
+        ("number = ?", [number]) if day is None else ("number = ? AND business_day = ?", [number, day])
     )
+    cursor = peek(hall).execute(f"SELECT * FROM tickets WHERE {where} ORDER BY id DESC", params)
     names = [d[0] for d in cursor.description]
     found = cursor.fetchone()
     assert found is not None, number
@@ -44,7 +49,7 @@ def row(hall: Hall, number: str, day: date | None = None) -> dict[str, Any]:
 
 
 def counter_state(hall: Hall, number: int) -> str:
-    return str(hall.store.db.execute("SELECT state FROM counters WHERE number = ?", [number]).fetchone()[0])
+    return str(peek(hall).execute("SELECT state FROM counters WHERE number = ?", [number]).fetchone()[0])
 
 
 def issue(hall: Hall, codes: str) -> list[str]:
@@ -60,5 +65,5 @@ def refused_without_change(
     assert err.value.code == code
     assert str(err.value)  # a clear English fallback message
     assert dump(hall) == before
-    assert not hall.store.db.conn.in_transaction
+    assert not peek(hall).in_transaction
     return err.value

@@ -303,7 +303,7 @@ def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], t
     latencies: list[float] = []
 
     def run_import() -> None:
-        worker = make_hall_in_thread(importer.path)
+        worker = make_hall_in_thread(importer.path, getattr(importer.store.sql, "dsn", None))
         try:
             worker.account_import.run(source)
         finally:
@@ -322,10 +322,11 @@ def test_the_queue_is_not_blocked_by_an_import(make_hall: Callable[..., Hall], t
     assert kiosk.accounts.live_list().accounts == 12_000  # type: ignore[union-attr]
 
 
-def make_hall_in_thread(path: Path) -> Hall:
+def make_hall_in_thread(path: Path, server: str | None = None) -> Hall:
+    """The same hall opened again on this thread (its file, or its server when ``server`` is set)."""
     from counter_app.app import open_hall
 
-    return open_hall(path, create=True)
+    return open_hall(path, create=True, hall=server)
 
 
 def test_header_in_chinese_with_title_line_above(hall: Hall, tmp_path: Path) -> None:

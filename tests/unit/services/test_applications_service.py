@@ -16,6 +16,7 @@ import pytest
 from application_data import firm, home
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_peek import peek
 
 from counter_app import paths
 from counter_app.domain.applications.detail import ApplicationRequest, ChangeDetails, DocumentState
@@ -49,7 +50,7 @@ def accept(hall: Hall, form: IntakeForm | None = None, clerk: str = OWNER, **req
 
 def counts(hall: Hall) -> dict[str, int]:
     tables = ("applications", "application_events", "application_documents", "outbox", "number_sequences")
-    return {t: hall.store.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    return {t: peek(hall).execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 # accepting ---------------------------------------------------------------------------------------------

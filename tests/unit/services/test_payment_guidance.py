@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from payment_data import URLS, WECHAT_URL, account_line, account_number, payment_profile, write_list
+from store_peek import peek
 
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.payments.boundary import FaultLocation
@@ -31,7 +32,7 @@ def pay_hall(make_hall: Callable[..., Hall], tmp_path: Path) -> Hall:
 
 
 def rows(hall: Hall, table: str) -> int:
-    return int(hall.store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    return int(peek(hall).execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
 def test_guidance_for_an_account_without_withholding_includes_the_sign_up_guide(pay_hall: Hall) -> None:
@@ -70,9 +71,9 @@ def test_recording_is_one_transaction_with_its_outbox_row(pay_hall: Hall) -> Non
     assert [(c.code, c.qr_url) for c in record.channels] == [("wechat", WECHAT_URL), ("wsgw", URLS["wsgw"])]
     assert record.withholding_guidance and record.list_id == pay_hall.accounts.live_list().id  # type: ignore[union-attr]
     payload = json.loads(
-        pay_hall.store.db.execute(
-            "SELECT payload FROM outbox WHERE topic = 'payments' ORDER BY id DESC LIMIT 1"
-        ).fetchone()[0]
+        peek(pay_hall)
+        .execute("SELECT payload FROM outbox WHERE topic = 'payments' ORDER BY id DESC LIMIT 1")
+        .fetchone()[0]
     )
     assert payload["event"] == "payment_guidance" and payload["channels"] == ["wechat", "wsgw"]
     assert payload["ticket"] == ticket.number and "张三明" not in json.dumps(payload, ensure_ascii=False)
@@ -103,14 +104,14 @@ def test_a_failure_inside_the_transaction_leaves_nothing(
         rows(pay_hall, "payment_guidance_channels"),
         rows(pay_hall, "outbox"),
     )
-    real_execute = pay_hall.store.db.execute
+    real_execute = pay_hall.store.sql.execute
 
     def failing_outbox(sql: str, *args: object) -> object:
         if "INSERT INTO outbox" in sql:
             raise RuntimeError("injected before the outbox row")
         return real_execute(sql, *args)
 
-    monkeypatch.setattr(pay_hall.store.db, "execute", failing_outbox)
+    monkeypatch.setattr(pay_hall.store.sql, "execute", failing_outbox)
     with pytest.raises(RuntimeError):
         pay_hall.payments.record(account_number(1), ["wsgw"], clerk="王丽")
     monkeypatch.undo()

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pytest
 from queue_checks import dump, events, issue, last_event_id, refused_without_change, row
+from store_peek import peek
 
 from counter_app import paths
 from counter_app.domain.errors import RuleViolation
@@ -53,17 +54,19 @@ def test_each_action_writes_exactly_its_events_and_outbox_rows(
 ) -> None:
     prepared(hall)
     since = last_event_id(hall)
-    outbox_before = hall.store.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    outbox_before = peek(hall).execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     action(hall)
     assert events(hall, since) == expected
-    new = hall.store.db.execute(
-        "SELECT e.uuid, e.kind, o.payload FROM queue_events e "
-        "JOIN outbox o ON json_extract(o.payload, '$.uuid') "
-        "= e.uuid WHERE e.id > ? ORDER BY e.id",
-        [since],
-    ).fetchall()
+    payloads = {json.loads(p)["uuid"]: p for (p,) in peek(hall).execute("SELECT payload FROM outbox")}
+    new = [
+        (uuid, kind, payloads[uuid])
+        for uuid, kind in peek(hall)
+        .execute("SELECT uuid, kind FROM queue_events WHERE id > ? ORDER BY id", [since])
+        .fetchall()
+        if uuid in payloads
+    ]
     assert [k for _, k, _ in new] == [k for _, k, _ in expected]  # one outbox row per event
-    assert hall.store.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox_before + len(expected)
+    assert peek(hall).execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == outbox_before + len(expected)
     for _, kind, payload in new:
         assert json.loads(payload)["event"] == kind
 
@@ -71,16 +74,21 @@ def test_each_action_writes_exactly_its_events_and_outbox_rows(
 def test_a_failure_after_the_change_leaves_no_ticket_event_or_number(hall: Hall) -> None:
     issue(hall, "A")
     before = dump(hall)
-    hall.store.db.execute(
+    sqlite = hall.store.sql.dialect.name == "sqlite"
+    peek(hall).execute(
         "CREATE TEMP TRIGGER outbox_fails BEFORE INSERT ON main.outbox "
         "BEGIN SELECT RAISE(ABORT, 'outbox refused'); END"
+        if sqlite
+        else "CREATE FUNCTION outbox_fails() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'outbox refused'; END $$; "
+        "CREATE TRIGGER outbox_fails BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION outbox_fails()"
     )
     with pytest.raises(Exception, match="outbox refused"):
         hall.queue.issue("A")
     with pytest.raises(Exception, match="outbox refused"):
         hall.queue.call_next(2)
     assert dump(hall) == before
-    hall.store.db.execute("DROP TRIGGER temp.outbox_fails")
+    peek(hall).execute("DROP TRIGGER temp.outbox_fails" if sqlite else "DROP TRIGGER outbox_fails ON outbox")
     assert hall.queue.issue("A").ticket.number == "A002"
 
 
@@ -144,7 +152,7 @@ def test_clock_set_back_across_midnight_stays_on_the_business_day(hall: Hall, cl
     issue(hall, "A")
     clock.set(datetime(2025, 3, 4, 3, 0))  # after midnight but before day start
     issue(hall, "A")
-    days = hall.store.db.execute("SELECT DISTINCT business_day FROM tickets").fetchall()
+    days = peek(hall).execute("SELECT DISTINCT business_day FROM tickets").fetchall()
     assert days == [("2025-03-04",)]
     assert [hall.queue.call_next(2).called.number for _ in range(4)] == ["A001", "A002", "A003", "A004"]
     assert hall.views.status().business_day == date(2025, 3, 4)

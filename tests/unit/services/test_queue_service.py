@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from queue_checks import counter_state, events, issue, last_event_id, refused_without_change, row
+from store_peek import peek
 
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.queue import CounterState, TicketState
@@ -42,7 +43,7 @@ def test_issue_reports_people_ahead_and_estimate(hall: Hall) -> None:
 
 
 def test_issue_past_999_grows_to_four_digits(hall: Hall) -> None:
-    hall.store.db.execute("INSERT INTO number_sequences VALUES (?, 'D', 998)", ["2025-03-03"])
+    peek(hall).execute("INSERT INTO number_sequences VALUES (?, 'D', 998)", ["2025-03-03"])
     assert issue(hall, "DD") == ["D999", "D1000"]
 
 
@@ -81,7 +82,7 @@ def test_call_next_calls_in_line_and_records_the_counter(hall: Hall, clock) -> N
     )
     assert called.called_at == clock.now
     assert row(hall, "A001")["state"] == "called"
-    assert hall.store.db.execute("SELECT clerk FROM counters WHERE number = 2").fetchone()[0] == "王丽"
+    assert peek(hall).execute("SELECT clerk FROM counters WHERE number = 2").fetchone()[0] == "王丽"
 
 
 def test_next_key_finishes_the_current_customer_then_calls(hall: Hall, clock) -> None:
@@ -150,7 +151,7 @@ def test_recall_counts_then_becomes_no_show_after_max_recalls(hall: Hall) -> Non
     assert (second.ticket.recalls, second.became_no_show) == (2, False)
     third = hall.queue.recall(2)  # max_recalls = 2
     assert third.became_no_show and third.ticket.state is TicketState.NO_SHOW
-    detail = hall.store.db.execute("SELECT detail FROM queue_events WHERE kind = 'no_show'").fetchone()[0]
+    detail = peek(hall).execute("SELECT detail FROM queue_events WHERE kind = 'no_show'").fetchone()[0]
     assert json.loads(detail) == {"automatic": True, "recalls": 2}
     assert hall.queue.repo.active_at(2) is None
     assert [k for _, k, _ in events(hall)] == ["issued", "called", "recalled", "recalled", "no_show"]
@@ -171,7 +172,7 @@ def test_manual_no_show(hall: Hall) -> None:
     hall.queue.call_next(2)
     gone = hall.queue.no_show(2)
     assert gone.state is TicketState.NO_SHOW and gone.finished_at is not None
-    detail = hall.store.db.execute("SELECT detail FROM queue_events WHERE kind = 'no_show'").fetchone()[0]
+    detail = peek(hall).execute("SELECT detail FROM queue_events WHERE kind = 'no_show'").fetchone()[0]
     assert json.loads(detail)["automatic"] is False
     assert hall.queue.call_next(2).called.number == "A002"
 
@@ -191,7 +192,7 @@ def test_transfer_keeps_the_place_in_line(hall: Hall) -> None:
     assert hall.queue.repo.active_at(2) is None
     # counter 3 serves B, C: A001 comes after C001 (earlier) but before C002 and C003
     assert [hall.queue.call_next(3).called.number for _ in range(4)] == ["C001", "A001", "C002", "C003"]
-    detail = hall.store.db.execute("SELECT detail FROM queue_events WHERE kind = 'transferred'").fetchone()[0]
+    detail = peek(hall).execute("SELECT detail FROM queue_events WHERE kind = 'transferred'").fetchone()[0]
     assert json.loads(detail) == {"from": "A", "to": "C"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from store_peek import peek
 
 from counter_app.domain.errors import NotFound
 from counter_app.domain.queue import CounterState, TicketState
@@ -32,7 +33,7 @@ def test_status_ignores_yesterdays_leftovers_before_any_action_today(hall: Hall,
     hall.queue.call_next(2)
     clock.set(datetime(2025, 3, 4, 9, 0))
     # nothing has run today yet, so yesterday's tickets are still open in the file ...
-    assert hall.store.db.execute("SELECT COUNT(*) FROM tickets WHERE state != 'cancelled'").fetchone()[0] == 2
+    assert peek(hall).execute("SELECT COUNT(*) FROM tickets WHERE state != 'cancelled'").fetchone()[0] == 2
     status = hall.views.status()
     # ... but the hall shows today: nobody waiting, no counter busy
     assert status.business_day == date(2025, 3, 4)
@@ -136,16 +137,17 @@ def test_display_view_and_announcements(hall: Hall) -> None:
     assert current == {1: "A001", 3: "B001"}
 
 
-def test_views_never_write(hall: Hall) -> None:
+def test_views_never_write(hall: Hall, sqlite_only: None) -> None:
+    """(On the hall server the views read in READ ONLY transactions: a write there is an error.)"""
     hall.queue.issue("A")
-    version = hall.store.db.execute("SELECT COUNT(*) FROM queue_events").fetchone()[0]
+    version = peek(hall).execute("SELECT COUNT(*) FROM queue_events").fetchone()[0]
     changes = hall.store.db.conn.total_changes
     hall.views.status()
     hall.views.counter_view(2)
     hall.views.display_view()
     hall.views.announcements_after(0)
     assert hall.store.db.conn.total_changes == changes
-    assert hall.store.db.execute("SELECT COUNT(*) FROM queue_events").fetchone()[0] == version
+    assert peek(hall).execute("SELECT COUNT(*) FROM queue_events").fetchone()[0] == version
     assert hall.queue.repo.get(1).state is TicketState.WAITING
 
 

@@ -212,14 +212,15 @@ CREATE INDEX applications_id_number ON applications (id_number);
 CREATE INDEX applications_account ON applications (account_number) WHERE account_number IS NOT NULL;
 CREATE INDEX applications_name ON applications (name);
 CREATE INDEX applications_ticket ON applications (ticket_id) WHERE ticket_id IS NOT NULL;
--- substring search over name, address, mobile, ID and account (the embedded store's FTS5 trigram
--- table): one trigram index over the same text, used by "search_text(a) LIKE '%…%'"
+-- Substring search over name, address, mobile, ID and account (the embedded store's FTS5 trigram
+-- table _applications_fts): the same text in one generated column with a trigram index, and a view of
+-- the name the worklist's query uses (Dialect.fragment_ids: "search_text LIKE '%…%'").
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE FUNCTION application_search_text(a applications) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT a.name || ' ' || a.address || ' ' || a.mobile || ' ' || a.id_number || ' '
-           || coalesce(a.account_number, '')
-$$;
-CREATE INDEX applications_search ON applications USING gin (application_search_text(applications) gin_trgm_ops);
+ALTER TABLE applications ADD COLUMN search_text text GENERATED ALWAYS AS (
+    name || ' ' || address || ' ' || mobile || ' ' || id_number || ' ' || coalesce(account_number, '')
+) STORED;
+CREATE INDEX applications_search ON applications USING gin (search_text gin_trgm_ops);
+CREATE VIEW _applications_fts AS SELECT id, search_text FROM applications;
 
 CREATE FUNCTION applications_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -411,6 +412,10 @@ CREATE TABLE payment_guidance_channels (
     UNIQUE (guidance_id, position)
 );
 CREATE INDEX payment_guidance_channels_channel ON payment_guidance_channels (channel);
+
+-- "Anything new?": every write that changed something takes a number from this sequence along with
+-- its NOTIFY (a sequence never makes writers wait for each other), so a PC can compare one number.
+CREATE SEQUENCE hall_changes;
 
 -- many PCs, one hall: who is who, and what each handed over ------------------------------------------
 -- Each PC registers once: a short tag for its fallback ticket numbers (never two PCs alike) and a
