@@ -141,6 +141,12 @@ def write_visits(conn: sqlite3.Connection | Sql, visits: Iterable[Visit]) -> int
     else:
         with conn.write():
             _insert(conn, batch)
+            if conn.dialect.row_locks:  # ids were given: the server's identity columns follow them
+                for table in ("tickets", "queue_events", "ratings", "visit_handovers", "visit_notes"):
+                    conn.execute(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+                    )
     return len(batch.tickets)
 
 

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from quality_data import SHANGHAI, TARGETS, day_of_visits
 from quality_rows import to_millis, write_visits
+from store_peek import peek
 
 from counter_app.domain.quality.facts import Rating
 from counter_app.domain.quality.summary import QualitySummary
@@ -28,7 +29,7 @@ def whole_day(repo: QualityRepository) -> list[dict[str, object]]:
 
 @pytest.fixture
 def repo(hall: Hall) -> QualityRepository:
-    write_visits(hall.store.db.conn, to_millis(day_of_visits(DAY, 400, seed=3)))
+    write_visits(hall.store.sql, to_millis(day_of_visits(DAY, 400, seed=3)))
     return hall.store.quality
 
 
@@ -46,10 +47,14 @@ def test_each_change_leaves_the_whole_days_summary(hall: Hall, repo: QualityRepo
     steps.append(lambda: q.call_number(2, issued[0]))
     steps.append(lambda: q.finish(2))
     steps.append(lambda: hall.quality.ratings.rate(Rating.NEUTRAL, number=issued[0], reasons=["long_wait"]))
-    unrated = hall.store.db.execute(
-        """SELECT t.id FROM tickets t WHERE t.state = 'done'
+    unrated = (
+        peek(hall)
+        .execute(
+            """SELECT t.id FROM tickets t WHERE t.state = 'done'
            AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id) LIMIT 1"""
-    ).fetchone()[0]
+        )
+        .fetchone()[0]
+    )
     steps.append(lambda: hall.quality.ratings.rate(Rating.SATISFIED, ticket_id=unrated))  # an earlier one
     for step in steps:
         clock.advance(minutes=3)
@@ -64,7 +69,7 @@ def test_each_change_leaves_the_whole_days_summary(hall: Hall, repo: QualityRepo
 def test_a_row_committed_out_of_id_order_is_not_missed(hall: Hall, repo: QualityRepository) -> None:
     unrated = [
         r[0]
-        for r in hall.store.db.execute(
+        for r in peek(hall).execute(
             """SELECT t.id FROM tickets t WHERE t.state = 'done'
                AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = t.id) LIMIT 2"""
         )
@@ -74,12 +79,10 @@ def test_a_row_committed_out_of_id_order_is_not_missed(hall: Hall, repo: Quality
     insert = """INSERT INTO ratings (id, uuid, ticket_id, business_day, level, reasons, service_code, counter,
                     clerk, source, at) SELECT ?, ?, id, business_day, ?, '[]', service_code, counter, clerk,
                     'screen', finished_at FROM tickets WHERE id = ?"""
-    low = hall.store.db.execute("SELECT MAX(id) FROM ratings").fetchone()[0] + 1
-    hall.store.db.conn.execute(insert, [low + 1000, "late-high", "satisfied", unrated[0]])  # a high id first
+    low = peek(hall).execute("SELECT MAX(id) FROM ratings").fetchone()[0] + 1
+    peek(hall).execute(insert, [low + 1000, "late-high", "satisfied", unrated[0]])  # a high id first
     assert live.refresh(repo).to_rows() == whole_day(repo)
-    hall.store.db.conn.execute(
-        insert, [low, "late-low", "very_dissatisfied", unrated[1]]
-    )  # a lower id, later
+    peek(hall).execute(insert, [low, "late-low", "very_dissatisfied", unrated[1]])  # a lower id, later
     assert live.refresh(repo).to_rows() == whole_day(repo)
     assert json.dumps(live.refresh(repo).figures().ratings.get(Rating.VERY_DISSATISFIED, 0)) != "0"
 

@@ -12,6 +12,7 @@ import pytest
 from quality_data import DAY, MIN, VISITS, at
 from quality_scenario import PROFILE_TEXT, play_day
 from queue_checks import refused_without_change
+from store_peek import peek
 
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.quality.facts import Rating
@@ -113,7 +114,7 @@ def test_a_ticket_is_rated_once(qhall: Hall, clock) -> None:
         "already_rated",
     )
     assert error.params == {"number": "A001"}
-    outbox = qhall.store.db.execute("SELECT payload FROM outbox WHERE topic = 'quality'").fetchall()
+    outbox = peek(qhall).execute("SELECT payload FROM outbox WHERE topic = 'quality'").fetchall()
     assert [json.loads(p)["level"] for (p,) in outbox] == ["dissatisfied"]
 
 
