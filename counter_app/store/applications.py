@@ -122,14 +122,21 @@ class ApplicationsRepository:
     def by_tracking_ref(self, ref: str) -> ApplicationRecord | None:
         return self._one("a.tracking_ref = ?", ref)
 
-    def find(self, key: str) -> ApplicationRecord | None:
-        """The application whose number or tracking reference (on the receipt's QR code) is ``key``."""
-        return self._one("(a.number = ? OR a.tracking_ref = ?)", key, key)
+    def find(self, key: str, *, lock: bool = False) -> ApplicationRecord | None:
+        """The application whose number or tracking reference (on the receipt's QR code) is ``key``.
 
-    def _one(self, condition: str, *values: object) -> ApplicationRecord | None:
+        ``lock``: the caller is about to add a step (inside its write transaction). On a server with
+        row locks (PostgreSQL, READ COMMITTED) the application's row is locked (``FOR UPDATE OF a``)
+        until the commit, so a second counter working on the same application waits, then reads the
+        history as the first one left it; without the lock both would read the same version and the
+        second step's history row would collide. The embedded file's writers take turns anyway."""
+        return self._one("(a.number = ? OR a.tracking_ref = ?)", key, key, lock=lock)
+
+    def _one(self, condition: str, *values: object, lock: bool = False) -> ApplicationRecord | None:
+        for_update = " FOR UPDATE OF a" if lock and self.sql.dialect.row_locks else ""
         row = self.sql.execute(
             f"""SELECT {_SELECT} FROM applications a LEFT JOIN tickets t ON t.id = a.ticket_id
-                WHERE {condition}""",
+                WHERE {condition}{for_update}""",
             values,
         ).fetchone()
         return _record(row) if row else None

@@ -245,7 +245,7 @@ class ApplicationsService:
         self._online_only(number)
         who = clean_clerk(clerk)
         with self.store.write():
-            record = self.find(number)
+            record = self.find(number, lock=True)
             state = state_of(self.repo.events(record.id))
             if not state.is_open:
                 raise RuleViolation(
@@ -276,7 +276,7 @@ class ApplicationsService:
         self._online_only(number)
         who = clean_clerk(clerk)
         with self.store.write():
-            record = self.find(number)
+            record = self.find(number, lock=True)
             state = state_of(self.repo.events(record.id))
             actor = actor_for(self.staff, who)
             at = at_or_after(self.clock(), state)
@@ -334,10 +334,10 @@ class ApplicationsService:
         return len(ids)
 
     # helpers -----------------------------------------------------------------------------------
-    def find(self, number: str) -> ApplicationRecord:
+    def find(self, number: str, *, lock: bool = False) -> ApplicationRecord:
         """The application by its number or tracking reference, as typed or scanned; call inside the
-        caller's read or write."""
-        record = self.repo.find(number.strip().upper())
+        caller's read or write (``lock``: a write about to add a step, see the repository's ``find``)."""
+        record = self.repo.find(number.strip().upper(), lock=lock)
         if record is None:
             raise NotFound(f"There is no application {number}.", code="unknown_application", number=number)
         return record

@@ -534,3 +534,38 @@ def test_the_calendar_agrees_with_chinese_calendar_on_every_official_day() -> No
     while day <= end:
         assert calendar.is_workday(day) == chinese_calendar.is_workday(day), day
         day += timedelta(days=1)
+
+
+def test_counters_racing_on_one_application_get_one_step_and_plain_refusals(
+    make_hall: Callable[..., Hall], engine: str
+) -> None:
+    """Eight PCs press "advance" on the same application at once on the hall server: one step is
+    written, every other PC is told the stage has moved on (never a database error)."""
+    import threading
+
+    if engine == "sqlite":
+        pytest.skip("the embedded file's writers take turns (BEGIN IMMEDIATE), one connection per thread")
+
+    halls = [make_hall() for _ in range(8)]
+    number = accept(halls[0], firm()).number
+    barrier = threading.Barrier(len(halls))
+    outcomes: list[str] = []
+
+    def press(hall: Hall) -> None:
+        barrier.wait()
+        try:
+            hall.applications.advance(number, expected_stage="plan_reply", clerk=OWNER)
+            outcomes.append("advanced")
+        except RuleViolation as exc:
+            outcomes.append(exc.code)
+        except Exception as exc:  # what the test is about: no database error reaches the clerk
+            outcomes.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=press, args=(h,)) for h in halls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["advanced"] + ["stale_stage"] * (len(halls) - 1)
+    summary = halls[0].application_views.summary(number)
+    assert summary.version == 2 and summary.stage == "customer_design"
