@@ -357,6 +357,11 @@ class LinkedHall(Hall):
             self._use(self.link.current())
             return job(self)  # once more, on this PC's own store
 
+    @property
+    def alone(self) -> bool:
+        """Whether the services in use now are this PC's own (the server could not be reached)."""
+        return self.link.server is None or self._target is not self.link.server
+
     def link_status(self) -> LinkStatus:
         return self.link.status()
 

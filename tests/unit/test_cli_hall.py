@@ -1,0 +1,200 @@
+"""The command line of a hall with a server: ``--hall``/``--pc``, ``hall init|status|sync``, and what each
+PC still does from the command line when the server cannot be reached (a real PostgreSQL; "down" is
+the same hall's address on a port where nothing listens, so the PC's own store is all it has)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from cli_runner import CliRun
+
+from counter_app.app import main
+from counter_app.cli import EXIT_REFUSED, EXIT_STORE_UNAVAILABLE
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def down_dsn(pg_dsn: str) -> str:
+    """The hall's DSN with its server unreachable (connection refused at once)."""
+    parts = dict(item.split("=", 1) for item in pg_dsn.split())
+    parts["port"] = str(_closed_port())
+    return " ".join(f"{k}={v}" for k, v in parts.items())
+
+
+@pytest.fixture
+def hall(pg_dsn: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """A hall on its server, set up with ``hall init``."""
+    assert main(["--hall", pg_dsn, "hall", "init"]) == 0
+    capsys.readouterr()
+    return pg_dsn
+
+
+def pc(capsys: pytest.CaptureFixture[str], dsn: str, name: str, tmp_path: Path) -> CliRun:
+    return CliRun(capsys, "--hall", dsn, "--pc", name, "--db", str(tmp_path / f"{name}.sqlite3"))
+
+
+@pytest.mark.parametrize(
+    "dsn",
+    [
+        "host=hall-server dbname=hall user=counter password=s3cret",
+        "host=hall-server dbname=hall user=counter PASSWORD = 's3 cret'",
+        "postgresql://counter:s3cret@hall-server/hall",
+        "postgres://hall-server/hall?user=counter&password=s3cret",
+    ],
+)
+def test_a_dsn_with_a_password_is_refused_before_anything_connects(
+    dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "pc.sqlite3"
+    assert main(["--hall", dsn, "--db", str(db), "ticket", "issue", "A"]) == EXIT_REFUSED
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert '"dsn_with_password"' in err and ".pgpass" in err and "PGSERVICEFILE" in err
+    assert "s3cret" not in err and "s3 cret" not in err
+    assert not db.exists()  # nothing opened, nothing made
+
+
+def test_the_password_refusal_also_covers_the_environment_and_the_profile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNTER_APP_HALL", "host=h dbname=hall password=x")
+    assert main(["--db", str(tmp_path / "a.sqlite3"), "queue", "status"]) == EXIT_REFUSED
+    assert "COUNTER_APP_HALL" in capsys.readouterr().err
+    monkeypatch.delenv("COUNTER_APP_HALL")
+    profile = tmp_path / "hall.toml"
+    shipped = Path(__file__).parents[2] / "resources" / "hall_profile.toml"
+    profile.write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            "[hall]\n", '[hall]\nserver = "postgresql://u:pw@h/hall"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    assert main(["--profile", str(profile), "--db", str(tmp_path / "b.sqlite3"), "queue", "status"]) == 2
+    assert "[hall] server" in capsys.readouterr().err
+
+
+def test_hall_commands_need_a_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = CliRun(capsys, "--db", str(tmp_path / "pc.sqlite3"))
+    run("hall", "status", code=EXIT_REFUSED)
+    assert run.err["error"] == "no_hall_server"
+
+
+def test_hall_init_makes_the_schema_and_loads_the_profile(
+    pg_new_hall: object, pg_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pg_server import PgServer
+    from pytest_postgresql.janitor import DatabaseJanitor
+
+    assert isinstance(pg_server, PgServer)
+    janitor = DatabaseJanitor(
+        user=pg_server.user, host=pg_server.host, port=pg_server.port, dbname="hall_cli_init"
+    )
+    janitor.drop()
+    janitor.init()  # an empty database, as the hall's IT made it
+    try:
+        dsn = pg_server.conninfo("hall_cli_init")
+        run = CliRun(capsys, "--hall", dsn, "--db", str(tmp_path / "it.sqlite3"))
+        first = run("hall", "init")
+        assert first["server"] == "up"
+        assert first["migrations"][:2] == ["0001_hall", "0002_quality"]
+        assert first["services"] == ["A", "B", "C", "D"]
+        assert run("hall", "init")["migrations"] == first["migrations"]  # an upgrade finds it current
+        issued = pc(capsys, dsn, "kiosk-1", tmp_path)("ticket", "issue", "B")
+        assert (issued["number"], issued["offline"]) == ("B001", False)
+    finally:
+        janitor.drop()
+
+
+def test_a_pc_works_on_the_server_and_says_so(hall: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kiosk = pc(capsys, hall, "kiosk-1", tmp_path)
+    counter = pc(capsys, hall, "counter-3", tmp_path)
+    assert [kiosk("ticket", "issue", "A")["number"] for _ in range(2)] == ["A001", "A002"]
+    called = counter("ticket", "call", "--counter", "1")
+    assert (called["number"], called["state"], called["offline"]) == ("A001", "called", False)
+    status = kiosk("hall", "status")
+    assert status["server"] == "up" and status["pc"] == "kiosk-1"
+    assert status["tag"] in ("P1", "P2") and status["tag"] != counter("hall", "status")["tag"]
+    assert (status["pending"], status["parked"], status["oldest_pending"]) == (0, 0, None)
+    # every PC sees the same queue on the server
+    assert counter("queue", "status")["waiting"]["A"] == 1
+
+
+def test_with_the_server_down_a_pc_issues_and_calls_alone_and_hands_over_once(
+    hall: str, down_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    up = pc(capsys, hall, "counter-1", tmp_path)
+    assert up("hall", "status")["server"] == "up"  # joined the hall: it has its tag, P1
+    up("ticket", "issue", "A")  # A001 on the server, copied to the PC while it is up
+    down = pc(capsys, down_dsn, "counter-1", tmp_path)
+
+    issued = down("ticket", "issue", "A")
+    assert (issued["number"], issued["offline"], issued["state"]) == ("AP1-001", True, "waiting")
+    called = down("ticket", "call", "--counter", "1", "--number", "AP1-001")
+    assert (called["number"], called["state"], called["offline"]) == ("AP1-001", "called", True)
+
+    # the next in line is known only on the server: a plain reason, exit 4, nothing changed
+    down("ticket", "call", "--counter", "2", code=EXIT_STORE_UNAVAILABLE)
+    assert down.err["error"] == "store_server_down" and "--number" in down.err["message"]
+    status = down("hall", "status")
+    assert status["server"] == "down" and status["since"] is not None
+    assert (status["pending"], status["parked"], status["tag"]) == (2, 0, "P1")
+    assert status["oldest_pending"] is not None
+
+    # what needs the whole hall (or could not be handed over) stops with a plain reason
+    for argv in (
+        ("hall", "sync"),
+        ("staff", "add", "0107", "张敏"),
+        ("report", "daily", "--csv", str(tmp_path / "day.csv")),
+        ("quality", "now"),
+        ("rating", "give", "--number", "AP1-001", "--level", "satisfied"),
+        ("application", "list"),
+        ("accounts", "figures"),
+    ):
+        down(*argv, code=EXIT_STORE_UNAVAILABLE)
+        assert down.err["error"] == "store_server_down", argv
+        assert "cannot be reached" in down.err["message"], argv
+    assert down("hall", "status")["pending"] == 2  # the refusals journaled nothing
+
+    # the server is back: the first command hands the journal over, before its own action
+    synced = up("hall", "sync")
+    assert (synced["replayed"], synced["conflicts"], synced["parked"], synced["pending"]) == (2, 0, 0, 0)
+    assert up("hall", "sync")["replayed"] == 0  # run again: nothing doubled
+    line = up("queue", "status")
+    assert line["offline"] is False
+    assert {c["number"]: c["current"] for c in line["counters"]}[1] == "AP1-001"
+    assert line["waiting"]["A"] == 1  # A001 still waits; AP1-001 was called once
+    assert up("ticket", "issue", "A")["number"] == "A002"  # the server's own series goes on
+
+
+def test_a_pc_that_never_joined_cannot_work_alone(
+    hall: str, down_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = pc(capsys, down_dsn, "new-pc", tmp_path)
+    new("ticket", "issue", "A", code=EXIT_STORE_UNAVAILABLE)
+    assert new.err["error"] == "store_server_down" and "never joined" in new.err["message"]
+
+
+def test_a_conflict_is_settled_by_the_rules_and_reported(
+    hall: str, down_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Counter 1 calls A001 while cut off; meanwhile counter 2 called it on the server: the server's
+    record stands, the offline call is reported as a conflict, counted once."""
+    one = pc(capsys, hall, "counter-1", tmp_path)
+    two = pc(capsys, hall, "counter-2", tmp_path)
+    two("ticket", "issue", "A")
+    one("hall", "status")  # joined, and has the day's line copied
+    one_down = pc(capsys, down_dsn, "counter-1", tmp_path)
+    assert one_down("ticket", "call", "--counter", "1", "--number", "A001")["offline"] is True
+    assert two("ticket", "call", "--counter", "2")["number"] == "A001"
+    synced = one("hall", "sync")
+    assert (synced["replayed"], synced["conflicts"]) == (1, 1)
+    assert "A001" in synced["details"][0]
+    counters = {c["number"]: c["current"] for c in one("queue", "status")["counters"]}
+    assert (counters[1], counters[2]) == (None, "A001")
