@@ -37,6 +37,7 @@ from counter_app.services.clock import Clock
 from counter_app.services.hall import Hall, sync_profile
 from counter_app.services.hand_over import HandOver, HandOverReport
 from counter_app.services.offline import OfflineDesk
+from counter_app.services.payments.account_copy import copy_live_list
 from counter_app.services.ports import ChangeFeed, HallRecords
 
 log = logging.getLogger("counter_app.link")
@@ -202,6 +203,14 @@ class HallLink:
                 if mine is None or mine[2] != stored[2]:
                     self.local.profile.save(text, parts, server.profile, "hall server", now)
         self.offline = None  # rebuilt with the tag and profile when next needed
+        self._copy_account_list(server)
+
+    def _copy_account_list(self, server: Hall) -> None:
+        """This PC's own copy of the hall's live account list (searched also while the server is away)."""
+        try:
+            copy_live_list(server.store, self.local)
+        except StoreUnavailable as exc:
+            log.warning("account list not copied from the hall server: %s", exc)
 
     # status ---------------------------------------------------------------------------------------------
     def _set_status(self, up: bool) -> None:
@@ -275,6 +284,7 @@ class HallLink:
             tickets = server.store.queue.open_tickets(day)
         with self.local.write():
             self.local.queue.mirror(day, tickets, _series)
+        self._copy_account_list(server)
 
     def close(self) -> None:
         self.watch.stop()

@@ -198,3 +198,29 @@ def test_a_conflict_is_settled_by_the_rules_and_reported(
     assert "A001" in synced["details"][0]
     counters = {c["number"]: c["current"] for c in one("queue", "status")["counters"]}
     assert (counters[1], counters[2]) == (None, "A001")
+
+
+def test_the_account_list_imported_on_one_pc_is_searched_on_another_with_the_server_down(
+    hall: str, down_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from payment_data import account_line, account_number, accounts_file, write_list
+
+    one = pc(capsys, hall, "counter-1", tmp_path)
+    two = pc(capsys, hall, "counter-2", tmp_path)
+    two("hall", "status")  # joined before any list exists
+    listed = write_list(tmp_path / "list.csv", [account_line(1, name="张三明", phone="13812345678")])
+    assert one("accounts", "import", str(listed))["accounts"] == 1
+    two("hall", "status")  # reaching the server, counter-2 takes its copy of the live list
+    two_down = pc(capsys, down_dsn, "counter-2", tmp_path)
+    [hit] = two_down("accounts", "find", "张三明")["hits"]
+    assert (hit["account_number"], hit["name"]) == (account_number(1), "张*明")
+    assert two_down("accounts", "status")["live"]["accounts"] == 1
+    # a new list reaches counter-2 too, and replaces its old copy there
+    one("accounts", "import", str(accounts_file(tmp_path / "bigger.csv", 50)))
+    assert two("accounts", "find", "5678")["account_list"]["accounts"] == 50
+    [hit] = two_down("accounts", "find", account_number(42))["hits"]
+    assert hit["account_number"] == account_number(42)
+    folder = tmp_path / "counter-2.sqlite3.accounts"
+    assert len(list(folder.glob("accounts-*.sqlite3"))) == 1 and not list(folder.glob("*.part"))
+    # importing needs the server: the hall's list is one for every PC
+    two_down("accounts", "import", str(listed), code=EXIT_STORE_UNAVAILABLE)
