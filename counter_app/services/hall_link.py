@@ -112,9 +112,14 @@ class HallLink:
         if self.server is None and self._up is not False:
             self._connect()
         if self.server is not None:
-            self._after_reconnect()
-            self._mirror_if_due(self.server)
-            return self.server
+            try:
+                self._after_reconnect()
+                self._mirror_if_due(self.server)
+            except StoreUnavailable as exc:  # gone while catching up: the job runs alone, like a cut one
+                if exc.reason != "server_down" or not self.went_down(exc):
+                    raise
+            else:
+                return self.server
         return self._offline_hall()
 
     def went_down(self, exc: BaseException) -> bool:
@@ -133,7 +138,15 @@ class HallLink:
             self._set_status(False)
             return
         self.server = server
-        self._register(server)
+        try:
+            self._register(server)
+        except StoreUnavailable as exc:
+            if exc.reason != "server_down":
+                raise
+            log.info("hall server lost while joining it: %s", exc)
+            self._drop_server()
+            self._set_status(False)
+            return
         self._set_status(True)
 
     def _drop_server(self) -> None:

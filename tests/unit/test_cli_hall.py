@@ -112,7 +112,9 @@ def test_hall_init_makes_the_schema_and_loads_the_profile(
         janitor.drop()
 
 
-def test_a_pc_works_on_the_server_and_says_so(hall: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pc_works_on_the_server_and_says_so(
+    hall: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     kiosk = pc(capsys, hall, "kiosk-1", tmp_path)
     counter = pc(capsys, hall, "counter-3", tmp_path)
     assert [kiosk("ticket", "issue", "A")["number"] for _ in range(2)] == ["A001", "A002"]

@@ -56,7 +56,9 @@ class Pcs:
             return list(conn.execute(query, params).fetchall())
 
     def ticket(self, number: str) -> tuple[Any, ...]:
-        [row] = self.rows("SELECT state, counter, issued_at, called_at, finished_at FROM tickets WHERE number = %s", number)
+        [row] = self.rows(
+            "SELECT state, counter, issued_at, called_at, finished_at FROM tickets WHERE number = %s", number
+        )
         return row
 
 
@@ -66,3 +68,23 @@ def pcs(pg_dsn: str, tmp_path: Path, clock: Any) -> Iterator[Pcs]:
         pass  # the hall's profile on the server
     with contextlib.ExitStack() as stack:
         yield Pcs(pg_dsn, tmp_path, clock, stack)
+
+
+@contextlib.contextmanager
+def outage(dsn: str) -> Iterator[None]:
+    """The hall's database stops answering: every connection to it cut, none accepted, until the
+    block ends (the cluster itself keeps running for the other tests)."""
+    parts = dict(item.split("=", 1) for item in dsn.split())
+    name = parts["dbname"]
+    admin = " ".join(f"{k}={v}" for k, v in {**parts, "dbname": "postgres"}.items())
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+    try:
+        yield
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
