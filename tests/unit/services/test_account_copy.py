@@ -7,7 +7,7 @@ import hashlib
 
 import psycopg
 import pytest
-from link_fixtures import Pcs, pcs  # noqa: F401  (the fixture)
+from link_fixtures import Pcs
 from payment_data import account_line, account_number, accounts_file, write_list
 
 from counter_app.domain.errors import StoreUnavailable
@@ -20,7 +20,8 @@ def test_an_import_is_shelved_with_its_digest_and_copied_once(pcs: Pcs) -> None:
     summary = one.run(lambda h: h.account_import.run(source))
     built = pcs.folder / "counter-1.sqlite3.accounts" / f"accounts-{summary.list_uuid}.sqlite3"
     [(sha, size, chunks)] = pcs.rows(
-        "SELECT l.file_sha256, l.file_bytes, (SELECT count(*) FROM account_list_chunks c WHERE c.list_id = l.id) "
+        "SELECT l.file_sha256, l.file_bytes, "
+        "(SELECT count(*) FROM account_list_chunks c WHERE c.list_id = l.id) "
         "FROM account_lists l WHERE l.live = 1"
     )
     assert (

@@ -5,7 +5,7 @@ hand-over before the first new action once the server is back."""
 from __future__ import annotations
 
 import pytest
-from link_fixtures import Pcs, outage, pcs  # noqa: F401  (the fixture)
+from link_fixtures import Pcs, outage
 
 from counter_app.domain.errors import RuleViolation, StoreUnavailable
 

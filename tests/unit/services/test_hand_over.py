@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from link_fixtures import Pcs, pcs  # noqa: F401  (the fixture)
+from link_fixtures import Pcs
 
 from counter_app.services.hand_over import HandOver
 
