@@ -196,6 +196,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     server_only(p, "changing the hall's staff")
     p = staff.add_parser("list", parents=[common], help="every member of staff")
     p.set_defaults(func=json_command(_staff_list))
+    server_only(p, "the hall's staff")
     p = staff.add_parser("deactivate", parents=[common], help="someone left: a plain clerk from now on")
     p.add_argument("code")
     p.set_defaults(func=json_command(_staff_deactivate))

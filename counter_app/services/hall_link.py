@@ -231,7 +231,10 @@ class HallLink:
             if self._up is up:
                 return
             self._up, self._since = up, self.clock()
-        log.warning("working %s since %s", "with the hall server" if up else "ALONE", self._since)
+        if up:
+            log.info("working with the hall server since %s", self._since)
+        else:
+            log.warning("working ALONE (the hall server cannot be reached) since %s", self._since)
 
     def on_watch_status(self, up: bool, since: datetime) -> None:
         """The server watch's word (its own thread): the worker acts on it before the next job."""
