@@ -226,3 +226,21 @@ def test_the_account_list_imported_on_one_pc_is_searched_on_another_with_the_ser
     assert len(list(folder.glob("accounts-*.sqlite3"))) == 1 and not list(folder.glob("*.part"))
     # importing needs the server: the hall's list is one for every PC
     two_down("accounts", "import", str(listed), code=EXIT_STORE_UNAVAILABLE)
+
+
+def test_sslmode_in_the_dsn_reaches_libpq(
+    hall: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The test server speaks no TLS: ``sslmode=require`` must fail to connect, ``disable`` works."""
+    plain = pc(capsys, hall + " sslmode=disable", "counter-1", tmp_path)
+    assert plain("ticket", "issue", "A")["offline"] is False
+    strict = pc(capsys, hall + " sslmode=require", "new-pc", tmp_path)
+    strict("ticket", "issue", "A", code=EXIT_STORE_UNAVAILABLE)
+    assert strict.err["error"] == "store_server_down"
+
+
+def test_the_global_options_may_come_before_the_command(tmp_path: Path) -> None:
+    from counter_app.cli import _command
+
+    assert _command(["--hall", "service=hall", "--pc", "counter-3", "gui", "--role", "counter"]) == "gui"
+    assert _command(["--pc", "kiosk", "--db", "x.sqlite3", "hall", "status"]) == "hall"
