@@ -226,6 +226,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             "pending": status.pending,
             "parked": status.parked,
             "oldest_pending": _when(status.oldest_pending),
+            "handed_over": status.handed_over,
+            "conflicts": status.conflicts,
+            "last_hand_over_at": _when(status.last_handed_over_at),
             "last_hand_over": report_json(status.last_hand_over),
         }
     )

@@ -74,6 +74,12 @@ class LinkStatus:
     parked: int
     oldest_pending: datetime | None
     last_hand_over: HandOverReport | None
+    """The hand-over this process made last (``None``: none since it started)."""
+    handed_over: int = 0
+    """Actions of this PC handed over so far (applied, already there, or settled as conflicts)."""
+    conflicts: int = 0
+    last_handed_over_at: datetime | None = None
+    """When the last of them was handed over, by this process or an earlier one."""
 
 
 class HallLink:
@@ -248,6 +254,8 @@ class HallLink:
         with self.local.read():
             counts = self.local.journal.counts()
             identity = self.local.journal.identity()
+            settled = self.local.journal.settled()
+            last_settled = self.local.journal.last_settled()
         return LinkStatus(
             server_up=self.server is not None,
             since=self._since,
@@ -257,6 +265,9 @@ class HallLink:
             parked=counts.parked,
             oldest_pending=counts.oldest,
             last_hand_over=self.last_hand_over,
+            handed_over=settled.get("handed_over", 0) + settled.get("conflict", 0),
+            conflicts=settled.get("conflict", 0),
+            last_handed_over_at=last_settled,
         )
 
     # the hand-over and the copy of the line ---------------------------------------------------------------

@@ -168,6 +168,9 @@ def test_with_the_server_down_a_pc_issues_and_calls_alone_and_hands_over_once(
     synced = up("hall", "sync")
     assert (synced["replayed"], synced["conflicts"], synced["parked"], synced["pending"]) == (2, 0, 0, 0)
     assert up("hall", "sync")["replayed"] == 0  # run again: nothing doubled
+    status = up("hall", "status")
+    assert (status["handed_over"], status["conflicts"], status["pending"]) == (2, 0, 0)
+    assert status["last_hand_over_at"] is not None
     line = up("queue", "status")
     assert line["offline"] is False
     assert {c["number"]: c["current"] for c in line["counters"]}[1] == "AP1-001"
