@@ -247,3 +247,45 @@ def test_the_global_options_may_come_before_the_command(tmp_path: Path) -> None:
 
     assert _command(["--hall", "service=hall", "--pc", "counter-3", "gui", "--role", "counter"]) == "gui"
     assert _command(["--pc", "kiosk", "--db", "x.sqlite3", "hall", "status"]) == "hall"
+
+
+@pytest.mark.parametrize(
+    "dsn",
+    [
+        "service=hall",
+        "host=hall-server dbname=password_log user=counter sslmode=verify-full",
+        "postgresql://counter@hall-server:5432/hall?sslmode=require",
+        "postgres://hall-server/hall",
+    ],
+)
+def test_a_dsn_without_a_password_is_taken_as_written(dsn: str) -> None:
+    from counter_app.cli.hall import check_dsn
+
+    assert check_dsn(f"  {dsn} ", "--hall") == dsn
+
+
+def test_the_hall_comes_from_the_option_then_the_environment_then_the_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from counter_app.cli.hall import resolve_hall
+
+    profile = tmp_path / "hall.toml"
+    shipped = Path(__file__).parents[2] / "resources" / "hall_profile.toml"
+    text = shipped.read_text(encoding="utf-8").replace(
+        "[hall]\n", '[hall]\nserver = "service=from-profile"\n', 1
+    )
+    profile.write_text(text, encoding="utf-8")
+
+    def resolved(**given: str) -> tuple[str | None, str | None]:
+        args = argparse.Namespace(profile=str(profile), open_pc=object(), **given)
+        resolve_hall(args)
+        return args.hall, args.pc
+
+    monkeypatch.delenv("COUNTER_APP_HALL", raising=False)
+    assert resolved() == ("service=from-profile", None)
+    monkeypatch.setenv("COUNTER_APP_HALL", "service=from-env")
+    assert resolved(pc=" counter-3 ") == ("service=from-env", "counter-3")
+    assert resolved(hall="service=from-option") == ("service=from-option", None)
+    assert resolved(hall="") == (None, None)  # --hall "" : this PC's file alone, whatever else says
