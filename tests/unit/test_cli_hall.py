@@ -289,3 +289,38 @@ def test_the_hall_comes_from_the_option_then_the_environment_then_the_profile(
     assert resolved(pc=" counter-3 ") == ("service=from-env", "counter-3")
     assert resolved(hall="service=from-option") == ("service=from-option", None)
     assert resolved(hall="") == (None, None)  # --hall "" : this PC's file alone, whatever else says
+
+
+def test_the_server_stopped_hard_and_started_again(
+    hall: str, pg_server: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The server PC loses power (``pg_ctl stop -m immediate``): the kiosk goes on with its fallback
+    series; started again, the first command hands the tickets over and the server's series goes on."""
+    import shlex
+
+    from pg_server import PgServer
+
+    assert isinstance(pg_server, PgServer)
+    if pg_server.datadir is None:
+        pytest.skip("the tests did not start this server: they cannot stop it")
+    # started as it was (``pg_ctl start`` alone would take the default port)
+    words = shlex.split((pg_server.datadir / "postmaster.opts").read_text(encoding="utf-8"))
+    options = shlex.join(words[3:])  # after the binary, -D and the data folder
+    kiosk = pc(capsys, hall, "kiosk-1", tmp_path)
+    assert kiosk("ticket", "issue", "A")["number"] == "A001"
+    pg_server.ctl("-m", "immediate", "-w", "stop")
+    try:
+        issued = kiosk("ticket", "issue", "A")
+        assert (issued["number"], issued["offline"]) == ("AP1-001", True)
+        status = kiosk("hall", "status")
+        assert (status["server"], status["pending"]) == ("down", 1)
+        kiosk("hall", "sync", code=EXIT_STORE_UNAVAILABLE)
+    finally:
+        log = pg_server.datadir.parent / "server.log"
+        pg_server.ctl("-l", str(log), "-o", options, "-w", "start")
+    assert kiosk("ticket", "issue", "A")["number"] == "A002"  # the hand-over first, then its own action
+    status = kiosk("hall", "status")
+    assert (status["server"], status["pending"], status["handed_over"]) == ("up", 0, 1)
+    numbers = [c["current"] for c in kiosk("queue", "status")["counters"]]
+    assert numbers == [None] * len(numbers)
+    assert kiosk("queue", "status")["waiting"]["A"] == 3
