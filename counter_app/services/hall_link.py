@@ -315,6 +315,8 @@ class HallLink:
 
     def close(self) -> None:
         self.watch.stop()
+        if self.server is not None:  # a list imported by this process is this PC's own copy too
+            self._copy_account_list(self.server)
         self._drop_server()
         if self.offline is not None:
             self.offline.accounts.close()

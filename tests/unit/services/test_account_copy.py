@@ -10,7 +10,7 @@ import pytest
 from link_fixtures import Pcs
 from payment_data import account_line, account_number, accounts_file, write_list
 
-from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.errors import RuleViolation, StoreUnavailable
 from counter_app.services.payments.account_copy import copy_live_list
 
 
@@ -65,3 +65,16 @@ def test_a_damaged_copy_is_never_searched(pcs: Pcs) -> None:
     found = cut.run(lambda h: h.accounts.find("张三明"))
     assert [h.account.number for h in found.hits] == [account_number(1)]
     assert found.account_list is not None and found.account_list.accounts == 1
+
+
+def test_a_pc_alone_cannot_import_the_halls_list(pcs: Pcs) -> None:
+    one = pcs.up("counter-1")
+    one.run(lambda h: h.account_import.run(accounts_file(pcs.folder / "first.csv", 5)))
+    one.close()
+    cut = pcs.cut("counter-1")
+    before = cut.run(lambda h: h.accounts.live_list())
+    with pytest.raises(RuleViolation) as refused:
+        cut.run(lambda h: h.account_import.run(accounts_file(pcs.folder / "second.csv", 9)))
+    assert refused.value.code == "offline_needs_server"
+    assert cut.run(lambda h: h.accounts.live_list()) == before is not None
+    assert cut.link_status().pending == 0
