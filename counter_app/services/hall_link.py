@@ -285,7 +285,11 @@ class HallLink:
         if self.server is None:
             self._connect()
         if self.server is None:
-            raise StoreUnavailable("The hall server cannot be reached.", reason="server_down")
+            raise StoreUnavailable(
+                "The hall server cannot be reached (network or server down): nothing was handed over. "
+                "This PC's actions wait in its journal and go over as soon as the server answers.",
+                reason="server_down",
+            )
         server = self.server
         try:
             report = HandOver(server, self.local, self.pc, self.clock).run()
