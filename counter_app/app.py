@@ -203,4 +203,4 @@ def start_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``counter-app …``: the command line, whose ``gui`` command starts the windows."""
-    return cli.run(argv, open_hall=open_hall, start_gui=start_gui)
+    return cli.run(argv, open_hall=open_hall, start_gui=start_gui, open_pc=open_pc)

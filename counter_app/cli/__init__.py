@@ -2,11 +2,17 @@
 
 One front end of the composition root (``counter_app.app``), which hands :func:`run` the way to open a
 hall and to start the windows; the commands live by capability in ``queue.py``, ``applications.py``,
-``payments.py``, ``quality.py`` (reports, ratings, visit notes) and ``admin.py`` (init, staff, working
-days), each with ``register(subparsers, common_parent)``.
+``payments.py``, ``quality.py`` (reports, ratings, visit notes), ``admin.py`` (init, staff, working
+days) and ``hall.py`` (a hall with a server: ``--hall``/``--pc``, ``hall init|status|sync``), each with
+``register(subparsers, common_parent)``.
+
+With a hall server (``--hall DSN``, ``COUNTER_APP_HALL`` or the profile's ``[hall] server``) every
+command runs on this PC's link to it (:func:`on_hall`): on the server while it answers, on the PC's
+own store while it does not (a command the server is lost under runs again there, once).
 
 Exit codes: 0 done; 2 refused (bad input or a rule, nothing changed); 3 nobody waiting for that
-counter; 4 the store is unavailable (locked, disk full, damaged); 1 a bug (logged).
+counter; 4 the store is unavailable (locked, disk full, damaged; or the hall server cannot be reached
+for a command that needs it); 1 a bug (logged).
 """
 
 from __future__ import annotations
@@ -16,12 +22,15 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
+    from counter_app.cli.hall import PcOpener
     from counter_app.services.hall import Hall
+
+T = TypeVar("T")
 
 EXIT_REFUSED = 2
 EXIT_NOBODY_WAITING = 3
@@ -60,14 +69,24 @@ def hall_for(args: argparse.Namespace, *, create: bool = False) -> Hall:
     return hall
 
 
+def on_hall(args: argparse.Namespace, job: Callable[[Hall], T]) -> T:
+    """Run one command's ``job`` on its hall: the hall file as today, or with a hall server this PC's
+    link to it (``cli/hall.py``), where a job the server is lost under runs again on the PC's own
+    store, and a command marked ``server_only`` stops with exit 4 while the server is away."""
+    if args.hall:
+        from counter_app.cli.hall import on_pc
+
+        return on_pc(args, job)
+    with hall_for(args) as hall:
+        return job(hall)
+
+
 def json_command(build: Callable[[Hall, argparse.Namespace], Any]) -> Callable[[argparse.Namespace], int]:
     """A command: open the hall, build the JSON value, print it once the hall is closed. Refusals and an
     unavailable store propagate to :func:`run`, which turns them into the exit codes."""
 
     def command(args: argparse.Namespace) -> int:
-        with hall_for(args) as hall:
-            value = build(hall, args)
-        emit(value)
+        emit(on_hall(args, lambda hall: build(hall, args)))
         return 0
 
     return command
@@ -77,7 +96,7 @@ def json_command(build: Callable[[Hall, argparse.Namespace], Any]) -> Callable[[
 def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     """The whole command line; ``areas=False`` leaves out the applications, payments, staff and
     working-day commands (the ``gui`` command does not need them to start)."""
-    from counter_app.cli import admin, queue
+    from counter_app.cli import admin, hall, queue
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -86,12 +105,24 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
         help="hall database file (default: COUNTER_APP_DB or the user data folder)",
     )
     common.add_argument("--profile", default=argparse.SUPPRESS, help="hall profile TOML to load")
+    common.add_argument(
+        "--hall",
+        default=argparse.SUPPRESS,
+        metavar="DSN",
+        help="the hall server (PostgreSQL), e.g. 'host=hall-server dbname=hall user=counter' or "
+        "'service=hall' (default: COUNTER_APP_HALL or the profile's [hall] server; none: this PC's "
+        "file alone). No password here: ~/.pgpass or a service file holds it",
+    )
+    common.add_argument(
+        "--pc", default=argparse.SUPPRESS, help="this PC's name in the hall (default: the host name)"
+    )
 
     parser = argparse.ArgumentParser(
         prog="counter-app", description="Service-hall counter tool", parents=[common]
     )
     sub = parser.add_subparsers(dest="command", required=True)
     admin.register_init(sub, common)
+    hall.register(sub, common)
     queue.register(sub, common)
     _register_gui(sub, common)
     if areas:
@@ -151,7 +182,7 @@ def _command(argv: Sequence[str]) -> str:
     """The sub-command word of ``argv`` (skipping the global options and their values)."""
     words = iter(argv)
     for word in words:
-        if word in ("--db", "--profile"):
+        if word in ("--db", "--profile", "--hall", "--pc"):
             next(words, None)
         elif not word.startswith("-"):
             return word
@@ -159,21 +190,32 @@ def _command(argv: Sequence[str]) -> str:
 
 
 # running -------------------------------------------------------------------------------------------
-def run(argv: Sequence[str] | None, *, open_hall: HallOpener, start_gui: GuiStarter) -> int:
+def run(
+    argv: Sequence[str] | None,
+    *,
+    open_hall: HallOpener,
+    start_gui: GuiStarter,
+    open_pc: PcOpener | None = None,
+) -> int:
     """Parse ``argv`` and run the command; refusals and an unavailable store become exit codes with
-    the reason as JSON on stderr."""
+    the reason as JSON on stderr. ``open_pc``: how a PC of a hall with a server opens its link
+    (``counter_app.app.open_pc``); ``args.hall`` (the DSN, or ``None``) and ``args.pc`` tell the
+    command and the windows which."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(areas=_command(argv) != "gui")  # a window starts without the other commands
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.profile = getattr(args, "profile", None)
-    args.open_hall, args.start_gui = open_hall, start_gui
+    args.open_hall, args.start_gui, args.open_pc = open_hall, start_gui, open_pc
     from counter_app import paths
     from counter_app.logs import setup_logging
 
     gui = args.command == "gui"
     setup_logging(gui=gui, db_path=paths.database_path(args.db) if gui else None)
     try:
+        from counter_app.cli.hall import resolve_hall
+
+        resolve_hall(args)
         return int(args.func(args))
     except NobodyWaiting as exc:
         _error(exc.code, str(exc), exc.params)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, hall_for, json_command
+from counter_app.cli.hall import server_only
 
 if TYPE_CHECKING:  # the parser of ``gui`` is built from here too: nothing heavy at import time
     from counter_app.domain.applications.detail import StaffMember
@@ -25,6 +26,10 @@ if TYPE_CHECKING:  # the parser of ``gui`` is built from here too: nothing heavy
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if args.hall:  # the hall on its server: the same as ``hall init``
+        from counter_app.cli.hall import cmd_init as init_server
+
+        return init_server(args)
     with hall_for(args, create=True) as hall:
         result: dict[str, Any] = {
             "db": str(hall.path),
@@ -175,6 +180,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("file", help="year, source, holidays and make-up workdays (see docs/work-calendar.md)")
     p.set_defaults(func=json_command(_workdays_load))
+    server_only(p, "entering the holiday schedule")
     p = days.add_parser("year", parents=[common], help="how a year is counted: days off, make-up workdays")
     p.add_argument("year", type=_year)
     p.set_defaults(func=json_command(_workdays_year))
@@ -187,8 +193,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("name")
     p.add_argument("--role", default=Role.CLERK.value, choices=[r.value for r in Role])
     p.set_defaults(func=json_command(_staff_add))
+    server_only(p, "changing the hall's staff")
     p = staff.add_parser("list", parents=[common], help="every member of staff")
     p.set_defaults(func=json_command(_staff_list))
+    server_only(p, "the hall's staff")
     p = staff.add_parser("deactivate", parents=[common], help="someone left: a plain clerk from now on")
     p.add_argument("code")
     p.set_defaults(func=json_command(_staff_deactivate))
+    server_only(p, "changing the hall's staff")

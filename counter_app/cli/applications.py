@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import json_command
 from counter_app.cli.admin import workdays_count
+from counter_app.cli.hall import server_only
 from counter_app.domain.applications.business_types import BusinessType, Party, ServiceKind
 from counter_app.domain.applications.detail import ApplicationDetail
 from counter_app.domain.applications.values import ApplicationPolicy
@@ -279,6 +280,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--within", type=workdays_count, help="working days ahead (default: the hall's due-soon setting)"
     )
     p.set_defaults(func=json_command(_due_report))
+    server_only(p, "the hall's applications due")
 
     p = apps.add_parser("list", parents=[common], help="the worklist (personal data masked)")
     p.add_argument("--state", default="open", choices=list(STATE_FILTERS))
@@ -288,6 +290,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--search", help="number, tracking reference, name, phone, ID, account or address")
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=json_command(_list))
+    server_only(p, "the hall's worklist")
 
     p = apps.add_parser("show", parents=[common], help="one application with its history (masked)")
     p.add_argument("number", help="application number or tracking reference")

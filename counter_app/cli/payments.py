@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from counter_app.cli import emit, hall_for
+from counter_app.cli import emit, on_hall
+from counter_app.cli.hall import server_only
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.domain.payments.guidance import AccountListRecord, Freshness
@@ -65,22 +66,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     def show(progress: ImportProgress) -> None:
         print(f"{progress.phase} {progress.fraction:.0%} {progress.rows} rows", file=sys.stderr)
 
-    with hall_for(args) as hall:
-        summary = hall.account_import.run(
+    summary = on_hall(
+        args,
+        lambda hall: hall.account_import.run(
             Path(args.file),
             encoding=args.encoding,
             as_of=_day(args.as_of, "as_of") if args.as_of else None,
             clerk=args.clerk or "",
             rejects_path=args.rejects,
             progress=show if args.progress else None,
-        )
+        ),
+    )
     emit(summary.as_json())
     return 0
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        found = hall.accounts.find(args.query, limit=args.limit)
+    found = on_hall(args, lambda hall: hall.accounts.find(args.query, limit=args.limit))
     emit(
         {
             "query": found.query.text,
@@ -94,17 +96,17 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        live = hall.accounts.live_list()
-        history = hall.accounts.history(args.history)
+    live, history = on_hall(
+        args, lambda hall: (hall.accounts.live_list(), hall.accounts.history(args.history))
+    )
     emit({"live": list_json(live), "history": [list_json(r) for r in history]})
     return 0
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        start = _day(args.start, "from") if args.start else None
-        figures = hall.payments.figures(start, _day(args.end, "to") if args.end else None)
+    start = _day(args.start, "from") if args.start else None
+    end = _day(args.end, "to") if args.end else None
+    figures = on_hall(args, lambda hall: hall.payments.figures(start, end))
     emit(
         {
             "from": figures.start.isoformat(),
@@ -122,9 +124,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
 def cmd_slip(args: argparse.Namespace) -> int:
     from counter_app.services.printing.payments import guide_and_print_pdf
 
-    with hall_for(args) as hall:
-        emit(
-            guide_and_print_pdf(
+    emit(
+        on_hall(
+            args,
+            lambda hall: guide_and_print_pdf(
                 hall,
                 args.account,
                 args.channel or [],
@@ -132,8 +135,9 @@ def cmd_slip(args: argparse.Namespace) -> int:
                 paper=args.paper,
                 clerk=args.clerk or "cli",
                 counter=args.counter,
-            )
+            ),
         )
+    )
     return 0
 
 
@@ -142,26 +146,25 @@ def cmd_boundary(args: argparse.Namespace) -> int:
 
     location = fault_location(args.location)
     contract = fault_location(args.contract_boundary) if args.contract_boundary else None
-    with hall_for(args) as hall:
-        leaflet = hall.boundary.leaflet(location, contract)
-        out: dict[str, Any] = {
-            "location": location.value,
-            "responsibility": "utility" if leaflet.free_repair else "customer",
-            "free_repair": leaflet.free_repair,
-            "boundary": leaflet.utility_owns_up_to.value,
-            "from_contract": leaflet.from_contract,
-            "lines": list(leaflet.lines),
-        }
-        if args.pdf:
-            from counter_app.printing.backends import ensure_gui_app, write_pdf
-            from counter_app.printing.boundary_leaflet import leaflet_printable
-            from counter_app.printing.paper import paper_for
-            from counter_app.qt_i18n import HallTexts
+    leaflet = on_hall(args, lambda hall: hall.boundary.leaflet(location, contract))
+    out: dict[str, Any] = {
+        "location": location.value,
+        "responsibility": "utility" if leaflet.free_repair else "customer",
+        "free_repair": leaflet.free_repair,
+        "boundary": leaflet.utility_owns_up_to.value,
+        "from_contract": leaflet.from_contract,
+        "lines": list(leaflet.lines),
+    }
+    if args.pdf:
+        from counter_app.printing.backends import ensure_gui_app, write_pdf
+        from counter_app.printing.boundary_leaflet import leaflet_printable
+        from counter_app.printing.paper import paper_for
+        from counter_app.qt_i18n import HallTexts
 
-            ensure_gui_app()
-            paper = paper_for(args.paper)
-            write_pdf(leaflet_printable(leaflet, HallTexts(leaflet.language)), paper, Path(args.pdf))
-            out.update(pdf=args.pdf, paper=paper.key)
+        ensure_gui_app()
+        paper = paper_for(args.paper)
+        write_pdf(leaflet_printable(leaflet, HallTexts(leaflet.language)), paper, Path(args.pdf))
+        out.update(pdf=args.pdf, paper=paper.key)
     emit(out)
     return 0
 
@@ -185,6 +188,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--clerk")
     p.add_argument("--progress", action="store_true", help="report progress on stderr")
     p.set_defaults(func=cmd_import)
+    server_only(p, "importing the hall's account list")
 
     p = accounts.add_parser("find", parents=[common], help="find accounts by number, phone, name or address")
     p.add_argument("query")
@@ -199,6 +203,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="start", help="first business day (default today)")
     p.add_argument("--to", dest="end", help="last business day (default: the first)")
     p.set_defaults(func=cmd_figures)
+    server_only(p, "the hall's payment guidance figures")
 
     slip = sub.add_parser("slip", help="print slips").add_subparsers(dest="action", required=True)
     p = slip.add_parser("payment", parents=[common], help="record payment guidance and print its QR slip")

@@ -10,13 +10,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from counter_app.cli import emit, hall_for
+from counter_app.cli import emit, on_hall
+from counter_app.cli.hall import server_only
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.quality.figures import QualityFigures
 from counter_app.domain.quality.records import Handover, RatingRecord, RatingSource, VisitNote
 from counter_app.domain.quality.report import ReportData
+
+if TYPE_CHECKING:
+    from counter_app.services.hall import Hall
 
 FORMATS = ("pdf", "csv", "xlsx")
 
@@ -139,7 +143,8 @@ def note_json(n: VisitNote | None) -> dict[str, Any] | None:
 # commands ------------------------------------------------------------------------------------------
 def cmd_report(args: argparse.Namespace) -> int:
     outputs = _outputs(args)
-    with hall_for(args) as hall:
+
+    def build(hall: Hall) -> Any:
         reports = hall.quality.reports
         if args.kind == "daily":
             data = reports.daily(_day(args.date, "date") if args.date else None, args.language)
@@ -151,16 +156,19 @@ def cmd_report(args: argparse.Namespace) -> int:
             if not args.start or not args.end:
                 raise InvalidInput("A range report needs --from and --to", field="from")
             data = reports.range(_day(args.start, "from"), _day(args.end, "to"), args.language)
+        return data
+
+    data = on_hall(args, build)
     emit(report_json(data, write_files(data, outputs)))
     return 0
 
 
 def cmd_forecast(args: argparse.Namespace) -> int:
     outputs = _outputs(args)
-    with hall_for(args) as hall:
-        result = hall.quality.reports.forecast(
-            _day(args.start, "from") if args.start else None, args.days, args.weeks, args.language
-        )
+    start = _day(args.start, "from") if args.start else None
+    result = on_hall(
+        args, lambda hall: hall.quality.reports.forecast(start, args.days, args.weeks, args.language)
+    )
     out = report_json(result.report, write_files(result.report, outputs))
     out["days"] = [
         {"day": d.day.isoformat(), "kind": d.kind, "class": d.day_class, "expected": round(d.total, 1)}
@@ -182,42 +190,41 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
 
 def cmd_rate(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        record = hall.quality.ratings.rate(
-            args.level,
-            number=args.number,
-            day=_day(args.date, "date") if args.date else None,
-            reasons=args.reason or [],
-            source=RatingSource.CLI,
-        )
+    day = _day(args.date, "date") if args.date else None
+    record = on_hall(
+        args,
+        lambda hall: hall.quality.ratings.rate(
+            args.level, number=args.number, day=day, reasons=args.reason or [], source=RatingSource.CLI
+        ),
+    )
     emit(rating_json(record))
     return 0
 
 
 def cmd_rating_show(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        day = _day(args.date, "date") if args.date else None
-        record = hall.quality.ratings.of_ticket(number=args.number, day=day)
+    day = _day(args.date, "date") if args.date else None
+    record = on_hall(args, lambda hall: hall.quality.ratings.of_ticket(number=args.number, day=day))
     emit(rating_json(record) if record else {"ticket": args.number.strip().upper(), "level": None})
     return 0
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        note = hall.quality.desk.save_note(
+    note = on_hall(
+        args,
+        lambda hall: hall.quality.desk.save_note(
             args.counter,
             outcome=args.outcome,
             note=args.note or "",
             clerk=args.clerk or "",
             number=args.number,
-        )
+        ),
+    )
     emit(note_json(note))
     return 0
 
 
 def cmd_desk(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        desk = hall.quality.desk.desk(args.counter, args.clerk or "")
+    desk = on_hall(args, lambda hall: hall.quality.desk.desk(args.counter, args.clerk or ""))
     emit(
         {
             "counter": desk.counter,
@@ -235,8 +242,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
 
 
 def cmd_now(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        view = hall.quality.dashboard.view()
+    view = on_hall(args, lambda hall: hall.quality.dashboard.view())
     emit(
         {
             "at": view.at.isoformat(),
@@ -287,21 +293,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--date")
     _formats(p)
     p.set_defaults(func=cmd_report)
+    server_only(p, "the hall's reports")
     p = report.add_parser("monthly", parents=[common], help="one month (default: this month)")
     p.add_argument("--month", help="e.g. 2026-11")
     _formats(p)
     p.set_defaults(func=cmd_report)
+    server_only(p, "the hall's reports")
     p = report.add_parser("range", parents=[common], help="any business days, both included")
     p.add_argument("--from", dest="start", required=True)
     p.add_argument("--to", dest="end", required=True)
     _formats(p)
     p.set_defaults(func=cmd_report)
+    server_only(p, "the hall's reports")
     p = report.add_parser("forecast", parents=[common], help="expected arrivals and counters needed")
     p.add_argument("--from", dest="start", help="first day forecast (default: tomorrow)")
     p.add_argument("--days", type=int, default=7)
     p.add_argument("--weeks", type=int, default=4, help="past weeks the forecast's error is measured on")
     _formats(p)
     p.set_defaults(func=cmd_forecast)
+    server_only(p, "the hall's reports")
 
     rating = sub.add_parser("rating", help="the customer's rating of a visit").add_subparsers(
         dest="action", required=True
@@ -316,6 +326,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--reason", action="append", help="reason code (repeat), only below satisfied")
     p.add_argument("--date", help="the ticket's business day (default: today)")
     p.set_defaults(func=cmd_rate)
+    server_only(p, "recording a rating")
     p = rating.add_parser("show", parents=[common], help="a ticket's rating")
     p.add_argument("number")
     p.add_argument("--date")
@@ -331,6 +342,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--note")
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_note)
+    server_only(p, "recording a visit's outcome")
     p = visit.add_parser("desk", parents=[common], help="a counter's hand-overs: received, own, to it")
     p.add_argument("--counter", type=int, required=True)
     p.add_argument("--clerk")
@@ -339,4 +351,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     quality = sub.add_parser("quality", help="the supervisor's figures").add_subparsers(
         dest="action", required=True
     )
-    quality.add_parser("now", parents=[common], help="the dashboard now, as JSON").set_defaults(func=cmd_now)
+    now = quality.add_parser("now", parents=[common], help="the dashboard now, as JSON")
+    now.set_defaults(func=cmd_now)
+    server_only(now, "the hall's dashboard")

@@ -11,11 +11,23 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from counter_app.cli import emit, hall_for
-from counter_app.domain.errors import InvalidInput, NobodyWaiting
+from counter_app.cli import emit, on_hall
+from counter_app.domain.errors import InvalidInput, NobodyWaiting, StoreUnavailable
 from counter_app.domain.queue import CounterState, Ticket
+
+if TYPE_CHECKING:
+    from counter_app.services.hall import Hall
+
+
+def _offline(args: argparse.Namespace, hall: Hall, out: dict[str, Any]) -> dict[str, Any]:
+    """On a PC of a hall with a server: say whether the action was done on the PC alone."""
+    if args.hall:
+        from counter_app.cli.hall import working_alone
+
+        out["offline"] = working_alone(hall)
+    return out
 
 
 def ticket_json(ticket: Ticket | None) -> dict[str, Any] | None:
@@ -53,78 +65,96 @@ def cmd_issue(args: argparse.Namespace) -> int:
             code="green_reason_without_green",
             reason=args.reason,
         )
-    with hall_for(args) as hall:
+
+    def issue(hall: Hall) -> dict[str, Any]:
         issued = hall.queue.issue(
             args.service, green=args.green, green_reason=args.reason or "", source="cli"
         )
-    out = ticket_json(issued.ticket) or {}
-    out.update(ahead=issued.ahead, estimate_min=issued.estimate_minutes)
-    emit(out)
+        out = ticket_json(issued.ticket) or {}
+        out.update(ahead=issued.ahead, estimate_min=issued.estimate_minutes)
+        return _offline(args, hall, out)
+
+    emit(on_hall(args, issue))
     return 0
 
 
 def cmd_call(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
+
+    def call(hall: Hall) -> dict[str, Any]:
+        if not args.number and args.hall:
+            from counter_app.cli.hall import SERVER_NEEDED, working_alone
+
+            if working_alone(hall):
+                what = "who is next is known only there; call a number with --number"
+                raise StoreUnavailable(SERVER_NEEDED.format(what=what), reason="server_down")
         if args.number:
             result = hall.queue.call_number(args.counter, args.number, clerk=args.clerk)
         else:
             result = hall.queue.call_next(args.counter, clerk=args.clerk)
-    out = ticket_json(result.called) or {"called": None}
-    out["finished"] = ticket_json(result.finished)
+        out = ticket_json(result.called) or {"called": None}
+        out["finished"] = ticket_json(result.finished)
+        return _offline(args, hall, out)
+
+    out = on_hall(args, call)
     emit(out)
-    if result.called is None:
+    if out.get("number") is None:
         raise NobodyWaiting(f"Nobody is waiting for counter {args.counter}", counter=args.counter)
     return 0
 
 
 def _counter_action(action: str) -> Callable[[argparse.Namespace], int]:
+    def act(hall: Hall, args: argparse.Namespace) -> dict[str, Any] | None:
+        out: dict[str, Any] | None
+        if action == "recall":
+            recalled = hall.queue.recall(args.counter)
+            out = ticket_json(recalled.ticket) or {}
+            out["became_no_show"] = recalled.became_no_show
+        elif action == "no-show":
+            out = ticket_json(hall.queue.no_show(args.counter))
+        elif action == "start":
+            out = ticket_json(hall.queue.start_serving(args.counter))
+        elif action == "transfer":
+            out = ticket_json(
+                hall.queue.transfer(args.counter, args.to, reason=args.reason, to_counter=args.to_counter)
+            )
+        else:
+            out = ticket_json(hall.queue.finish(args.counter, number=args.number))
+        return out if out is None else _offline(args, hall, out)
+
     def run(args: argparse.Namespace) -> int:
-        with hall_for(args) as hall:
-            out: dict[str, Any] | None
-            if action == "recall":
-                recalled = hall.queue.recall(args.counter)
-                out = ticket_json(recalled.ticket) or {}
-                out["became_no_show"] = recalled.became_no_show
-            elif action == "no-show":
-                out = ticket_json(hall.queue.no_show(args.counter))
-            elif action == "start":
-                out = ticket_json(hall.queue.start_serving(args.counter))
-            elif action == "transfer":
-                out = ticket_json(
-                    hall.queue.transfer(args.counter, args.to, reason=args.reason, to_counter=args.to_counter)
-                )
-            else:
-                out = ticket_json(hall.queue.finish(args.counter, number=args.number))
-        emit(out)
+        emit(on_hall(args, lambda hall: act(hall, args)))
         return 0
 
     return run
 
 
 def cmd_requeue(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        emit(ticket_json(hall.queue.requeue(args.number, clerk=args.clerk or "")))
+    emit(on_hall(args, lambda hall: ticket_json(hall.queue.requeue(args.number, clerk=args.clerk or ""))))
     return 0
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        emit(ticket_json(hall.queue.cancel(args.number, clerk=args.clerk or "")))
+    emit(on_hall(args, lambda hall: ticket_json(hall.queue.cancel(args.number, clerk=args.clerk or ""))))
     return 0
 
 
 def cmd_print(args: argparse.Namespace) -> int:
     from counter_app.services.printing.tickets import print_ticket_pdf
 
-    with hall_for(args) as hall:
-        emit(print_ticket_pdf(hall, args.number, Path(args.pdf), paper=args.paper))
+    emit(on_hall(args, lambda hall: print_ticket_pdf(hall, args.number, Path(args.pdf), paper=args.paper)))
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        status = hall.views.status()
-    emit(
+    emit(on_hall(args, lambda hall: _status(args, hall)))
+    return 0
+
+
+def _status(args: argparse.Namespace, hall: Hall) -> dict[str, Any]:
+    status = hall.views.status()
+    return _offline(
+        args,
+        hall,
         {
             "business_day": status.business_day.isoformat(),
             "waiting": {s.code: status.waiting.get(s.code, 0) for s in hall.profile.services},
@@ -139,14 +169,15 @@ def cmd_status(args: argparse.Namespace) -> int:
                 }
                 for c in status.counters
             ],
-        }
+        },
     )
-    return 0
 
 
 def cmd_counter(args: argparse.Namespace) -> int:
-    with hall_for(args) as hall:
-        hall.queue.set_counter_state(args.number, CounterState(args.state), clerk=args.clerk)
+    on_hall(
+        args,
+        lambda hall: hall.queue.set_counter_state(args.number, CounterState(args.state), clerk=args.clerk),
+    )
     emit({"counter": args.number, "state": args.state})
     return 0
 

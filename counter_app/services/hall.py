@@ -67,7 +67,7 @@ class Hall:
         self.views = QueueViews(store, self.profile, self.clock)
         self.print_jobs = PrintJobs(store, self.clock)
         self.accounts = AccountService(store, self.profile, self.clock)
-        self.account_import = AccountImport(store, self.profile, self.path, self.clock)
+        self.account_import = AccountImport(store, self.profile, self.path, self.clock, self.desk)
         self.payments = PaymentGuidanceService(store, self.profile, self.accounts, self.clock, self.desk)
         self.boundary = PropertyBoundaryService(self.profile, self.clock)
         self.applications = ApplicationsService(store, self.profile, self.clock, self.desk)

@@ -37,6 +37,7 @@ from counter_app.services.clock import Clock
 from counter_app.services.hall import Hall, sync_profile
 from counter_app.services.hand_over import HandOver, HandOverReport
 from counter_app.services.offline import OfflineDesk
+from counter_app.services.payments.account_copy import copy_live_list
 from counter_app.services.ports import ChangeFeed, HallRecords
 
 log = logging.getLogger("counter_app.link")
@@ -73,6 +74,12 @@ class LinkStatus:
     parked: int
     oldest_pending: datetime | None
     last_hand_over: HandOverReport | None
+    """The hand-over this process made last (``None``: none since it started)."""
+    handed_over: int = 0
+    """Actions of this PC handed over so far (applied, already there, or settled as conflicts)."""
+    conflicts: int = 0
+    last_handed_over_at: datetime | None = None
+    """When the last of them was handed over, by this process or an earlier one."""
 
 
 class HallLink:
@@ -111,9 +118,14 @@ class HallLink:
         if self.server is None and self._up is not False:
             self._connect()
         if self.server is not None:
-            self._after_reconnect()
-            self._mirror_if_due(self.server)
-            return self.server
+            try:
+                self._after_reconnect()
+                self._mirror_if_due(self.server)
+            except StoreUnavailable as exc:  # gone while catching up: the job runs alone, like a cut one
+                if exc.reason != "server_down" or not self.went_down(exc):
+                    raise
+            else:
+                return self.server
         return self._offline_hall()
 
     def went_down(self, exc: BaseException) -> bool:
@@ -132,7 +144,15 @@ class HallLink:
             self._set_status(False)
             return
         self.server = server
-        self._register(server)
+        try:
+            self._register(server)
+        except StoreUnavailable as exc:
+            if exc.reason != "server_down":
+                raise
+            log.info("hall server lost while joining it: %s", exc)
+            self._drop_server()
+            self._set_status(False)
+            return
         self._set_status(True)
 
     def _drop_server(self) -> None:
@@ -202,6 +222,14 @@ class HallLink:
                 if mine is None or mine[2] != stored[2]:
                     self.local.profile.save(text, parts, server.profile, "hall server", now)
         self.offline = None  # rebuilt with the tag and profile when next needed
+        self._copy_account_list(server)
+
+    def _copy_account_list(self, server: Hall) -> None:
+        """This PC's own copy of the hall's live account list (searched also while the server is away)."""
+        try:
+            copy_live_list(server.store, self.local)
+        except StoreUnavailable as exc:
+            log.warning("account list not copied from the hall server: %s", exc)
 
     # status ---------------------------------------------------------------------------------------------
     def _set_status(self, up: bool) -> None:
@@ -209,7 +237,10 @@ class HallLink:
             if self._up is up:
                 return
             self._up, self._since = up, self.clock()
-        log.warning("working %s since %s", "with the hall server" if up else "ALONE", self._since)
+        if up:
+            log.info("working with the hall server since %s", self._since)
+        else:
+            log.warning("working ALONE (the hall server cannot be reached) since %s", self._since)
 
     def on_watch_status(self, up: bool, since: datetime) -> None:
         """The server watch's word (its own thread): the worker acts on it before the next job."""
@@ -223,6 +254,8 @@ class HallLink:
         with self.local.read():
             counts = self.local.journal.counts()
             identity = self.local.journal.identity()
+            settled = self.local.journal.settled()
+            last_settled = self.local.journal.last_settled()
         return LinkStatus(
             server_up=self.server is not None,
             since=self._since,
@@ -232,6 +265,9 @@ class HallLink:
             parked=counts.parked,
             oldest_pending=counts.oldest,
             last_hand_over=self.last_hand_over,
+            handed_over=settled.get("handed_over", 0) + settled.get("conflict", 0),
+            conflicts=settled.get("conflict", 0),
+            last_handed_over_at=last_settled,
         )
 
     # the hand-over and the copy of the line ---------------------------------------------------------------
@@ -249,7 +285,11 @@ class HallLink:
         if self.server is None:
             self._connect()
         if self.server is None:
-            raise StoreUnavailable("The hall server cannot be reached.", reason="server_down")
+            raise StoreUnavailable(
+                "The hall server cannot be reached (network or server down): nothing was handed over. "
+                "This PC's actions wait in its journal and go over as soon as the server answers.",
+                reason="server_down",
+            )
         server = self.server
         try:
             report = HandOver(server, self.local, self.pc, self.clock).run()
@@ -275,9 +315,12 @@ class HallLink:
             tickets = server.store.queue.open_tickets(day)
         with self.local.write():
             self.local.queue.mirror(day, tickets, _series)
+        self._copy_account_list(server)
 
     def close(self) -> None:
         self.watch.stop()
+        if self.server is not None:  # a list imported by this process is this PC's own copy too
+            self._copy_account_list(self.server)
         self._drop_server()
         if self.offline is not None:
             self.offline.accounts.close()
@@ -356,6 +399,11 @@ class LinkedHall(Hall):
                 raise
             self._use(self.link.current())
             return job(self)  # once more, on this PC's own store
+
+    @property
+    def alone(self) -> bool:
+        """Whether the services in use now are this PC's own (the server could not be reached)."""
+        return self.link.server is None or self._target is not self.link.server
 
     def link_status(self) -> LinkStatus:
         return self.link.status()

@@ -47,6 +47,7 @@ from counter_app.domain.payments.guidance import (
     GuidanceRecord,
 )
 from counter_app.domain.payments.search import SearchClause
+from counter_app.domain.payments.shelved import ShelvedList
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.facts import Rating, Visit
 from counter_app.domain.quality.records import (
@@ -306,7 +307,22 @@ class AccountListFiles(Protocol):
 
     def sweep(self, live: str | None, superseded: set[str]) -> list[str]: ...
 
+    def digest(self, file: str) -> str | None: ...
+
+    def receive(self, file: str, expected: ShelvedList, chunks: Iterable[bytes]) -> Path: ...
+
     def unavailable(self, exc: OSError) -> StoreUnavailable: ...
+
+
+class AccountListShelfRecords(Protocol):
+    """The hall server's copies of the list files, from which each PC takes its own (none on the
+    embedded file: ``shelved`` is always ``None`` there)."""
+
+    def put(self, list_id: int, path: Path) -> ShelvedList | None: ...
+
+    def shelved(self, list_id: int) -> ShelvedList | None: ...
+
+    def chunk(self, list_id: int, position: int) -> bytes | None: ...
 
 
 class ProfileRecords(Protocol):
@@ -497,6 +513,8 @@ class JournalRecords(Protocol):
 
     def settled(self) -> dict[str, int]: ...
 
+    def last_settled(self) -> datetime | None: ...
+
     def identity(self) -> PcIdentity | None: ...
 
     def set_identity(self, name: str, tag: str, server: str, at: datetime) -> None: ...
@@ -558,6 +576,9 @@ class HallRecords(Protocol):
 
     @property
     def account_files(self) -> AccountListFiles: ...
+
+    @property
+    def account_shelf(self) -> AccountListShelfRecords: ...
 
     @property
     def profile(self) -> ProfileRecords: ...

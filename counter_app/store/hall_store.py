@@ -18,6 +18,7 @@ from typing import Protocol
 from counter_app.domain.errors import AlreadyApplied
 from counter_app.domain.offline import ActionStamp
 from counter_app.store.account_list import AccountListFolder
+from counter_app.store.account_list.shelf import AccountListShelf, NoShelf
 from counter_app.store.applications import ApplicationsRepository
 from counter_app.store.calendar import CalendarRepository
 from counter_app.store.link import ActionsRepository, JournalRepository
@@ -68,6 +69,8 @@ class HallStore:
         self.prints = PrintJobRepository(sql)
         self.guidance = GuidanceRepository(sql)
         self.account_lists = AccountListsRepository(sql)
+        self.account_shelf: AccountListShelf | NoShelf = NoShelf()
+        """The hall server's copies of the list files for its PCs (none on the embedded file)."""
         self.profile = ProfileRepository(sql)
         self.calendar = CalendarRepository(sql)
         self.meta = HallMetaRepository(sql)

@@ -51,6 +51,13 @@ class JournalRepository:
         rows = self.sql.execute("SELECT state, COUNT(*) FROM pc_journal GROUP BY state").fetchall()
         return {str(r[0]): int(r[1]) for r in rows}
 
+    def last_settled(self) -> datetime | None:
+        """When the last action of this PC was handed over (applied, already there or a conflict)."""
+        row = self.sql.execute(
+            "SELECT MAX(settled_at) FROM pc_journal WHERE state IN ('handed_over', 'conflict')"
+        ).fetchone()
+        return parse_time(row[0]) if row else None
+
     def identity(self) -> PcIdentity | None:
         row = self.sql.execute("SELECT name, tag, server, joined_at FROM pc_identity WHERE id = 1").fetchone()
         if row is None:

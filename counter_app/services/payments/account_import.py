@@ -41,6 +41,7 @@ from counter_app.domain.payments.accounts import AccountValues
 from counter_app.domain.payments.guidance import AccountListRecord, BuiltList, account_settings
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.offline import OfflineDesk
 from counter_app.services.ports import AccountListBuild, HallRecords
 
 log = logging.getLogger("counter_app.accounts")
@@ -167,9 +168,17 @@ class AccountImport:
     """``run`` is one user action: read, build, switch. Run it on its own connection (worker)."""
 
     def __init__(
-        self, store: HallRecords, profile: HallProfile, hall_path: Path, clock: Clock = system_clock
+        self,
+        store: HallRecords,
+        profile: HallProfile,
+        hall_path: Path,
+        clock: Clock = system_clock,
+        desk: OfflineDesk | None = None,
     ) -> None:
+        """``desk``: set while the PC works without its hall server, where the hall's list (one for
+        every PC) cannot be imported."""
         self.store = store
+        self.desk = desk
         self.profile = profile
         self.clock = clock
         self.hall_path = hall_path
@@ -191,6 +200,12 @@ class AccountImport:
         progress: ProgressFn | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportSummary:
+        if self.desk is not None:
+            raise RuleViolation(
+                "The hall server cannot be reached: the account list is imported on the server, once for "
+                "every PC. Import it again when the server is back; this PC keeps searching its copy.",
+                code="offline_needs_server",
+            )
         started = time.monotonic()
         source = Path(source)
         report = progress or (lambda _: None)
@@ -344,6 +359,8 @@ class AccountImport:
                 imported_at=now,
             )
             record = self.lists.make_live(draft)
+            # a hall with a server keeps the file for its other PCs (services/payments/account_copy.py)
+            self.store.account_shelf.put(record.id, built.path)
             self.lists.add_outbox(
                 "payments",
                 {

@@ -7,11 +7,14 @@ folder sits beside the hall's local file: ``hall.sqlite3`` → ``hall.sqlite3.ac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.payments.shelved import ShelvedList
 from counter_app.store.account_list.build import AccountListBuilder, os_unavailable, sweep
 from counter_app.store.account_list.reader import AccountListFile
+from counter_app.store.account_list.shelf import file_digest, receive_file
 
 
 def accounts_folder(hall_path: Path) -> Path:
@@ -42,6 +45,14 @@ class AccountListFolder:
     def sweep(self, live: str | None, superseded: set[str]) -> list[str]:
         """Delete superseded files and what crashed imports left behind; the names removed."""
         return sweep(self.folder, live, superseded)
+
+    def digest(self, file: str) -> str | None:
+        """The SHA-256 of a list file here (``None``: not here)."""
+        return file_digest(self.folder / file)
+
+    def receive(self, file: str, expected: ShelvedList, chunks: Iterable[bytes]) -> Path:
+        """Take a copy of a list file from the hall server's shelf, checked against its digest."""
+        return receive_file(self.folder / file, expected, chunks)
 
     def unavailable(self, exc: OSError) -> StoreUnavailable:
         """A failing file operation in the hall's data folder, as the environment failure it is."""

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app.store.account_list import AccountListFolder, accounts_folder
+from counter_app.store.account_list.shelf import AccountListShelf
 from counter_app.store.hall_store import HallStore
 from counter_app.store.postgres.changes import ServerWatch
 from counter_app.store.postgres.connection import PostgresSql
@@ -29,6 +30,7 @@ class PostgresHallStore(HallStore):
     ) -> None:
         super().__init__(sql, watch, AccountListFolder(accounts_folder(local_path)), migrations)
         self.local_path = local_path
+        self.account_shelf = AccountListShelf(sql)
 
     def set_timezone(self, timezone: str) -> None:
         self.sql.set_timezone(timezone)

@@ -7,6 +7,7 @@ One fixture (``engine``), not a copy of the tests: every test that opens a hall 
 from __future__ import annotations
 
 import pytest
+from link_fixtures import pcs  # noqa: F401  (PCs of a hall on its server: link, hand-over tests)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
