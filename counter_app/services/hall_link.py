@@ -111,9 +111,15 @@ class HallLink:
         if self.server is None and self._up is not False:
             self._connect()
         if self.server is not None:
-            self._after_reconnect()
-            self._mirror_if_due(self.server)
-            return self.server
+            try:
+                self._after_reconnect()
+                self._mirror_if_due(self.server)
+            except StoreUnavailable as exc:  # gone between two jobs: this job runs on the own store
+                if exc.reason != "server_down":
+                    raise
+                self.went_down(exc)
+            else:
+                return self.server
         return self._offline_hall()
 
     def went_down(self, exc: BaseException) -> bool:
