@@ -52,12 +52,23 @@ def hall_profile(folder: Path) -> Path:
 
 @dataclass
 class HallCluster:
-    """A throwaway PostgreSQL cluster holding one hall, ``dsn``."""
+    """A throwaway PostgreSQL cluster of a test module's own; ``make_hall`` adds a hall database."""
 
     server: PgServer
-    dsn: str
-    log: Path
+    folder: Path
+    profile: Path
     starts: int = 0
+    halls: int = 0
+
+    def make_hall(self) -> str:
+        """A new hall database, made the way ``hall init`` makes it; its DSN."""
+        self.halls += 1
+        name = f"hall{self.halls}"
+        with psycopg.connect(self.server.conninfo(), autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        dsn = self.server.conninfo(name)
+        open_server_hall(dsn, self.folder / f"init-{name}.sqlite3", profile_file=self.profile, create=True).close()
+        return dsn
 
     def options(self) -> str:
         assert self.server.datadir is not None
@@ -73,25 +84,24 @@ class HallCluster:
     def start(self) -> None:
         """The server back (crash recovery replays its WAL: committed work stays)."""
         self.starts += 1
-        self.server.ctl("-l", str(self.log.with_suffix(f".{self.starts}.log")), "-o", self.options(), "-w", "start")
+        assert self.server.datadir is not None  # its folder belongs to the server's user
+        log = self.server.datadir.parent / f"server.{self.starts}.log"
+        self.server.ctl("-l", str(log), "-o", self.options(), "-w", "start")
 
-    def connect(self) -> psycopg.Connection[Any]:
-        return psycopg.connect(self.dsn, autocommit=True)
+
+def connect(dsn: str) -> psycopg.Connection[Any]:
+    return psycopg.connect(dsn, autocommit=True)
 
 
 @contextlib.contextmanager
-def hall_cluster(folder: Path, profile: Path) -> Iterator[HallCluster]:
-    """A cluster of this test's own, its hall made with ``profile`` (``hall init``)."""
+def hall_cluster(folder: Path) -> Iterator[HallCluster]:
+    """A cluster of this module's own, its halls made with eight counters (``hall_profile``)."""
     with test_server() as server:
         if server.bindir is None:  # COUNTER_APP_TEST_PG: a server the tests cannot stop
             import pytest
 
-            pytest.skip("the outage tests need a server of their own (COUNTER_APP_TEST_PG is set)")
-        with psycopg.connect(server.conninfo(), autocommit=True) as conn:
-            conn.execute("CREATE DATABASE hall")
-        dsn = server.conninfo("hall")
-        open_server_hall(dsn, folder / "init.sqlite3", profile_file=profile, create=True).close()
-        yield HallCluster(server, dsn, folder / "server")
+            pytest.skip("these tests need a server of their own (COUNTER_APP_TEST_PG is set)")
+        yield HallCluster(server, folder, hall_profile(folder))
 
 
 @dataclass

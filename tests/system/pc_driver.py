@@ -128,7 +128,7 @@ def counter(hall: Any, rng: random.Random, args: argparse.Namespace, deadline: f
                 if online(hall):
                     result = hall.run(lambda h: h.queue.call_next(number))
                 else:
-                    seen = _seen_numbers(args.numbers)[-40:]
+                    seen = _seen_numbers(args.numbers)[-8:]  # the newest: most likely still waiting
                     if not seen:
                         tally["idle"] += 1
                         time.sleep(0.05)

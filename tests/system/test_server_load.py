@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hall_cluster import HallCluster, Pc, finish_all, hall_cluster, hall_profile, kill_all, start_all, start_pc
+from hall_cluster import HallCluster, Pc, connect, finish_all, hall_cluster, kill_all, start_all, start_pc
 from server_invariants import (
     calls_on_server,
     issued_once,
@@ -29,21 +29,21 @@ SECONDS = float(os.environ.get("COUNTER_APP_SYSTEM_SECONDS", "20"))
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallCluster]:
-    folder = tmp_path_factory.mktemp("hall-load")
-    with hall_cluster(folder, hall_profile(folder)) as made:
+    with hall_cluster(tmp_path_factory.mktemp("hall-load")) as made:
         yield made
 
 
 def test_two_kiosks_and_eight_counters_keep_the_line_whole(cluster: HallCluster, tmp_path: Path) -> None:
+    dsn = cluster.make_hall()
     barrier, numbers = tmp_path / "go", tmp_path / "numbers"
     timing = ["--barrier", str(barrier), "--seconds", str(SECONDS), "--numbers", str(numbers)]
     # the kiosks pause a little so that the counters' "next" finds people waiting, as in a hall
     pcs: list[Pc] = [
-        start_pc("kiosk", f"kiosk{k}", cluster.dsn, tmp_path, *timing, "--seed", str(k), "--pause", "0.01")
+        start_pc("kiosk", f"kiosk{k}", dsn, tmp_path, *timing, "--seed", str(k), "--pause", "0.01")
         for k in range(1, KIOSKS + 1)
     ]
     pcs += [
-        start_pc("counter", f"counter{n}", cluster.dsn, tmp_path, *timing, "--seed", str(100 + n),
+        start_pc("counter", f"counter{n}", dsn, tmp_path, *timing, "--seed", str(100 + n),
                  "--counter", str(n))  # fmt: skip
         for n in range(1, COUNTERS + 1)
     ]
@@ -62,7 +62,7 @@ def test_two_kiosks_and_eight_counters_keep_the_line_whole(cluster: HallCluster,
     assert issued and calls
     assert not any(line["offline"] for line in issued + calls), "the server never went away"
 
-    with cluster.connect() as conn:
+    with connect(dsn) as conn:
         series = numbers_unique_and_gapless(conn)
         assert all(len(prefix) == 1 for _, prefix in series)
         assert issued_once(conn, issued) == 0
