@@ -255,9 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.role == "offline":
             say(done=work_alone(hall, rng, args.ops))
         else:
-            report = hall.link.hand_over()
-            say(done={"applied": report.applied, "already": report.already, "conflicts": report.conflicts,
-                      "parked": report.parked})  # fmt: skip
+            # opening the PC hands over what waits already; a second run finds what is left
+            reports = [r for r in (hall.link.last_hand_over, hall.link.hand_over()) if r is not None]
+            say(done={key: sum(getattr(r, key) for r in reports) for key in ("applied", "already", "conflicts",
+                                                                           "parked")})  # fmt: skip
     finally:
         hall.close()
     return 0
