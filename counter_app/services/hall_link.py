@@ -108,6 +108,8 @@ class HallLink:
     # which hall works now ---------------------------------------------------------------------------
     def current(self) -> Hall:
         """The hall the next job runs on (on the worker thread, between jobs)."""
+        if self.server is not None and self._up is False:  # the watch saw it go: no job waits on it
+            self._drop_server()
         if self.server is None and self._up is not False:
             self._connect()
         if self.server is not None:
@@ -230,7 +232,7 @@ class HallLink:
             counts = self.local.journal.counts()
             identity = self.local.journal.identity()
         return LinkStatus(
-            server_up=self.server is not None,
+            server_up=self.server is not None and self._up is not False,
             since=self._since,
             pc=self.pc,
             tag=identity.tag if identity else "",
