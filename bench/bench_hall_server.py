@@ -43,9 +43,9 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "system")]  # the thro
 
 START = "2025-03-03T09:00:00+08:00"
 EXTRA_COUNTERS = "".join(
-    f'\n[[counters]]\nnumber = {n}\nservices = ["{a}", "{b}"]\n' for n, a, b in ((7, "A", "B"), (8, "C", "A"),
-                                                                                  (9, "A", "D"), (10, "B", "C"))
-)  # fmt: skip
+    f'\n[[counters]]\nnumber = {n}\nservices = ["{a}", "{b}"]\n'
+    for n, a, b in ((7, "A", "B"), (8, "C", "A"), (9, "A", "D"), (10, "B", "C"))
+)
 
 
 def clock() -> Callable[[], datetime]:
@@ -86,7 +86,9 @@ class Cluster:
         with psycopg.connect(self.server.conninfo(), autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
         dsn = str(self.server.conninfo(name))
-        open_server_hall(dsn, self.folder / f"init{self.halls}.sqlite3", profile_file=self.profile, create=True).close()
+        open_server_hall(
+            dsn, self.folder / f"init{self.halls}.sqlite3", profile_file=self.profile, create=True
+        ).close()
         return dsn
 
     def stop_hard(self) -> None:
@@ -123,6 +125,7 @@ def one_pc_actions(dsn: str, folder: Path, n: int) -> dict[str, list[float]]:
     """``issue`` and ``call_next`` as a PC makes them, the line kept at ~40 people."""
     from counter_app.app import open_pc
 
+    folder.mkdir(exist_ok=True)
     hall = open_pc(dsn, folder / "one.sqlite3", pc="bench-one", clock=clock())
     try:
         for _ in range(40):
@@ -165,7 +168,9 @@ def worker(args: argparse.Namespace) -> None:
             if args.worker == "kiosk":
                 green = rng.random() < 0.05
                 hall.run(
-                    lambda h, g=green: h.queue.issue(rng.choice("AAABCCD"), green=g, green_reason="elderly" if g else "")
+                    lambda h, g=green: h.queue.issue(
+                        rng.choice("AAABCCD"), green=g, green_reason="elderly" if g else ""
+                    )
                 )
             elif hall.run(lambda h: h.queue.call_next(args.counter)).called is None:
                 idle += 1  # nobody waiting: not an action
@@ -177,8 +182,12 @@ def worker(args: argparse.Namespace) -> None:
         latencies.append((time.perf_counter() - start) * 1000)
     online = hall.link.server is not None
     hall.close()
-    print(json.dumps({"role": args.worker, "latencies": latencies, "idle": idle, "failed": failed,
-                      "online": online}), flush=True)  # fmt: skip
+    print(
+        json.dumps(
+            {"role": args.worker, "latencies": latencies, "idle": idle, "failed": failed, "online": online}
+        ),
+        flush=True,
+    )
 
 
 def flat_out(dsn: str, folder: Path, kiosks: int, counters: int, seconds: float) -> list[dict[str, Any]]:
@@ -186,13 +195,30 @@ def flat_out(dsn: str, folder: Path, kiosks: int, counters: int, seconds: float)
     roles = [("kiosk", 0)] * kiosks + [("counter", n) for n in range(1, counters + 1)]
     procs = [
         subprocess.Popen(
-            [sys.executable, __file__, "--worker", role, "--dsn", dsn, "--db", str(folder / f"pc{i}.sqlite3"),
-             "--pc", f"pc{i}", "--barrier", str(barrier), "--seconds", str(seconds), "--counter", str(number),
-             "--seed", str(i)],
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                role,
+                "--dsn",
+                dsn,
+                "--db",
+                str(folder / f"pc{i}.sqlite3"),
+                "--pc",
+                f"pc{i}",
+                "--barrier",
+                str(barrier),
+                "--seconds",
+                str(seconds),
+                "--counter",
+                str(number),
+                "--seed",
+                str(i),
+            ],
             stdout=subprocess.PIPE,
             text=True,
             env=child_env(),
-        )  # fmt: skip
+        )
         for i, (role, number) in enumerate(roles)
     ]
     for proc in procs:
@@ -224,11 +250,15 @@ def invariants(dsn: str) -> dict[str, int]:
             "SELECT COUNT(*) FROM (SELECT 1 FROM tickets GROUP BY business_day, number HAVING COUNT(*) > 1) d"
         ).fetchone()
         kinds: dict[int, Tally[str]] = {}
-        for ticket_id, kind in conn.execute("SELECT ticket_id, kind FROM queue_events WHERE ticket_id IS NOT NULL"):
+        for ticket_id, kind in conn.execute(
+            "SELECT ticket_id, kind FROM queue_events WHERE ticket_id IS NOT NULL"
+        ):
             kinds.setdefault(ticket_id, Tally())[kind] += 1
         gaps = sum(
             top - count
-            for count, top in conn.execute("SELECT COUNT(*), MAX(seq) FROM tickets GROUP BY business_day, prefix")
+            for count, top in conn.execute(
+                "SELECT COUNT(*), MAX(seq) FROM tickets GROUP BY business_day, prefix"
+            )
         )
         tickets = conn.execute("SELECT COUNT(*) FROM tickets").fetchone()
     return {
@@ -418,25 +448,57 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run(cluster: Cluster, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
-    dsn = cluster.make_hall()
-    base = ms(floor(dsn, args.n))
-    one = {kind: ms(samples) for kind, samples in one_pc_actions(dsn, folder, args.n).items()}
-    print(f"1. one action, N = {args.n} (goal ≤ 1.5× the floor)")
-    print(f"{'':34}{'median ms':>10}{'p99 ms':>9}{'× floor':>9}{'p99 ×':>8}")
-    print(f"{'floor: INSERT + COMMIT (psycopg)':34}{base['median_ms']:>10.3f}{base['p99_ms']:>9.3f}{1:>9.2f}{1:>8.2f}")
+def set_fsync(dsn: str, on: bool) -> None:
+    """The server flushes each commit to its disk (a hall's server) or not (the tests' setting)."""
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"ALTER SYSTEM SET fsync = {'on' if on else 'off'}")
+        conn.execute("SELECT pg_reload_conf()")
+    time.sleep(0.3)
+
+
+def one_action(dsn: str, folder: Path, n: int, durable: bool) -> tuple[dict[str, float], dict[str, Any]]:
+    set_fsync(dsn, durable)
+    try:
+        base = ms(floor(dsn, n))
+        one: dict[str, Any] = {
+            kind: ms(s) for kind, s in one_pc_actions(dsn, folder / str(durable), n).items()
+        }
+    finally:
+        set_fsync(dsn, False)
+    title = (
+        "fsync on: every commit flushed to the server's disk" if durable else "fsync off (the tests' server)"
+    )
+    print(f"{'':34}{'median ms':>10}{'p99 ms':>9}{'× floor':>9}{'p99 ×':>8}   {title}")
+    print(
+        f"{'floor: INSERT + COMMIT (psycopg)':34}{base['median_ms']:>10.3f}{base['p99_ms']:>9.3f}"
+        f"{1:>9.2f}{1:>8.2f}"
+    )
     for kind, r in one.items():
         r["ratio"] = round(r["median_ms"] / base["median_ms"], 2)
         r["p99_ratio"] = round(r["p99_ms"] / base["p99_ms"], 2)
-        print(f"{kind + ' (open_pc, LinkedHall.run)':34}{r['median_ms']:>10.3f}{r['p99_ms']:>9.3f}"
-              f"{r['ratio']:>9.2f}{r['p99_ratio']:>8.2f}")  # fmt: skip
+        print(
+            f"{kind + ' (open_pc, LinkedHall.run)':34}{r['median_ms']:>10.3f}{r['p99_ms']:>9.3f}"
+            f"{r['ratio']:>9.2f}{r['p99_ratio']:>8.2f}"
+        )
+    return base, one
+
+
+def run(cluster: Cluster, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    dsn = cluster.make_hall()
+    print(f"1. one action, N = {args.n} each (goal ≤ 1.5× the floor)")
+    durable_base, durable = one_action(dsn, folder, args.n, durable=True)
+    base, one = one_action(cluster.make_hall(), folder, args.n, durable=False)
 
     busy = cluster.make_hall()
     results = flat_out(busy, folder, args.kiosks, args.counters, args.seconds)
     latencies = [x for r in results for x in r["latencies"]]
     together = ms(latencies)
-    rates = {role: sum(len(r["latencies"]) for r in results if r["role"] == role) / args.seconds
-             for role in ("kiosk", "counter")}  # fmt: skip
+    rates = {
+        role: sum(len(r["latencies"]) for r in results if r["role"] == role) / args.seconds
+        for role in ("kiosk", "counter")
+    }
     checks = invariants(busy)
     flat = {
         "actions_per_s": round(len(latencies) / args.seconds, 1),
@@ -450,30 +512,52 @@ def run(cluster: Cluster, folder: Path, args: argparse.Namespace) -> dict[str, A
         **checks,
     }
     print(f"\n2. {args.kiosks} kiosks + {args.counters} counters flat out for {args.seconds:g} s (processes)")
-    print(f"   {flat['actions_per_s']} actions/s ({flat['issues_per_s']} issues/s, {flat['calls_per_s']} calls/s; "
-          f"{flat['idle_next']} 'next' found nobody); median {together['median_ms']} ms, p99 {together['p99_ms']} ms "
-          f"({flat['p99_ratio']}× the floor's p99); failed {flat['failed']}")  # fmt: skip
-    print(f"   duplicate numbers {checks['duplicate_numbers']}, called twice {checks['called_twice']}, "
-          f"number gaps {checks['number_gaps']} (all must be 0); {checks['tickets']} tickets")  # fmt: skip
+    print(
+        f"   {flat['actions_per_s']} actions/s ({flat['issues_per_s']} issues/s, "
+        f"{flat['calls_per_s']} calls/s; {flat['idle_next']} 'next' found nobody); "
+        f"median {together['median_ms']} ms, p99 {together['p99_ms']} ms "
+        f"({flat['p99_ratio']}× the floor's p99); failed {flat['failed']}"
+    )
+    print(
+        f"   duplicate numbers {checks['duplicate_numbers']}, called twice {checks['called_twice']}, "
+        f"number gaps {checks['number_gaps']} (all must be 0); {checks['tickets']} tickets"
+    )
 
     heard = ms(push(cluster.make_hall(), folder, args.calls))
     print(f"\n3. a call → the display's LISTEN hears of it, N = {args.calls} (goal ≤ 300 ms)")
-    print(f"   p50 {heard['median_ms']} ms, p95 {heard['p95_ms']} ms, max {heard['max_ms']} ms "
-          f"({heard['median_ms'] / base['median_ms']:.1f}× one floor commit)")  # fmt: skip
+    print(
+        f"   p50 {heard['median_ms']} ms, p95 {heard['p95_ms']} ms, max {heard['max_ms']} ms "
+        f"({heard['median_ms'] / base['median_ms']:.1f}× one floor commit)"
+    )
 
     gone = outage(cluster, cluster.make_hall(), folder)
     print("\n4. outage → the PC's status says it works alone (goal ≤ 3 s)")
-    print(f"   server stopped hard: {gone['hard_stop_s']:.2f} s (back with the server {gone['hard_stop_back_s']:.2f} s "
-          f"after it started)")  # fmt: skip
-    print(f"   cable cut silently:  {gone['cable_cut_s']:.2f} s (back {gone['cable_back_s']:.2f} s after restored)")
+    print(
+        f"   server stopped hard: {gone['hard_stop_s']:.2f} s "
+        f"(back with the server {gone['hard_stop_back_s']:.2f} s after it started)"
+    )
+    print(
+        f"   cable cut silently:  {gone['cable_cut_s']:.2f} s "
+        f"(back {gone['cable_back_s']:.2f} s after restored)"
+    )
 
     handed = replay(cluster, cluster.make_hall(), folder, args.replay)
     per = handed["per_action_ms"] / base["median_ms"]
-    print(f"\n5. hand-over of {handed['actions']} actions done alone: {handed['seconds']:.2f} s "
-          f"({handed['per_action_ms']} ms an action, {per:.1f}× the floor); applied {handed['applied']}, "
-          f"conflicts {handed['conflicts']}")  # fmt: skip
-    return {"floor": base, "one_pc": one, "flat_out": flat, "push": heard, "outage": gone,
-            "hand_over": handed}  # fmt: skip
+    print(
+        f"\n5. hand-over of {handed['actions']} actions done alone: {handed['seconds']:.2f} s "
+        f"({handed['per_action_ms']} ms an action, {per:.1f}× the floor); applied {handed['applied']}, "
+        f"conflicts {handed['conflicts']}"
+    )
+    return {
+        "floor": base,
+        "one_pc": one,
+        "floor_fsync": durable_base,
+        "one_pc_fsync": durable,
+        "flat_out": flat,
+        "push": heard,
+        "outage": gone,
+        "hand_over": handed,
+    }
 
 
 if __name__ == "__main__":

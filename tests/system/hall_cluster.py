@@ -67,7 +67,9 @@ class HallCluster:
         with psycopg.connect(self.server.conninfo(), autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {name}")
         dsn = self.server.conninfo(name)
-        open_server_hall(dsn, self.folder / f"init-{name}.sqlite3", profile_file=self.profile, create=True).close()
+        open_server_hall(
+            dsn, self.folder / f"init-{name}.sqlite3", profile_file=self.profile, create=True
+        ).close()
         return dsn
 
     def options(self) -> str:
@@ -145,13 +147,25 @@ def driver_env() -> dict[str, str]:
 def start_pc(role: str, name: str, dsn: str, folder: Path, *extra: str) -> Pc:
     db = folder / f"{name}.sqlite3"
     proc = subprocess.Popen(
-        [sys.executable, str(PC_DRIVER), role, "--dsn", dsn, "--db", str(db), "--pc", name, "--start", START,
-         *extra],
+        [
+            sys.executable,
+            str(PC_DRIVER),
+            role,
+            "--dsn",
+            dsn,
+            "--db",
+            str(db),
+            "--pc",
+            name,
+            "--start",
+            START,
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=driver_env(),
-    )  # fmt: skip
+    )
     return Pc(name, role, db, proc)
 
 

@@ -26,6 +26,7 @@ same business day whatever the time of day the tests run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -85,7 +86,9 @@ def kiosk(hall: Any, rng: random.Random, args: argparse.Namespace, deadline: flo
             green = rng.random() < 0.05
             try:
                 issued = hall.run(
-                    lambda h, s=service, g=green: h.queue.issue(s, green=g, green_reason="elderly" if g else "")
+                    lambda h, s=service, g=green: h.queue.issue(
+                        s, green=g, green_reason="elderly" if g else ""
+                    )
                 )
             except StoreUnavailable as exc:
                 tally["unavailable"] += 1
@@ -182,10 +185,8 @@ def hand_over_all(hall: Any, deadline_s: float = SYNC_DEADLINE_S) -> dict[str, i
         if time.monotonic() > deadline:
             break
         rounds += 1
-        try:
+        with contextlib.suppress(StoreUnavailable):  # gone again: the next round tries again
             hall.link.hand_over()
-        except StoreUnavailable:
-            pass
         time.sleep(0.3)
     status = hall.link_status()
     return {"pending": status.pending, "parked": status.parked, "rounds": rounds}
@@ -257,8 +258,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             # opening the PC hands over what waits already; a second run finds what is left
             reports = [r for r in (hall.link.last_hand_over, hall.link.hand_over()) if r is not None]
-            say(done={key: sum(getattr(r, key) for r in reports) for key in ("applied", "already", "conflicts",
-                                                                           "parked")})  # fmt: skip
+            say(
+                done={
+                    key: sum(getattr(r, key) for r in reports)
+                    for key in ("applied", "already", "conflicts", "parked")
+                }
+            )
     finally:
         hall.close()
     return 0

@@ -25,7 +25,9 @@ def numbers_unique_and_gapless(conn: Any) -> dict[tuple[str, str], int]:
     (``A``: ``number_sequences`` agrees) and each PC's fallback series (``AP1``: every ticket the
     PC issued alone is on the server). Returns n per (day, series)."""
     seqs: dict[tuple[str, str], list[int]] = {}
-    for day, prefix, seq, number in conn.execute("SELECT business_day::text, prefix, seq, number FROM tickets"):
+    for day, prefix, seq, number in conn.execute(
+        "SELECT business_day::text, prefix, seq, number FROM tickets"
+    ):
         fallback = parse_fallback(number)
         if fallback is None:
             assert number == format_number(prefix, seq), number
@@ -39,7 +41,9 @@ def numbers_unique_and_gapless(conn: Any) -> dict[tuple[str, str], int]:
     assert len(numbers) == len(set(numbers)), "a number given twice"
     uuids = [u for (u,) in conn.execute("SELECT uuid FROM tickets")]
     assert len(uuids) == len(set(uuids))
-    last = {(d, p): s for d, p, s in conn.execute("SELECT business_day, prefix, last_seq FROM number_sequences")}
+    last = {
+        (d, p): s for d, p, s in conn.execute("SELECT business_day, prefix, last_seq FROM number_sequences")
+    }
     server_series = {k: len(v) for k, v in seqs.items() if len(k[1]) == 1}  # "A", not a PC's "AP1"
     assert last == server_series, "number_sequences disagrees with the tickets"
     return {k: len(v) for k, v in seqs.items()}
@@ -77,7 +81,9 @@ def journal(db: Path) -> list[tuple[str, str, str, str, str, str]]:
     """A PC's journal: (uuid, kind, payload, at, state, outcome) in the order it was written."""
     conn = sqlite3.connect(db, timeout=15)
     try:
-        return list(conn.execute("SELECT uuid, kind, payload, at, state, outcome FROM pc_journal ORDER BY seq"))
+        return list(
+            conn.execute("SELECT uuid, kind, payload, at, state, outcome FROM pc_journal ORDER BY seq")
+        )
     finally:
         conn.close()
 

@@ -43,8 +43,9 @@ def test_two_kiosks_and_eight_counters_keep_the_line_whole(cluster: HallCluster,
         for k in range(1, KIOSKS + 1)
     ]
     pcs += [
-        start_pc("counter", f"counter{n}", dsn, tmp_path, *timing, "--seed", str(100 + n),
-                 "--counter", str(n))  # fmt: skip
+        start_pc(
+            "counter", f"counter{n}", dsn, tmp_path, *timing, "--seed", str(100 + n), "--counter", str(n)
+        )
         for n in range(1, COUNTERS + 1)
     ]
     try:

@@ -40,12 +40,43 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallCluster]:
 
 def three_pcs(dsns: list[str], folder: Path) -> list[Pc]:
     """A kiosk and two counters; ``dsns[i]`` is the way PC i reaches the server."""
-    common = ["--barrier", str(folder / "go"), "--stop", str(folder / "stop"), "--numbers", str(folder / "numbers")]
+    common = [
+        "--barrier",
+        str(folder / "go"),
+        "--stop",
+        str(folder / "stop"),
+        "--numbers",
+        str(folder / "numbers"),
+    ]
     return [
         start_pc("kiosk", "kiosk1", dsns[0], folder, *common, "--seed", "1", "--pause", "0.05"),
-        start_pc("counter", "counter1", dsns[1], folder, *common, "--seed", "2", "--counter", "1", "--pause", "0.03"),
-        start_pc("counter", "counter2", dsns[2], folder, *common, "--seed", "3", "--counter", "2", "--pause", "0.03"),
-    ]  # fmt: skip
+        start_pc(
+            "counter",
+            "counter1",
+            dsns[1],
+            folder,
+            *common,
+            "--seed",
+            "2",
+            "--counter",
+            "1",
+            "--pause",
+            "0.03",
+        ),
+        start_pc(
+            "counter",
+            "counter2",
+            dsns[2],
+            folder,
+            *common,
+            "--seed",
+            "3",
+            "--counter",
+            "2",
+            "--pause",
+            "0.03",
+        ),
+    ]
 
 
 def check_hall(dsn: str, pcs: list[Pc]) -> dict[str, int]:
@@ -74,7 +105,9 @@ def check_hall(dsn: str, pcs: list[Pc]) -> dict[str, int]:
     }
 
 
-def test_server_stopped_hard_mid_run_nothing_lost_nothing_doubled(cluster: HallCluster, tmp_path: Path) -> None:
+def test_server_stopped_hard_mid_run_nothing_lost_nothing_doubled(
+    cluster: HallCluster, tmp_path: Path
+) -> None:
     dsn = cluster.make_hall()
     pcs = three_pcs([dsn] * 3, tmp_path)
     try:

@@ -7,9 +7,10 @@ call as soon as the calling counter's transaction commits, without ten PCs polli
 The same thread watches the server: while nothing arrives it sends a ``SELECT 1`` every second, so a
 server stopped hard or a pulled cable is noticed within ~3 s (a ping unanswered for 2 s is cut;
 keepalives and ``tcp_user_timeout`` bound the rest), and every connection of the process to that
-server is cut with it, so no clerk's action waits on a server that is gone. ``on_status(False, since)`` then tells the windows; the thread keeps reconnecting
-every second and reports ``on_status(True, since)`` when the server is back, followed by a change
-of every area (notifications sent while it was away are lost; the windows reload).
+server is cut with it, so no clerk's action waits on a server that is gone.
+``on_status(False, since)`` then tells the windows; the thread keeps reconnecting every second and
+reports ``on_status(True, since)`` when the server is back, followed by a change of every area
+(notifications sent while it was away are lost; the windows reload).
 """
 
 from __future__ import annotations
