@@ -173,8 +173,8 @@ def worker(args: argparse.Namespace) -> None:
                     )
                 )
             elif hall.run(lambda h: h.queue.call_next(args.counter)).called is None:
-                idle += 1  # nobody waiting: not an action
-                time.sleep(0.002)
+                idle += 1  # nobody waiting: not an action; the clerk presses again a moment later
+                time.sleep(0.02)
                 continue
         except (HallError, StoreUnavailable):
             failed += 1
