@@ -133,7 +133,8 @@ class ServerWatch:
                 self._listen(conn, on_change)
             except psycopg.Error as exc:
                 log.info("hall server watch lost its connection: %s", type(exc).__name__)
-                abort_all(self._dsn)  # no action of this PC waits on a server that is gone
+                if not self._stop.is_set():  # (stopping cancels the wait: that is no outage)
+                    abort_all(self._dsn)  # no action of this PC waits on a server that is gone
                 self._status(False, on_status)
             finally:
                 self._conn = None
