@@ -115,6 +115,8 @@ class HallLink:
     # which hall works now ---------------------------------------------------------------------------
     def current(self) -> Hall:
         """The hall the next job runs on (on the worker thread, between jobs)."""
+        if self.server is not None and self._up is False:  # the watch saw it go: no job waits on it
+            self._drop_server()
         if self.server is None and self._up is not False:
             self._connect()
         if self.server is not None:
@@ -257,7 +259,7 @@ class HallLink:
             settled = self.local.journal.settled()
             last_settled = self.local.journal.last_settled()
         return LinkStatus(
-            server_up=self.server is not None,
+            server_up=self.server is not None and self._up is not False,
             since=self._since,
             pc=self.pc,
             tag=identity.tag if identity else "",

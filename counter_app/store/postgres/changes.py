@@ -5,10 +5,12 @@ the applications …) and hands the changed areas to ``on_change`` at once: the 
 call as soon as the calling counter's transaction commits, without ten PCs polling the server.
 
 The same thread watches the server: while nothing arrives it sends a ``SELECT 1`` every second, so a
-server stopped hard or a pulled cable is noticed within ~3 s (keepalives and ``tcp_user_timeout``
-bound the wait). ``on_status(False, since)`` then tells the windows; the thread keeps reconnecting
-every second and reports ``on_status(True, since)`` when the server is back, followed by a change
-of every area (notifications sent while it was away are lost; the windows reload).
+server stopped hard or a pulled cable is noticed within ~3 s (a ping unanswered for 2 s is cut;
+keepalives and ``tcp_user_timeout`` bound the rest), and every connection of the process to that
+server is cut with it, so no clerk's action waits on a server that is gone.
+``on_status(False, since)`` then tells the windows; the thread keeps reconnecting every second and
+reports ``on_status(True, since)`` when the server is back, followed by a change of every area
+(notifications sent while it was away are lost; the windows reload).
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store.postgres.connection import CHANNEL, connect
+from counter_app.store.postgres.connection import CHANNEL, abort, abort_all, connect
 
 log = logging.getLogger("counter_app.sql")
 
 ALL_AREAS = frozenset({"*"})
 PING_S = 1.0
+PING_DEADLINE_S = 2.0
+"""A ping unanswered this long means the server is gone: noticed within PING_S + PING_DEADLINE_S."""
 
 
 class ServerWatch:
@@ -129,6 +133,8 @@ class ServerWatch:
                 self._listen(conn, on_change)
             except psycopg.Error as exc:
                 log.info("hall server watch lost its connection: %s", type(exc).__name__)
+                if not self._stop.is_set():  # (stopping cancels the wait: that is no outage)
+                    abort_all(self._dsn)  # no action of this PC waits on a server that is gone
                 self._status(False, on_status)
             finally:
                 self._conn = None
@@ -147,7 +153,14 @@ class ServerWatch:
             if areas:
                 on_change(frozenset(areas))
             if time.monotonic() - last_ping >= self._ping_s:
-                conn.execute("SELECT 1")
+                # a server that stopped answering (a hung server, a far end that still
+                # acknowledges) would hold the ping for ever: cut it after PING_DEADLINE_S
+                watchdog = threading.Timer(PING_DEADLINE_S, abort, [conn])
+                watchdog.start()
+                try:
+                    conn.execute("SELECT 1")
+                finally:
+                    watchdog.cancel()
                 last_ping = time.monotonic()
 
 
