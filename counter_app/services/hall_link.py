@@ -107,13 +107,22 @@ class HallLink:
 
     # which hall works now ---------------------------------------------------------------------------
     def current(self) -> Hall:
-        """The hall the next job runs on (on the worker thread, between jobs)."""
+        """The hall the next job runs on (on the worker thread, between jobs). Once the watch has
+        seen the server go, the next job runs alone without waiting on the dead connection; a
+        hand-over or copy of the line cut by the server going away leaves the job to this PC."""
+        if self.server is not None and self._up is False:
+            self._drop_server()
         if self.server is None and self._up is not False:
             self._connect()
         if self.server is not None:
-            self._after_reconnect()
-            self._mirror_if_due(self.server)
-            return self.server
+            try:
+                self._after_reconnect()
+                self._mirror_if_due(self.server)
+            except StoreUnavailable as exc:
+                if exc.reason != "server_down" or not self.went_down(exc):
+                    raise
+            else:
+                return self.server
         return self._offline_hall()
 
     def went_down(self, exc: BaseException) -> bool:
