@@ -227,6 +227,9 @@ class HallLink:
                 self._up = None if self._up is False else self._up  # try the server again
             else:
                 self._up, self._since = False, since
+        server = self.server
+        if not up and server is not None:
+            server.store.sever()  # a job waiting on the lost server fails now and runs here alone
 
     def status(self) -> LinkStatus:
         with self.local.read():

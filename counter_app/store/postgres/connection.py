@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
+import socket
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -156,17 +159,23 @@ class PostgresSql:
         self._conn: psycopg.Connection[Any] | None = None
         self._touched: set[str] = set()
         self._in_tx = False
+        self._closing = threading.Lock()  # sever() from another thread never meets a freed connection
 
     # connection ----------------------------------------------------------------------------------
     @property
     def conn(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed or self._conn.broken:
             if self._conn is not None:
-                with contextlib.suppress(psycopg.Error):
-                    self._conn.close()
-                self._conn = None
+                self._close()
             self._conn = connect(self.dsn, timezone=self.timezone, application_name=self.application_name)
         return self._conn
+
+    def _close(self) -> None:
+        with self._closing:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                with contextlib.suppress(psycopg.Error):
+                    conn.close()
 
     def set_timezone(self, timezone: str) -> None:
         """Times read back in the hall's zone (known once its profile is read)."""
@@ -175,11 +184,23 @@ class PostgresSql:
             with server_errors():
                 self._conn.execute("SELECT set_config('TimeZone', %s, false)", [timezone])
 
+    def sever(self) -> None:
+        """From another thread: shut this connection's socket down, so a statement waiting on a
+        server that takes the bytes but never answers (a hung server, a link that swallows them)
+        fails now as ``server_down``; the next action reconnects. Closing is the owner's job."""
+        with self._closing:
+            conn = self._conn
+            if conn is None or conn.closed:
+                return
+            with contextlib.suppress(OSError, psycopg.Error):
+                cut = socket.socket(fileno=os.dup(conn.pgconn.socket))
+                try:
+                    cut.shutdown(socket.SHUT_RDWR)
+                finally:
+                    cut.close()
+
     def close(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(psycopg.Error):
-                self._conn.close()
-            self._conn = None
+        self._close()
 
     @property
     def in_transaction(self) -> bool:
