@@ -249,7 +249,9 @@ def _add_link_bar(window: RoleWindow, watch: LinkWatch, role: str, language: str
     from counter_app.ui.link_bar import add_link_bar
 
     own = role in ("kiosk", "display")
-    add_link_bar(window, watch, role, language=language if own else None, scale=1.6 if role == "display" else 1.0)
+    add_link_bar(
+        window, watch, role, language=language if own else None, scale=1.6 if role == "display" else 1.0
+    )
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:

@@ -50,7 +50,9 @@ DOWN = QT_TRANSLATE_NOOP(
 CONNECTING = QT_TRANSLATE_NOOP("LinkBar", "Connecting to the hall server…")
 UP = QT_TRANSLATE_NOOP("LinkBar", "Connected to the hall server (this PC: %1).")
 BACK = QT_TRANSLATE_NOOP("LinkBar", "The hall server is back since %1: %2 actions of this PC handed over.")
-BACK_NOTHING = QT_TRANSLATE_NOOP("LinkBar", "The hall server is back since %1. This PC had nothing to hand over.")
+BACK_NOTHING = QT_TRANSLATE_NOOP(
+    "LinkBar", "The hall server is back since %1. This PC had nothing to hand over."
+)
 PENDING = QT_TRANSLATE_NOOP("LinkBar", "%1 actions of this PC wait to be handed over.")
 PARKED = QT_TRANSLATE_NOOP("LinkBar", "%1 actions wait for another PC to hand over its work first.")
 CONFLICTS = QT_TRANSLATE_NOOP("LinkBar", "%1 of them were settled as conflicts (the server's record stands).")

@@ -28,7 +28,7 @@ from counter_app.ui.kiosk.window import KioskWindow
 from counter_app.ui.link_bar import LinkBar, LinkWatch, add_link_bar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "system"))
-from tcp_proxy import TcpProxy  # noqa: E402
+from tcp_proxy import TcpProxy
 
 WAIT_MS = 20_000  # a bound for a loaded test machine, not the hall's 3 s (bench/ measures that)
 ZONE = ZoneInfo("Asia/Shanghai")  # the shipped profile's hall time

@@ -193,7 +193,13 @@ class KioskWindow(QMainWindow):
         self.done_button = make_button(font=style.font(20, bold=True), clicked=self.go_home)
         self.done_button.setStyleSheet(SERVICE_BUTTON)
         self.done_button.setMinimumHeight(80)
-        widgets = (self.result_number, self.result_service, self.result_wait, self.result_offline, self.print_status)
+        widgets = (
+            self.result_number,
+            self.result_service,
+            self.result_wait,
+            self.result_offline,
+            self.print_status,
+        )
         for widget in widgets:
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
