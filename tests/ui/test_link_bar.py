@@ -175,3 +175,37 @@ def test_the_display_keeps_its_calls_offline_and_never_speaks_a_stale_one(
         "Number A 0 0 3, please go to counter 4.",
     ]
     assert any("A002" in label.text() for label in display.recent_labels)  # shown, not spoken
+
+
+@pytest.mark.qt_log_ignore("Couldn't (load|resolve) .*")  # the display's voice on a PC without audio libraries
+def test_every_window_of_the_pc_says_the_server_is_unreachable(
+    qtbot: Any, pc_client: HallClient[Hall], cable: TcpProxy
+) -> None:
+    """``gui --hall DSN --role …``: the launcher puts the strip on each role's window."""
+    from types import SimpleNamespace
+
+    from counter_app.printing.backends import NoPrinterBackend
+    from counter_app.ui.launcher import build_windows
+
+    roles = ["counter", "kiosk", "display", "supervisor", "rating"]
+    args = SimpleNamespace(
+        hall="service=hall", role=roles, counter=[1, 1], clerk=None, tab=None, rating="screen"
+    )
+    chosen = SimpleNamespace(counter=NoPrinterBackend(), ticket_paper="80mm", kiosk=None, kiosk_paper="80mm")
+    windows = build_windows(args, pc_client, "en", [], pc_client.worker.opener, lambda _profile: chosen)  # type: ignore[arg-type]
+    for window in windows:
+        qtbot.addWidget(window)
+        window.show()
+    bars = {role: window.findChild(LinkBar) for role, window in zip(roles, windows, strict=True)}
+    assert all(bar is not None and bar.isVisible() for bar in bars.values())
+    cable.cut("reset")
+    qtbot.waitUntil(lambda: all(bar.lines.look == "down" for bar in bars.values()), timeout=WAIT_MS)
+    for role, bar in bars.items():
+        assert bar.lines.first.startswith("The hall server cannot be reached since "), role
+    assert "(F7)" in bars["counter"].lines.second
+    assert "own series" in bars["kiosk"].lines.second
+    assert "last calls stay" in bars["display"].lines.second
+    assert "own copy" in bars["supervisor"].lines.second
+    assert "kept on this PC" in bars["rating"].lines.second
+    cable.restore()
+    qtbot.waitUntil(lambda: all(bar.lines.look == "back" for bar in bars.values()), timeout=WAIT_MS)
