@@ -96,7 +96,8 @@ def main() -> int:
             conn.execute("CREATE DATABASE hall_offline")
         dsn = server.conninfo("hall_offline")
         morning(dsn, folder)
-        clients = {pc: client_for(dsn, folder / f"{pc}.sqlite3", pc) for pc in ("counter-1", "kiosk", "display")}
+        pcs = ("counter-1", "kiosk", "display")
+        clients = {pc: client_for(dsn, folder / f"{pc}.sqlite3", pc) for pc in pcs}
         counter = CounterWindow(clients["counter-1"], 1, "王芳", "zh_CN")
         kiosk = KioskWindow(clients["kiosk"], "zh_CN")
         display = DisplayWindow(clients["display"], "zh_CN")
@@ -108,7 +109,8 @@ def main() -> int:
         ):
             client = clients["counter-1" if name == "counter" else name]
             watch = LinkWatch(client, parent=window)
-            bar = add_link_bar(window, watch, role, language=language, scale=1.6 if role == "display" else 1.0)
+            scale = 1.6 if role == "display" else 1.0
+            bar = add_link_bar(window, watch, role, language=language, scale=scale)
             windows[name] = (window, bar)
             window.resize(*sizes[0])
             window.show()

@@ -177,7 +177,7 @@ def test_the_display_keeps_its_calls_offline_and_never_speaks_a_stale_one(
     assert any("A002" in label.text() for label in display.recent_labels)  # shown, not spoken
 
 
-@pytest.mark.qt_log_ignore("Couldn't (load|resolve) .*")  # the display's voice on a PC without audio libraries
+@pytest.mark.qt_log_ignore("Couldn't (load|resolve) .*")  # the display's voice on a PC with no audio
 def test_every_window_of_the_pc_says_the_server_is_unreachable(
     qtbot: Any, pc_client: HallClient[Hall], cable: TcpProxy
 ) -> None:
