@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import socket
 import threading
@@ -193,11 +192,11 @@ class PostgresSql:
             if conn is None or conn.closed:
                 return
             with contextlib.suppress(OSError, psycopg.Error):
-                cut = socket.socket(fileno=os.dup(conn.pgconn.socket))
+                cut = socket.socket(fileno=conn.pgconn.socket)  # libpq's own socket (a handle on Windows)
                 try:
                     cut.shutdown(socket.SHUT_RDWR)
                 finally:
-                    cut.close()
+                    cut.detach()  # libpq still owns it and closes it
 
     def close(self) -> None:
         self._close()
