@@ -209,3 +209,42 @@ def test_every_window_of_the_pc_says_the_server_is_unreachable(
     assert "kept on this PC" in bars["rating"].lines.second
     cable.restore()
     qtbot.waitUntil(lambda: all(bar.lines.look == "back" for bar in bars.values()), timeout=WAIT_MS)
+
+
+def test_gui_with_a_hall_server_opens_the_pc_and_draws_the_strip(
+    qapp: object, server_dsn: str, tmp_path: Path
+) -> None:
+    """``COUNTER_APP_HALL=DSN counter-app gui``: the PC (joined once) opens on its own store while
+    its server cannot be reached, and the window is drawn with the red strip at its top."""
+    import os
+    import socket
+    import subprocess
+
+    from PySide6.QtGui import QColor, QImage
+
+    local = tmp_path / "pc.sqlite3"
+    open_pc(server_dsn, local, pc=socket.gethostname()).close()  # joined the hall once
+    fields = dict(part.split("=", 1) for part in server_dsn.split())
+    with socket.socket() as probe:  # a port nothing listens on: the server is unreachable
+        probe.bind(("127.0.0.1", 0))
+        fields.update(host="127.0.0.1", port=str(probe.getsockname()[1]))
+    env = dict(
+        os.environ,
+        COUNTER_APP_HALL=" ".join(f"{k}={v}" for k, v in fields.items()),
+        COUNTER_APP_DB=str(local),
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+    )
+    shot = tmp_path / "kiosk.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "counter_app", "gui", "--role", "kiosk", "--screenshot", str(shot)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    image = QImage(str(shot))
+    assert not image.isNull()
+    assert image.pixelColor(4, 4) == QColor("#b3261e")  # the strip says the server is unreachable
