@@ -109,7 +109,6 @@ class LinkWatch(QObject):
         self.back_since: datetime | None = None
         self.back_at = 0.0  # monotonic seconds, for how long the "back" line stays
         self.handed_over: HandOverReport | None = None
-        self._report_when_down: HandOverReport | None = None
         self._reload = Reload(client, lambda: _link_status, self._on_status, self._on_error)
         self._timer = make_timer(self, STATUS_EVERY_MS, self.check)
         self._timer.start()
@@ -133,12 +132,13 @@ class LinkWatch(QObject):
             self.status = None
             self.changed.emit()
             return
-        if status.server_up and before is not None and not before.server_up:
+        if status.server_up and before is not None and (not before.server_up or status.since != before.since):
+            # back (an outage shorter than one look is seen by its new "since"); the count is that
+            # of a hand-over made since the last look, never an older one's
             self.back_since, self.back_at = status.since, time.monotonic()
             report = status.last_hand_over
-            self.handed_over = report if report is not self._report_when_down else None
-        elif not status.server_up and (before is None or before.server_up):
-            self._report_when_down = status.last_hand_over
+            self.handed_over = report if report is not before.last_hand_over else None
+        elif not status.server_up:
             self.back_since = None
         if status != before:
             self.status = status

@@ -189,3 +189,14 @@ def test_a_call_older_than_the_bound_is_not_spoken(age_s: int, spoken: bool) -> 
     now = datetime(2026, 3, 2, 10, 30).astimezone()
     call = Announcement(event_id=9, number="A012", counter=3, recall=False, at=now - timedelta(seconds=age_s))
     assert fresh(call, now) is spoken
+
+
+def test_an_outage_shorter_than_one_look_is_still_said(fake: FakeClient) -> None:
+    fake.hall.link = status(True, report=None)
+    watch = watch_on(fake)
+    back = AT + timedelta(seconds=2)
+    fake.hall.link = status(True, since=back, report=HandOverReport(applied=1))  # down and up between looks
+    watch.check()
+    assert link_lines(watch, "counter", EN).first == (
+        "The hall server is back since 10:02:43: 1 actions of this PC handed over."
+    )
