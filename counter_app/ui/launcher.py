@@ -243,15 +243,18 @@ def _link_watch(args: argparse.Namespace, client: HallClient[Hall]) -> LinkWatch
 
 
 def _add_link_bar(window: RoleWindow, watch: LinkWatch, role: str, language: str) -> None:
-    """The hall server's strip at the top of the window: the kiosk and the hall display keep their
-    own language (and the display's strip is read across the hall), the clerks' windows follow
-    the process's."""
+    """The hall server's strip at the top of the window: the kiosk speaks the language its customer
+    chose, the hall display its own (its strip is read across the hall), the clerks' windows the
+    process's."""
+    from counter_app.ui.kiosk.window import KioskWindow
     from counter_app.ui.link_bar import add_link_bar
 
-    own = role in ("kiosk", "display")
-    add_link_bar(
-        window, watch, role, language=language if own else None, scale=1.6 if role == "display" else 1.0
-    )
+    if isinstance(window, KioskWindow):
+        kiosk = window
+        add_link_bar(window, watch, role, language=lambda: kiosk.language)  # the customer's choice
+    else:
+        own = language if role == "display" else None
+        add_link_bar(window, watch, role, language=own, scale=1.6 if role == "display" else 1.0)
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -100,6 +101,7 @@ class LinkWatch(QObject):
     actions the hand-over on that reconnect placed on it."""
 
     changed = Signal()
+    looked = Signal()  # every answer, changed or not
 
     def __init__(self, client: HallClient[Hall], parent: QObject | None = None) -> None:
         super().__init__(parent or client)
@@ -124,6 +126,7 @@ class LinkWatch(QObject):
         return self.status is not None and not self.status.server_up
 
     def _on_status(self, status: LinkStatus | None) -> None:
+        self.looked.emit()
         before = self.status
         self.answered = True
         if status is None:  # a hall with no server: nothing to watch
@@ -194,8 +197,10 @@ def link_lines(watch: LinkWatch, role: str, texts: LocalTexts, first_letter: str
 
 
 class LinkBar(QFrame):
-    """The strip: its height kept whatever it says. ``language``: the window's own (the kiosk's,
-    the display's); ``None`` follows the clerks' language of the process."""
+    """The strip: its height kept whatever it says. ``language``: the window's own (the display's),
+    or how to read it (the kiosk's, which a customer may switch); ``None`` follows the clerks'
+    language of the process. It is looked at again on every answer of the watch, so a switched
+    kiosk language shows within a second."""
 
     HEIGHT = 52
 
@@ -204,7 +209,7 @@ class LinkBar(QFrame):
         watch: LinkWatch,
         role: str,
         *,
-        language: str | None = None,
+        language: str | Callable[[], str] | None = None,
         scale: float = 1.0,
         first_letter: str = "A",
         parent: QWidget | None = None,
@@ -230,10 +235,23 @@ class LinkBar(QFrame):
         self.lines = LinkLines("calm", "", "")
         self._fade = make_timer(self, BACK_SHOWN_S * 1000 + 200, self.show_status, single_shot=True)
         watch.changed.connect(self.show_status)
+        watch.looked.connect(self._follow_language)
+        self._shown_in = ""
         self.show_status()
 
     def texts(self) -> LocalTexts:
-        return LocalTexts(self._language or current_language(), CONTEXT)
+        language = self._language() if callable(self._language) else self._language
+        return LocalTexts(language or current_language(), CONTEXT)
+
+    @property
+    def shown_language(self) -> str:
+        """The language of what the strip shows now."""
+        return self._shown_in
+
+    @Slot()
+    def _follow_language(self) -> None:
+        if self.texts().language != self._shown_in:
+            self.show_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._language is None:
@@ -246,7 +264,9 @@ class LinkBar(QFrame):
         if watch.answered and watch.status is None:
             self.hide()  # a hall with no server
             return
-        self.lines = link_lines(watch, self.role, self.texts(), self.first_letter)
+        texts = self.texts()
+        self._shown_in = texts.language
+        self.lines = link_lines(watch, self.role, texts, self.first_letter)
         self.first.setText(self.lines.first)
         self.second.setText(self.lines.second)
         self.first.setToolTip(self.lines.first)
@@ -262,7 +282,7 @@ def add_link_bar(
     watch: LinkWatch,
     role: str,
     *,
-    language: str | None = None,
+    language: str | Callable[[], str] | None = None,
     scale: float = 1.0,
 ) -> LinkBar:
     """Put the strip at the top of ``window``, above what it shows (its central widget)."""

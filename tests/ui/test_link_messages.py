@@ -200,3 +200,22 @@ def test_an_outage_shorter_than_one_look_is_still_said(fake: FakeClient) -> None
     assert link_lines(watch, "counter", EN).first == (
         "The hall server is back since 10:02:43: 1 actions of this PC handed over."
     )
+
+
+def test_the_kiosk_strip_follows_the_language_its_customer_chose(qtbot: Any, fake: FakeClient) -> None:
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("the kiosk"))
+    chosen = ["en"]
+    watch = watch_on(fake)
+    bar = add_link_bar(window, watch, "kiosk", language=lambda: chosen[0])
+    fake.hall.link = status(False)
+    watch.check()
+    assert bar.first.text().startswith("The hall server cannot be reached")
+    assert bar.shown_language == "en"
+    chosen[0] = "zh_CN"
+    watch.check()  # the next look, changed or not
+    assert bar.shown_language == "zh_CN"
+    assert bar.first.text() == link_lines(watch, "kiosk", LocalTexts("zh_CN", CONTEXT)).first
