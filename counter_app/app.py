@@ -188,9 +188,17 @@ def printers_for(spec: str | None, profile: HallProfile) -> Printers:
 
 def start_gui(args: argparse.Namespace) -> int:
     """``counter-app gui``: the windows of ``--role`` on this hall (``ui/launcher.py`` draws them)."""
+    import os
+
     from counter_app.ui.launcher import launch
 
+    dsn = getattr(args, "hall", None) or os.environ.get("COUNTER_APP_HALL") or None
+    pc = getattr(args, "pc", None)
+    args.hall = dsn  # the windows show the hall server's strip on a PC of a hall with a server
+
     def opener() -> Hall:
+        if dsn:  # a PC of a hall with a server: the server while it answers, this PC's own store else
+            return open_pc(dsn, args.db, pc=pc, profile_file=args.profile)
         return open_hall(args.db, profile_file=args.profile)
 
     early = None if paths.profile_path(args.profile) is not None else stored_profile(args.db)

@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from counter_app.domain.offline import parse_fallback
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import IssuedTicket, Ticket
 from counter_app.printing.document import Line, Printable
@@ -34,6 +35,7 @@ ISSUED = QT_TRANSLATE_NOOP("TicketSlip", "Issued %1")
 INVITE = QT_TRANSLATE_NOOP("TicketSlip", "Next time, scan to get the 网上国网 app and pay online - no queue")
 LISTEN = QT_TRANSLATE_NOOP("TicketSlip", "Please listen for your number to be called")
 HOTLINE = QT_TRANSLATE_NOOP("TicketSlip", "Service hotline %1")
+OFFLINE = QT_TRANSLATE_NOOP("TicketSlip", "Hall server unreachable: a backup number from this PC")
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -56,6 +58,8 @@ class TicketSlip:
     language: str
     hotline: str = ""
     reprinted_at: datetime | None = None
+    offline: bool = False
+    """Issued by a PC alone while the hall server could not be reached (a fallback number)."""
 
 
 def ticket_slip_for(
@@ -90,6 +94,7 @@ def ticket_slip_for(
         language=language,
         hotline=profile.hall.hotline,
         reprinted_at=reprinted_at if reprint else None,
+        offline=parse_fallback(ticket.number) is not None,
     )
 
 
@@ -110,6 +115,7 @@ class Wording:
     invite: str
     listen: str
     hotline: str
+    offline: str = ""
 
 
 def wording(slip: TicketSlip, texts: TextSource) -> Wording:
@@ -138,6 +144,7 @@ def wording(slip: TicketSlip, texts: TextSource) -> Wording:
         invite=t(INVITE) if slip.pay_online_url else "",
         listen=t(LISTEN),
         hotline=t(HOTLINE, slip.hotline) if slip.hotline else "",
+        offline=t(OFFLINE) if slip.offline else "",
     )
 
 
@@ -180,6 +187,8 @@ def _lay_out(pen: TicketPen, words: Wording, slip: TicketSlip) -> float:
     pen.text(words.service, 6.0, bold=True, min_mm=3.4, gap_mm=1.4)
     if words.green:
         pen.badge(words.green, 3.8)
+    if words.offline:
+        pen.badge(words.offline, 3.2)
     pen.rule(2.2)
     pen.text(words.ahead, 4.4, bold=True, gap_mm=0.8)
     pen.text(words.estimate, 3.6, gap_mm=0.8)
@@ -217,6 +226,8 @@ def text_lines(slip: TicketSlip, texts: TextSource) -> tuple[Line, ...]:
     lines += [Line("text", words.number, size=4, bold=True), Line("text", words.service, size=2, bold=True)]
     if words.green:
         lines.append(Line("text", f"[{words.green}]", bold=True))
+    if words.offline:
+        lines.append(Line("text", f"[{words.offline}]", bold=True))
     lines += [
         Line("rule"),
         Line("text", words.ahead, bold=True),

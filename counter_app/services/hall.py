@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from counter_app import paths
 from counter_app.domain.errors import InvalidInput
@@ -31,6 +31,9 @@ from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
 from counter_app.services.staff import StaffService
 from counter_app.services.work_calendar import WorkCalendarService
+
+if TYPE_CHECKING:  # the link imports this module
+    from counter_app.services.hall_link import LinkStatus
 
 log = logging.getLogger("counter_app.init")
 
@@ -95,6 +98,11 @@ class Hall:
         """Run one window's job on this hall (the worker's way in; a PC of a hall with a server
         runs it on the server or, while that is out of reach, on its own store)."""
         return job(self)
+
+    def link_status(self) -> LinkStatus | None:
+        """How this PC reaches its hall server; ``None`` for a hall with no server (the embedded
+        store), so a window asks every hall the same question."""
+        return None
 
     def __enter__(self) -> Hall:
         return self

@@ -114,8 +114,10 @@ class HallLink:
 
     # which hall works now ---------------------------------------------------------------------------
     def current(self) -> Hall:
-        """The hall the next job runs on (on the worker thread, between jobs)."""
-        if self.server is not None and self._up is False:  # the watch saw it go: no job waits on it
+        """The hall the next job runs on (on the worker thread, between jobs). Once the watch has
+        seen the server go, the next job runs alone without waiting on the dead connection; a
+        hand-over or copy of the line cut by the server going away leaves the job to this PC."""
+        if self.server is not None and self._up is False:
             self._drop_server()
         if self.server is None and self._up is not False:
             self._connect()
@@ -251,6 +253,9 @@ class HallLink:
                 self._up = None if self._up is False else self._up  # try the server again
             else:
                 self._up, self._since = False, since
+        server = self.server
+        if not up and server is not None:
+            server.store.sever()  # a job waiting on the lost server fails now and runs here alone
 
     def status(self) -> LinkStatus:
         with self.local.read():

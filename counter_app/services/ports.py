@@ -622,4 +622,8 @@ class HallRecords(Protocol):
 
     def read(self) -> contextlib.AbstractContextManager[object]: ...
 
+    def sever(self) -> None:
+        """From another thread: make a statement waiting on a server that stopped answering fail
+        now (nothing to do on a local file)."""
+
     def close(self) -> None: ...

@@ -64,6 +64,8 @@ class Announcement:
     number: str
     counter: int
     recall: bool
+    at: datetime | None = None
+    """When the call was made (a call handed over after an outage keeps the time it was made)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,9 @@ class QueueViews(QueueReader):
         with self.store.read():
             events = self.repo.events_after(last_event_id, CALL_KINDS)
         return [
-            Announcement(event_id=e.id, number=e.number, counter=e.counter or 0, recall=e.kind == "recalled")
+            Announcement(
+                event_id=e.id, number=e.number, counter=e.counter or 0, recall=e.kind == "recalled", at=e.at
+            )
             for e in events
             if e.counter is not None
         ]

@@ -109,6 +109,11 @@ class HallStore:
         """Commits wait for the disk (the hall's setting) or, for a one-off bulk load, do not."""
         self.sql.execute(self.sql.dialect.durability(durable))
 
+    def sever(self) -> None:
+        """From another thread (the server watch): a statement waiting on a server that stopped
+        answering fails now, as the server gone away, instead of holding the PC's worker."""
+        self.sql.sever()
+
     def close(self) -> None:
         self.changes.stop()
         self.sql.close()

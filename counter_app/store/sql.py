@@ -169,6 +169,10 @@ class Sql(Protocol):
     @property
     def in_transaction(self) -> bool: ...
 
+    def sever(self) -> None:
+        """From another thread: cut the connection so a statement waiting on a server that stopped
+        answering fails now (a local file has nothing to cut)."""
+
     def close(self) -> None: ...
 
 

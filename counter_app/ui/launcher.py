@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # annotations only: each is imported where it is first needed
     from counter_app.ui.counter.window import CounterWindow, Reprint
     from counter_app.ui.display.window import DisplayWindow
     from counter_app.ui.kiosk.window import KioskWindow, PrintFn
+    from counter_app.ui.link_bar import LinkWatch
     from counter_app.ui.rating import RatingWindow
     from counter_app.ui.supervisor.window import SupervisorWindow
 
@@ -195,6 +196,7 @@ def build_windows(
     worker to ``print_workers`` (the caller stops it when the windows close)."""
     windows: list[RoleWindow] = []
     counters = list(args.counter or [])
+    watch = _link_watch(args, client)
     for role in args.role:
         if role == "counter":
             from counter_app.ui.counter.window import CounterWindow
@@ -226,7 +228,33 @@ def build_windows(
             from counter_app.ui.display.window import DisplayWindow
 
             windows.append(DisplayWindow(client, language))
+        if watch is not None:
+            _add_link_bar(windows[-1], watch, role, language)
     return windows
+
+
+def _link_watch(args: argparse.Namespace, client: HallClient[Hall]) -> LinkWatch | None:
+    """On a PC of a hall with a server (``--hall``), one watch of the link for all its windows."""
+    if not getattr(args, "hall", None):
+        return None
+    from counter_app.ui.link_bar import LinkWatch
+
+    return LinkWatch(client)
+
+
+def _add_link_bar(window: RoleWindow, watch: LinkWatch, role: str, language: str) -> None:
+    """The hall server's strip at the top of the window: the kiosk speaks the language its customer
+    chose, the hall display its own (its strip is read across the hall), the clerks' windows the
+    process's."""
+    from counter_app.ui.kiosk.window import KioskWindow
+    from counter_app.ui.link_bar import add_link_bar
+
+    if isinstance(window, KioskWindow):
+        kiosk = window
+        add_link_bar(window, watch, role, language=lambda: kiosk.language)  # the customer's choice
+    else:
+        own = language if role == "display" else None
+        add_link_bar(window, watch, role, language=own, scale=1.6 if role == "display" else 1.0)
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:
@@ -317,7 +345,10 @@ def _kiosk_printer(
     def print_fn(hall: Hall, ticket: Ticket) -> PrintOutcome:
         from counter_app.services.printing.tickets import print_ticket
 
-        return print_ticket(hall, ticket, backend, paper=paper)
+        # On a PC of a hall with a server the print worker has a link of its own, which may be on
+        # the other store for a moment: a number names the ticket on both, a row id does not.
+        found: Ticket | str = ticket if hall.link_status() is None else ticket.number
+        return print_ticket(hall, found, backend, paper=paper)
 
     worker = HallWorker(opener, name="print")  # started after the first paint
     log.info("kiosk tickets print to %s on %s paper", backend.device, paper)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import select
 import threading
 import time
 from collections.abc import Callable
@@ -24,9 +25,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import psycopg
+from psycopg import pq
 
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store.postgres.connection import CHANNEL, abort, abort_all, connect
+from counter_app.store.postgres.connection import CHANNEL, abort_all, connect
 
 log = logging.getLogger("counter_app.sql")
 
@@ -153,15 +155,31 @@ class ServerWatch:
             if areas:
                 on_change(frozenset(areas))
             if time.monotonic() - last_ping >= self._ping_s:
-                # a server that stopped answering (a hung server, a far end that still
-                # acknowledges) would hold the ping for ever: cut it after PING_DEADLINE_S
-                watchdog = threading.Timer(PING_DEADLINE_S, abort, [conn])
-                watchdog.start()
-                try:
-                    conn.execute("SELECT 1")
-                finally:
-                    watchdog.cancel()
+                ping(conn, PING_DEADLINE_S)
                 last_ping = time.monotonic()
+
+
+def ping(conn: psycopg.Connection[Any], deadline_s: float) -> None:
+    """``SELECT 1`` answered within ``deadline_s``, else :class:`psycopg.OperationalError`.
+
+    A pulled cable is bounded by ``tcp_user_timeout``, but a peer that still takes the bytes and
+    never answers (a hung server, a link that swallows packets: ``tests/system/tcp_proxy.py``'s
+    blackhole) would hold a plain ``execute`` for ever: the watch would never say the server went."""
+    pgconn = conn.pgconn
+    pgconn.send_query(b"SELECT 1")  # raises OperationalError when it cannot be sent
+    end = time.monotonic() + deadline_s
+    while True:
+        pgconn.consume_input()
+        if not pgconn.is_busy():
+            break
+        left = end - time.monotonic()
+        if left <= 0 or not select.select([pgconn.socket], [], [], left)[0]:
+            raise psycopg.OperationalError(f"the hall server did not answer within {deadline_s} s")
+    failed = False
+    while (result := pgconn.get_result()) is not None:
+        failed = failed or result.status != pq.ExecStatus.TUPLES_OK
+    if failed:
+        raise psycopg.OperationalError(pgconn.error_message.decode(errors="replace"))
 
 
 if TYPE_CHECKING:  # the hall server's watch is a change feed of the store seam (mypy checks it)

@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import socket
+import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -185,17 +186,23 @@ class PostgresSql:
         self._touched: set[str] = set()
         self._in_tx = False
         _OPEN.add(self)
+        self._closing = threading.Lock()  # sever() from another thread never meets a freed connection
 
     # connection ----------------------------------------------------------------------------------
     @property
     def conn(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed or self._conn.broken:
             if self._conn is not None:
-                with contextlib.suppress(psycopg.Error):
-                    self._conn.close()
-                self._conn = None
+                self._close()
             self._conn = connect(self.dsn, timezone=self.timezone, application_name=self.application_name)
         return self._conn
+
+    def _close(self) -> None:
+        with self._closing:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                with contextlib.suppress(psycopg.Error):
+                    conn.close()
 
     def set_timezone(self, timezone: str) -> None:
         """Times read back in the hall's zone (known once its profile is read)."""
@@ -204,11 +211,23 @@ class PostgresSql:
             with server_errors():
                 self._conn.execute("SELECT set_config('TimeZone', %s, false)", [timezone])
 
+    def sever(self) -> None:
+        """From another thread: shut this connection's socket down, so a statement waiting on a
+        server that takes the bytes but never answers (a hung server, a link that swallows them)
+        fails now as ``server_down``; the next action reconnects. Closing is the owner's job."""
+        with self._closing:
+            conn = self._conn
+            if conn is None or conn.closed:
+                return
+            with contextlib.suppress(OSError, psycopg.Error):
+                cut = socket.socket(fileno=conn.pgconn.socket)  # libpq's own socket (a handle on Windows)
+                try:
+                    cut.shutdown(socket.SHUT_RDWR)
+                finally:
+                    cut.detach()  # libpq still owns it and closes it
+
     def close(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(psycopg.Error):
-                self._conn.close()
-            self._conn = None
+        self._close()
 
     @property
     def in_transaction(self) -> bool:

@@ -334,5 +334,8 @@ class SqliteSql:
     def data_version(self) -> int:
         return data_version(self.db)
 
+    def sever(self) -> None:
+        """A local file waits on no server."""
+
     def close(self) -> None:
         self.db.close()

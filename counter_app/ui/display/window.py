@@ -7,6 +7,8 @@ within a quarter second and the display fetches one snapshot plus the calls it h
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -40,6 +42,10 @@ BACKGROUND = "#06302e"
 PANEL = "#0b4541"
 HIGHLIGHT = "#ffd84d"
 HIGHLIGHT_MS = 12_000
+STALE_CALL_S = 60
+"""A call older than this (hall time) when the display first learns of it is shown, never spoken:
+after an outage the calls made meanwhile (or handed over by a PC that worked alone) are history,
+and a voice calling them now would send a customer to a counter that has long moved on."""
 
 
 class DisplayWindow(QMainWindow):
@@ -57,6 +63,8 @@ class DisplayWindow(QMainWindow):
         fit_to_screen(self, 1920, 1080)
         self.view: DisplayView | None = None
         self.last_event_id: int | None = None
+        self.offline = False
+        self.unspoken: list[str] = []  # calls shown but not spoken: older than STALE_CALL_S
         self.highlight: tuple[str, int] | None = None
         self.now = hall_clock(self.profile.hall.timezone)
         settings = self.profile.display
@@ -195,25 +203,44 @@ class DisplayWindow(QMainWindow):
     def refresh(self) -> None:
         self._reload()
 
-    def _fetch(self) -> Callable[[Hall], tuple[DisplayView, list[Announcement]]]:
+    def _fetch(self) -> Callable[[Hall], Reading | None]:
         """The snapshot, plus the calls after the last one announced (none on the first read: what
         was called before the display started is history, not a call to speak). Reads never
-        overlap (:class:`Reload`), so each call is spoken once however fast changes arrive."""
+        overlap (:class:`Reload`), so each call is spoken once however fast changes arrive.
+
+        ``None`` while this PC cannot reach its hall server: the display keeps the last calls it
+        showed (its own store knows no other counter's calls) and reads the server again once
+        it is back, from the last call it announced there."""
         since, recent = self.last_event_id, self.profile.display.recent_calls
 
-        def fetch(hall: Hall) -> tuple[DisplayView, list[Announcement]]:
+        def fetch(hall: Hall) -> Reading | None:
+            link = hall.link_status()
+            if link is not None and not link.server_up:
+                return None
             view = hall.views.display_view(recent)  # first: a call committed meanwhile is in `calls`
-            return view, [] if since is None else hall.views.announcements_after(since)
+            calls = [] if since is None else hall.views.announcements_after(since)
+            return Reading(view, calls, hall.clock())
 
         return fetch
 
-    def _on_view(self, result: tuple[DisplayView, list[Announcement]]) -> None:
-        view, calls = result
+    def _on_view(self, result: Reading | None) -> None:
+        if result is None:
+            self.offline = True
+            if self.view is None:
+                self.waiting.setText(self.tr("Offline: the hall server cannot be reached."))
+            return
+        self.offline = False
+        view = result.view
         first = self.view is None
         self.view = view
-        for call in calls:
-            self.announcer.announce(Call(call.number, call.counter, call.recall))
-        self.last_event_id = max([self.last_event_id or 0, view.last_event_id, *(c.event_id for c in calls)])
+        for call in result.calls:
+            if fresh(call, result.now):
+                self.announcer.announce(Call(call.number, call.counter, call.recall))
+            else:
+                self.unspoken.append(call.number)
+        self.last_event_id = max(
+            [self.last_event_id or 0, view.last_event_id, *(c.event_id for c in result.calls)]
+        )
         self._show()
         if first:
             self.loaded.emit()
@@ -283,6 +310,26 @@ class DisplayWindow(QMainWindow):
     def _clear_highlight(self) -> None:
         self.highlight = None
         self._show()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One read of the hall for the display: what it shows, the calls not yet announced, and the
+    hall's time of the read (which decides whether a call is still worth speaking)."""
+
+    view: DisplayView
+    calls: list[Announcement]
+    now: datetime
+
+
+def fresh(call: Announcement, now: datetime) -> bool:
+    """Whether a call is recent enough to speak (:data:`STALE_CALL_S`); one of unknown time is."""
+    if call.at is None:
+        return True
+    at, ref = call.at, now
+    if (at.tzinfo is None) != (ref.tzinfo is None):  # a store's naive hall time against an aware clock
+        at, ref = at.replace(tzinfo=None), ref.replace(tzinfo=None)
+    return (ref - at).total_seconds() <= STALE_CALL_S
 
 
 def _panel(name: str, look: str) -> QFrame:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.offline import parse_fallback
 from counter_app.domain.profile import GreenReason, Service
 from counter_app.qt_i18n import LANGUAGE_NAMES, LocalTexts
 from counter_app.services.clock import hall_clock
@@ -187,11 +188,19 @@ class KioskWindow(QMainWindow):
         self.result_number = make_label(font=style.font(120, bold=True), colour=style.TEAL)
         self.result_service = make_label(font=style.font(26))
         self.result_wait = make_label(font=style.font(22))
+        self.result_offline = make_label(font=style.font(18, bold=True), colour="#b3261e", wrap=True)
         self.print_status = make_label(font=style.font(18), wrap=True)
         self.done_button = make_button(font=style.font(20, bold=True), clicked=self.go_home)
         self.done_button.setStyleSheet(SERVICE_BUTTON)
         self.done_button.setMinimumHeight(80)
-        for widget in (self.result_number, self.result_service, self.result_wait, self.print_status):
+        widgets = (
+            self.result_number,
+            self.result_service,
+            self.result_wait,
+            self.result_offline,
+            self.print_status,
+        )
+        for widget in widgets:
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -359,6 +368,18 @@ class KioskWindow(QMainWindow):
             if issued.estimate_minutes is not None:
                 wait += " · " + self.tr("about %1 min").replace("%1", str(issued.estimate_minutes))
         self.result_wait.setText(tidy(wait))
+        offline = parse_fallback(ticket.number) is not None  # issued by this PC alone (离线备用号)
+        self.result_offline.setVisible(offline)
+        self.result_offline.setText(
+            tidy(
+                self.tr(
+                    "The hall server cannot be reached: this is a backup number from this PC. "
+                    "It is called as usual."
+                )
+            )
+            if offline
+            else ""
+        )
 
     def _print(self, issued: IssuedTicket) -> None:
         if self.print_client is None or self.print_fn is None:
