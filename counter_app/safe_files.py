@@ -76,6 +76,7 @@ _REFUSAL_TEXT = {
     "not_regular": "it is not a regular file (a device, pipe or folder)",
     "missing": "the file does not exist",
     "too_large": "the file is too large",
+    "not_text": "it is not text in the expected encoding",
 }
 
 
@@ -348,6 +349,23 @@ def open_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_input_text(path: str | os.PathLike[str], *, max_bytes: int, encoding: str = "utf-8") -> str:
+    """A small text input (a profile, a schedule) read whole: only a regular file of at most
+    ``max_bytes``, decoded with ``encoding``. :class:`FileRefused` (``missing``, ``not_regular``,
+    ``too_large``, ``not_text``) or :class:`FileUnavailable`; never a binary file's decode error."""
+    with open_input(path, max_bytes=max_bytes) as stream:
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise failure(exc, path) from None
+    if len(data) > max_bytes:  # grew since it was measured
+        raise refused(path, "too_large", f"more than {max_bytes} bytes")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise refused(path, "not_text", f"{encoding}: byte {exc.start}") from None
 
 
 def sweep_abandoned(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from counter_app.cli.arguments import CommandParser, whole
 from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
@@ -79,7 +80,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     working-day commands (the ``gui`` command does not need them to start)."""
     from counter_app.cli import admin, queue
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = CommandParser(add_help=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
@@ -87,9 +88,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     )
     common.add_argument("--profile", default=argparse.SUPPRESS, help="hall profile TOML to load")
 
-    parser = argparse.ArgumentParser(
-        prog="counter-app", description="Service-hall counter tool", parents=[common]
-    )
+    parser = CommandParser(prog="counter-app", description="Service-hall counter tool", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
     admin.register_init(sub, common)
     queue.register(sub, common)
@@ -116,7 +115,7 @@ def _register_gui(sub: Any, common: argparse.ArgumentParser) -> None:
         help="rating: the customer's rating screen of a counter; supervisor: the dashboard",
     )
     p.add_argument(
-        "--counter", type=int, action="append", help="counter number for each counter or rating role"
+        "--counter", type=whole(), action="append", help="counter number for each counter or rating role"
     )
     p.add_argument(
         "--rating",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import emit, hall_for
+from counter_app.cli.arguments import whole
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.payments.boundary import FaultLocation
 from counter_app.domain.payments.guidance import AccountListRecord, Freshness
@@ -188,11 +189,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = accounts.add_parser("find", parents=[common], help="find accounts by number, phone, name or address")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=whole(1, 100_000), default=20)
     p.set_defaults(func=cmd_find)
 
     p = accounts.add_parser("status", parents=[common], help="the live account list and earlier imports")
-    p.add_argument("--history", type=int, default=5)
+    p.add_argument("--history", type=whole(0, 100_000), default=5)
     p.set_defaults(func=cmd_status)
 
     p = accounts.add_parser("figures", parents=[common], help="payers guided to online channels")
@@ -207,7 +208,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--pdf", required=True)
     p.add_argument("--paper", default="80mm", choices=["80mm", "58mm", "a5"])
     p.add_argument("--clerk")
-    p.add_argument("--counter", type=int)
+    p.add_argument("--counter", type=whole())
     p.set_defaults(func=cmd_slip)
 
     p = sub.add_parser("boundary", parents=[common], help="who repairs a fault (产权分界)")
