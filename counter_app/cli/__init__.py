@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from counter_app.cli.arguments import CommandParser, whole
+from counter_app.cli.arguments import CommandParser, counter_number
 from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
@@ -115,7 +115,10 @@ def _register_gui(sub: Any, common: argparse.ArgumentParser) -> None:
         help="rating: the customer's rating screen of a counter; supervisor: the dashboard",
     )
     p.add_argument(
-        "--counter", type=whole(), action="append", help="counter number for each counter or rating role"
+        "--counter",
+        type=counter_number(),
+        action="append",
+        help="counter number for each counter or rating role",
     )
     p.add_argument(
         "--rating",
@@ -181,7 +184,7 @@ def run(argv: Sequence[str] | None, *, open_hall: HallOpener, start_gui: GuiStar
         _error(exc.code, str(exc), exc.params)
         return EXIT_REFUSED
     except StoreUnavailable as exc:
-        _error(f"store_{exc.reason}", str(exc), {})
+        _error(f"store_{exc.reason}", str(exc), exc.params)
         return EXIT_STORE_UNAVAILABLE
 
 

@@ -287,7 +287,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", help="clerk who owns the applications")
     p.add_argument("--due", choices=[d.value for d in DueFilter])
     p.add_argument("--search", help="number, tracking reference, name, phone, ID, account or address")
-    p.add_argument("--limit", type=whole(1, 100_000), default=50)
+    p.add_argument("--limit", type=whole(), default=50)
     p.set_defaults(func=json_command(_list))
 
     p = apps.add_parser("show", parents=[common], help="one application with its history (masked)")

@@ -35,6 +35,13 @@ def whole(low: int = 0, high: int = MAX_WHOLE_NUMBER) -> Callable[[str], int]:
     return parse
 
 
+def counter_number() -> Callable[[str], int]:
+    """An argparse ``type`` for a counter: any whole number that fits; whether the hall has that
+    counter (no −1, no 99 in a hall of 8) is the services' check (``domain/entries.py``), worded
+    the same for the windows and the command line."""
+    return whole(-MAX_WHOLE_NUMBER)
+
+
 class CommandParser(argparse.ArgumentParser):
     """argparse with its refusals in the command line's own form: the usage, then
     ``{"error": "bad_arguments", "message": …}`` on stderr, exit 2."""

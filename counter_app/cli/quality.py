@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import emit, hall_for
-from counter_app.cli.arguments import whole
+from counter_app.cli.arguments import counter_number, whole
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.quality.figures import QualityFigures
 from counter_app.domain.quality.records import Handover, RatingRecord, RatingSource, VisitNote
@@ -299,7 +299,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_report)
     p = report.add_parser("forecast", parents=[common], help="expected arrivals and counters needed")
     p.add_argument("--from", dest="start", help="first day forecast (default: tomorrow)")
-    p.add_argument("--days", type=whole(1, 366), default=7)
+    p.add_argument("--days", type=whole(), default=7)
     p.add_argument(
         "--weeks", type=whole(1, 520), default=4, help="past weeks the forecast's error is measured on"
     )
@@ -328,14 +328,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="action", required=True
     )
     p = visit.add_parser("note", parents=[common], help="note and outcome of an inquiry or complaint")
-    p.add_argument("--counter", type=whole(), required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--number", help="a ticket finished at this counter today (default: the current one)")
     p.add_argument("--outcome", choices=["answered", "referred_95598", "complaint_recorded"])
     p.add_argument("--note")
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_note)
     p = visit.add_parser("desk", parents=[common], help="a counter's hand-overs: received, own, to it")
-    p.add_argument("--counter", type=whole(), required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_desk)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import emit, hall_for
-from counter_app.cli.arguments import whole
+from counter_app.cli.arguments import counter_number
 from counter_app.domain.errors import InvalidInput, NobodyWaiting
 from counter_app.domain.queue import CounterState, Ticket
 
@@ -164,7 +164,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_issue)
 
     p = ticket.add_parser("call", parents=[common], help="finish the current customer and call the next")
-    p.add_argument("--counter", type=whole(), required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--clerk")
     p.add_argument("--number", help="call this waiting number out of order")
     p.set_defaults(func=cmd_call)
@@ -176,16 +176,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ("finish", "finish the current customer"),
     ):
         p = ticket.add_parser(action, parents=[common], help=text)
-        p.add_argument("--counter", type=whole(), required=True)
+        p.add_argument("--counter", type=counter_number(), required=True)
         if action == "finish":
             p.add_argument("--number", help="refuse unless this is the counter's current customer")
         p.set_defaults(func=_counter_action(action))
 
     p = ticket.add_parser("transfer", parents=[common], help="send the current customer to another service")
-    p.add_argument("--counter", type=whole(), required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--to", required=True)
     p.add_argument("--reason", help="why: records the transfer as a hand-over (首问负责制)")
-    p.add_argument("--to-counter", type=whole(), help="the counter that should take the customer")
+    p.add_argument("--to-counter", type=counter_number(), help="the counter that should take the customer")
     p.set_defaults(func=_counter_action("transfer"))
 
     for action, func, text in (
@@ -210,6 +210,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("counter", parents=[common], help="open, pause or close a counter")
     p.add_argument("state", choices=[s.value for s in CounterState])
-    p.add_argument("number", type=whole())
+    p.add_argument("number", type=counter_number())
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_counter)
