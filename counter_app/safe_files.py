@@ -356,7 +356,7 @@ def open_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
         raise
 
 
-def read_input_text(path: str | os.PathLike[str], *, max_bytes: int, encoding: str = "utf-8") -> str:
+def read_input_text(path: Path | str, *, max_bytes: int, encoding: str = "utf-8") -> str:
     """A small text input (a profile, a schedule) read whole: only a regular file of at most
     ``max_bytes``, decoded with ``encoding``. :class:`FileRefused` (``missing``, ``not_regular``,
     ``too_large``, ``not_text``) or :class:`FileUnavailable`; never a binary file's decode error."""

@@ -57,7 +57,7 @@ def readable_account(row: Sequence[Any]) -> Account | None:
     ):
         return None
     try:
-        return values_account(tuple(row))  # type: ignore[arg-type]
+        return values_account(tuple(row))
     except (ValueError, ArithmeticError):  # a bad date, status or amount
         return None
 
