@@ -43,6 +43,7 @@ from counter_app.domain.applications.records import (
 from counter_app.domain.applications.rules import account_for_rules, change_notices, change_problems
 from counter_app.domain.applications.setup import ApplicationSetup, application_setup
 from counter_app.domain.applications.workflow import Actor, ApplicationState
+from counter_app.domain.entries import sign_in_name
 from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
@@ -227,7 +228,7 @@ class ApplicationsService:
 
     def hand_over(self, number: str, *, to_owner: str, clerk: str, note: str = "") -> ApplicationDetail:
         """Recorded hand-over (首问负责制): ``to_owner`` owns the application from now on."""
-        target = " ".join(to_owner.split())
+        target = sign_in_name(to_owner, field="to_owner")
 
         def build(state: ApplicationState, actor: Actor, at: datetime) -> Event:
             staff = self.staff.staff(target)

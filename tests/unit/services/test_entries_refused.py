@@ -86,3 +86,19 @@ def test_a_payment_slip_with_an_ansi_clerk_is_refused(pay_hall: Hall) -> None:
     assert pay_hall.payments.figures().guidance == 0
     record = pay_hall.payments.record(account_number(1), ["wechat"], clerk=" 0107 ", counter=1)
     assert record.clerk == "0107"
+
+
+def test_an_application_is_not_handed_over_to_an_unreadable_owner(hall: Hall) -> None:
+    import application_data
+
+    from counter_app.domain.applications.detail import ApplicationRequest
+
+    ticket = hall.queue.issue("B").ticket
+    detail = hall.applications.accept(
+        ApplicationRequest(form=application_data.home(), ticket_id=ticket.id, counter=3), clerk="0107"
+    )
+    for owner in ("0108\u202e", "\x1b[8m0108", "x" * 1000):
+        with pytest.raises(InvalidInput) as caught:
+            hall.applications.hand_over(detail.number, to_owner=owner, clerk="0107")
+        assert caught.value.field == "to_owner"
+    assert hall.application_views.summary(detail.number).owner == "0107"
