@@ -102,3 +102,16 @@ def test_an_application_is_not_handed_over_to_an_unreadable_owner(hall: Hall) ->
             hall.applications.hand_over(detail.number, to_owner=owner, clerk="0107")
         assert caught.value.field == "to_owner"
     assert hall.application_views.summary(detail.number).owner == "0107"
+
+
+@pytest.mark.parametrize("counter", [-1, 99, 2**63])
+def test_an_application_from_a_counter_the_hall_does_not_have_is_refused(hall: Hall, counter: int) -> None:
+    import application_data
+
+    from counter_app.domain.applications.detail import ApplicationRequest
+
+    ticket = hall.queue.issue("B").ticket
+    request = ApplicationRequest(form=application_data.home(), ticket_id=ticket.id, counter=counter)
+    with pytest.raises(NotFound):
+        hall.applications.accept(request, clerk="0107")
+    assert hall.application_views.due(None).total == 0
