@@ -260,3 +260,13 @@ def test_a_hall_from_a_newer_version_is_a_plain_refusal(tmp_path: Path) -> None:
     code, err = run_cli(["ticket", "issue", "A", "--db", str(db)])
     assert code == cli.EXIT_REFUSED and '"error": "hall_db_newer"' in err, err
     assert dump(db) == before
+
+
+@pytest.mark.parametrize("encoding", ["a\x00b", "x" * 5000, "utf-16", "nonesuch"])
+def test_an_unusable_encoding_name_is_a_plain_refusal(fuzz_hall: tuple[Path, Files], encoding: str) -> None:
+    """Found by the fuzz: a NUL in ``--encoding`` made ``codecs.lookup`` raise ValueError."""
+    db, files = fuzz_hall
+    before = dump(db)
+    code, err = run_cli(["accounts", "import", str(files.good_list), "--encoding", encoding, "--db", str(db)])
+    assert code == cli.EXIT_REFUSED and "Traceback" not in err, err
+    assert dump(db) == before
