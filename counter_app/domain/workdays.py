@@ -253,10 +253,11 @@ class WorkCalendar:
 
 
 def _days_after(a: date, b: date) -> Iterator[date]:
-    day = a + _ONE_DAY
-    while day <= b:
-        yield day
+    """The days after ``a`` up to ``b``; never steps past ``b`` (so never past 9999-12-31)."""
+    day = a
+    while day < b:
         day += _ONE_DAY
+        yield day
 
 
 def _horizon(stops: tuple[Suspension, ...], as_of: date | None) -> date:

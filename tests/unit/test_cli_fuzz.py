@@ -224,6 +224,7 @@ def test_no_argument_makes_a_traceback_and_refusals_change_nothing(
         ["visit", "desk", "--counter", "18446744073709551616"],
         ["workdays", "add", "9999-12-31", "5"],
         ["workdays", "between", "0001-01-01", "9999-12-31"],
+        ["workdays", "add", "9999-12-30", "2"],
         ["workdays", "year", "99999999999"],
         ["application", "due", "--within", "1000000000"],
         ["staff", "add", "0107", "x" * 100_000],
@@ -239,6 +240,20 @@ def test_reproducers_of_the_issue_are_plain_refusals(fuzz_hall: tuple[Path, File
     assert code == cli.EXIT_REFUSED and "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith('{"error": ')
     assert dump(db) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["workdays", "between", "9999-12-31", "9999-12-31"],
+        ["workdays", "between", "9999-12-01", "9999-12-31"],
+    ],
+)
+def test_the_last_days_of_the_calendar_count(fuzz_hall: tuple[Path, Files], argv: list[str]) -> None:
+    """Found by the fuzz: counting up to 9999-12-31 stepped one day past it (OverflowError)."""
+    db, _ = fuzz_hall
+    code, err = run_cli([*argv, "--db", str(db)])
+    assert code == 0 and "Traceback" not in err, err
 
 
 def test_a_binary_profile_is_a_plain_refusal(fuzz_hall: tuple[Path, Files]) -> None:
