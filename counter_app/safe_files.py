@@ -36,6 +36,11 @@ from typing import BinaryIO
 
 from counter_app.domain.errors import FileRefused, FileUnavailable
 
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; abandoned work is then told by its age alone
+    fcntl = None  # type: ignore[assignment]
+
 FILE_MODE = 0o640
 FOLDER_MODE = 0o750
 TEMP_SUFFIX = ".counter-part"
@@ -76,6 +81,7 @@ _REFUSAL_TEXT = {
     "not_regular": "it is not a regular file (a device, pipe or folder)",
     "missing": "the file does not exist",
     "too_large": "the file is too large",
+    "not_text": "it is not text in the expected encoding",
 }
 
 
@@ -348,6 +354,88 @@ def open_input(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_input_text(path: Path | str, *, max_bytes: int, encoding: str = "utf-8") -> str:
+    """A small text input (a profile, a schedule) read whole: only a regular file of at most
+    ``max_bytes``, decoded with ``encoding``. :class:`FileRefused` (``missing``, ``not_regular``,
+    ``too_large``, ``not_text``) or :class:`FileUnavailable`; never a binary file's decode error."""
+    with open_input(path, max_bytes=max_bytes) as stream:
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise failure(exc, path) from None
+    if len(data) > max_bytes:  # grew since it was measured
+        raise refused(path, "too_large", f"more than {max_bytes} bytes")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise refused(path, "not_text", f"{encoding}: byte {exc.start}") from None
+
+
+class WorkLock:
+    """Says "a running process is working on this" for as long as that process lives: an exclusive
+    ``flock`` on a small file, which the kernel releases when the process ends, however it ends
+    (a kill, a power cut's reboot). :func:`is_abandoned` asks the other side. Where the platform has
+    no ``flock`` (Windows) nothing can be proved and the callers fall back on the file's age."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.fd: int | None = None
+
+    def acquire(self) -> WorkLock:
+        if fcntl is None:
+            return self
+        for _ in range(_CREATE_TRIES):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, FILE_MODE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                mine, there = os.fstat(fd), os.stat(self.path, follow_symlinks=False)
+            except OSError:
+                os.close(fd)
+                raise
+            if (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino):
+                self.fd = fd
+                return self
+            os.close(fd)  # a sweeper removed the file between our open and our lock: again
+        raise refused(self.path, "no_permission", "cannot hold a lock file there")
+
+    def release(self, *, remove: bool = True) -> None:
+        if self.fd is None:
+            return
+        if remove:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        self.fd = None
+
+    def __enter__(self) -> WorkLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def is_abandoned(lock: Path | str) -> bool | None:
+    """``True`` when nobody holds the :class:`WorkLock` file ``lock`` (its process ended: what it
+    left may go), ``False`` while someone does, ``None`` when it cannot be told (no such file, no
+    ``flock`` here)."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(lock, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # closing drops a lock we took
+    return True
 
 
 def sweep_abandoned(

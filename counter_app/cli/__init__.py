@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from counter_app.cli.arguments import CommandParser, counter_number
 from counter_app.domain.errors import HallError, NobodyWaiting, StoreUnavailable
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not when the parser is built
@@ -98,7 +99,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     working-day commands (the ``gui`` command does not need them to start)."""
     from counter_app.cli import admin, hall, queue
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = CommandParser(add_help=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
@@ -117,9 +118,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
         "--pc", default=argparse.SUPPRESS, help="this PC's name in the hall (default: the host name)"
     )
 
-    parser = argparse.ArgumentParser(
-        prog="counter-app", description="Service-hall counter tool", parents=[common]
-    )
+    parser = CommandParser(prog="counter-app", description="Service-hall counter tool", parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
     admin.register_init(sub, common)
     hall.register(sub, common)
@@ -147,7 +146,10 @@ def _register_gui(sub: Any, common: argparse.ArgumentParser) -> None:
         help="rating: the customer's rating screen of a counter; supervisor: the dashboard",
     )
     p.add_argument(
-        "--counter", type=int, action="append", help="counter number for each counter or rating role"
+        "--counter",
+        type=counter_number(),
+        action="append",
+        help="counter number for each counter or rating role",
     )
     p.add_argument(
         "--rating",
@@ -224,7 +226,7 @@ def run(
         _error(exc.code, str(exc), exc.params)
         return EXIT_REFUSED
     except StoreUnavailable as exc:
-        _error(f"store_{exc.reason}", str(exc), {})
+        _error(f"store_{exc.reason}", str(exc), exc.params)
         return EXIT_STORE_UNAVAILABLE
 
 

@@ -13,12 +13,15 @@ JSON out; exit codes as in ``cli/__init__.py``: 0 done, 2 refused (nothing chang
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, hall_for, json_command
+from counter_app.cli.arguments import MAX_WORKDAYS, whole
 from counter_app.cli.hall import server_only
+from counter_app.domain.entries import MAX_WHOLE_NUMBER, whole_number
+from counter_app.domain.errors import InvalidInput
 
 if TYPE_CHECKING:  # the parser of ``gui`` is built from here too: nothing heavy at import time
     from counter_app.domain.applications.detail import StaffMember
@@ -49,7 +52,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-09-30") from None
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date like 2026-09-30") from None
 
 
 def staff_json(member: StaffMember) -> dict[str, Any]:
@@ -110,10 +113,9 @@ def _workdays_year(hall: Hall, args: argparse.Namespace) -> Any:
 
 def _year(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year like 2027") from None
-    return value
+        return whole_number(text, field="year", low=MINYEAR, high=MAXYEAR - 1)
+    except InvalidInput:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a year like 2027") from None
 
 
 def _staff_add(hall: Hall, args: argparse.Namespace) -> Any:
@@ -132,11 +134,13 @@ def _staff_deactivate(hall: Hall, args: argparse.Namespace) -> Any:
 
 def workdays_count(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        value = whole_number(text, field="N", low=-MAX_WHOLE_NUMBER, high=MAX_WHOLE_NUMBER)
+    except InvalidInput:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError("N must be 0 or more working days")
+    if value > MAX_WORKDAYS:
+        raise argparse.ArgumentTypeError(f"N must be at most {MAX_WORKDAYS} working days")
     return value
 
 
@@ -154,7 +158,7 @@ def register_init(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="load the demo even into a hall that holds its own records (its accounts become the live list)",
     )
-    p.add_argument("--demo-weeks", type=int, default=5, help="weeks of demo history before today")
+    p.add_argument("--demo-weeks", type=whole(0, 520), default=5, help="weeks of demo history before today")
     p.set_defaults(func=cmd_init)
 
 

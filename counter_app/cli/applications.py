@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import json_command
 from counter_app.cli.admin import workdays_count
+from counter_app.cli.arguments import whole
 from counter_app.cli.hall import server_only
 from counter_app.domain.applications.business_types import BusinessType, Party, ServiceKind
 from counter_app.domain.applications.detail import ApplicationDetail
@@ -288,7 +289,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", help="clerk who owns the applications")
     p.add_argument("--due", choices=[d.value for d in DueFilter])
     p.add_argument("--search", help="number, tracking reference, name, phone, ID, account or address")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole(), default=50)
     p.set_defaults(func=json_command(_list))
     server_only(p, "the hall's worklist")
 

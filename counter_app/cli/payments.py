@@ -1,8 +1,9 @@
 """Command line of payment guidance: import and find accounts, print a payment slip, the boundary helper.
 
 ``counter-app accounts import FILE``, ``accounts find QUERY``, ``accounts status``, ``accounts figures``,
-``slip payment ACCOUNT --pdf OUT.pdf`` and ``boundary LOCATION``. JSON on stdout; personal data is
-always masked (the full values stay in the hall's list). Exit codes as in ``cli/__init__.py``.
+``slip payment ACCOUNT --pdf OUT.pdf``, ``slip reprint GUIDANCE_ID --pdf OUT.pdf`` (a recorded
+guidance's slip again) and ``boundary LOCATION``. JSON on stdout; personal data is always masked (the
+full values stay in the hall's list). Exit codes as in ``cli/__init__.py``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.cli import emit, on_hall
+from counter_app.cli.arguments import counter_number, whole
 from counter_app.cli.hall import server_only
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.payments.boundary import FaultLocation
@@ -141,6 +143,20 @@ def cmd_slip(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slip_reprint(args: argparse.Namespace) -> int:
+    from counter_app.services.printing.payments import reprint_pdf
+
+    emit(
+        on_hall(
+            args,
+            lambda hall: reprint_pdf(
+                hall, args.guidance, Path(args.pdf), paper=args.paper, clerk=args.clerk or "cli"
+            ),
+        )
+    )
+    return 0
+
+
 def cmd_boundary(args: argparse.Namespace) -> int:
     from counter_app.domain.payments.boundary import fault_location
 
@@ -192,11 +208,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = accounts.add_parser("find", parents=[common], help="find accounts by number, phone, name or address")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=whole(), default=20)
     p.set_defaults(func=cmd_find)
 
     p = accounts.add_parser("status", parents=[common], help="the live account list and earlier imports")
-    p.add_argument("--history", type=int, default=5)
+    p.add_argument("--history", type=whole(0, 100_000), default=5)
     p.set_defaults(func=cmd_status)
 
     p = accounts.add_parser("figures", parents=[common], help="payers guided to online channels")
@@ -212,8 +228,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--pdf", required=True)
     p.add_argument("--paper", default="80mm", choices=["80mm", "58mm", "a5"])
     p.add_argument("--clerk")
-    p.add_argument("--counter", type=int)
+    p.add_argument("--counter", type=counter_number())
     p.set_defaults(func=cmd_slip)
+    p = slip.add_parser(
+        "reprint",
+        parents=[common],
+        help="print the slip of a recorded guidance again (after a slip that did not come out)",
+    )
+    p.add_argument("guidance", type=whole(1), help="the guidance id (guidance_id of slip payment)")
+    p.add_argument("--pdf", required=True)
+    p.add_argument("--paper", default="80mm", choices=["80mm", "58mm", "a5"])
+    p.add_argument("--clerk")
+    p.set_defaults(func=cmd_slip_reprint)
 
     p = sub.add_parser("boundary", parents=[common], help="who repairs a fault (产权分界)")
     p.add_argument("location", choices=[loc.value for loc in FaultLocation])

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, on_hall
+from counter_app.cli.arguments import counter_number, whole
 from counter_app.cli.hall import server_only
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.quality.figures import QualityFigures
@@ -307,8 +308,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     server_only(p, "the hall's reports")
     p = report.add_parser("forecast", parents=[common], help="expected arrivals and counters needed")
     p.add_argument("--from", dest="start", help="first day forecast (default: tomorrow)")
-    p.add_argument("--days", type=int, default=7)
-    p.add_argument("--weeks", type=int, default=4, help="past weeks the forecast's error is measured on")
+    p.add_argument("--days", type=whole(), default=7)
+    p.add_argument(
+        "--weeks", type=whole(1, 520), default=4, help="past weeks the forecast's error is measured on"
+    )
     _formats(p)
     p.set_defaults(func=cmd_forecast)
     server_only(p, "the hall's reports")
@@ -336,7 +339,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="action", required=True
     )
     p = visit.add_parser("note", parents=[common], help="note and outcome of an inquiry or complaint")
-    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--number", help="a ticket finished at this counter today (default: the current one)")
     p.add_argument("--outcome", choices=["answered", "referred_95598", "complaint_recorded"])
     p.add_argument("--note")
@@ -344,7 +347,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_note)
     server_only(p, "recording a visit's outcome")
     p = visit.add_parser("desk", parents=[common], help="a counter's hand-overs: received, own, to it")
-    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_desk)
 

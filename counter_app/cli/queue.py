@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli import emit, on_hall
+from counter_app.cli.arguments import counter_number
 from counter_app.domain.errors import InvalidInput, NobodyWaiting, StoreUnavailable
 from counter_app.domain.queue import CounterState, Ticket
 
@@ -194,7 +195,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_issue)
 
     p = ticket.add_parser("call", parents=[common], help="finish the current customer and call the next")
-    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--clerk")
     p.add_argument("--number", help="call this waiting number out of order")
     p.set_defaults(func=cmd_call)
@@ -206,16 +207,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         ("finish", "finish the current customer"),
     ):
         p = ticket.add_parser(action, parents=[common], help=text)
-        p.add_argument("--counter", type=int, required=True)
+        p.add_argument("--counter", type=counter_number(), required=True)
         if action == "finish":
             p.add_argument("--number", help="refuse unless this is the counter's current customer")
         p.set_defaults(func=_counter_action(action))
 
     p = ticket.add_parser("transfer", parents=[common], help="send the current customer to another service")
-    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--counter", type=counter_number(), required=True)
     p.add_argument("--to", required=True)
     p.add_argument("--reason", help="why: records the transfer as a hand-over (首问负责制)")
-    p.add_argument("--to-counter", type=int, help="the counter that should take the customer")
+    p.add_argument("--to-counter", type=counter_number(), help="the counter that should take the customer")
     p.set_defaults(func=_counter_action("transfer"))
 
     for action, func, text in (
@@ -240,6 +241,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("counter", parents=[common], help="open, pause or close a counter")
     p.add_argument("state", choices=[s.value for s in CounterState])
-    p.add_argument("number", type=int)
+    p.add_argument("number", type=counter_number())
     p.add_argument("--clerk")
     p.set_defaults(func=cmd_counter)

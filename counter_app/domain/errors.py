@@ -78,6 +78,9 @@ class StoreUnavailable(Exception):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+        self.params: dict[str, Any] = {}
+        """What the failed action had already settled (e.g. the guidance recorded before its slip
+        could not be written), for the CLI's error line."""
 
 
 class NotPermitted(HallError):

@@ -27,6 +27,8 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.statutory_holidays import FIRST_YEAR, statutory_holidays
 
 _ONE_DAY = timedelta(days=1)
+MAX_SPAN_DAYS = 100 * 365
+"""The longest stretch counted day by day (a century): past any time limit, bounded in time."""
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +187,15 @@ class WorkCalendar:
         The inverse of :meth:`add_workdays`: ``workdays_between(a, add_workdays(a, n).day) == n``.
         """
         a, b = _as_date(a), _as_date(b)
+        if abs((b - a).days) > MAX_SPAN_DAYS:
+            raise InvalidInput(
+                f"{a.isoformat()} to {b.isoformat()} is more than {MAX_SPAN_DAYS // 365} years; "
+                "count a shorter stretch.",
+                field="days",
+                code="date_span_too_long",
+                start=a.isoformat(),
+                end=b.isoformat(),
+            )
         if b < a:
             return -self.workdays_between(b, a)
         return sum(1 for day in _days_after(a, b) if self.is_workday(day))
@@ -205,6 +216,14 @@ class WorkCalendar:
         day = start
         counted = stopped = 0
         while counted < n:
+            if day == date.max:
+                raise InvalidInput(
+                    f"{n} working days after {start.isoformat()} is past the end of the calendar.",
+                    field="days",
+                    code="date_out_of_range",
+                    start=start.isoformat(),
+                    days=n,
+                )
             day += _ONE_DAY
             if not self.is_workday(day):
                 continue
@@ -234,10 +253,11 @@ class WorkCalendar:
 
 
 def _days_after(a: date, b: date) -> Iterator[date]:
-    day = a + _ONE_DAY
-    while day <= b:
-        yield day
+    """The days after ``a`` up to ``b``; never steps past ``b`` (so never past 9999-12-31)."""
+    day = a
+    while day < b:
         day += _ONE_DAY
+        yield day
 
 
 def _horizon(stops: tuple[Suspension, ...], as_of: date | None) -> date:

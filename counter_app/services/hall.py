@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self, TypeVar
 
 from counter_app import paths
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.errors import FileRefused, FileUnavailable, InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
 from counter_app.domain.quality.settings import quality_settings
+from counter_app.safe_files import read_input_text
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
 from counter_app.services.clock import Clock, system_clock
@@ -115,12 +116,18 @@ class Hall:
         self.store.close()
 
 
+PROFILE_MAX_BYTES = 4 * 1024 * 1024
+"""A hall profile and each part it includes: text of a few kilobytes; a bound so a device, a binary
+or a runaway file is refused plainly."""
+
+
 def _read_profile_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
+        return read_input_text(path, max_bytes=PROFILE_MAX_BYTES)
+    except (FileRefused, FileUnavailable) as exc:
+        detail = exc.explanation if isinstance(exc, FileRefused) else str(exc)
         raise InvalidInput(
-            f"Cannot read the hall profile {path}: {exc.strerror}",
+            f"Cannot read the hall profile {path}: {detail}",
             field="profile",
             code="profile_unreadable",
             path=str(path),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from counter_app.domain import queue as rules
+from counter_app.domain.entries import hall_counter, sign_in_name
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.offline import fallback_number, parse_fallback
 from counter_app.domain.profile import HallProfile
@@ -258,6 +259,7 @@ class QueueService:
 
     def call_next(self, counter: int, clerk: str | None = None) -> CallResult:
         """The "next" key: finish this counter's customer if any, then call the next in line."""
+        counter, clerk = self._counter(counter), self._clerk(clerk)
         if self.desk is not None:
             raise RuleViolation(
                 "The hall server cannot be reached: who is next is known only there. Call the "
@@ -283,6 +285,7 @@ class QueueService:
 
     def call_number(self, counter: int, number: str, clerk: str | None = None) -> CallResult:
         """Call a particular waiting number out of order (e.g. a customer the clerk sees in the hall)."""
+        counter, clerk = self._counter(counter), self._clerk(clerk)
         with self.store.write():
             now = self.clock()
             day = self._today(now)
@@ -296,6 +299,7 @@ class QueueService:
 
     def recall(self, counter: int) -> RecallResult:
         """Call the current number again; past the configured recalls it becomes a no-show."""
+        counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -318,6 +322,7 @@ class QueueService:
 
     def start_serving(self, counter: int) -> Ticket:
         """The called customer has arrived at the counter (到柜)."""
+        counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -331,6 +336,7 @@ class QueueService:
             return serving
 
     def no_show(self, counter: int) -> Ticket:
+        counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -358,6 +364,7 @@ class QueueService:
         """Finish the customer at this counter. With ``ticket_id`` (what the window shows) or
         ``number`` (what the clerk typed), refuse if that is not the counter's current customer, so
         a stale window or a typo cannot finish someone else."""
+        counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -386,6 +393,7 @@ class QueueService:
         take the customer (it must serve ``to_service``; it may be the same service). Without one
         the customer is passed on, and the quality figures count it as such.
         """
+        counter = self._counter(counter)
         to_service = to_service.strip().upper()
         if self.profile.service(to_service) is None:
             raise InvalidInput(
@@ -440,6 +448,7 @@ class QueueService:
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:
         """Put a no-show back in line (at the back) within the configured minutes (过号重排)."""
+        clerk = sign_in_name(clerk)
         with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)
@@ -470,6 +479,7 @@ class QueueService:
 
     def cancel(self, number: str, clerk: str = "") -> Ticket:
         """Withdraw a waiting number (the customer left, or a mistaken ticket)."""
+        clerk = sign_in_name(clerk)
         with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)
@@ -485,6 +495,7 @@ class QueueService:
     # counters --------------------------------------------------------------------------------------
     def set_counter_state(self, counter: int, state: CounterState, clerk: str | None = None) -> None:
         """Open (sign in), pause (暂停服务) or close a counter. Pausing or closing needs no customer."""
+        counter, clerk = self._counter(counter), self._clerk(clerk)
         with self.store.write():
             now = self.clock()
             row = self.repo.counter_row(counter)
@@ -503,6 +514,14 @@ class QueueService:
             self._note("queue.counter", now, counter=counter, state=state.value, clerk=clerk)
 
     # helpers ---------------------------------------------------------------------------------------
+    def _counter(self, counter: int) -> int:
+        """One of the hall's counters, checked before the store is asked (no −1, 99 or 2⁶³)."""
+        return hall_counter(counter, (c.number for c in self.profile.counters))
+
+    @staticmethod
+    def _clerk(clerk: str | None) -> str | None:
+        return None if clerk is None else sign_in_name(clerk)
+
     def _current(self, counter: int) -> Ticket:
         if self.profile.counter(counter) is None:
             raise NotFound(

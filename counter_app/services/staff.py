@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from counter_app.domain.applications.detail import StaffMember
 from counter_app.domain.applications.workflow import Actor, Role
+from counter_app.domain.entries import sign_in_name, staff_name, unreadable_characters
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords, StaffRecords
@@ -28,7 +29,7 @@ def actor_for(repo: StaffRecords, clerk: str) -> Actor:
 
 def clean_clerk(clerk: str) -> str:
     """The signed-in clerk, trimmed; refused when nobody is signed in."""
-    text = " ".join(clerk.split())
+    text = sign_in_name(clerk)
     if not text:
         raise InvalidInput(
             "Sign in at the counter first: every step records which clerk did it.",
@@ -47,17 +48,18 @@ class StaffService:
     def add(self, code: str, name: str, role: Role = Role.CLERK) -> StaffMember:
         """Add a member of staff, or update the name and role of an existing code (and reactivate it)."""
         code = code.strip()
-        name = " ".join(name.split())
-        if not code or len(code) > MAX_CODE_LENGTH or any(ch.isspace() for ch in code):
+        name = staff_name(name)
+        if (
+            not code
+            or len(code) > MAX_CODE_LENGTH
+            or any(ch.isspace() for ch in code)
+            or unreadable_characters(code)
+        ):
             raise InvalidInput(
-                f"A staff code is 1 to {MAX_CODE_LENGTH} characters without spaces, not {code!r}.",
+                f"A staff code is 1 to {MAX_CODE_LENGTH} characters without spaces, not {code[:40]!r}.",
                 field="code",
                 code="staff_code_invalid",
-                value=code,
-            )
-        if not name:
-            raise InvalidInput(
-                "The staff member's name is required.", field="name", code="staff_name_required"
+                value=code[:40],
             )
         with self.store.write():
             existing = self.repo.staff(code)

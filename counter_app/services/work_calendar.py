@@ -14,13 +14,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from counter_app.domain.errors import InvalidInput
+from counter_app.domain.errors import FileRefused, FileUnavailable, InvalidInput
 from counter_app.domain.holiday_schedule import parse_schedule_text, schedule_digest, statutory_not_listed
 from counter_app.domain.statutory_holidays import FIRST_YEAR, LAW, statutory_holidays
 from counter_app.domain.workdays import official_years
+from counter_app.safe_files import read_input_text
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
+
+SCHEDULE_MAX_BYTES = 1024 * 1024
+"""A year's holiday schedule is a page of TOML."""
 
 log = logging.getLogger("counter_app.calendar")
 
@@ -66,9 +70,9 @@ class WorkCalendarService:
     def load(self, path: Path) -> ScheduleLoaded:
         """Read, check and store a schedule file; refused as a whole, nothing stored, when wrong."""
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            detail = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            text = read_input_text(path, max_bytes=SCHEDULE_MAX_BYTES, encoding="utf-8-sig")
+        except (FileRefused, FileUnavailable) as exc:
+            detail = exc.explanation if isinstance(exc, FileRefused) else str(exc)
             raise InvalidInput(
                 f"Cannot read the schedule file {path}: {detail}",
                 field="file",

@@ -67,6 +67,18 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("path",),
     ),
+    # names and numbers typed in (domain/entries.py)
+    "name_too_long": (
+        QT_TRANSLATE_NOOP("Errors", "The name is %1 characters long; at most %2 are allowed."),
+        ("length", "limit"),
+    ),
+    "name_bad_characters": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The name holds characters that cannot be shown or printed (%1). Please type it again."
+        ),
+        ("characters",),
+    ),
+    "staff_name_required": (QT_TRANSLATE_NOOP("Errors", "The staff member's name is required."), ()),
     # printers and the file system: the detail (the OS's words) is in the log
     "no_default_printer": (
         QT_TRANSLATE_NOOP(

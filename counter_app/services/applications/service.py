@@ -43,6 +43,7 @@ from counter_app.domain.applications.records import (
 from counter_app.domain.applications.rules import account_for_rules, change_notices, change_problems
 from counter_app.domain.applications.setup import ApplicationSetup, application_setup
 from counter_app.domain.applications.workflow import Actor, ApplicationState
+from counter_app.domain.entries import hall_counter, sign_in_name
 from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
@@ -107,6 +108,8 @@ class ApplicationsService:
     def accept(self, request: ApplicationRequest, *, clerk: str) -> ApplicationDetail:
         """Take the application (业务受理): check everything, number it, make the clerk its owner."""
         who = clean_clerk(clerk)
+        if request.counter is not None:  # printed on the receipt: only one of the hall's counters
+            hall_counter(request.counter, (c.number for c in self.profile.counters))
         setup = self.setup
         form = request.form
         btype = setup.type_or_none(form.business_type)
@@ -227,7 +230,7 @@ class ApplicationsService:
 
     def hand_over(self, number: str, *, to_owner: str, clerk: str, note: str = "") -> ApplicationDetail:
         """Recorded hand-over (首问负责制): ``to_owner`` owns the application from now on."""
-        target = " ".join(to_owner.split())
+        target = sign_in_name(to_owner, field="to_owner")
 
         def build(state: ApplicationState, actor: Actor, at: datetime) -> Event:
             staff = self.staff.staff(target)

@@ -18,7 +18,6 @@ Design (the hall's queue shares the database; a 2,000,000-row import must not st
 
 from __future__ import annotations
 
-import csv
 import logging
 import time
 import uuid as uuidlib
@@ -34,7 +33,6 @@ from counter_app.domain.errors import FileRefused, InvalidInput, RuleViolation, 
 from counter_app.domain.payments.account_file.reader import (
     AccountFile,
     MissingColumns,
-    RowRejection,
     open_account_file,
 )
 from counter_app.domain.payments.accounts import AccountValues
@@ -42,7 +40,10 @@ from counter_app.domain.payments.guidance import AccountListRecord, BuiltList, a
 from counter_app.domain.profile import HallProfile
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import OfflineDesk
+from counter_app.services.payments.rejects_file import REJECTS_HEADER, RejectsFile, tidy_imports
 from counter_app.services.ports import AccountListBuild, HallRecords
+
+__all__ = ["REJECTS_HEADER", "AccountImport", "ImportProgress", "ImportSummary"]
 
 log = logging.getLogger("counter_app.accounts")
 
@@ -112,57 +113,6 @@ class ImportSummary:
 
 ProgressFn = Callable[[ImportProgress], None]
 
-REJECTS_HEADER = ("行号 line", "户号 account number", "原因代码 code", "字段 field", "说明 reason")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    """A cell Excel shows as typed: digits keep their leading zeros, nothing runs as a formula."""
-    if value.isascii() and value.isdigit():
-        return f'="{value}"'
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-class RejectsFile:
-    """The rejected rows, written as they come (``.part`` until the import is over); ``unavailable``
-    says what a failing write is (the disk full, read-only: the environment)."""
-
-    def __init__(self, path: Path, unavailable: Callable[[OSError], StoreUnavailable]) -> None:
-        self.path = path
-        self.unavailable = unavailable
-        self.part = path.with_name(path.name + ".part")
-        self._stream: Any = None
-        self._writer: Any = None
-
-    def add(self, row: RowRejection) -> None:
-        try:
-            if self._writer is None:
-                self.part.parent.mkdir(parents=True, exist_ok=True)
-                self._stream = open(self.part, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
-                self._writer = csv.writer(self._stream)
-                self._writer.writerow(REJECTS_HEADER)
-            self._writer.writerow(
-                [str(row.line), _cell(row.account_number), row.code, row.field, _cell(row.reason)]
-            )
-        except OSError as exc:
-            raise self.unavailable(exc) from exc
-
-    def keep(self) -> str | None:
-        """Close and publish the file; its path, or ``None`` when no row was rejected."""
-        if self._stream is None:
-            return None
-        try:
-            self._stream.close()
-            self.part.replace(self.path)
-        except OSError as exc:
-            raise self.unavailable(exc) from exc
-        return str(self.path)
-
-    def discard(self) -> None:
-        if self._stream is not None:
-            self._stream.close()
-            self.part.unlink(missing_ok=True)
-
 
 class AccountImport:
     """``run`` is one user action: read, build, switch. Run it on its own connection (worker)."""
@@ -185,9 +135,14 @@ class AccountImport:
         self.files = store.account_files
         self.lists = store.account_lists
 
+    @property
+    def imports_folder(self) -> Path:
+        """Where the rejects files go unless the caller names a path (tidied by every import)."""
+        return self.hall_path.parent / "imports"
+
     def default_rejects_path(self, source: Path) -> Path:
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        return self.hall_path.parent / "imports" / f"{source.stem}-rejected-{stamp}.csv"
+        return self.imports_folder / f"{source.stem}-rejected-{stamp}.csv"
 
     def run(
         self,
@@ -211,6 +166,7 @@ class AccountImport:
         report = progress or (lambda _: None)
         with self.store.read():
             base = self.lists.live()
+        self._sweep(base)  # what killed imports left: before this one adds its own files
         accounts = _open(source, encoding, self.profile, cancelled)
         list_uuid = str(uuidlib.uuid4())
         rejects_at = Path(rejects_path) if rejects_path else self.default_rejects_path(source)
@@ -235,7 +191,7 @@ class AccountImport:
             base_path = self.files.path(base.file) if base else None
             built = builder.finish(base_path, data_as_of, meta, phase)
             report(ImportProgress("switching", builder.rows, PHASES["switching"][0]))
-            rejected_file = rejects.keep()
+            rejected_file = rejects.keep(by_reason)
             record = self._make_live(base, list_uuid, source, built, rejected, rejected_file, clerk)
         except BaseException:
             if builder is not None:
@@ -301,8 +257,9 @@ class AccountImport:
     @staticmethod
     def _refuse_unusable(counts: Counter[str], encoding: str | None, rejects: RejectsFile) -> None:
         rows = sum(counts.values())
+        by_reason = {k: v for k, v in sorted(counts.items()) if k != "accepted"}
         if counts["encoding"] > max(0, rows * WRONG_ENCODING_SHARE):
-            path = rejects.keep()
+            path = rejects.keep(by_reason)
             raise InvalidInput(
                 f"{counts['encoding']} of {rows} rows are not valid {encoding}: the file is in another "
                 "encoding (try --encoding gb18030 or utf-8); nothing was imported",
@@ -314,7 +271,7 @@ class AccountImport:
                 rejected_file=path or "",
             )
         if counts["accepted"] == 0:
-            path = rejects.keep()
+            path = rejects.keep(by_reason)
             raise InvalidInput(
                 f"No row of the file could be imported ({rows - counts['accepted']} rejected); "
                 "nothing was imported",
@@ -377,18 +334,20 @@ class AccountImport:
             )
         return record
 
-    def _sweep(self, record: AccountListRecord) -> None:
-        """Housekeeping after the new list is live: a failure here must not report the import as failed
-        (the files are swept again after the next import)."""
+    def _sweep(self, record: AccountListRecord | None) -> None:
+        """Housekeeping before an import and after its list is live: superseded list files, the files
+        of builds whose process ended, rejects files past the newest few. A failure here must not
+        fail the import (the files are swept again by the next one)."""
         try:
             with self.store.read():
                 superseded = self.lists.superseded_files()
         except StoreUnavailable as exc:
             log.warning("old account list files not swept: %s", exc.reason)
             return
-        removed = self.files.sweep(record.file, superseded)
+        removed = self.files.sweep(record.file if record else None, superseded)
         if removed:
             log.info("removed %d old account list files", len(removed))
+        tidy_imports(self.imports_folder)
 
 
 def _cancelled() -> RuleViolation:

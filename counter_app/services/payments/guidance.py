@@ -17,6 +17,7 @@ from datetime import date
 from functools import cached_property
 
 from counter_app.domain import queue as queue_rules
+from counter_app.domain.entries import hall_counter, sign_in_name
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.payments.accounts import Account, WithholdingStatus
 from counter_app.domain.payments.boundary import (
@@ -142,7 +143,11 @@ class PaymentGuidanceService:
         ticket: Ticket | None = None,
     ) -> GuidanceRecord:
         """Record the guidance given (account, channels shown, clerk, ticket): one transaction with
-        its outbox row. Refuses an invalid number or an unknown channel, having written nothing."""
+        its outbox row. Refuses an invalid number, an unknown channel, a counter the hall does not
+        have or an unreadable clerk's name, having written nothing."""
+        clerk = sign_in_name(clerk)
+        if counter is not None:
+            counter = hall_counter(counter, (c.number for c in self.profile.counters))
         digits = self.accounts.validate_number(number)
         chosen = self._chosen(channels)
         card = self.accounts.lookup(digits)
@@ -154,7 +159,7 @@ class PaymentGuidanceService:
                 list_id=card.account_list.id if card else None,
                 channels=[GuidanceChannel(c.code, c.online, c.qr_url or "") for c in chosen],
                 withholding_guidance=withholding,
-                clerk=clerk.strip(),
+                clerk=clerk,
                 counter=counter,
                 ticket_id=ticket.id if ticket else None,
                 ticket_number=ticket.number if ticket else "",

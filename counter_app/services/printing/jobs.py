@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counter_app.domain.entries import sign_in_name
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
 
@@ -31,6 +32,7 @@ class PrintJobs:
     def start(self, document: str, ref_id: int, device: str, clerk: str = "") -> PrintJob:
         """Record a job about to be printed; it is a reprint when a paper of the record was printed
         before (or may have been: a job left pending), not after failed attempts only."""
+        clerk = sign_in_name(clerk)
         with self.store.write():
             reprint = self.repo.paper_may_exist(document, ref_id)
             job_id = self.repo.add(

@@ -16,7 +16,7 @@ from typing import Any
 
 from counter_app.domain.errors import FileUnavailable
 from counter_app.domain.payments.boundary import FaultLocation
-from counter_app.domain.payments.guidance import PaymentSlip
+from counter_app.domain.payments.guidance import GuidanceRecord, PaymentSlip
 from counter_app.domain.queue import Ticket
 from counter_app.printing.backends import PdfFileBackend, PrinterBackend, check_pdf_target, ensure_gui_app
 from counter_app.printing.boundary_leaflet import leaflet_printable
@@ -98,9 +98,33 @@ def guide_and_print_pdf(
     codes = list(channels) or [c.code for c in hall.payments.channels.online]
     record = hall.payments.record(number, codes, clerk=clerk, counter=counter, ticket=ticket)
     backend = PdfFileBackend(Path(path))
-    outcome = print_payment_slip(hall, record.id, backend, paper=chosen, clerk=clerk)
+    return _slip_pdf(hall, record, backend, chosen, clerk)
+
+
+def reprint_pdf(
+    hall: Hall, guidance_id: int, path: Path | str, *, paper: Paper | str = "80mm", clerk: str = ""
+) -> dict[str, Any]:
+    """``counter-app slip reprint ID``: the slip of a guidance already recorded, as a PDF, with no new
+    guidance record: the way to try again after a slip that did not come out (it is the original
+    then; 补打 once a copy came out before)."""
+    ensure_gui_app()
+    chosen = paper_for(paper)
+    check_pdf_target(path)
+    record = hall.payments.get(guidance_id)
+    return _slip_pdf(hall, record, PdfFileBackend(Path(path)), chosen, clerk)
+
+
+def _slip_pdf(
+    hall: Hall, record: GuidanceRecord, backend: PdfFileBackend, paper: Paper, clerk: str
+) -> dict[str, Any]:
+    """Print the slip of a committed guidance to ``backend``; a slip that did not come out raises
+    with the guidance's id (it stays recorded: it was given) and how to print it again."""
+    outcome = print_payment_slip(hall, record.id, backend, paper=paper, clerk=clerk)
     if not outcome.printed:
-        raise not_written(backend, outcome, guidance_id=record.id, job_id=outcome.job_id)
+        error = not_written(backend, outcome, guidance_id=record.id, job_id=outcome.job_id)
+        if isinstance(error, FileUnavailable):
+            error.params.update(guidance_id=record.id, job_id=outcome.job_id)
+        raise error
     return {
         "account_number": record.account_number,
         "on_record": record.on_record,
@@ -108,8 +132,8 @@ def guide_and_print_pdf(
         "qr_urls": [c.qr_url for c in record.channels if c.qr_url],
         "guidance_id": record.id,
         "job_id": outcome.job_id,
-        "pdf": str(path),
-        "paper": chosen.key,
+        "pdf": str(backend.path),
+        "paper": paper.key,
         "reprint": outcome.reprint,
     }
 

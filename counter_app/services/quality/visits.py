@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from counter_app.domain.entries import sign_in_name
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.records import (
@@ -103,6 +104,7 @@ class VisitDesk:
     ) -> VisitNote:
         """The note and outcome of the customer at ``counter`` (or one finished there today, by id
         or number); only for services that record an outcome."""
+        clerk = sign_in_name(clerk)
         try:
             chosen = VisitOutcome(outcome) if outcome else None
         except ValueError:

@@ -28,6 +28,7 @@ from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.payments.accounts import AccountValues
 from counter_app.domain.payments.guidance import BuiltList
 from counter_app.domain.payments.search import search_key
+from counter_app.safe_files import WorkLock, is_abandoned
 from counter_app.store.sqlite import schema_accounts as schema
 from counter_app.store.sqlite.connection import store_errors, unavailable
 
@@ -64,8 +65,10 @@ class AccountListBuilder:
         self.part = self.path.with_name(self.path.name + ".part")
         self.scratch = self.path.with_name(self.path.name + ".scratch")
         self.rows = 0
+        self.lock = WorkLock(self.path.with_name(self.path.name + ".lock"))
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            self.lock.acquire()  # held while .part and .scratch exist: a sweep knows they are in use
         except OSError as exc:
             raise os_unavailable(exc) from exc
         with store_errors():
@@ -195,6 +198,7 @@ class AccountListBuilder:
             finally:
                 os.close(fd)
             os.replace(self.part, self.path)
+            self.lock.release()  # the finished file is protected by its age until it is made live
             if os.name == "posix":
                 dir_fd = os.open(self.path.parent, os.O_RDONLY)
                 try:
@@ -211,24 +215,47 @@ class AccountListBuilder:
         for path in (self.part, self.scratch, self.path):
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
+        self.lock.release()
+
+
+BUILD_SUFFIXES = (".part", ".scratch", ".lock")
+"""The files of a build in progress: ``accounts-<uuid>.sqlite3`` plus one of these."""
 
 
 def sweep(folder: Path, live: str | None, superseded: set[str], grace_s: float = 6 * 3600.0) -> list[str]:
-    """Delete superseded list files (one still open elsewhere on Windows stays until the next sweep) and,
-    after ``grace_s``, files a crashed import left behind. Recent unknown files are kept: another
-    process may be building or just making one live."""
+    """Delete superseded list files (one still open elsewhere on Windows stays until the next sweep),
+    at once the files of a build whose process has ended (its lock is free: killed, crashed), and,
+    after ``grace_s``, other files a crashed import left behind. A running build (its lock held) and
+    recent unknown files are kept: another process may be building or just making one live."""
     removed: list[str] = []
     if not folder.is_dir():
         return removed
     now = time.time()
-    for path in folder.glob("accounts-*"):
+    verdicts: dict[str, bool | None] = {}
+    for path in sorted(folder.glob("accounts-*")):
         if path.name == live:
             continue
+        stem, suffix = _build_parts(path.name)
+        abandoned = None
+        if suffix:
+            if stem not in verdicts:
+                verdicts[stem] = is_abandoned(folder / (stem + ".lock"))
+            abandoned = verdicts[stem]
+            if abandoned is False:
+                continue  # a build in progress
         try:
-            if path.name not in superseded and now - path.stat().st_mtime < grace_s:
+            young = now - path.stat(follow_symlinks=False).st_mtime < grace_s
+            if not abandoned and path.name not in superseded and young:
                 continue
             path.unlink()
             removed.append(path.name)
         except OSError:
             continue
     return removed
+
+
+def _build_parts(name: str) -> tuple[str, str]:
+    for suffix in BUILD_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)], suffix
+    return name, ""

@@ -10,15 +10,20 @@ different. Ranking and tier order stay in the service.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.payments.accounts import Account, values_account
 from counter_app.domain.payments.search import ClauseKind, SearchClause, clause_matches, prefix_bounds
 from counter_app.store.account_list.build import list_file_uri
 from counter_app.store.sqlite import schema_accounts as schema
 from counter_app.store.sqlite.connection import store_errors
+
+log = logging.getLogger("counter_app.accounts")
 
 MAX_SHORT_TERMS = 300
 """A one- or two-character fragment that starts more distinct trigrams than this is common: it is
@@ -34,6 +39,32 @@ _BY_NUMBER = {
     ClauseKind.ACCOUNT_LAST4: ("substr(number, -4) = ?", "number"),
 }
 _RANGES = {ClauseKind.ACCOUNT_PREFIX, ClauseKind.PHONE_PREFIX}
+
+
+def readable_account(row: Sequence[Any]) -> Account | None:
+    """The :class:`Account` of a list row, or ``None`` when the file's damage made the row unreadable
+    (a wrong type or value in a column: a flipped byte gets past the STRICT table, which checks writes
+    only)."""
+    texts = (0, 1, 2, 3, 4, 8)
+    if len(row) != len(schema.ACCOUNT_VALUE_COLUMNS.split(",")):
+        return None
+    if not all(isinstance(row[i], str) for i in texts) or type(row[5]) is not int:
+        return None
+    if not all(row[i] is None or isinstance(row[i], str) for i in (6, 7)):
+        return None
+    if not (row[0].isascii() and row[0].isdigit()) or not (
+        row[3] == "" or (row[3].isascii() and row[3].isdigit())
+    ):
+        return None
+    try:
+        return values_account(tuple(row))
+    except (ValueError, ArithmeticError):  # a bad date, status or amount
+        return None
+
+
+def _number_of(row: Sequence[Any]) -> str:
+    number = row[0] if row else None
+    return number[:32] if isinstance(number, str) else "?"
 
 
 def _phrase(text: str) -> str:
@@ -62,11 +93,38 @@ class AccountListFile:
             self.conn.close()
 
     def get(self, number: str) -> Account | None:
+        """The account, ``None`` when the list has no such number; :class:`StoreUnavailable`
+        (``corrupt``) when its row is damaged: never a walk-in by mistake, never a traceback."""
         with store_errors():
             row = self.conn.execute(
                 f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE number = ?", [number]
             ).fetchone()
-        return values_account(row) if row else None
+        if row is None:
+            return None
+        account = readable_account(row)
+        if account is None:
+            self._damaged(row)
+            raise StoreUnavailable(
+                "The account list file is damaged (the row of this account cannot be read); "
+                "import the list again.",
+                reason="corrupt",
+            )
+        return account
+
+    def _matching(self, clause: SearchClause, rows: Sequence[Sequence[Any]]) -> list[Account]:
+        """The rows' accounts that match ``clause``; a damaged row is left out of the hits (logged)
+        rather than breaking the search for every other account."""
+        found: list[Account] = []
+        for row in rows:
+            account = readable_account(row)
+            if account is None:
+                self._damaged(row)
+            elif clause_matches(clause, account):
+                found.append(account)
+        return found
+
+    def _damaged(self, row: Sequence[Any]) -> None:
+        log.error("damaged row in the account list %s (account %s)", self.path.name, _number_of(row))
 
     def count(self) -> int:
         with store_errors():
@@ -89,14 +147,14 @@ class AccountListFile:
                     f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE {where} ORDER BY {order} LIMIT ?",
                     [*params, limit],
                 ).fetchall()
-                return [a for a in map(values_account, rows) if clause_matches(clause, a)]
+                return self._matching(clause, rows)
             if clause.kind is ClauseKind.NAME_EXACT:
                 rows = self.conn.execute(
                     f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE name_len = ? AND name_key = ? "
                     "ORDER BY id LIMIT ?",
                     [len(clause.value), clause.value, limit],
                 ).fetchall()
-                return [a for a in map(values_account, rows) if clause_matches(clause, a)]
+                return self._matching(clause, rows)
             if clause.kind is ClauseKind.NAME_PREFIX:
                 return self._name_prefix(clause, limit)
             table = "name" if clause.kind is ClauseKind.NAME_FRAGMENT else "address"
@@ -115,7 +173,7 @@ class AccountListFile:
                 "ORDER BY name_key, id LIMIT ?",
                 [length, low, *([high] if high is not None else []), limit - len(found)],
             ).fetchall()
-            found += [a for a in map(values_account, rows) if clause_matches(clause, a)]
+            found += self._matching(clause, rows)
             if len(found) >= limit:
                 break
         return found
@@ -160,6 +218,6 @@ class AccountListFile:
             rows = self.conn.execute(
                 f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE id IN ({marks}) ORDER BY id", ids
             ).fetchall()
-            found += [a for a in map(values_account, rows) if clause_matches(clause, a)]
+            found += self._matching(clause, rows)
             after = ids[-1]
         return found

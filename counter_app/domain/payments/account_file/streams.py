@@ -115,12 +115,12 @@ def _chosen_encoding(requested: str, first: bytes) -> str | None:
         return guess_encoding(first, complete=False)
     try:
         name = codecs.lookup(requested).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         raise InvalidInput(
-            f"unknown encoding {requested!r}",
+            f"unknown encoding {requested[:40]!r}",
             field="encoding",
             code="account_file_encoding",
-            encoding=requested,
+            encoding=requested[:40],
         ) from None
     if name.startswith(("utf-16", "utf-32")):
         raise _refused_encoding(name)
