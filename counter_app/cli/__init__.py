@@ -95,12 +95,13 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     queue.register(sub, common)
     _register_gui(sub, common)
     if areas:
-        from counter_app.cli import applications, payments, quality
+        from counter_app.cli import applications, payments, quality, safety
 
         applications.register(sub, common)
         admin.register(sub, common)
         payments.register(sub, common)
         quality.register(sub, common)
+        safety.register(sub, common)
     return parser
 
 
@@ -159,7 +160,13 @@ def _command(argv: Sequence[str]) -> str:
 
 
 # running -------------------------------------------------------------------------------------------
-def run(argv: Sequence[str] | None, *, open_hall: HallOpener, start_gui: GuiStarter) -> int:
+def run(
+    argv: Sequence[str] | None,
+    *,
+    open_hall: HallOpener,
+    start_gui: GuiStarter,
+    hall_files: Callable[[Path | str | None], Any] | None = None,
+) -> int:
     """Parse ``argv`` and run the command; refusals and an unavailable store become exit codes with
     the reason as JSON on stderr."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -167,7 +174,7 @@ def run(argv: Sequence[str] | None, *, open_hall: HallOpener, start_gui: GuiStar
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.profile = getattr(args, "profile", None)
-    args.open_hall, args.start_gui = open_hall, start_gui
+    args.open_hall, args.start_gui, args.hall_files = open_hall, start_gui, hall_files
     from counter_app import paths
     from counter_app.logs import setup_logging
 
