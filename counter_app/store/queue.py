@@ -453,11 +453,6 @@ class QueueRepository:
         ).fetchone()
         return (int(row[0] or 0), int(row[1] or 0), _float(row[2]), _float(row[3]))
 
-
-def _float(value: Any) -> float | None:
-    """An average as a float (PostgreSQL gives ``Decimal`` for numeric expressions)."""
-    return float(value) if value is not None else None
-
     # repairing a day moved by a wrong clock ----------------------------------------------------
     def tickets_after(self, day: date) -> list[tuple[Ticket, str]]:
         """Every ticket of a business day later than ``day`` with its number series, first come first."""
@@ -492,3 +487,8 @@ def _float(value: Any) -> float | None:
     def forget_days_after(self, day: date) -> None:
         """The number sequences of days after ``day`` (no ticket is left on them)."""
         self.sql.execute("DELETE FROM number_sequences WHERE business_day > ?", [day])
+
+
+def _float(value: Any) -> float | None:
+    """An average as a float (PostgreSQL gives ``Decimal`` for numeric expressions)."""
+    return float(value) if value is not None else None

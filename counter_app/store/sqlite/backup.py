@@ -134,6 +134,7 @@ def copy_database(
                 time.sleep(pause_s)
 
         src.backup(dst, pages=max(1, pages), progress=step)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a copy is one file: checking it makes no -wal/-shm
     except sqlite3.Error as exc:
         raise classify(exc) or unavailable("io", str(exc)) from exc
     finally:
