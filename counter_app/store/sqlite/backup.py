@@ -157,7 +157,7 @@ def _set_name(folder: Path, now: datetime) -> str:
     name, n = base, 1
     while (folder / name).exists():
         n += 1
-        name = f"{base}-{n}"
+        name = f"{base}-{n:03d}"
     return name
 
 
