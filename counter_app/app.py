@@ -84,12 +84,12 @@ def hall_files(db_path: Path | str | None = None) -> BackupService:
     profile = stored_profile(path)
     settings = BackupSettings()
     if profile is not None:
+        import contextlib
+
         from counter_app.domain.errors import HallError
 
-        try:
+        with contextlib.suppress(HallError):  # a bad [backup] table: the default folder
             settings = backup_settings(profile.raw)
-        except HallError:
-            pass
     clock = hall_clock(profile.hall.timezone if profile else "Asia/Shanghai")
     return BackupService(SqliteHallFiles(path), settings, clock)
 

@@ -54,7 +54,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     out = sub.add_parser("outbox", help="hand the outbox to the central systems").add_subparsers(
         dest="action", required=True
     )
-    p = out.add_parser("export", parents=[common], help="write waiting events as JSON Lines batches + manifests")
+    p = out.add_parser(
+        "export", parents=[common], help="write waiting events as JSON Lines batches + manifests"
+    )
     p.add_argument("dir")
     p.set_defaults(func=json_command(_outbox_export))
     p = out.add_parser("ack", parents=[common], help="the central systems took this batch: its events leave")
@@ -104,7 +106,9 @@ def _day_repair(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
 def _outbox_export(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
     manifests = hall.outbox.export(Path(args.dir))
     return {
-        "batches": [{k: m[k] for k in ("batch", "events", "sha256", "first_id", "last_id")} for m in manifests],
+        "batches": [
+            {k: m[k] for k in ("batch", "events", "sha256", "first_id", "last_id")} for m in manifests
+        ],
         "events": sum(int(m["events"]) for m in manifests),
         "audit_head": manifests[0]["audit_head"] if manifests else None,
     }

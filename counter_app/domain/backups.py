@@ -80,7 +80,13 @@ class FileCheck:
     detail: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "path": self.path, "check": self.check, "ok": self.ok, "detail": self.detail}
+        return {
+            "kind": self.kind,
+            "path": self.path,
+            "check": self.check,
+            "ok": self.ok,
+            "detail": self.detail,
+        }
 
 
 @dataclass(frozen=True)

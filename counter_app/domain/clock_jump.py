@@ -40,7 +40,9 @@ def clock_settings(raw: Mapping[str, Any]) -> ClockSettings:
         value = table.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 366:
             raise InvalidInput(
-                f"clock.{key} must be a whole number 1..366, not {value!r}", field=f"clock.{key}", code="bad_profile"
+                f"clock.{key} must be a whole number 1..366, not {value!r}",
+                field=f"clock.{key}",
+                code="bad_profile",
             )
         values[key] = value
     return ClockSettings(**values)

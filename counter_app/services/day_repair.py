@@ -98,12 +98,14 @@ class DayRepair:
             repo.forget_days_after(target)
             reopened: list[str] = []
             for ticket in cancelled:
-                back = repo.update_ticket(
+                again = repo.update_ticket(
                     ticket.id, (TicketState.CANCELLED,), state=TicketState.WAITING.value, finished_at=None
                 )
-                if back is not None:
-                    repo.add_event("reopened", now, ticket=back, clerk=clerk, detail={"reason": "clock_repair"})
-                    reopened.append(back.number)
+                if again is not None:
+                    repo.add_event(
+                        "reopened", now, ticket=again, clerk=clerk, detail={"reason": "clock_repair"}
+                    )
+                    reopened.append(again.number)
             self.store.meta.put(CONFIRMED_DAY_KEY, "", now)
         log.warning(
             "business day repaired to %s by %s: %d tickets brought back, %d reopened",

@@ -92,7 +92,9 @@ class Outbox:
         uuids = [str(u) for u in manifest["uuids"]]
         with self.store.write():
             done = self.store.outbox.acknowledge(uuids, self.clock())
-        log.info("outbox: %s acknowledged (%d events, %d already)", manifest["batch"], done, len(uuids) - done)
+        log.info(
+            "outbox: %s acknowledged (%d events, %d already)", manifest["batch"], done, len(uuids) - done
+        )
         return {"batch": manifest["batch"], "acknowledged": done, "already": len(uuids) - done}
 
 

@@ -38,8 +38,8 @@ from counter_app.domain.applications.records import (
 from counter_app.domain.applications.worklist import WorklistCounts, WorklistFilter, WorklistRow
 from counter_app.domain.backups import BackupCopy, FileCheck, Restored
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.domain.outbox import OutboxEvent
 from counter_app.domain.offline import ActionStamp, JournalCounts, JournalEntry, PcIdentity
+from counter_app.domain.outbox import OutboxEvent
 from counter_app.domain.payments.accounts import Account, AccountValues
 from counter_app.domain.payments.guidance import (
     AccountListRecord,

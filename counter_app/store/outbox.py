@@ -89,7 +89,8 @@ class OutboxRepository:
                 through = int(top[0]) if top and top[0] is not None else 0
             self.sql.execute(
                 """INSERT INTO hall_meta (key, value, updated_at) VALUES (?, ?, ?)
-                   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""",
+                   ON CONFLICT (key) DO UPDATE
+                   SET value = excluded.value, updated_at = excluded.updated_at""",
                 [ACKED_THROUGH, str(through), at],
             )
         return done

@@ -177,7 +177,9 @@ class AccountListBuilder:
             return 0, 0, True
         damage = list_file_damage(base)
         if damage:
-            log.error("the live account list file %s is damaged (%s); the import replaces it", base.name, damage)
+            log.error(
+                "the live account list file %s is damaged (%s); the import replaces it", base.name, damage
+            )
             return 0, 0, True
         conn = self.conn
         conn.execute(schema.STAGED_INDEX)  # for the lookups by number below

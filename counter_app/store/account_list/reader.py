@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.payments.accounts import Account, values_account
 from counter_app.domain.payments.search import ClauseKind, SearchClause, clause_matches, prefix_bounds
-from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.store.account_list.build import list_file_damage, list_file_uri
 from counter_app.store.sqlite import schema_accounts as schema
 from counter_app.store.sqlite.connection import store_errors

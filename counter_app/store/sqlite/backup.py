@@ -119,7 +119,9 @@ def copy_database(
     step and ``pause_s`` between steps, from one read snapshot (see the module doc)."""
     _create_private(target)
     try:
-        src = sqlite3.connect(_ro_uri(source, immutable=immutable), uri=True, timeout=15, isolation_level=None)
+        src = sqlite3.connect(
+            _ro_uri(source, immutable=immutable), uri=True, timeout=15, isolation_level=None
+        )
     except sqlite3.Error as exc:
         raise classify(exc) or unavailable("io", str(exc)) from exc
     dst = sqlite3.connect(str(target), isolation_level=None)
@@ -295,7 +297,11 @@ def restore(backup: Path, hall_path: Path, now: datetime) -> Restored:
     if not hall_name:
         raise HallError(f"{folder} names no hall file", code="not_a_backup", path=str(folder))
     source = folder / hall_name
-    lists = [Path(str(f.get("path", ""))).name for f in manifest.get("files", []) if f.get("kind") == "account_list"]
+    lists = [
+        Path(str(f.get("path", ""))).name
+        for f in manifest.get("files", [])
+        if f.get("kind") == "account_list"
+    ]
     checks = [check_file(source, "hall", full=True)]
     checks += [check_file(folder / n, "account_list", full=True, immutable=True) for n in lists]
     bad = [c for c in checks if not c.ok]
@@ -359,7 +365,14 @@ class SqliteHallFiles:
         self, folder: Path, lists: Sequence[str], anchor: str | None, keep: int, now: datetime
     ) -> BackupCopy:
         return make_backup(
-            self.path, folder, lists=lists, anchor=anchor, keep=keep, now=now, pages=self.pages, pause_s=self.pause_s
+            self.path,
+            folder,
+            lists=lists,
+            anchor=anchor,
+            keep=keep,
+            now=now,
+            pages=self.pages,
+            pause_s=self.pause_s,
         )
 
     def check(self, full: bool) -> list[FileCheck]:

@@ -170,7 +170,9 @@ def _precreate(path: Path) -> None:
     import os
 
     try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE))
+        os.close(
+            os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+        )
     except FileExistsError:
         return
     except OSError as exc:

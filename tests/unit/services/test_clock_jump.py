@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from counter_app.domain.errors import RuleViolation
+from counter_app.domain.errors import InvalidInput, RuleViolation
 from counter_app.domain.queue import TicketState
 from counter_app.services.hall import Hall
 from counter_app.services.queue_views import TicketLookup
@@ -45,7 +45,7 @@ def test_the_supervisor_confirms_a_long_closure(hall: Hall, clock: FakeClock) ->
     with pytest.raises(RuleViolation):
         hall.queue.issue("A")
     day = clock().date()
-    with pytest.raises(Exception):
+    with pytest.raises(InvalidInput):
         hall.day_repair.confirm(day + timedelta(days=1), "值班长")  # only the day the clock says
     hall.day_repair.confirm(day, "值班长")
     assert hall.queue.issue("A").ticket.number == "A001"

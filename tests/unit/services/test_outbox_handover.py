@@ -55,8 +55,10 @@ def test_a_crash_between_export_and_ack_re_exports_the_same_events(hall: Hall, t
     _issue(hall, 1)
     manifests = hall.outbox.export(tmp_path / "two")
     assert manifests[0]["uuids"][:2] == before["uuids"]
-    assert (tmp_path / "two" / manifests[0]["batch"]).read_bytes().startswith(
-        (tmp_path / "one" / before["batch"]).read_bytes()[: before["bytes"] // 2]
+    assert (
+        (tmp_path / "two" / manifests[0]["batch"])
+        .read_bytes()
+        .startswith((tmp_path / "one" / before["batch"]).read_bytes()[: before["bytes"] // 2])
     )
     hall.outbox.ack(tmp_path / "one" / before["batch"])
     assert hall.outbox.waiting().events == 1

@@ -174,7 +174,9 @@ def test_backup_while_four_processes_write(make_hall: Callable[..., Hall], tmp_p
 
 
 # private files -------------------------------------------------------------------------------------
-def test_hall_files_are_private_and_loose_ones_tightened(make_hall: Callable[..., Hall], tmp_path: Path) -> None:
+def test_hall_files_are_private_and_loose_ones_tightened(
+    make_hall: Callable[..., Hall], tmp_path: Path
+) -> None:
     hall = make_hall(tmp_path / "new" / "hall.sqlite3")
     hall.queue.issue("A")
     hall.account_import.run(accounts_file(tmp_path / "accounts.csv", 5))
@@ -250,7 +252,9 @@ def test_writes_recover_by_themselves_once_the_file_is_writable(
 
 
 # the account list ------------------------------------------------------------------------------------
-def test_a_damaged_account_list_is_refused_plainly_and_an_import_rebuilds_it(listed: Hall, tmp_path: Path) -> None:
+def test_a_damaged_account_list_is_refused_plainly_and_an_import_rebuilds_it(
+    listed: Hall, tmp_path: Path
+) -> None:
     live = accounts_folder(listed.path) / listed.accounts.live_list().file  # type: ignore[union-attr]
     listed.accounts.close()
     damage(live, pages=3)
