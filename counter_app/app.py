@@ -226,7 +226,8 @@ def start_gui(args: argparse.Namespace) -> int:
     def printers(profile: HallProfile) -> Printers:
         return printers_for(args.printer, profile)
 
-    return launch(args, opener, early, printers)
+    path = paths.database_path(args.db)
+    return launch(args, opener, early, printers, path, lambda: hall_files(path))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,6 +46,22 @@ class CheckReport:
         }
 
 
+@dataclass(frozen=True)
+class BackupPlan:
+    service: BackupService
+    folder: Path
+    lists: list[str]
+    anchor: str | None
+    mark: tuple[int, ...]
+
+    def run(self) -> BackupCopy:
+        service = self.service
+        keep, now = service.settings.keep, service.clock()
+        copy = service.files.backup(self.folder, self.lists, self.anchor, keep, now)
+        service._made(self.mark)
+        return copy
+
+
 class BackupService:
     """``live_lists``: the live account list file names (from the hall's register); ``anchor``: the
     audit trail's head to keep in each backup (wired by the audit work; ``None`` until then)."""
@@ -74,12 +90,22 @@ class BackupService:
 
     def backup(self, folder: Path | None = None) -> BackupCopy:
         """A checked backup set now, in ``folder`` or the profile's backup folder."""
-        mark = self.files.written_mark()
-        lists = self.live_lists() if self.live_lists else []
-        anchor = self.anchor() if self.anchor else None
-        copy = self.files.backup(folder or self.folder, lists, anchor, self.settings.keep, self.clock())
+        return self.prepare(folder).run()
+
+    def prepare(self, folder: Path | None = None) -> BackupPlan:
+        """What a backup now takes, read on the hall's thread (the live list, the anchor); the
+        copying itself (:meth:`BackupPlan.run`) needs no connection of the hall's and may run on a
+        thread of its own, so the windows' worker is not held up by a long copy."""
+        return BackupPlan(
+            self,
+            folder or self.folder,
+            self.live_lists() if self.live_lists else [],
+            self.anchor() if self.anchor else None,
+            self.files.written_mark(),
+        )
+
+    def _made(self, mark: tuple[int, ...]) -> None:
         self._last_at, self._last_mark = self.monotonic(), mark
-        return copy
 
     def due(self) -> bool:
         """A periodic backup is due: ``every_minutes`` have passed since the last one and the hall

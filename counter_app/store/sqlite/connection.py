@@ -54,7 +54,7 @@ _MESSAGES = {
     "disk_full": "The disk is full: the action was not saved. Free some space and try again.",
     "read_only": "The hall database cannot be written (read-only file or folder).",
     "io": "The disk reported an error while reading or writing the hall database.",
-    "corrupt": "The hall database file is damaged. Restore it from the last backup copy of the file "
+    "corrupt": "The hall database file is damaged. Restore the newest good backup (counter-app restore) "
     "or ask the hall's IT support.",
     "missing": "The hall database file cannot be opened (missing folder or no permission).",
 }

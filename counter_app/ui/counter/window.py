@@ -22,6 +22,7 @@ from counter_app.ui.counter.screen import CounterScreen
 from counter_app.ui.counter.tabs import FollowsCustomer
 from counter_app.ui.hall_client import HallClient, Reload
 from counter_app.ui.messages import describe, describe_print_failure
+from counter_app.ui.outbox_status import OutboxStatus
 from counter_app.ui.widgets import make_timer
 
 if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
@@ -63,6 +64,7 @@ class CounterWindow(CounterScreen):
         client.changed.connect(self.refresh)
         self._tick = make_timer(self, 30_000, self.refresh)
         self._tick.start()
+        self.outbox_status = OutboxStatus(self, client)
         if clerk:
             self._act(lambda h: h.queue.set_counter_state(counter, CounterState.OPEN, clerk), None)
         self.refresh()
