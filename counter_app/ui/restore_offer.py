@@ -50,7 +50,7 @@ def offer_box(newest: Path | None, folder: Path, parent: QWidget | None = None) 
         box.setInformativeText(tr("Nothing was changed. Ask the hall's IT support."))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         return box
-    box.setText(tr("The hall database file is damaged. It was opened for nothing and nothing was written."))
+    box.setText(tr("The hall database file is damaged; nothing has been written to it."))
     box.setInformativeText(
         tr(
             "Restore the newest good backup, made %1? The damaged file is kept beside it for the IT support."
@@ -71,8 +71,12 @@ def offer_restore(
     newest = service.newest_good()
     box = offer_box(newest, service.folder, parent)
     if screenshot is not None:
-        box.adjustSize()
+        from PySide6.QtWidgets import QApplication
+
+        box.show()
+        QApplication.processEvents()
         box.grab().save(str(screenshot))
+        box.close()
         return False
     box.exec()
     if newest is None or box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:

@@ -68,7 +68,7 @@ def check_file(path: Path, kind: str, *, full: bool, immutable: bool = False) ->
         rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         found = [str(r[0]) for r in rows]
         if found != ["ok"]:
-            return FileCheck(kind, str(path), check, False, "; ".join(found[:5]))
+            return FileCheck(kind, str(path), check, False, "; ".join(found[:5]).replace("\n", "; ")[:500])
         if kind == "hall":
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             if app_id != HALL_APPLICATION_ID:

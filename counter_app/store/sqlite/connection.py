@@ -283,7 +283,7 @@ def quick_check(db: sqlite_utils.Database) -> None:
     with store_errors():
         rows = db.execute("PRAGMA quick_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
+        detail = "; ".join(str(r[0]) for r in rows[:3]).replace("\n", "; ")[:300]
         log.error("quick_check failed: %s", detail)
         raise unavailable("corrupt", detail)
 
