@@ -65,6 +65,7 @@ class CounterWindow(CounterScreen):
         self._tick = make_timer(self, 30_000, self.refresh)
         self._tick.start()
         self.outbox_status = OutboxStatus(self, client)
+        self.outbox_status.answered.connect(self._maybe_loaded)
         if clerk:
             self._act(lambda h: h.queue.set_counter_state(counter, CounterState.OPEN, clerk), None)
         self.refresh()
@@ -120,7 +121,7 @@ class CounterWindow(CounterScreen):
     @Slot()
     def _maybe_loaded(self) -> None:
         """``loaded`` once the line and every desk panel have their first data (screenshots wait)."""
-        if self._loaded_once and self.tabs.all_loaded:
+        if self._loaded_once and self.tabs.all_loaded and self.outbox_status.has_answered:
             self.loaded.emit()
 
     def current_clerk(self) -> str:

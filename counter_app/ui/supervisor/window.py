@@ -72,6 +72,7 @@ class SupervisorWindow(QMainWindow):
         make_timer(self, TICK_MS, self.refresh).start()
         make_timer(self, TREND_MS, self.load_trend).start()
         self.outbox_status = OutboxStatus(self, client)
+        self.outbox_status.answered.connect(self._maybe_loaded)
         self.refresh()
         self.load_trend()
 
@@ -188,7 +189,8 @@ class SupervisorWindow(QMainWindow):
         self._maybe_loaded()
 
     def _maybe_loaded(self) -> None:
-        if not self._loaded_once and self.view is not None and self.trend:
+        ready = self.view is not None and self.trend and self.outbox_status.has_answered
+        if not self._loaded_once and ready:
             self._loaded_once = True
             self.loaded.emit()
 
