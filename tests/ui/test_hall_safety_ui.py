@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from counter_app.app import hall_files, open_hall
@@ -33,9 +34,17 @@ def test_the_keeper_backs_up_at_start_and_only_one_process_keeps(
 ) -> None:
     keeper = BackupKeeper(client, hall_file)
     second = BackupKeeper(client, hall_file)  # another process of the same hall: the lock is taken
-    assert keeper.keeping and not second.keeping
-    folder = hall_file.parent / "backups"
-    qtbot.waitUntil(lambda: len(backup_sets(folder)) == 1, timeout=20_000)
+    try:
+        assert keeper.keeping and not second.keeping
+        folder = hall_file.parent / "backups"
+        qtbot.waitUntil(lambda: len(backup_sets(folder)) == 1, timeout=20_000)
+        qtbot.waitUntil(lambda: not client.busy, timeout=10_000)
+    finally:
+        for made in (keeper, second):  # deleted here, on the GUI thread, once no reply is pending
+            made._timer.stop()
+            if made._thread is not None:
+                made._thread.join(30)
+            shiboken6.delete(made)
 
 
 def _damage(path: Path) -> None:
