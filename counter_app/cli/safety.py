@@ -41,7 +41,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="action", required=True
     )
     p = day.add_parser("confirm", parents=[common], help="accept the new business day the PC's clock says")
-    p.add_argument("day", type=_day)
+    p.add_argument("day", type=_day, nargs="?", help="the day the clock says (default: that day)")
     p.add_argument("--clerk", default="", help="the supervisor confirming it")
     p.set_defaults(func=json_command(_day_confirm))
     p = day.add_parser(

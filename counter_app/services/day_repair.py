@@ -47,11 +47,12 @@ class DayRepair:
         self.profile = profile
         self.clock = clock
 
-    def confirm(self, day: date, clerk: str = "") -> date:
-        """Accept ``day`` as the new business day although it is far from the last one; only the
-        day the PC's clock says now can be confirmed."""
+    def confirm(self, day: date | None = None, clerk: str = "") -> date:
+        """Accept ``day`` (default: the day the PC's clock says) as the new business day although it
+        is far from the last one; only the day the PC's clock says now can be confirmed."""
         now = self.clock()
         today = rules.business_day(now, self.profile.hall.day_start)
+        day = day or today
         if day != today:
             raise InvalidInput(
                 f"The PC's clock says the business day is {today}, not {day}: fix the clock first",

@@ -314,24 +314,33 @@ def restore(backup: Path, hall_path: Path, now: datetime) -> Restored:
             file=Path(bad[0].path).name,
         )
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    kept: list[str] = []
-    for suffix in ("", *SIDE_FILES):
-        current = Path(f"{hall_path}{suffix}")
-        if current.exists():
-            aside = current.with_name(f"{hall_path.name}.before-restore-{stamp}{suffix}")
-            try:
-                os.replace(current, aside)
-            except OSError as exc:
-                raise safe_files.failure(exc, current) from None
-            kept.append(str(aside))
     temp = hall_path.with_name(safe_files.temp_name(hall_path.name))
     try:
-        copy_database(source, temp, pause_s=0.0)
-        os.replace(temp, hall_path)
+        copy_database(source, temp, pause_s=0.0)  # the copy first: a full disk changes nothing
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", *SIDE_FILES):
+            current = Path(f"{hall_path}{suffix}")
+            if current.exists():
+                aside = current.with_name(f"{hall_path.name}.before-restore-{stamp}{suffix}")
+                try:
+                    os.replace(current, aside)
+                except OSError as exc:
+                    raise safe_files.failure(exc, current) from None
+                moved.append((current, aside))
+        os.replace(temp, hall_path)
+    except BaseException:
+        for current, aside in reversed(moved):  # the hall as it was
+            with contextlib.suppress(OSError):
+                os.replace(aside, current)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    kept = [str(aside) for _current, aside in moved]
     _sync_folder(hall_path.parent)
     placed: list[str] = []
     account_folder = accounts_folder(hall_path)
