@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("counter_app.backup")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreOffer", text)
-
-
 def is_damaged(exc: BaseException) -> bool:
     from counter_app.domain.errors import StoreUnavailable
 
@@ -39,25 +35,34 @@ def backup_time(folder: Path) -> str:
 def offer_box(newest: Path | None, folder: Path, parent: QWidget | None = None) -> QMessageBox:
     """The question (or, with no good backup, the plain fact) as a message box, not yet shown."""
     box = QMessageBox(parent)
-    box.setWindowTitle(tr("Counter tool"))
+    box.setWindowTitle(QCoreApplication.translate("RestoreOffer", "Counter tool"))
     box.setIcon(QMessageBox.Icon.Critical)
     if newest is None:
         box.setText(
-            tr("The hall database file is damaged and there is no good backup in %1.").replace(
-                "%1", str(folder)
-            )
+            QCoreApplication.translate(
+                "RestoreOffer", "The hall database file is damaged and there is no good backup in %1."
+            ).replace("%1", str(folder))
         )
-        box.setInformativeText(tr("Nothing was changed. Ask the hall's IT support."))
+        box.setInformativeText(
+            QCoreApplication.translate("RestoreOffer", "Nothing was changed. Ask the hall's IT support.")
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         return box
-    box.setText(tr("The hall database file is damaged; nothing has been written to it."))
+    box.setText(
+        QCoreApplication.translate(
+            "RestoreOffer", "The hall database file is damaged; nothing has been written to it."
+        )
+    )
     box.setInformativeText(
-        tr(
-            "Restore the newest good backup, made %1? The damaged file is kept beside it for the IT support."
+        QCoreApplication.translate(
+            "RestoreOffer",
+            "Restore the newest good backup, made %1? The damaged file is kept beside it for the IT support.",
         ).replace("%1", backup_time(newest))
     )
-    restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("RestoreOffer", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("RestoreOffer", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     return box
 
@@ -87,10 +92,14 @@ def offer_restore(
         from counter_app.ui.messages import describe
 
         log.error("restore failed: %s", exc)
-        QMessageBox.critical(parent, tr("Counter tool"), describe(exc))
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("RestoreOffer", "Counter tool"), describe(exc)
+        )
         return False
     log.warning("restored %s from %s at the clerk's request", restored.hall_file, restored.backup)
     QMessageBox.information(
-        parent, tr("Counter tool"), tr("The backup was restored. The counter tool starts again.")
+        parent,
+        QCoreApplication.translate("RestoreOffer", "Counter tool"),
+        QCoreApplication.translate("RestoreOffer", "The backup was restored. The counter tool starts again."),
     )
     return True
