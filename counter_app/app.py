@@ -22,6 +22,7 @@ from counter_app import cli, paths
 if TYPE_CHECKING:
     from counter_app.domain.profile import HallProfile
     from counter_app.printing.backends import PrinterBackend
+    from counter_app.services.backups import BackupService
     from counter_app.services.clock import Clock
     from counter_app.services.hall import Hall
     from counter_app.services.hall_link import LinkedHall
@@ -63,7 +64,34 @@ def open_hall(
     except BaseException:
         store.close()
         raise
-    return Hall(store=store, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))
+    from counter_app.store.sqlite.backup import SqliteHallFiles
+
+    files = SqliteHallFiles(path) if str(path) != ":memory:" else None
+    return Hall(
+        store=store, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone), files=files
+    )
+
+
+def hall_files(db_path: Path | str | None = None) -> BackupService:
+    """The hall's files without opening the hall (a damaged file cannot be opened): ``counter-app
+    check`` and ``restore``. The backup folder is the stored profile's (read cheaply) or the default."""
+    from counter_app.domain.backups import BackupSettings, backup_settings
+    from counter_app.services.backups import BackupService
+    from counter_app.services.clock import hall_clock
+    from counter_app.store.sqlite.backup import SqliteHallFiles
+
+    path = paths.database_path(db_path)
+    profile = stored_profile(path)
+    settings = BackupSettings()
+    if profile is not None:
+        import contextlib
+
+        from counter_app.domain.errors import HallError
+
+        with contextlib.suppress(HallError):  # a bad [backup] table: the default folder
+            settings = backup_settings(profile.raw)
+    clock = hall_clock(profile.hall.timezone if profile else "Asia/Shanghai")
+    return BackupService(SqliteHallFiles(path), settings, clock)
 
 
 def open_server_hall(
@@ -206,9 +234,10 @@ def start_gui(args: argparse.Namespace) -> int:
     def printers(profile: HallProfile) -> Printers:
         return printers_for(args.printer, profile)
 
-    return launch(args, opener, early, printers)
+    path = paths.database_path(args.db)
+    return launch(args, opener, early, printers, path, lambda: hall_files(path))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``counter-app …``: the command line, whose ``gui`` command starts the windows."""
-    return cli.run(argv, open_hall=open_hall, start_gui=start_gui, open_pc=open_pc)
+    return cli.run(argv, open_hall=open_hall, start_gui=start_gui, open_pc=open_pc, hall_files=hall_files)

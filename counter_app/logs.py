@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from counter_app.domain.masking import mask_digits_in_text
 
 LOG_FILE = "counter-app.log"
+LOG_FILE_MODE = 0o640
+LOG_FOLDER_MODE = 0o750
 _zone: dict[str, tzinfo | None] = {"tz": None}
 
 
@@ -89,14 +91,26 @@ def setup_logging(*, gui: bool, db_path: Path | None = None) -> None:
     if gui and db_path is not None:
         try:
             folder = log_folder(db_path)
-            folder.mkdir(exist_ok=True)
-            handler = logging.FileHandler(_rotated(folder / LOG_FILE), encoding="utf-8")
+            folder.mkdir(mode=LOG_FOLDER_MODE, exist_ok=True)
+            target = _rotated(folder / LOG_FILE)
+            _private(folder, LOG_FOLDER_MODE)
+            # the log may quote masked personal data still: readable by the app's user and group only
+            os.close(os.open(target, os.O_CREAT | os.O_APPEND | os.O_WRONLY, LOG_FILE_MODE))
+            _private(target, LOG_FILE_MODE)
+            handler = logging.FileHandler(target, encoding="utf-8")
         except OSError as exc:
             root.error("no log file beside %s: %s", db_path, exc)
         else:
             handler.setFormatter(fmt)
             handler.addFilter(MaskingFilter())
             root.addHandler(handler)
+
+
+def _private(path: Path, mode: int) -> None:
+    """Take away what ``mode`` does not allow (a log made 0644 by an older version is tightened)."""
+    current = path.stat().st_mode & 0o777
+    if current & ~mode:
+        path.chmod(current & mode)
 
 
 def _rotated(path: Path, keep: int = 5, max_bytes: int = 2_000_000) -> Path:

@@ -125,12 +125,13 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     queue.register(sub, common)
     _register_gui(sub, common)
     if areas:
-        from counter_app.cli import applications, payments, quality
+        from counter_app.cli import applications, payments, quality, safety
 
         applications.register(sub, common)
         admin.register(sub, common)
         payments.register(sub, common)
         quality.register(sub, common)
+        safety.register(sub, common)
     return parser
 
 
@@ -198,6 +199,7 @@ def run(
     open_hall: HallOpener,
     start_gui: GuiStarter,
     open_pc: PcOpener | None = None,
+    hall_files: Callable[[Path | str | None], Any] | None = None,
 ) -> int:
     """Parse ``argv`` and run the command; refusals and an unavailable store become exit codes with
     the reason as JSON on stderr. ``open_pc``: how a PC of a hall with a server opens its link
@@ -209,6 +211,7 @@ def run(
     args.db = getattr(args, "db", None)
     args.profile = getattr(args, "profile", None)
     args.open_hall, args.start_gui, args.open_pc = open_hall, start_gui, open_pc
+    args.hall_files = hall_files
     from counter_app import paths
     from counter_app.logs import setup_logging
 

@@ -14,18 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Self, TypeVar
 
 from counter_app import paths
+from counter_app.domain.backups import backup_settings
 from counter_app.domain.errors import FileRefused, FileUnavailable, InvalidInput
 from counter_app.domain.profile import HallProfile, include_names, parse_profile_text
 from counter_app.domain.quality.settings import quality_settings
 from counter_app.safe_files import read_input_text
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
+from counter_app.services.backups import BackupService
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.day_repair import DayRepair
 from counter_app.services.offline import OfflineDesk
+from counter_app.services.outbox import Outbox
 from counter_app.services.payments.account_import import AccountImport
 from counter_app.services.payments.accounts import AccountService
 from counter_app.services.payments.guidance import PaymentGuidanceService, PropertyBoundaryService
-from counter_app.services.ports import ChangeFeed, HallRecords
+from counter_app.services.ports import ChangeFeed, HallFiles, HallRecords
 from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
@@ -53,6 +57,8 @@ class Hall:
     clock: Clock = system_clock
     desk: OfflineDesk | None = None
     """Set on a PC's own store while it works without its hall server (``services/offline.py``)."""
+    files: HallFiles | None = None
+    """The hall's embedded file as files (backups, checks, restore); ``None`` on the hall server."""
     queue: QueueService = field(init=False)
     views: QueueViews = field(init=False)
     print_jobs: PrintJobs = field(init=False)
@@ -65,6 +71,9 @@ class Hall:
     staff: StaffService = field(init=False)
     calendar: WorkCalendarService = field(init=False)
     quality: HallQuality = field(init=False)
+    outbox: Outbox = field(init=False)
+    backups: BackupService | None = field(init=False)
+    day_repair: DayRepair = field(init=False)
 
     def __post_init__(self) -> None:
         store = self.store
@@ -89,6 +98,18 @@ class Hall:
         self.queue = QueueService(
             store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk
         )
+        self.outbox = Outbox(store, self.profile.hall.short_name or self.profile.hall.name.zh_CN, self.clock)
+        self.backups = (
+            BackupService(self.files, backup_settings(self.profile.raw), self.clock, self._live_lists)
+            if self.files is not None
+            else None
+        )
+        self.day_repair = DayRepair(store, self.profile, self.clock)
+
+    def _live_lists(self) -> list[str]:
+        """The live account list file, to go with a backup of the hall file."""
+        live = self.accounts.live_list()
+        return [live.file] if live is not None else []
 
     @property
     def changes(self) -> ChangeFeed:

@@ -36,8 +36,10 @@ from counter_app.domain.applications.records import (
     Projection,
 )
 from counter_app.domain.applications.worklist import WorklistCounts, WorklistFilter, WorklistRow
+from counter_app.domain.backups import BackupCopy, FileCheck, Restored
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.offline import ActionStamp, JournalCounts, JournalEntry, PcIdentity
+from counter_app.domain.outbox import OutboxEvent
 from counter_app.domain.payments.accounts import Account, AccountValues
 from counter_app.domain.payments.guidance import (
     AccountListRecord,
@@ -71,6 +73,16 @@ class QueueRecords(Protocol):
     """Tickets, counters, number sequences and the queue's history."""
 
     def next_seq(self, day: str, prefix: str) -> int: ...
+
+    def tickets_after(self, day: date) -> list[tuple[Ticket, str]]:
+        """Tickets of business days after ``day`` with their number series (a day repair)."""
+
+    def closed_by_day_change(self, day: date) -> list[Ticket]:
+        """Tickets of ``day`` cancelled because a later day began."""
+
+    def move_ticket(self, ticket_id: int, day: date, prefix: str, seq: int, number: str) -> Ticket: ...
+
+    def forget_days_after(self, day: date) -> None: ...
 
     def next_queue_order(self) -> int: ...
 
@@ -355,6 +367,37 @@ class HallMetaRecords(Protocol):
 
 class OutboxRecords(Protocol):
     def add(self, topic: str, payload: dict[str, Any], at: datetime) -> None: ...
+
+    def pending(self, limit: int, after: int = 0) -> list[OutboxEvent]:
+        """The oldest events not yet acknowledged with an id above ``after``, in id order (at most
+        ``limit``)."""
+
+    def acknowledge(self, uuids: Sequence[str], at: datetime) -> int:
+        """Mark these events acknowledged (inside the caller's write); how many were still waiting."""
+
+    def waiting(self) -> tuple[int, datetime | None]:
+        """How many events wait for an acknowledgement, and since when (the oldest's time)."""
+
+
+class HallFiles(Protocol):
+    """The hall's embedded files as files (SQLite only: the hall server is backed up by PostgreSQL's
+    own tools): backup sets, checks, restore (``store/sqlite/backup.py``)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    def backup(
+        self, folder: Path, lists: Sequence[str], anchor: str | None, keep: int, now: datetime
+    ) -> BackupCopy: ...
+
+    def check(self, full: bool) -> list[FileCheck]: ...
+
+    def restore(self, backup: Path, now: datetime) -> Restored: ...
+
+    def newest_good(self, folder: Path) -> Path | None: ...
+
+    def written_mark(self) -> tuple[int, ...]:
+        """Changes whenever the hall file is written (to back up only a hall that changed)."""
 
 
 class UnitOfWork(Protocol):

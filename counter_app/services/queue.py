@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from counter_app.domain import queue as rules
+from counter_app.domain.clock_jump import CONFIRMED_DAY_KEY, clock_settings, implausible_jump
 from counter_app.domain.entries import hall_counter, sign_in_name
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.offline import fallback_number, parse_fallback
@@ -90,6 +91,8 @@ class QueueService:
         if latest is not None and latest > day:
             log.warning("clock is behind the last business day %s; staying on it", latest)
             day = latest
+        if self._closed_day != day and latest is not None and day > latest:
+            self._refuse_implausible_day(latest, day, now)
         if self._closed_day != day:
             stale = self.repo.stale_open_days(day)
             for ticket in stale:
@@ -103,6 +106,31 @@ class QueueService:
             if not stale:
                 self._closed_day = day
         return day
+
+    def _refuse_implausible_day(self, latest: date, day: date, now: datetime) -> None:
+        """A new business day too far from the last one is a wrong clock until a supervisor says
+        otherwise (``domain/clock_jump.py``): refuse the action before it closes the real day."""
+        settings = clock_settings(self.profile.raw)
+        if not implausible_jump(latest, day, settings):
+            return
+        if self.store.meta.get(CONFIRMED_DAY_KEY) == day.isoformat():
+            return
+        log.warning(
+            "clock jump refused: the PC's clock says %s (business day %s), the hall's last business day "
+            "is %s",
+            now.isoformat(timespec="seconds"),
+            day,
+            latest,
+        )
+        raise RuleViolation(
+            f"The PC's clock says {now:%Y-%m-%d %H:%M}, {(day - latest).days} days after the hall's last "
+            f"business day {latest}. Nothing was done: check the PC's date and time, or ask the "
+            f"supervisor to confirm the new business day (counter-app day confirm {day}).",
+            code="clock_jump",
+            clock=now.isoformat(timespec="minutes"),
+            day=day.isoformat(),
+            last_day=latest.isoformat(),
+        )
 
     def business_day(self) -> date:
         with self.store.write():

@@ -13,13 +13,14 @@ from typing import Any
 
 from counter_app.domain.queue import Candidate, Counter, CounterState, QueueEvent, Ticket, TicketState
 from counter_app.store.outbox import add_outbox
-from counter_app.store.rows import iso, new_uuid, parse_day, parse_time, to_json
+from counter_app.store.rows import from_json, iso, new_uuid, parse_day, parse_time, to_json
 from counter_app.store.sql import Sql, placeholders
 
 _TICKET_COLUMNS = (
     "id, uuid, business_day, number, service_code, green, green_reason, state, queue_order, issued_at, "
     "called_at, serving_at, finished_at, counter, clerk, recalls, transfers"
 )
+_QUALIFIED_COLUMNS = ", ".join(f"tickets.{c.strip()}" for c in _TICKET_COLUMNS.split(","))
 _QUEUE_ORDER_KEY = ("*", "queue_order")
 
 
@@ -451,6 +452,41 @@ class QueueRepository:
             [counter, day],
         ).fetchone()
         return (int(row[0] or 0), int(row[1] or 0), _float(row[2]), _float(row[3]))
+
+    # repairing a day moved by a wrong clock ----------------------------------------------------
+    def tickets_after(self, day: date) -> list[tuple[Ticket, str]]:
+        """Every ticket of a business day later than ``day`` with its number series, first come first."""
+        rows = self.sql.execute(
+            f"""SELECT {_TICKET_COLUMNS}, prefix FROM tickets WHERE business_day > ?
+                ORDER BY business_day, queue_order""",
+            [day],
+        ).fetchall()
+        return [(_ticket(r), str(r[-1])) for r in rows]
+
+    def closed_by_day_change(self, day: date) -> list[Ticket]:
+        """Tickets of ``day`` that the first action of a later day cancelled (``expired``,
+        ``day_closed``)."""
+        rows = self.sql.execute(
+            f"""SELECT {_QUALIFIED_COLUMNS}, e.detail FROM tickets
+                JOIN queue_events e ON e.ticket_id = tickets.id AND e.kind = 'expired'
+                WHERE tickets.business_day = ? AND tickets.state = 'cancelled'
+                ORDER BY tickets.queue_order""",
+            [day],
+        ).fetchall()
+        width = len(_QUALIFIED_COLUMNS.split(","))
+        return [_ticket(r[:width]) for r in rows if from_json(r[width]).get("reason") == "day_closed"]
+
+    def move_ticket(self, ticket_id: int, day: date, prefix: str, seq: int, number: str) -> Ticket:
+        row = self.sql.execute(
+            f"""UPDATE tickets SET business_day = ?, prefix = ?, seq = ?, number = ? WHERE id = ?
+                RETURNING {_TICKET_COLUMNS}""",
+            [day, prefix, seq, number, ticket_id],
+        ).fetchone()
+        return _ticket(row)
+
+    def forget_days_after(self, day: date) -> None:
+        """The number sequences of days after ``day`` (no ticket is left on them)."""
+        self.sql.execute("DELETE FROM number_sequences WHERE business_day > ?", [day])
 
 
 def _float(value: Any) -> float | None:

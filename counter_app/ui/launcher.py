@@ -28,8 +28,10 @@ if TYPE_CHECKING:  # annotations only: each is imported where it is first needed
     from counter_app.domain.profile import HallProfile
     from counter_app.domain.queue import Ticket
     from counter_app.printing.backends import PrinterBackend
+    from counter_app.services.backups import BackupService
     from counter_app.services.hall import Hall
     from counter_app.services.printing.tickets import PrintOutcome
+    from counter_app.ui.backup_keeper import BackupKeeper
     from counter_app.ui.counter.window import CounterWindow, Reprint
     from counter_app.ui.display.window import DisplayWindow
     from counter_app.ui.kiosk.window import KioskWindow, PrintFn
@@ -60,11 +62,19 @@ class Printers(Protocol):
 
 
 Opener = Callable[[], "Hall"]
+BackupsFor = Callable[[], "BackupService"]
+"""The hall file's backups without opening the hall (``app.hall_files``): a damaged file is offered
+its newest good backup."""
 PrintersFor = Callable[["HallProfile"], Printers]
 
 
 def launch(
-    args: argparse.Namespace, opener: Opener, early_profile: HallProfile | None, printers: PrintersFor
+    args: argparse.Namespace,
+    opener: Opener,
+    early_profile: HallProfile | None,
+    printers: PrintersFor,
+    hall_path: Path | None = None,
+    backups: BackupsFor | None = None,
 ) -> int:
     """Draw the windows first, then open the hall.
 
@@ -107,10 +117,18 @@ def launch(
 
     if profile is None and worker.open_error is not None:
         install_language(args.language or str(QSettings().value("ui/language", "zh_CN")))
+        if _offer_backup(worker.open_error, args, backups):
+            return launch(args, opener, None, printers, hall_path, backups)
         _cannot_open(worker.open_error, args)
         return _open_exit_code(worker.open_error)
 
+    restarted: list[bool] = []
+
     def open_failed(exc: BaseException) -> None:  # the hall failed to open after the first paint
+        if _offer_backup(exc, args, backups):
+            restarted.append(True)
+            app.exit(0)
+            return
         _cannot_open(exc, args)
         app.exit(_open_exit_code(exc))
 
@@ -125,8 +143,28 @@ def launch(
     print_workers: list[HallWorker[Hall]] = []
     windows = build_windows(args, client, language, print_workers, opener, printers)
     log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    keeper = None
+    if not args.screenshot and hall_path is not None:
+        from counter_app.ui.backup_keeper import BackupKeeper
+
+        keeper = BackupKeeper(client, hall_path, app)
     later = ([worker] if profile is not None else []) + print_workers  # opened after the first paint
-    return _run(app, args, windows, later, [worker, *print_workers])
+    code = _run(app, args, windows, later, [worker, *print_workers], keeper)
+    if restarted:  # a damaged file was replaced by its backup: the windows start again on it
+        for window in windows:
+            window.deleteLater()
+        return launch(args, opener, None, printers, hall_path, backups)
+    return code
+
+
+def _offer_backup(exc: BaseException, args: argparse.Namespace, backups: BackupsFor | None) -> bool:
+    """A damaged hall file: offer its newest good backup; ``True`` once it is restored."""
+    from counter_app.ui.restore_offer import is_damaged, offer_restore
+
+    if backups is None or not is_damaged(exc):
+        return False
+    log.error("the hall database is damaged: %s", exc)
+    return offer_restore(backups, Path(args.screenshot) if args.screenshot else None)
 
 
 def _run(
@@ -135,6 +173,7 @@ def _run(
     windows: list[RoleWindow],
     later: list[HallWorker[Hall]],
     workers: list[HallWorker[Hall]],
+    keeper: BackupKeeper | None = None,
 ) -> int:
     """Show the windows, start ``later`` after the first paint, run until the last window closes,
     then stop every worker."""
@@ -156,6 +195,9 @@ def _run(
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
+    if keeper is not None and keeper.keeping and workers and workers[0].ready.is_set():
+        finish = keeper.finish
+        workers[0].submit(finish, lambda _none: None, lambda _exc: None)  # a last backup, in turn
     for started in workers:
         if started.ready.is_set() or started.started:
             started.stop()  # a slip being printed comes out and its job is settled; the file is closed

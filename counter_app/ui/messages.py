@@ -47,6 +47,14 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Errors", "%1 missed its call more than %2 minutes ago; please take a new number."),
         ("number", "minutes"),
     ),
+    "clock_jump": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This PC's clock says %1 (business day %2), far after the hall's last business day %3. Nothing "
+            "was done: check this PC's date and time, or ask the supervisor to confirm the new day.",
+        ),
+        ("clock", "day", "last_day"),
+    ),
     "unknown_ticket": (QT_TRANSLATE_NOOP("Errors", "There is no ticket %1 today."), ("number",)),
     "bad_profile": (QT_TRANSLATE_NOOP("Errors", "The hall profile has an error: %1"), ("detail",)),
     "profile_unreadable": (QT_TRANSLATE_NOOP("Errors", "The hall profile %1 cannot be read."), ("path",)),

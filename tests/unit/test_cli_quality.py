@@ -96,6 +96,8 @@ def test_rating_note_and_hand_over_commands(cli: Cli) -> None:
     )
     assert again["error"] == "already_rated"
     # today's business day, on the real clock: a customer handed over with a reason, then noted
+    # (the history is of 2025: the supervisor confirms the clock's day, far after the last one)
+    cli("day", "confirm")
     cli("counter", "open", "1", "--clerk", "王丽")
     cli("counter", "open", "5", "--clerk", "陈静")
     number = cli("ticket", "issue", "A")["number"]

@@ -30,7 +30,13 @@ from counter_app.domain.payments.guidance import BuiltList
 from counter_app.domain.payments.search import search_key
 from counter_app.safe_files import WorkLock, is_abandoned
 from counter_app.store.sqlite import schema_accounts as schema
-from counter_app.store.sqlite.connection import store_errors, unavailable
+from counter_app.store.sqlite.connection import (
+    PRIVATE_FILE,
+    PRIVATE_FOLDER,
+    make_private,
+    store_errors,
+    unavailable,
+)
 
 log = logging.getLogger("counter_app.sql")
 
@@ -52,6 +58,21 @@ def os_unavailable(exc: OSError) -> StoreUnavailable:
     return unavailable("io", str(exc))
 
 
+def list_file_damage(path: Path) -> str:
+    """What ``PRAGMA quick_check`` finds wrong with a finished list file ('' when it is sound)."""
+    try:
+        conn = sqlite3.connect(list_file_uri(path, read_only=True), uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        found = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        return "" if found == ["ok"] else "; ".join(found[:3])
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
 def list_file_uri(path: Path, *, read_only: bool) -> str:
     mode = "?mode=ro&immutable=1" if read_only else ""
     return path.resolve().as_uri() + mode
@@ -67,9 +88,15 @@ class AccountListBuilder:
         self.rows = 0
         self.lock = WorkLock(self.path.with_name(self.path.name + ".lock"))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+            make_private(folder, PRIVATE_FOLDER)
             self.lock.acquire()  # held while .part and .scratch exist: a sweep knows they are in use
+            for new in (self.part, self.scratch):  # private from the first byte (SQLite would use 0644)
+                os.close(os.open(new, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE))
+                make_private(new)
         except OSError as exc:
+            with contextlib.suppress(OSError):
+                self.part.unlink()
             raise os_unavailable(exc) from exc
         with store_errors():
             self.conn = sqlite3.connect(str(self.part), isolation_level=None, check_same_thread=True)
@@ -150,6 +177,12 @@ class AccountListBuilder:
             return 0, 0, False
         if not base.exists():
             log.warning("the live account list file %s is missing; the import replaces it", base.name)
+            return 0, 0, True
+        damage = list_file_damage(base)
+        if damage:
+            log.error(
+                "the live account list file %s is damaged (%s); the import replaces it", base.name, damage
+            )
             return 0, 0, True
         conn = self.conn
         conn.execute(schema.STAGED_INDEX)  # for the lookups by number below

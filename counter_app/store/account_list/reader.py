@@ -12,14 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.payments.accounts import Account, values_account
 from counter_app.domain.payments.search import ClauseKind, SearchClause, clause_matches, prefix_bounds
-from counter_app.store.account_list.build import list_file_uri
+from counter_app.store.account_list.build import list_file_damage, list_file_uri
 from counter_app.store.sqlite import schema_accounts as schema
 from counter_app.store.sqlite.connection import store_errors
 
@@ -67,6 +67,16 @@ def _number_of(row: Sequence[Any]) -> str:
     return number[:32] if isinstance(number, str) else "?"
 
 
+def damaged(path: Path) -> HallError:
+    """The plain refusal for a damaged list: the import of a new account list replaces it."""
+    return HallError(
+        f"The account list file {path.name} is damaged; import the account list again (the import "
+        "builds a new file without it)",
+        code="account_list_damaged",
+        file=path.name,
+    )
+
+
 def _phrase(text: str) -> str:
     """An FTS5 string literal: the text as one phrase, whatever quotes or operators it holds."""
     return '"' + text.replace('"', '""') + '"'
@@ -77,6 +87,10 @@ class AccountListFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        damage = list_file_damage(path)
+        if damage:
+            log.error("account list file %s is damaged: %s", path.name, damage)
+            raise damaged(path)
         with store_errors():
             # Read-only and immutable; used by one thread at a time, but may be closed by the collector.
             uri = list_file_uri(path, read_only=True)
@@ -91,6 +105,21 @@ class AccountListFile:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A page or a row damaged since the check at open: the list is damaged, not a traceback."""
+        try:
+            with store_errors():
+                yield
+        except StoreUnavailable as exc:
+            if exc.reason != "corrupt":
+                raise
+            log.error("account list file %s is damaged: %s", self.path.name, exc)
+            raise damaged(self.path) from exc
+        except (ValueError, TypeError, IndexError, UnicodeError) as exc:
+            log.error("account list file %s holds a damaged row: %s", self.path.name, exc)
+            raise damaged(self.path) from exc
 
     def get(self, number: str) -> Account | None:
         """The account, ``None`` when the list has no such number; :class:`StoreUnavailable`
@@ -127,14 +156,14 @@ class AccountListFile:
         log.error("damaged row in the account list %s (account %s)", self.path.name, _number_of(row))
 
     def count(self) -> int:
-        with store_errors():
+        with self._reading():
             return int(self.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0])
 
     def search(self, clause: SearchClause, limit: int) -> list[Account]:
         """Up to ``limit`` accounts matching ``clause``, in the domain's order within its tier."""
         if limit <= 0:
             return []
-        with store_errors():
+        with self._reading():
             if clause.kind is ClauseKind.ACCOUNT_EXACT:
                 found = self.get(clause.value)
                 return [found] if found else []

@@ -54,7 +54,7 @@ _MESSAGES = {
     "disk_full": "The disk is full: the action was not saved. Free some space and try again.",
     "read_only": "The hall database cannot be written (read-only file or folder).",
     "io": "The disk reported an error while reading or writing the hall database.",
-    "corrupt": "The hall database file is damaged. Restore it from the last backup copy of the file "
+    "corrupt": "The hall database file is damaged. Restore the newest good backup (counter-app restore) "
     "or ask the hall's IT support.",
     "missing": "The hall database file cannot be opened (missing folder or no permission).",
 }
@@ -117,6 +117,68 @@ def _use_wal(conn: sqlite3.Connection, timeout: float) -> None:
             time.sleep(0.005)
 
 
+PRIVATE_FILE = 0o640
+PRIVATE_FOLDER = 0o750
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> None:
+    """Take away what ``mode`` does not allow from an existing file (or folder): the hall's files are
+    readable by the app's user and its group only (a file made 0644 by an older version is tightened
+    at open). Links and missing paths are left alone; a file owned by someone else stays as it is."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            return
+        current = stat.S_IMODE(info.st_mode)
+        if current & ~mode:
+            os.chmod(path, current & mode)
+            log.info("tightened the permissions of %s to %o", path, current & mode)
+    except OSError:
+        return
+
+
+def make_hall_files_private(path: Path) -> None:
+    """The hall file and its -wal / -shm private, and the side files as writable as the main file:
+    SQLite gives a new -shm the main file's mode, so one made while the file was read-only stays
+    read-only after the file is made writable again, and every write would fail."""
+    import os
+    import stat
+
+    make_private(path)
+    try:
+        main = stat.S_IMODE(os.lstat(path).st_mode)
+    except OSError:
+        return
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(f"{path}{suffix}")
+        make_private(side)
+        try:
+            info = os.lstat(side)
+            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != main:
+                os.chmod(side, main)
+                log.info("gave %s the hall file's permissions %o", side, main)
+        except OSError:
+            continue
+
+
+def _precreate(path: Path) -> None:
+    """A new hall file is created private (SQLite would make it 0644 less the umask); its -wal and
+    -shm take the main file's permissions."""
+    import os
+
+    try:
+        os.close(
+            os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), PRIVATE_FILE)
+        )
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise unavailable("missing", str(exc)) from exc
+
+
 def _open(path: Path, timeout: float, create: bool) -> sqlite3.Connection:
     """A plain connection; never creates a file or a folder unless ``create``."""
     if not create and not path.exists():
@@ -128,9 +190,10 @@ def _open(path: Path, timeout: float, create: bool) -> sqlite3.Connection:
         )
     if create and str(path) != ":memory:":
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as exc:  # a file in the way, no permission: the environment, not a bug
             raise unavailable("missing", str(exc)) from exc
+        _precreate(path)
     mode = "rwc" if create else "rw"
     target = ":memory:" if str(path) == ":memory:" else f"{path.resolve().as_uri()}?mode={mode}"
     with store_errors():
@@ -204,6 +267,8 @@ def connect(
     conn = _open(path, timeout, create)
     try:
         identify(conn, path, create=create)
+        if str(path) != ":memory:":
+            make_hall_files_private(path)
         with store_errors():
             _use_wal(conn, timeout)
             conn.execute("PRAGMA synchronous=FULL")
@@ -218,7 +283,7 @@ def quick_check(db: sqlite_utils.Database) -> None:
     with store_errors():
         rows = db.execute("PRAGMA quick_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
+        detail = "; ".join(str(r[0]) for r in rows[:3]).replace("\n", "; ")[:300]
         log.error("quick_check failed: %s", detail)
         raise unavailable("corrupt", detail)
 
@@ -309,8 +374,14 @@ class SqliteSql:
 
     dialect: Dialect = SQLITE
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, path: Path | None = None, timeout: float = BUSY_TIMEOUT_S
+    ) -> None:
         self.db = db
+        self.path = path
+        self.timeout = timeout
+        self._read_only = False
+        """A write failed because the file or folder was read-only: before the next one, reopen."""
 
     @property
     def in_transaction(self) -> bool:
@@ -325,8 +396,41 @@ class SqliteSql:
     def touch(self, *areas: str) -> None:
         """Nothing to do: other processes see any commit through ``PRAGMA data_version``."""
 
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite_utils.Database]:
+        if self._read_only:
+            self._recover()
+        try:
+            with write(self.db) as db:
+                yield db
+        except StoreUnavailable as exc:
+            if exc.reason == "read_only":
+                self._read_only = True
+            raise
+
     def write(self) -> contextlib.AbstractContextManager[Any]:
-        return write(self.db)
+        return self._write()
+
+    def _recover(self) -> None:
+        """After a read-only failure: once the file and its folder are writable again, a fresh
+        connection (SQLite keeps a file opened read-only so for the connection's life) with the
+        -wal / -shm given the file's permissions; until then, the next write fails as before."""
+        import os
+
+        path = self.path
+        effective = os.access in os.supports_effective_ids
+        if path is None or not (
+            os.access(path, os.W_OK, effective_ids=effective)
+            and os.access(path.parent, os.W_OK, effective_ids=effective)
+        ):
+            return
+        make_hall_files_private(path)
+        fresh = connect(path, timeout=self.timeout)
+        old, self.db = self.db, fresh
+        self._read_only = False
+        with contextlib.suppress(sqlite3.Error):
+            old.close()
+        log.warning("the hall database %s is writable again: reconnected", path)
 
     def read(self) -> contextlib.AbstractContextManager[Any]:
         return read(self.db)

@@ -40,4 +40,4 @@ def open_sqlite_store(
     except BaseException:
         db.close()
         raise
-    return SqliteHallStore(SqliteSql(db), path, applied)
+    return SqliteHallStore(SqliteSql(db, path, timeout), path, applied)

@@ -22,6 +22,7 @@ from counter_app.ui.counter.screen import CounterScreen
 from counter_app.ui.counter.tabs import FollowsCustomer
 from counter_app.ui.hall_client import HallClient, Reload
 from counter_app.ui.messages import describe, describe_print_failure
+from counter_app.ui.outbox_status import OutboxStatus
 from counter_app.ui.widgets import make_timer
 
 if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
@@ -63,6 +64,8 @@ class CounterWindow(CounterScreen):
         client.changed.connect(self.refresh)
         self._tick = make_timer(self, 30_000, self.refresh)
         self._tick.start()
+        self.outbox_status = OutboxStatus(self, client)
+        self.outbox_status.answered.connect(self._maybe_loaded)
         if clerk:
             self._act(lambda h: h.queue.set_counter_state(counter, CounterState.OPEN, clerk), None)
         self.refresh()
@@ -118,7 +121,7 @@ class CounterWindow(CounterScreen):
     @Slot()
     def _maybe_loaded(self) -> None:
         """``loaded`` once the line and every desk panel have their first data (screenshots wait)."""
-        if self._loaded_once and self.tabs.all_loaded:
+        if self._loaded_once and self.tabs.all_loaded and self.outbox_status.has_answered:
             self.loaded.emit()
 
     def current_clerk(self) -> str:

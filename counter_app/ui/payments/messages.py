@@ -30,6 +30,10 @@ ERRORS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("number",),
     ),
     "account_list_none": (QT_TRANSLATE_NOOP("Errors", "No account list has been imported yet."), ()),
+    "account_list_damaged": (
+        QT_TRANSLATE_NOOP("Errors", "The account list file is damaged (%1). Import the account list again."),
+        ("file",),
+    ),
     "account_list_missing": (
         QT_TRANSLATE_NOOP("Errors", "The account list file is missing (%1). Import the account list again."),
         ("file",),

@@ -21,6 +21,7 @@ from counter_app.qt_i18n import current_language
 from counter_app.ui import quality_messages, style
 from counter_app.ui.hall_client import HallClient, Reload, while_alive
 from counter_app.ui.messages import describe
+from counter_app.ui.outbox_status import OutboxStatus
 from counter_app.ui.supervisor.export import ExportDialog, ExportRequest, write_export
 from counter_app.ui.supervisor.forecast_tab import ForecastTab
 from counter_app.ui.supervisor.now_tab import NowTab
@@ -70,6 +71,8 @@ class SupervisorWindow(QMainWindow):
         client.changed.connect(self.refresh)
         make_timer(self, TICK_MS, self.refresh).start()
         make_timer(self, TREND_MS, self.load_trend).start()
+        self.outbox_status = OutboxStatus(self, client)
+        self.outbox_status.answered.connect(self._maybe_loaded)
         self.refresh()
         self.load_trend()
 
@@ -186,7 +189,8 @@ class SupervisorWindow(QMainWindow):
         self._maybe_loaded()
 
     def _maybe_loaded(self) -> None:
-        if not self._loaded_once and self.view is not None and self.trend:
+        ready = self.view is not None and self.trend and self.outbox_status.has_answered
+        if not self._loaded_once and ready:
             self._loaded_once = True
             self.loaded.emit()
 

@@ -101,7 +101,7 @@ def test_a_damaged_file_is_refused_and_left_untouched(hall: Hall, tmp_path: Path
     with pytest.raises(StoreUnavailable) as err:
         open_hall_db(copy)
     assert err.value.reason == "corrupt"
-    assert "Restore it from the last backup" in str(err.value)
+    assert "Restore the newest good backup (counter-app restore)" in str(err.value)
     assert digest(copy) == before  # nothing was written to the damaged file
     db = open_hall_db(good)  # the undamaged original still opens
     assert db.execute("SELECT COUNT(*) FROM tickets").fetchone()[0] == 160

@@ -1,0 +1,118 @@
+"""``backup``, ``check``, ``restore``, ``day confirm`` / ``day repair`` and ``outbox export`` / ``ack``:
+the hall's files kept safe, a clock jump undone, the hand-over to the central systems.
+
+``check`` and ``restore`` work without opening the hall (a damaged file cannot be opened); every
+other command opens it as usual. ``check`` exits 4 when a file is damaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from counter_app.cli import EXIT_STORE_UNAVAILABLE, emit, json_command
+from counter_app.cli.admin import _day
+from counter_app.domain.errors import HallError
+
+if TYPE_CHECKING:
+    from counter_app.services.backups import BackupService
+    from counter_app.services.hall import Hall
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "backup", parents=[common], help="make a checked backup of the hall file and its account list"
+    )
+    p.add_argument("dir", nargs="?", help="backup folder (default: the profile's [backup] folder)")
+    p.set_defaults(func=json_command(_backup))
+    p = sub.add_parser("check", parents=[common], help="check every file of the hall; exit 4 when damaged")
+    p.add_argument("--full", action="store_true", help="integrity_check (slower) instead of quick_check")
+    p.set_defaults(func=_check)
+    p = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup in place of the hall file (close every window first; the current file is kept)",
+    )
+    p.add_argument("file", nargs="?", help="backup set folder or its manifest (default: the newest good one)")
+    p.set_defaults(func=_restore)
+
+    day = sub.add_parser("day", help="the business day after a clock jump").add_subparsers(
+        dest="action", required=True
+    )
+    p = day.add_parser("confirm", parents=[common], help="accept the new business day the PC's clock says")
+    p.add_argument("day", type=_day, nargs="?", help="the day the clock says (default: that day)")
+    p.add_argument("--clerk", default="", help="the supervisor confirming it")
+    p.set_defaults(func=json_command(_day_confirm))
+    p = day.add_parser(
+        "repair", parents=[common], help="bring the hall back to the real business day after a clock jump"
+    )
+    p.add_argument("--day", type=_day, help="the real business day (default: today by the PC's clock)")
+    p.add_argument("--clerk", default="", help="the supervisor repairing it")
+    p.set_defaults(func=json_command(_day_repair))
+
+    out = sub.add_parser("outbox", help="hand the outbox to the central systems").add_subparsers(
+        dest="action", required=True
+    )
+    p = out.add_parser(
+        "export", parents=[common], help="write waiting events as JSON Lines batches + manifests"
+    )
+    p.add_argument("dir")
+    p.set_defaults(func=json_command(_outbox_export))
+    p = out.add_parser("ack", parents=[common], help="the central systems took this batch: its events leave")
+    p.add_argument("file", help="a batch's manifest (or its .jsonl file)")
+    p.set_defaults(func=json_command(_outbox_ack))
+    p = out.add_parser("status", parents=[common], help="how many events wait, since when")
+    p.set_defaults(func=json_command(lambda hall, _args: hall.outbox.waiting().as_json()))
+
+
+def _files(args: argparse.Namespace) -> BackupService:
+    if args.hall_files is None:
+        raise HallError("this front end cannot reach the hall's files", code="no_files")
+    service: BackupService = args.hall_files(args.db)
+    return service
+
+
+def _backup(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
+    if hall.backups is None:
+        raise HallError(
+            "A hall on its server is backed up with pg_dump / pg_basebackup (README: Backups)",
+            code="backup_on_server",
+        )
+    return hall.backups.backup(Path(args.dir) if args.dir else None).as_json()
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = _files(args).check(args.full)
+    emit(report.as_json())
+    return 0 if report.ok else EXIT_STORE_UNAVAILABLE
+
+
+def _restore(args: argparse.Namespace) -> int:
+    files = _files(args)
+    restored = files.restore(Path(args.file)) if args.file else files.restore_newest()
+    emit(restored.as_json())
+    return 0
+
+
+def _day_confirm(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
+    return {"confirmed": hall.day_repair.confirm(args.day, args.clerk).isoformat()}
+
+
+def _day_repair(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
+    return hall.day_repair.repair(args.day, args.clerk).as_json()
+
+
+def _outbox_export(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
+    manifests = hall.outbox.export(Path(args.dir))
+    return {
+        "batches": [
+            {k: m[k] for k in ("batch", "events", "sha256", "first_id", "last_id")} for m in manifests
+        ],
+        "events": sum(int(m["events"]) for m in manifests),
+        "audit_head": manifests[0]["audit_head"] if manifests else None,
+    }
+
+
+def _outbox_ack(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
+    return hall.outbox.ack(Path(args.file))
