@@ -1,0 +1,204 @@
+"""The hall's audit rows chained by hash (``domain/audit_trail.py``), in the store's own transaction.
+
+Every audit row — queue events (calls, cancels), application history and access to full personal
+data, staff and account changes, sign-ins, payment guidance, visit hand-overs, calendar loads — gets
+one ``audit_chain`` row: ``seq`` (1, 2, 3 … in the order written), the table and id it covers, and
+``hash`` linking it to the row before. The chain is sealed by :meth:`AuditChain.seal` at the end of
+each unit of work (``HallStore.write``), inside its transaction, so a row and its link commit
+together. SQLite serialises writers (``BEGIN IMMEDIATE``), so reading the head there is safe.
+
+Which rows are new: on SQLite, temporary triggers of *this connection* note every audit row it
+inserts (``temp.audit_pending``). A row another program inserts into the file fires no such trigger,
+is never chained, and :meth:`AuditChain.verify` names it as inserted outside the tool.
+
+What is hashed: the columns named in :data:`AUDITED` (fixed lists, so a later migration that adds a
+column to an audited table does not change old hashes; a test compares them with the schema), plus
+``@source`` and ``@row``. A row that no longer exists is hashed as ``{"@source", "@row",
+"@missing": 1}`` — which never matches — so a deletion shows as a broken link naming the row.
+
+The hall server (PostgreSQL) does not keep the chain yet: :func:`keeps_chain` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from counter_app.domain.audit_trail import GENESIS, AuditValue, ChainedRow, Link, next_link, verify
+from counter_app.domain.audit_trail import Verdict as TrailVerdict
+from counter_app.store.sql import Sql
+
+AUDITED: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "queue_events": ("id", "uuid", "ticket_id", "kind", "at", "counter", "clerk", "detail"),
+        "application_events": (
+            "id", "uuid", "application_id", "seq", "kind", "at", "clerk", "note", "detail",
+        ),
+        "application_access": ("id", "uuid", "application_id", "at", "clerk", "role", "unmasked", "purpose"),
+        "staff_events": ("id", "uuid", "code", "kind", "at", "detail"),
+        "user_events": ("id", "uuid", "code", "kind", "at", "actor", "detail"),
+        "payment_guidance": (
+            "id", "uuid", "account_number", "on_record", "list_id", "online_channels",
+            "withholding_guidance", "clerk", "counter", "ticket_id", "ticket_number", "business_day", "at",
+        ),
+        "visit_handovers": (
+            "id", "uuid", "ticket_id", "event_id", "business_day", "owner", "from_counter", "from_clerk",
+            "from_service", "to_service", "to_counter", "to_clerk", "reason", "at",
+        ),
+        "work_calendar_events": ("id", "uuid", "year", "kind", "at", "detail"),
+    }
+)  # fmt: skip
+"""The audited tables and the columns of theirs that are hashed. A new append-only table joins here
+(and its migration seals the rows it already has)."""
+
+
+def keeps_chain(sql: Sql) -> bool:
+    """Whether this engine keeps the chain (today: the embedded SQLite file)."""
+    return sql.dialect.name == "sqlite"
+
+
+def _fields(source: str, row_id: int, row: Mapping[str, Any] | None) -> dict[str, AuditValue]:
+    fields: dict[str, AuditValue] = {"@source": source, "@row": row_id}
+    if row is None:
+        fields["@missing"] = 1
+        return fields
+    for key, value in row.items():
+        fields[key] = value if value is None or isinstance(value, str | int) else str(value)
+    return fields
+
+
+def _row(sql: Sql, source: str, row_id: int) -> dict[str, Any] | None:
+    columns = AUDITED.get(source)
+    if columns is None:
+        return None
+    found = sql.execute(f"SELECT {', '.join(columns)} FROM {source} WHERE id = ?", [row_id]).fetchone()
+    return dict(zip(columns, found, strict=True)) if found is not None else None
+
+
+def head(sql: Sql) -> Link:
+    """The last link written (:data:`~counter_app.domain.audit_trail.GENESIS` for an empty trail):
+    the anchor a backup or an export carries. Call inside the caller's read or write."""
+    found = sql.execute("SELECT seq, hash FROM audit_chain ORDER BY seq DESC LIMIT 1").fetchone()
+    return Link(int(found[0]), str(found[1])) if found is not None else GENESIS
+
+
+def _append(sql: Sql, at: Link, source: str, row_id: int, row: Mapping[str, Any]) -> Link:
+    link = next_link(at, _fields(source, row_id, row))
+    sql.execute(
+        "INSERT INTO audit_chain (seq, source, row_id, hash) VALUES (?, ?, ?, ?)",
+        [link.seq, source, row_id, link.hash],
+    )
+    return link
+
+
+def seal_existing(sql: Sql) -> int:
+    """Chain every audit row not chained yet, table by table in id order (the migration's upgrade
+    of an older file). Returns how many were chained."""
+    at, count = head(sql), 0
+    for source, columns in AUDITED.items():
+        rows = sql.execute(
+            f"""SELECT {", ".join(columns)} FROM {source}
+                WHERE id NOT IN (SELECT row_id FROM audit_chain WHERE source = ?) ORDER BY id""",
+            [source],
+        ).fetchall()
+        for found in rows:
+            row = dict(zip(columns, found, strict=True))
+            at = _append(sql, at, source, int(row["id"]), row)
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Unchained:
+    """An audit row with no link: written into the file by something other than this tool."""
+
+    source: str
+    row_id: int
+
+
+@dataclass(frozen=True)
+class ChainVerdict:
+    """What :meth:`AuditChain.verify` found: the chain's own verdict and the rows outside it."""
+
+    trail: TrailVerdict
+    unchained: tuple[Unchained, ...]
+    where: tuple[str, int] | None
+    """The table and id of the row at ``trail.seq`` when the chain broke there."""
+
+    @property
+    def ok(self) -> bool:
+        return self.trail.ok and not self.unchained
+
+
+class AuditChain:
+    """The chain on one SQLite connection: notes new audit rows, seals them, reads and verifies."""
+
+    def __init__(self, sql: Sql) -> None:
+        self.sql = sql
+        self.enabled = keeps_chain(sql)
+        self._watching = False
+
+    def watch(self) -> None:
+        """Create this connection's temporary triggers (once; a no-op where the chain is not kept)."""
+        if not self.enabled or self._watching:
+            return
+        self.sql.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS audit_pending (n INTEGER PRIMARY KEY, source TEXT, row_id INTEGER)"
+        )
+        for source in AUDITED:
+            self.sql.execute(
+                f"""CREATE TEMP TRIGGER IF NOT EXISTS audit_note_{source} AFTER INSERT ON main.{source}
+                    BEGIN INSERT INTO audit_pending (source, row_id) VALUES ('{source}', NEW.id); END"""
+            )
+        self._watching = True
+
+    def seal(self) -> int:
+        """Chain the rows this connection inserted in the open transaction; call just before commit."""
+        if not self._watching:
+            return 0
+        pending = self.sql.execute("SELECT source, row_id FROM audit_pending ORDER BY n").fetchall()
+        if not pending:
+            return 0
+        at = head(self.sql)
+        for source, row_id in pending:
+            at = _append(self.sql, at, str(source), int(row_id), _row(self.sql, str(source), int(row_id)) or {})
+        self.sql.execute("DELETE FROM audit_pending")
+        return len(pending)
+
+    def head(self) -> Link:
+        return head(self.sql)
+
+    def links(self) -> Iterator[ChainedRow]:
+        """Every link with the fields of the row it covers, in ``seq`` order (a stream)."""
+        after = 0
+        while batch := self.sql.execute(
+            "SELECT seq, source, row_id, hash FROM audit_chain WHERE seq > ? ORDER BY seq LIMIT 500", [after]
+        ).fetchall():
+            for seq, source, row_id, stored in batch:
+                row = _row(self.sql, str(source), int(row_id))
+                yield ChainedRow(int(seq), _fields(str(source), int(row_id), row), str(stored))
+            after = int(batch[-1][0])
+
+    def unchained(self) -> tuple[Unchained, ...]:
+        found: list[Unchained] = []
+        for source in AUDITED:
+            rows = self.sql.execute(
+                f"""SELECT id FROM {source} WHERE id NOT IN
+                    (SELECT row_id FROM audit_chain WHERE source = ?) ORDER BY id LIMIT 100""",
+                [source],
+            ).fetchall()
+            found.extend(Unchained(source, int(r[0])) for r in rows)
+        return tuple(found)
+
+    def verify(self, anchor: Link | None = None) -> ChainVerdict:
+        """Check the whole chain (and that every audit row is on it); call inside a read."""
+        verdict = verify(self.links(), anchor=anchor)
+        where = None
+        if verdict.seq is not None:
+            found = self.sql.execute(
+                "SELECT source, row_id FROM audit_chain WHERE seq = ?", [verdict.seq]
+            ).fetchone()
+            where = (str(found[0]), int(found[1])) if found is not None else None
+        return ChainVerdict(verdict, self.unchained(), where)
