@@ -19,6 +19,7 @@ from counter_app.domain.profile import HallProfile, include_names, parse_profile
 from counter_app.domain.quality.settings import quality_settings
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
+from counter_app.services.audit import AuditService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import OfflineDesk
 from counter_app.services.payments.account_import import AccountImport
@@ -29,7 +30,9 @@ from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
+from counter_app.services.session import Gate
 from counter_app.services.staff import StaffService
+from counter_app.services.users import UserService
 from counter_app.services.work_calendar import WorkCalendarService
 
 log = logging.getLogger("counter_app.init")
@@ -49,6 +52,9 @@ class Hall:
     clock: Clock = system_clock
     desk: OfflineDesk | None = None
     """Set on a PC's own store while it works without its hall server (``services/offline.py``)."""
+    gate: Gate | None = None
+    """Who is signed in, shared by every service of the hall (``services/session.py``); one is made
+    when none is given (a PC with a server gives its two halls the same one)."""
     queue: QueueService = field(init=False)
     views: QueueViews = field(init=False)
     print_jobs: PrintJobs = field(init=False)
@@ -61,19 +67,26 @@ class Hall:
     staff: StaffService = field(init=False)
     calendar: WorkCalendarService = field(init=False)
     quality: HallQuality = field(init=False)
+    users: UserService = field(init=False)
+    audit: AuditService = field(init=False)
 
     def __post_init__(self) -> None:
         store = self.store
+        gate = self.gate = self.gate or Gate(store.users.any_user)
+        self.users = UserService(store, self.clock, gate)
+        self.audit = AuditService(store, gate)
         self.views = QueueViews(store, self.profile, self.clock)
-        self.print_jobs = PrintJobs(store, self.clock)
+        self.print_jobs = PrintJobs(store, self.clock, gate)
         self.accounts = AccountService(store, self.profile, self.clock)
-        self.account_import = AccountImport(store, self.profile, self.path, self.clock)
-        self.payments = PaymentGuidanceService(store, self.profile, self.accounts, self.clock, self.desk)
+        self.account_import = AccountImport(store, self.profile, self.path, self.clock, gate)
+        self.payments = PaymentGuidanceService(
+            store, self.profile, self.accounts, self.clock, self.desk, gate
+        )
         self.boundary = PropertyBoundaryService(self.profile, self.clock)
-        self.applications = ApplicationsService(store, self.profile, self.clock, self.desk)
+        self.applications = ApplicationsService(store, self.profile, self.clock, self.desk, gate)
         self.application_views = ApplicationViews(store, self.profile, self.clock, self.applications)
-        self.staff = StaffService(store, self.clock)
-        self.calendar = WorkCalendarService(store, self.applications, self.clock)
+        self.staff = StaffService(store, self.clock, gate)
+        self.calendar = WorkCalendarService(store, self.applications, self.clock, gate)
         self.quality = build_quality(
             store,
             store.quality,
@@ -83,7 +96,7 @@ class Hall:
             applications=self.application_views,
         )
         self.queue = QueueService(
-            store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk
+            store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk, gate=gate
         )
 
     @property

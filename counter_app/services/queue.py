@@ -16,10 +16,13 @@ from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.offline import fallback_number, parse_fallback
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import CounterAction, CounterState, IssuedTicket, Ticket, TicketState
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import AdoptedTicket, OfflineDesk
 from counter_app.services.ports import HallRecords, QueueRecords
 from counter_app.services.quality.handover import Handovers
+from counter_app.services.session import Gate, gate_for
+from counter_app.services.staff import clean_clerk
 
 log = logging.getLogger("counter_app.queue")
 
@@ -64,6 +67,7 @@ class QueueService:
         clock: Clock = system_clock,
         handovers: Handovers | None = None,
         desk: OfflineDesk | None = None,
+        gate: Gate | None = None,
     ) -> None:
         """``handovers`` records a transfer's hand-over (首问负责制); without it a transfer with a
         reason is refused (a queue built for a tool that records none)."""
@@ -73,6 +77,7 @@ class QueueService:
         self.desk = desk
         self.repo = store.queue
         self.handovers = handovers
+        self.gate = gate_for(store, gate)
         self._closed_day: date | None = None
 
     def _note(self, kind: str, at: datetime, **payload: object) -> None:
@@ -258,6 +263,7 @@ class QueueService:
 
     def call_next(self, counter: int, clerk: str | None = None) -> CallResult:
         """The "next" key: finish this counter's customer if any, then call the next in line."""
+        self.gate.require(Action.SERVE_QUEUE)
         if self.desk is not None:
             raise RuleViolation(
                 "The hall server cannot be reached: who is next is known only there. Call the "
@@ -283,6 +289,7 @@ class QueueService:
 
     def call_number(self, counter: int, number: str, clerk: str | None = None) -> CallResult:
         """Call a particular waiting number out of order (e.g. a customer the clerk sees in the hall)."""
+        self.gate.require(Action.SERVE_QUEUE)
         with self.store.write():
             now = self.clock()
             day = self._today(now)
@@ -469,7 +476,9 @@ class QueueService:
             return back
 
     def cancel(self, number: str, clerk: str = "") -> Ticket:
-        """Withdraw a waiting number (the customer left, or a mistaken ticket)."""
+        """Withdraw a waiting number (the customer left, or a mistaken ticket) — by a named clerk."""
+        self.gate.require(Action.CANCEL_TICKET)
+        clerk = clean_clerk(clerk)
         with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)

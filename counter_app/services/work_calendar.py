@@ -16,11 +16,13 @@ from pathlib import Path
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.holiday_schedule import parse_schedule_text, schedule_digest, statutory_not_listed
+from counter_app.domain.roles import Action
 from counter_app.domain.statutory_holidays import FIRST_YEAR, LAW, statutory_holidays
 from counter_app.domain.workdays import official_years
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 
 log = logging.getLogger("counter_app.calendar")
 
@@ -56,15 +58,21 @@ class YearView:
 
 class WorkCalendarService:
     def __init__(
-        self, store: HallRecords, applications: ApplicationsService, clock: Clock = system_clock
+        self,
+        store: HallRecords,
+        applications: ApplicationsService,
+        clock: Clock = system_clock,
+        gate: Gate | None = None,
     ) -> None:
         self.store = store
+        self.gate = gate_for(store, gate)
         self.applications = applications
         self.clock = clock
         self.repo = store.calendar
 
     def load(self, path: Path) -> ScheduleLoaded:
         """Read, check and store a schedule file; refused as a whole, nothing stored, when wrong."""
+        self.gate.require(Action.SETTINGS)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

@@ -22,12 +22,19 @@ The hall server (PostgreSQL) does not keep the chain yet: :func:`keeps_chain` sa
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from counter_app.domain.audit_trail import GENESIS, AuditValue, ChainedRow, Link, next_link, verify
-from counter_app.domain.audit_trail import Verdict as TrailVerdict
+from counter_app.domain.audit_trail import (
+    GENESIS,
+    AuditValue,
+    ChainedRow,
+    ChainVerdict,
+    Link,
+    Unchained,
+    next_link,
+    verify,
+)
 from counter_app.store.sql import Sql
 
 AUDITED: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -110,28 +117,6 @@ def seal_existing(sql: Sql) -> int:
     return count
 
 
-@dataclass(frozen=True)
-class Unchained:
-    """An audit row with no link: written into the file by something other than this tool."""
-
-    source: str
-    row_id: int
-
-
-@dataclass(frozen=True)
-class ChainVerdict:
-    """What :meth:`AuditChain.verify` found: the chain's own verdict and the rows outside it."""
-
-    trail: TrailVerdict
-    unchained: tuple[Unchained, ...]
-    where: tuple[str, int] | None
-    """The table and id of the row at ``trail.seq`` when the chain broke there."""
-
-    @property
-    def ok(self) -> bool:
-        return self.trail.ok and not self.unchained
-
-
 class AuditChain:
     """The chain on one SQLite connection: notes new audit rows, seals them, reads and verifies."""
 
@@ -145,7 +130,8 @@ class AuditChain:
         if not self.enabled or self._watching:
             return
         self.sql.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS audit_pending (n INTEGER PRIMARY KEY, source TEXT, row_id INTEGER)"
+            "CREATE TEMP TABLE IF NOT EXISTS audit_pending"
+            " (n INTEGER PRIMARY KEY, source TEXT NOT NULL, row_id INTEGER NOT NULL)"
         )
         for source in AUDITED:
             self.sql.execute(
@@ -163,7 +149,9 @@ class AuditChain:
             return 0
         at = head(self.sql)
         for source, row_id in pending:
-            at = _append(self.sql, at, str(source), int(row_id), _row(self.sql, str(source), int(row_id)) or {})
+            at = _append(
+                self.sql, at, str(source), int(row_id), _row(self.sql, str(source), int(row_id)) or {}
+            )
         self.sql.execute("DELETE FROM audit_pending")
         return len(pending)
 

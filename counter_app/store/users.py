@@ -5,32 +5,16 @@ service that checks them; nothing here logs them."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from counter_app.domain.accounts import UserAccount, UserEvent
 from counter_app.domain.roles import Role
 from counter_app.domain.sign_in import LockoutState
 from counter_app.store.rows import new_uuid, parse_time, to_json
 from counter_app.store.sql import Sql
 
 _COLUMNS = "code, name, role, password_hash, pin_hash, failures, locked_at, active"
-
-
-@dataclass(frozen=True)
-class UserAccount:
-    """One account as stored. ``repr`` leaves the hashes out."""
-
-    code: str
-    name: str
-    role: Role
-    password_hash: str
-    pin_hash: str | None
-    lockout: LockoutState
-    active: bool
-
-    def __repr__(self) -> str:
-        return f"UserAccount({self.code!r}, {self.role.value}, active={self.active}, locked={self.lockout.locked})"
 
 
 class UserRepository:
@@ -89,14 +73,14 @@ class UserRepository:
             [new_uuid(), code, kind, at, actor, to_json(detail)],
         )
 
-    def events(self, code: str | None = None, limit: int = 100) -> list[tuple[str, str, datetime | None, str]]:
+    def events(self, code: str | None = None, limit: int = 100) -> list[UserEvent]:
         """Recent account and sign-in events (code, kind, at, actor), newest first."""
         where, params = ("WHERE code = ?", [code]) if code else ("", [])
         rows = self.sql.execute(
             f"SELECT code, kind, at, actor FROM user_events {where} ORDER BY id DESC LIMIT ?",
             [*params, limit],
         ).fetchall()
-        return [(str(r[0]), str(r[1]), parse_time(r[2]), str(r[3])) for r in rows]
+        return [UserEvent(str(r[0]), str(r[1]), parse_time(r[2]), str(r[3])) for r in rows]
 
 
 def _account(row: Sequence[Any]) -> UserAccount:

@@ -40,8 +40,10 @@ from counter_app.domain.payments.account_file.reader import (
 from counter_app.domain.payments.accounts import AccountValues
 from counter_app.domain.payments.guidance import AccountListRecord, BuiltList, account_settings
 from counter_app.domain.profile import HallProfile
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import AccountListBuild, HallRecords
+from counter_app.services.session import Gate, gate_for
 
 log = logging.getLogger("counter_app.accounts")
 
@@ -167,9 +169,15 @@ class AccountImport:
     """``run`` is one user action: read, build, switch. Run it on its own connection (worker)."""
 
     def __init__(
-        self, store: HallRecords, profile: HallProfile, hall_path: Path, clock: Clock = system_clock
+        self,
+        store: HallRecords,
+        profile: HallProfile,
+        hall_path: Path,
+        clock: Clock = system_clock,
+        gate: Gate | None = None,
     ) -> None:
         self.store = store
+        self.gate = gate_for(store, gate)
         self.profile = profile
         self.clock = clock
         self.hall_path = hall_path
@@ -191,6 +199,7 @@ class AccountImport:
         progress: ProgressFn | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportSummary:
+        self.gate.require(Action.IMPORT_ACCOUNTS)
         started = time.monotonic()
         source = Path(source)
         report = progress or (lambda _: None)
