@@ -3,6 +3,7 @@ and exports carry outside the database (``audit_head``)."""
 
 from __future__ import annotations
 
+from counter_app.domain.accounts import UserEvent
 from counter_app.domain.audit_trail import ChainVerdict, Link
 from counter_app.domain.errors import RuleViolation
 from counter_app.domain.roles import Action
@@ -24,6 +25,12 @@ class AuditService:
 
     def head(self) -> Link:
         return audit_head(self.store)
+
+    def sign_in_events(self, staff: str | None = None, limit: int = 100) -> list[UserEvent]:
+        """Recent account and sign-in events, newest first (a supervisor's view of the trail)."""
+        self.gate.require(Action.AUDIT_VIEW)
+        with self.store.read():
+            return self.store.users.events(staff, limit)
 
     def verify(self, anchor: Link | None = None) -> ChainVerdict:
         """Check every link and that every audit row is on the chain (and, given an ``anchor`` kept

@@ -286,6 +286,8 @@ class ApplicationsService:
         with self.store.write():
             record = self.find(number)
             state = state_of(self.repo.events(record.id))
+            if state.owner != who:
+                self.gate.require(Action.APPLICATION_ACT_FOR_OTHERS)
             actor = actor_for(self.staff, who)
             at = at_or_after(self.clock(), state)
             event = build(state, actor, at)
