@@ -13,8 +13,8 @@ from counter_app.domain import sign_in
 from counter_app.domain.errors import InvalidInput, NotFound, NotPermitted
 from counter_app.domain.roles import Role
 from counter_app.services.hall import Hall
-from tests.conftest import FakeClock
-from tests.sign_in_data import PASSWORDS, cheap_hashing, set_up_accounts, sign_in_as
+from conftest import FakeClock
+from sign_in_data import PASSWORDS, cheap_hashing, set_up_accounts, sign_in_as
 
 __all__ = ["cheap_hashing"]
 
