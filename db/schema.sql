@@ -496,3 +496,7 @@ CREATE TRIGGER audit_chain_no_update BEFORE UPDATE ON audit_chain
         BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END;
 CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
         BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END;
+CREATE TRIGGER staff_events_no_update BEFORE UPDATE ON staff_events
+        BEGIN SELECT RAISE(ABORT, 'staff_events is append-only'); END;
+CREATE TRIGGER staff_events_no_delete BEFORE DELETE ON staff_events
+        BEGIN SELECT RAISE(ABORT, 'staff_events is append-only'); END;

@@ -11,6 +11,7 @@
 * ``audit_chain``: one row per audit row of the hall, in the order written: ``seq``, the table and
   row it covers, and ``hash`` = ``domain.audit_trail.link(previous hash, seq, fields)`` over the
   row's columns (``store/audit_chain.py`` says which). Append-only.
+* ``staff_events`` becomes append-only too (it had no triggers).
 
 The migration also chains every audit row already in the file, in table order then id order, so an
 upgraded hall starts with a whole trail.
@@ -60,6 +61,10 @@ STATEMENTS = (
         BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END""",
     """CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain
         BEGIN SELECT RAISE(ABORT, 'audit_chain is append-only'); END""",
+    """CREATE TRIGGER staff_events_no_update BEFORE UPDATE ON staff_events
+        BEGIN SELECT RAISE(ABORT, 'staff_events is append-only'); END""",
+    """CREATE TRIGGER staff_events_no_delete BEFORE DELETE ON staff_events
+        BEGIN SELECT RAISE(ABORT, 'staff_events is append-only'); END""",
 )
 
 

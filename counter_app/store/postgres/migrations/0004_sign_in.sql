@@ -31,3 +31,7 @@ CREATE TABLE user_events (
 CREATE INDEX user_events_code ON user_events (code, id);
 CREATE TRIGGER user_events_append_only BEFORE UPDATE OR DELETE ON user_events
     FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+-- staff_events had no guard: append-only from now on, as on the embedded store.
+CREATE TRIGGER staff_events_append_only BEFORE UPDATE OR DELETE ON staff_events
+    FOR EACH ROW EXECUTE FUNCTION refuse_change();
