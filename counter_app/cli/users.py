@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -160,7 +161,13 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 f"first {first.source} row {first.row_id}"
             )
     emit(value)
-    return 0 if verdict.ok else EXIT_TRAIL_BROKEN
+    if verdict.ok:
+        return 0
+    print(
+        json.dumps({"error": "audit_trail_broken", "message": value["message"]}, ensure_ascii=False),
+        file=sys.stderr,
+    )
+    return EXIT_TRAIL_BROKEN
 
 
 def _audit_head(hall: Hall, args: argparse.Namespace) -> Any:

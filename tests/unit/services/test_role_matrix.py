@@ -57,7 +57,10 @@ OPERATIONS: dict[Action, tuple[Prepare, Operation]] = {
         lambda h, me: h.queue.issue("A").ticket.number,
         lambda h, me, number: h.queue.cancel(str(number), clerk=me),
     ),
-    Action.REPRINT: (_printed_ticket, lambda h, me, tid: h.print_jobs.start("ticket", int(str(tid)), "pdf", me)),
+    Action.REPRINT: (
+        _printed_ticket,
+        lambda h, me, tid: h.print_jobs.start("ticket", int(str(tid)), "pdf", me),
+    ),
     Action.APPLICATION_WORK: (lambda h, me: None, lambda h, me, _: _accept(h, me)),
     Action.APPLICATION_ACT_FOR_OTHERS: (
         _others_application,
@@ -71,7 +74,10 @@ OPERATIONS: dict[Action, tuple[Prepare, Operation]] = {
         lambda h, me: None,
         lambda h, me, _: h.payments.record("1234567890", ["wsgw"], clerk=me),
     ),
-    Action.IMPORT_ACCOUNTS: (lambda h, me: None, lambda h, me, _: h.account_import.run(Path("/nonexistent.csv"))),
+    Action.IMPORT_ACCOUNTS: (
+        lambda h, me: None,
+        lambda h, me, _: h.account_import.run(Path("/nonexistent.csv")),
+    ),
     Action.SETTINGS: (lambda h, me: None, lambda h, me, _: h.calendar.load(Path("/nonexistent.toml"))),
     Action.MANAGE_CLERKS: (
         lambda h, me: None,
@@ -107,7 +113,9 @@ def test_every_action_is_either_checked_here_or_named_as_pending() -> None:
 
 @pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "nobody")
 @pytest.mark.parametrize("action", list(OPERATIONS), ids=lambda a: a.value)
-def test_the_service_allows_exactly_what_the_matrix_says(hall: Hall, action: Action, role: Role | None) -> None:
+def test_the_service_allows_exactly_what_the_matrix_says(
+    hall: Hall, action: Action, role: Role | None
+) -> None:
     prepare, operation = OPERATIONS[action]
     set_up_accounts(hall)
     prepared = prepare(hall, OF_ROLE[role] if role is not None else "")

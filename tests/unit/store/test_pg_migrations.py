@@ -70,7 +70,9 @@ def test_the_schema_guards_hold_on_the_server(pg_dsn: str) -> None:
 
 def test_sign_in_history_and_staff_history_are_append_only_on_the_server(pg_dsn: str) -> None:
     with psycopg.connect(pg_dsn, autocommit=True) as conn:
-        conn.execute("INSERT INTO user_events (uuid, code, kind, at) VALUES ('u1', 'c01', 'signed_in', now())")
+        conn.execute(
+            "INSERT INTO user_events (uuid, code, kind, at) VALUES ('u1', 'c01', 'signed_in', now())"
+        )
         with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
             conn.execute("UPDATE user_events SET kind = 'locked'")
         conn.execute("INSERT INTO staff (code, name, role, updated_at) VALUES ('c01', 'x', 'clerk', now())")
