@@ -5,16 +5,15 @@ resumed by its own clerk's PIN, rehashing on new parameters."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 import pytest
+from conftest import FakeClock
+from sign_in_data import PASSWORDS, cheap_hashing, set_up_accounts, sign_in_as
 
 from counter_app.domain import sign_in
 from counter_app.domain.errors import InvalidInput, NotFound, NotPermitted
 from counter_app.domain.roles import Role
 from counter_app.services.hall import Hall
-from conftest import FakeClock
-from sign_in_data import PASSWORDS, cheap_hashing, set_up_accounts, sign_in_as
 
 __all__ = ["cheap_hashing"]
 
