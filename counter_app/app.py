@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from counter_app.services.clock import Clock
     from counter_app.services.hall import Hall
     from counter_app.services.hall_link import LinkedHall
+    from counter_app.services.session import SignedIn
 
 
 def open_hall(
@@ -35,6 +36,7 @@ def open_hall(
     timeout: float | None = None,
     create: bool = False,
     hall: str | None = None,
+    signed_in: SignedIn | None = None,
 ) -> Hall:
     """Open the hall's store and profile and build its services; ``clock`` defaults to the hall's
     time zone. Every process (window, CLI command, test driver) starts here.
@@ -42,7 +44,8 @@ def open_hall(
     ``hall``: the hall server's DSN: the hall on its server, directly (``hall init``, tests; a PC at
     work uses :func:`open_pc`, which keeps working when the server goes away). Else the embedded
     hall file at ``db_path``. ``timeout``: how long an action waits for the file's write lock before
-    saying "busy" (the store's default: 15 s). Only ``create`` (``counter-app init``) makes a new hall
+    saying "busy" (the store's default: 15 s). ``signed_in``: who is signed in, shared by the halls
+    one process opens (the windows' workers). Only ``create`` (``counter-app init``) makes a new hall
     database; a path with none raises :class:`~counter_app.domain.errors.NotAHallDatabase` having
     created nothing. The stored profile is brought up to date with a profile file when one is given
     (one transaction)."""
@@ -63,7 +66,13 @@ def open_hall(
     except BaseException:
         store.close()
         raise
-    return Hall(store=store, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone))
+    return Hall(
+        store=store,
+        profile=profile,
+        path=path,
+        clock=clock or hall_clock(profile.hall.timezone),
+        signed_in=signed_in,
+    )
 
 
 def open_server_hall(
@@ -188,10 +197,13 @@ def printers_for(spec: str | None, profile: HallProfile) -> Printers:
 
 def start_gui(args: argparse.Namespace) -> int:
     """``counter-app gui``: the windows of ``--role`` on this hall (``ui/launcher.py`` draws them)."""
+    from counter_app.services.session import SignedIn
     from counter_app.ui.launcher import launch
 
+    signed_in = SignedIn()  # one clerk per PC: every worker's hall knows who
+
     def opener() -> Hall:
-        return open_hall(args.db, profile_file=args.profile)
+        return open_hall(args.db, profile_file=args.profile, signed_in=signed_in)
 
     early = None if paths.profile_path(args.profile) is not None else stored_profile(args.db)
 

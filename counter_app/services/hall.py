@@ -30,7 +30,7 @@ from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
-from counter_app.services.session import Gate
+from counter_app.services.session import Gate, SignedIn
 from counter_app.services.staff import StaffService
 from counter_app.services.users import UserService
 from counter_app.services.work_calendar import WorkCalendarService
@@ -52,9 +52,10 @@ class Hall:
     clock: Clock = system_clock
     desk: OfflineDesk | None = None
     """Set on a PC's own store while it works without its hall server (``services/offline.py``)."""
+    signed_in: SignedIn | None = None
+    """Who is signed in on this process, shared by the halls it opens (``services/session.py``)."""
     gate: Gate | None = None
-    """Who is signed in, shared by every service of the hall (``services/session.py``); one is made
-    when none is given (a PC with a server gives its two halls the same one)."""
+    """The check every guarded operation makes, shared by every service of the hall; made here."""
     queue: QueueService = field(init=False)
     views: QueueViews = field(init=False)
     print_jobs: PrintJobs = field(init=False)
@@ -72,7 +73,7 @@ class Hall:
 
     def __post_init__(self) -> None:
         store = self.store
-        gate = self.gate = self.gate or Gate(store.users.any_user)
+        gate = self.gate = self.gate or Gate(store.users.any_user, self.signed_in)
         self.users = UserService(store, self.clock, gate)
         self.audit = AuditService(store, gate)
         self.views = QueueViews(store, self.profile, self.clock)

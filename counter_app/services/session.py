@@ -33,14 +33,26 @@ class Session:
     role: Role
 
 
+class SignedIn:
+    """Who is signed in on this PC's process, shared by the halls it opens (the windows' worker
+    threads each open their own connection: a print worker must know the clerk too)."""
+
+    def __init__(self) -> None:
+        self.session: Session | None = None
+
+
 class Gate:
     """The signed-in session of one hall's services and the check of the role × action matrix."""
 
-    def __init__(self, accounts_exist: Callable[[], bool]) -> None:
+    def __init__(self, accounts_exist: Callable[[], bool], signed_in: SignedIn | None = None) -> None:
         self._accounts_exist = accounts_exist
         self._enforcing = False
         self._replaying = False
-        self.session: Session | None = None
+        self.signed_in = signed_in or SignedIn()
+
+    @property
+    def session(self) -> Session | None:
+        return self.signed_in.session
 
     @property
     def enforcing(self) -> bool:
@@ -50,11 +62,11 @@ class Gate:
         return self._enforcing
 
     def sign_in(self, session: Session) -> None:
-        self.session = session
+        self.signed_in.session = session
         self._enforcing = True
 
     def sign_out(self) -> None:
-        self.session = None
+        self.signed_in.session = None
 
     @property
     def role(self) -> Role | None:
