@@ -205,6 +205,7 @@ def build_windows(
             )
             _add_desk_panels(window, client, number, printers)
             _add_handovers(window, client, number, args)
+            _add_sign_in(window, client, number)
             window.show_tab(args.tab)
             windows.append(window)
         elif role == "rating":
@@ -227,6 +228,13 @@ def build_windows(
 
             windows.append(DisplayWindow(client, language))
     return windows
+
+
+def _add_sign_in(window: CounterWindow, client: HallClient[Hall], counter: int) -> None:
+    """Sign-in before serving, the idle lock, the first start's administrator (``ui/sign_in.py``)."""
+    from counter_app.ui.sign_in import CounterSignIn
+
+    window.sign_in = CounterSignIn(window, client, counter, window.seat_clerk)
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:

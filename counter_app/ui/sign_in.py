@@ -1,0 +1,422 @@
+"""Signing in at a counter (登录), the idle lock (闲置锁屏) and the first start's administrator.
+
+:class:`SignInCover` lies over the whole counter window: the window's own widgets stay exactly as they
+are underneath (the form half filled in, the tab open, the customer at the counter) and are disabled
+while covered, so no key reaches them. :class:`CounterSignIn` decides when the cover shows:
+
+* the hall has accounts and nobody is signed in on this PC → **sign in** (staff code + password);
+* the clerk has not touched the PC for the idle minutes (``domain/sign_in.IdlePolicy``, measured on a
+  monotonic clock, so a clock jump neither locks nor unlocks) → **locked**: only that clerk resumes,
+  with their PIN (or password when they set no PIN), and finds everything as they left it; anyone
+  else signs in afresh;
+* the hall has no administrator yet → **set up**: create one here, with a password chosen here (never
+  a default), or later on the command line (``counter-app user add NAME --role admin``).
+
+Every check runs in the service (``UserService``) through the hall's worker; this module only asks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.masking import mask_name
+from counter_app.domain.sign_in import DEFAULT_IDLE_POLICY, IdlePolicy, IdleState, idle_status
+from counter_app.ui import style
+from counter_app.ui.messages import describe
+from counter_app.ui.widgets import make_timer
+
+if TYPE_CHECKING:
+    from counter_app.services.hall import Hall
+    from counter_app.services.session import Session
+    from counter_app.ui.hall_client import HallClient
+
+
+class CoverMode(StrEnum):
+    SIGN_IN = "sign_in"
+    LOCKED = "locked"
+    SET_UP = "set_up"
+
+
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+_CARD = f"""
+QFrame#card {{ background: white; border-radius: 12px; }}
+QLabel#title {{ color: {style.TEAL_DARK}; }}
+QLabel#note {{ color: {style.MUTED}; }}
+QLabel#problem {{ color: {style.RED}; }}
+QLineEdit {{ border: 1px solid #b8c4c4; border-radius: 6px; padding: 6px 10px; background: white; }}
+QLineEdit:focus {{ border-color: {style.TEAL}; }}
+QPushButton#primary {{ background: {style.TEAL}; color: white; border: none; border-radius: 6px;
+    padding: 8px 22px; }}
+QPushButton#primary:disabled {{ background: #9fbfbd; }}
+QPushButton#secondary {{ background: transparent; color: {style.TEAL_DARK}; border: 1px solid {style.TEAL};
+    border-radius: 6px; padding: 8px 16px; }}
+"""
+
+
+class SignInCover(QWidget):
+    """The cover and its card; says what it asks, and hands what was typed to its controller."""
+
+    submitted = Signal()
+    other_clerk = Signal()
+    later = Signal()
+
+    def __init__(self, window: QMainWindow, counter: int) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.counter = counter
+        self.mode = CoverMode.SIGN_IN
+        self.locked_name = ""
+        self.setObjectName("signInCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card = QFrame(self)
+        self.card.setObjectName("card")
+        self.card.setStyleSheet(_CARD)
+        self.card.setFixedWidth(460)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout(self.card)
+        column.setContentsMargins(32, 28, 32, 28)
+        column.setSpacing(10)
+        self.title = QLabel(self.card)
+        self.title.setObjectName("title")
+        self.title.setFont(style.font(18, bold=True))
+        self.note = QLabel(self.card)
+        self.note.setObjectName("note")
+        self.note.setWordWrap(True)
+        self.note.setFont(style.font(11))
+        column.addWidget(self.title)
+        column.addWidget(self.note)
+        self.code = self._field(column, echo=False)
+        self.name = self._field(column, echo=False)
+        self.secret = self._field(column, echo=True)
+        self.again = self._field(column, echo=True)
+        self.problem = QLabel(self.card)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setFont(style.font(11))
+        column.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        self.secondary = QPushButton(self.card)
+        self.secondary.setObjectName("secondary")
+        self.primary = QPushButton(self.card)
+        self.primary.setObjectName("primary")
+        self.primary.setDefault(True)
+        for button in (self.secondary, self.primary):
+            button.setFont(style.font(12, bold=button is self.primary))
+        buttons.addWidget(self.secondary)
+        buttons.addStretch(1)
+        buttons.addWidget(self.primary)
+        column.addLayout(buttons)
+        self.primary.clicked.connect(self.submitted)
+        for field in (self.code, self.name, self.secret, self.again):
+            field.returnPressed.connect(self.submitted)
+        self.secondary.clicked.connect(self._secondary)
+        window.installEventFilter(self)
+        self.hide()
+
+    def _field(self, column: QVBoxLayout, *, echo: bool) -> QLineEdit:
+        field = QLineEdit(self.card)
+        field.setFont(style.font(13))
+        field.setMaxLength(128)
+        if echo:
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        column.addWidget(field)
+        return field
+
+    @Slot()
+    def _secondary(self) -> None:
+        (self.other_clerk if self.mode is CoverMode.LOCKED else self.later).emit()
+
+    # what it shows ---------------------------------------------------------------------------------
+    def show_mode(self, mode: CoverMode, *, locked_name: str = "", problem: str = "") -> None:
+        self.mode, self.locked_name = mode, locked_name
+        for field in (self.name, self.secret, self.again):
+            field.clear()
+        if mode is not CoverMode.SIGN_IN:
+            self.code.clear()
+        self.problem.setText(problem)
+        self.primary.setEnabled(True)
+        self.retranslate()
+        self.code.setVisible(mode is not CoverMode.LOCKED)
+        self.name.setVisible(mode is CoverMode.SET_UP)
+        self.again.setVisible(mode is CoverMode.SET_UP)
+        self.secondary.setVisible(mode is not CoverMode.SIGN_IN)
+        self.note.setMinimumHeight(self.note.heightForWidth(self.card.width() - 64))
+        self.card.adjustSize()
+        self.setGeometry(self.window_.rect())
+        self.show()
+        self.raise_()
+        (self.secret if mode is CoverMode.LOCKED else self.code).setFocus()
+
+    def say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.primary.setEnabled(True)
+        self.secret.clear()
+        self.again.clear()
+        self.secret.setFocus()
+
+    def retranslate(self) -> None:
+        counter = self.counter
+        if self.mode is CoverMode.SIGN_IN:
+            self.title.setText(self.tr("Sign in to counter %1").replace("%1", str(counter)))
+            self.note.setText(self.tr("Enter your staff code and password before serving customers."))
+            self.secret.setPlaceholderText(self.tr("Password"))
+            self.primary.setText(self.tr("Sign in"))
+        elif self.mode is CoverMode.LOCKED:
+            self.title.setText(self.tr("Counter %1 is locked").replace("%1", str(counter)))
+            self.note.setText(
+                self.tr(
+                    "Locked after a while without use. %1 resumes with their PIN: everything on the "
+                    "screen is kept as it was."
+                ).replace("%1", self.locked_name)
+            )
+            self.secret.setPlaceholderText(self.tr("PIN (or password if no PIN is set)"))
+            self.primary.setText(self.tr("Resume"))
+            self.secondary.setText(self.tr("Sign in as someone else"))
+        else:
+            self.title.setText(self.tr("Set up the administrator"))
+            self.note.setText(
+                self.tr(
+                    "This hall has no administrator yet. Create one now with a password chosen here; "
+                    "there is no default password. Until then anyone may use the counter."
+                )
+            )
+            self.name.setPlaceholderText(self.tr("Name"))
+            self.secret.setPlaceholderText(self.tr("Password (at least 8 characters)"))
+            self.again.setPlaceholderText(self.tr("Password again"))
+            self.primary.setText(self.tr("Create administrator"))
+            self.secondary.setText(self.tr("Later"))
+        self.code.setPlaceholderText(self.tr("Staff code"))
+
+    # keeping the whole window covered ----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.setGeometry(self.window_.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(style.TEAL_DARK))  # opaque: nothing of the desk shows
+        painter.end()
+
+
+class CounterSignIn(QObject):
+    """When the counter window is covered, and what the cover's answers do (through the hall)."""
+
+    signed_in = Signal(object)  # the Session of the clerk now at the counter
+    locked = Signal()
+    resumed = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        client: HallClient[Hall],
+        counter: int,
+        on_clerk: Callable[[str], None],
+        *,
+        policy: IdlePolicy = DEFAULT_IDLE_POLICY,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """``on_clerk(code)``: the window's own way to seat a clerk at its counter."""
+        super().__init__(window)
+        self.window = window
+        self.client = client
+        self.on_clerk = on_clerk
+        self.policy = policy
+        self.now = now
+        self.cover = SignInCover(window, counter)
+        self.session: Session | None = None
+        self.enforcing = False
+        self._last = now()
+        self.cover.submitted.connect(self._submit)
+        self.cover.other_clerk.connect(self._other_clerk)
+        self.cover.later.connect(self._uncover)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._timer = make_timer(self, 1000, self.check)
+        self._timer.start()
+        client.submit(_state, self._on_state, self._on_error)
+
+    @property
+    def covered(self) -> bool:
+        return self.cover.isVisible()
+
+    # what the hall says at start --------------------------------------------------------------------
+    def _on_state(self, state: tuple[bool, bool, Session | None]) -> None:
+        self.enforcing, setup_needed, session = state
+        if session is not None:
+            self._seat(session)
+        elif setup_needed and not self.enforcing:
+            self._cover(CoverMode.SET_UP)
+        elif self.enforcing:
+            self._cover(CoverMode.SIGN_IN)
+
+    def ask_sign_in(self) -> None:
+        """The clerk button: another clerk takes the counter (signing in when the hall has accounts)."""
+        self._cover(CoverMode.SIGN_IN)
+
+    # the idle lock -----------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and not self.covered:
+            self._last = self.now()
+        return False
+
+    @Slot()
+    def check(self) -> None:
+        """Lock the counter once its clerk has been away for the idle minutes (only a signed-in
+        clerk's counter locks: a hall without sign-in has nobody to resume it)."""
+        if self.session is None or self.covered:
+            return
+        status = idle_status(self._last, self.now(), self.policy)
+        if status.state is IdleState.LOCKED:
+            self.lock()
+
+    def lock(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self._cover(CoverMode.LOCKED, locked_name=f"{mask_name(session.name)} ({session.staff})")
+        self.client.submit(lambda h: h.users.lock_idle(), None, self._on_error)
+        self.locked.emit()
+
+    # answers ---------------------------------------------------------------------------------------
+    @Slot()
+    def _submit(self) -> None:
+        cover = self.cover
+        code, secret = cover.code.text().strip(), cover.secret.text()
+        cover.primary.setEnabled(False)
+        if cover.mode is CoverMode.LOCKED and self.session is not None:
+            staff = self.session.staff
+            self.client.submit(lambda h: h.users.resume(staff, secret), self._on_resumed, self._refused)
+        elif cover.mode is CoverMode.SET_UP:
+            name, again = cover.name.text(), cover.again.text()
+            if again != secret:
+                cover.say(self.tr("The two passwords differ."))
+                return
+            self.client.submit(lambda h: _set_up(h, code, name, secret), self._on_signed_in, self._refused)
+        else:
+            self.client.submit(lambda h: h.users.sign_in(code, secret), self._on_signed_in, self._refused)
+
+    @Slot()
+    def _other_clerk(self) -> None:
+        self.cover.show_mode(CoverMode.SIGN_IN)
+
+    def _on_signed_in(self, session: Session) -> None:
+        self.enforcing = True
+        self._seat(session)
+        self._uncover()
+        self.signed_in.emit(session)
+
+    def _on_resumed(self, session: Session) -> None:
+        self._uncover()
+        self.resumed.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.cover.say(_refusal(exc))
+
+    def _on_error(self, exc: BaseException) -> None:
+        if self.covered:
+            self.cover.say(describe(exc))
+
+    # helpers -----------------------------------------------------------------------------------------
+    def _seat(self, session: Session) -> None:
+        changed = self.session is None or self.session.staff != session.staff
+        self.session = session
+        if changed:
+            self.on_clerk(session.staff)
+
+    def _cover(self, mode: CoverMode, *, locked_name: str = "") -> None:
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setEnabled(False)  # nothing underneath is touched: its state stays as it is
+        self.cover.show_mode(mode, locked_name=locked_name)
+
+    @Slot()
+    def _uncover(self) -> None:
+        self.cover.hide()
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setEnabled(True)
+        self._last = self.now()
+
+
+def _state(hall: Hall) -> tuple[bool, bool, Session | None]:
+    gate = hall.gate
+    assert gate is not None
+    return gate.enforcing, hall.users.setup_needed(), gate.session
+
+
+def _set_up(hall: Hall, code: str, name: str, password: str) -> Session:
+    from counter_app.domain.roles import Role
+
+    hall.users.add(code, name, Role.ADMINISTRATOR, password)
+    return hall.users.sign_in(code, password)
+
+
+_REFUSALS = {
+    "sign_in_failed": QT_TRANSLATE_NOOP("CounterSignIn", "Wrong staff code or password."),
+    "sign_in_locked": QT_TRANSLATE_NOOP(
+        "CounterSignIn", "This account is locked after repeated wrong passwords; a supervisor must unlock it."
+    ),
+    "resume_failed": QT_TRANSLATE_NOOP("CounterSignIn", "Wrong PIN."),
+    "resume_other_clerk": QT_TRANSLATE_NOOP(
+        "CounterSignIn", "Only the clerk whose counter locked can resume it; sign in afresh instead."
+    ),
+    "first_account_admin": QT_TRANSLATE_NOOP(
+        "CounterSignIn", "The first account of a hall is its administrator."
+    ),
+    "secret_too_short": QT_TRANSLATE_NOOP("CounterSignIn", "The password is too short."),
+    "secret_too_simple": QT_TRANSLATE_NOOP(
+        "CounterSignIn", "The password is too easy to guess (repeated or in sequence)."
+    ),
+    "secret_is_name": QT_TRANSLATE_NOOP("CounterSignIn", "The password must not be the staff code or name."),
+    "secret_is_context": QT_TRANSLATE_NOOP(
+        "CounterSignIn", "The password must not be a word of this hall or this tool."
+    ),
+    "secret_control_character": QT_TRANSLATE_NOOP("CounterSignIn", "The password holds a control character."),
+    "pin_not_digits": QT_TRANSLATE_NOOP("CounterSignIn", "The PIN must be digits only."),
+    "user_exists": QT_TRANSLATE_NOOP("CounterSignIn", "This staff code already has an account."),
+    "staff_code_invalid": QT_TRANSLATE_NOOP(
+        "CounterSignIn", "A staff code is 1 to 40 characters without spaces."
+    ),
+    "staff_name_invalid": QT_TRANSLATE_NOOP("CounterSignIn", "A name is 1 to 60 printable characters."),
+}
+
+
+def _refusal(exc: BaseException) -> str:
+    """The clerk's sentence for a refused sign-in (in their language), else the general one."""
+    from counter_app.domain.errors import HallError
+
+    if isinstance(exc, HallError):
+        text = _REFUSALS.get(exc.code)
+        if text is not None:
+            return QCoreApplication.translate("CounterSignIn", str(text))
+    return describe(exc)
