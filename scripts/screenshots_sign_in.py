@@ -25,9 +25,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter_app.app import open_hall
 from counter_app.domain.roles import Role
 from counter_app.qt_i18n import install_language
+from counter_app.services.hall import Hall
 from counter_app.services.session import SignedIn
 from counter_app.ui import style
+from counter_app.ui.counter.window import CounterWindow
 from counter_app.ui.hall_client import HallClient, HallWorker
+from counter_app.ui.sign_in import CounterSignIn
 
 ADMIN_PASSWORD = "Sunshine-Meadow7"
 CLERK_PASSWORD = "River-Lantern42"
@@ -66,20 +69,42 @@ def hall_file(accounts: bool) -> Path:
     return db
 
 
-def counter(app: QApplication, db: Path, width: int, height: int) -> tuple[object, object, HallWorker]:
-    from counter_app.ui.counter.window import CounterWindow
-    from counter_app.ui.sign_in import CounterSignIn
-
+def counter(db: Path, width: int, height: int) -> tuple[CounterWindow, CounterSignIn, HallWorker[Hall]]:
     signed_in = SignedIn()
-    worker = HallWorker(lambda: open_hall(db, signed_in=signed_in))
+    worker: HallWorker[Hall] = HallWorker(lambda: open_hall(db, signed_in=signed_in))
     worker.start()
     worker.ready.wait()
     client = HallClient(worker)
     window = CounterWindow(client, 1, None, "zh_CN")
-    window.sign_in = CounterSignIn(window, client, 1, window.seat_clerk)
+    control = CounterSignIn(window, client, 1, window.seat_clerk)
+    window.sign_in = control
     window.resize(width, height)
     window.show()
-    return window, window.sign_in, worker
+    return window, control, worker
+
+
+def close(window: CounterWindow, worker: HallWorker[Hall]) -> None:
+    window.close()
+    worker.stop()
+    gc.collect()
+
+
+def shoot(app: QApplication, out: Path, width: int, height: int) -> None:
+    window, control, worker = counter(hall_file(accounts=True), width, height)
+    wait_for(app, lambda: control.covered)
+    control.cover.code.setText("c01")
+    grab(app, window, out / f"sign-in-{width}x{height}.png")
+    control.cover.secret.setText(CLERK_PASSWORD)
+    control.cover.primary.click()
+    wait_for(app, lambda: not control.covered)
+    spin(app, 1.5)
+    control.lock()
+    grab(app, window, out / f"idle-lock-{width}x{height}.png")
+    close(window, worker)
+    window, control, worker = counter(hall_file(accounts=False), width, height)
+    wait_for(app, lambda: control.covered)
+    grab(app, window, out / f"set-up-{width}x{height}.png")
+    close(window, worker)
 
 
 def main(out: Path, sizes: list[tuple[int, int]]) -> None:
@@ -88,25 +113,7 @@ def main(out: Path, sizes: list[tuple[int, int]]) -> None:
     install_language("zh_CN")
     style.apply_app_style(app, "zh_CN")
     for width, height in sizes:
-        window, control, worker = counter(app, hall_file(accounts=True), width, height)
-        wait_for(app, lambda: control.covered)  # type: ignore[attr-defined]
-        control.cover.code.setText("c01")  # type: ignore[attr-defined]
-        grab(app, window, out / f"sign-in-{width}x{height}.png")  # type: ignore[arg-type]
-        control.cover.secret.setText(CLERK_PASSWORD)  # type: ignore[attr-defined]
-        control.cover.primary.click()  # type: ignore[attr-defined]
-        wait_for(app, lambda: not control.covered)  # type: ignore[attr-defined]
-        spin(app, 1.5)
-        control.lock()  # type: ignore[attr-defined]
-        grab(app, window, out / f"idle-lock-{width}x{height}.png")  # type: ignore[arg-type]
-        window.close()  # type: ignore[attr-defined]
-        worker.stop()
-        gc.collect()
-        window, control, worker = counter(app, hall_file(accounts=False), width, height)
-        wait_for(app, lambda: control.covered)  # type: ignore[attr-defined]
-        grab(app, window, out / f"set-up-{width}x{height}.png")  # type: ignore[arg-type]
-        window.close()  # type: ignore[attr-defined]
-        worker.stop()
-        gc.collect()
+        shoot(app, out, width, height)
 
 
 if __name__ == "__main__":

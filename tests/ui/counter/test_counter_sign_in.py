@@ -138,7 +138,7 @@ def test_someone_else_signs_in_afresh_from_a_locked_counter(qtbot: Any, signed_c
 def test_a_new_hall_offers_to_create_its_administrator(
     qtbot: Any, client: HallClient, other: Hall, cheap_hashing: object
 ) -> None:
-    window, control = open_counter(qtbot, client, Monotonic())
+    _, control = open_counter(qtbot, client, Monotonic())
     qtbot.waitUntil(lambda: control.covered, timeout=10_000)
     assert control.cover.mode is CoverMode.SET_UP
     control.cover.code.setText("admin")
@@ -154,7 +154,7 @@ def test_a_new_hall_offers_to_create_its_administrator(
 
 def test_later_leaves_a_hall_without_accounts_open_and_never_locked(qtbot: Any, client: HallClient) -> None:
     clock = Monotonic()
-    window, control = open_counter(qtbot, client, clock)
+    _, control = open_counter(qtbot, client, clock)
     qtbot.waitUntil(lambda: control.covered, timeout=10_000)
     control.cover.secondary.click()
     assert not control.covered
