@@ -22,7 +22,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.masking import mask_name
 from counter_app.domain.sign_in import DEFAULT_IDLE_POLICY, IdlePolicy, IdleState, idle_status
 from counter_app.ui import style
-from counter_app.ui.messages import describe
+from counter_app.ui.messages import QT_TRANSLATE_NOOP, describe, register
 from counter_app.ui.widgets import make_timer
 
 if TYPE_CHECKING:
@@ -340,7 +340,7 @@ class CounterSignIn(QObject):
         self.resumed.emit()
 
     def _refused(self, exc: BaseException) -> None:
-        self.cover.say(_refusal(exc))
+        self.cover.say(describe(exc))
 
     def _on_error(self, exc: BaseException) -> None:
         if self.covered:
@@ -381,42 +381,66 @@ def _set_up(hall: Hall, code: str, name: str, password: str) -> Session:
     return hall.users.sign_in(code, password)
 
 
-_REFUSALS = {
-    "sign_in_failed": QT_TRANSLATE_NOOP("CounterSignIn", "Wrong staff code or password."),
-    "sign_in_locked": QT_TRANSLATE_NOOP(
-        "CounterSignIn", "This account is locked after repeated wrong passwords; a supervisor must unlock it."
-    ),
-    "resume_failed": QT_TRANSLATE_NOOP("CounterSignIn", "Wrong PIN."),
-    "resume_other_clerk": QT_TRANSLATE_NOOP(
-        "CounterSignIn", "Only the clerk whose counter locked can resume it; sign in afresh instead."
-    ),
-    "first_account_admin": QT_TRANSLATE_NOOP(
-        "CounterSignIn", "The first account of a hall is its administrator."
-    ),
-    "secret_too_short": QT_TRANSLATE_NOOP("CounterSignIn", "The password is too short."),
-    "secret_too_simple": QT_TRANSLATE_NOOP(
-        "CounterSignIn", "The password is too easy to guess (repeated or in sequence)."
-    ),
-    "secret_is_name": QT_TRANSLATE_NOOP("CounterSignIn", "The password must not be the staff code or name."),
-    "secret_is_context": QT_TRANSLATE_NOOP(
-        "CounterSignIn", "The password must not be a word of this hall or this tool."
-    ),
-    "secret_control_character": QT_TRANSLATE_NOOP("CounterSignIn", "The password holds a control character."),
-    "pin_not_digits": QT_TRANSLATE_NOOP("CounterSignIn", "The PIN must be digits only."),
-    "user_exists": QT_TRANSLATE_NOOP("CounterSignIn", "This staff code already has an account."),
-    "staff_code_invalid": QT_TRANSLATE_NOOP(
-        "CounterSignIn", "A staff code is 1 to 40 characters without spaces."
-    ),
-    "staff_name_invalid": QT_TRANSLATE_NOOP("CounterSignIn", "A name is 1 to 60 printable characters."),
-}
-
-
-def _refusal(exc: BaseException) -> str:
-    """The clerk's sentence for a refused sign-in (in their language), else the general one."""
-    from counter_app.domain.errors import HallError
-
-    if isinstance(exc, HallError):
-        text = _REFUSALS.get(exc.code)
-        if text is not None:
-            return QCoreApplication.translate("CounterSignIn", str(text))
-    return describe(exc)
+register(
+    {
+        "sign_in_failed": (QT_TRANSLATE_NOOP("Errors", "Wrong staff code or password."), ()),
+        "sign_in_locked": (
+            QT_TRANSLATE_NOOP(
+                "Errors", "Staff %1 is locked after repeated wrong passwords; a supervisor must unlock it."
+            ),
+            ("staff",),
+        ),
+        "sign_in_required": (
+            QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a signed-in member of staff."),
+            (),
+        ),
+        "not_permitted": (
+            QT_TRANSLATE_NOOP("Errors", "Your role may not do this; ask a supervisor or the administrator."),
+            (),
+        ),
+        "not_signed_in_clerk": (
+            QT_TRANSLATE_NOOP("Errors", "Signed in as %1: steps are recorded under your own staff code."),
+            ("staff",),
+        ),
+        "resume_failed": (QT_TRANSLATE_NOOP("Errors", "Wrong PIN."), ()),
+        "resume_other_clerk": (
+            QT_TRANSLATE_NOOP(
+                "Errors", "Only the clerk whose counter locked can resume it; sign in afresh instead."
+            ),
+            (),
+        ),
+        "first_account_admin": (
+            QT_TRANSLATE_NOOP("Errors", "The first account of a hall is its administrator."),
+            (),
+        ),
+        "secret_too_short": (QT_TRANSLATE_NOOP("Errors", "The password is too short."), ()),
+        "secret_too_long": (QT_TRANSLATE_NOOP("Errors", "The password is too long."), ()),
+        "secret_too_simple": (
+            QT_TRANSLATE_NOOP("Errors", "The password is too easy to guess (repeated or in sequence)."),
+            (),
+        ),
+        "secret_is_name": (
+            QT_TRANSLATE_NOOP("Errors", "The password must not be the staff code or name."),
+            (),
+        ),
+        "secret_is_context": (
+            QT_TRANSLATE_NOOP("Errors", "The password must not be a word of this hall or this tool."),
+            (),
+        ),
+        "secret_blocklisted": (
+            QT_TRANSLATE_NOOP("Errors", "This password is on the hall's refused list."),
+            (),
+        ),
+        "secret_control_character": (
+            QT_TRANSLATE_NOOP("Errors", "The password holds a control character."),
+            (),
+        ),
+        "pin_not_digits": (QT_TRANSLATE_NOOP("Errors", "The PIN must be digits only."), ()),
+        "user_exists": (QT_TRANSLATE_NOOP("Errors", "This staff code already has an account."), ()),
+        "staff_code_invalid": (
+            QT_TRANSLATE_NOOP("Errors", "A staff code is 1 to 40 characters without spaces."),
+            (),
+        ),
+        "staff_name_invalid": (QT_TRANSLATE_NOOP("Errors", "A name is 1 to 60 printable characters."), ()),
+    }
+)
