@@ -37,9 +37,6 @@ class AuditService:
         outside the database, that the chain still passes through it)."""
         self.gate.require(Action.AUDIT_VERIFY)
         if not self.store.audit.enabled:
-            raise RuleViolation(
-                "The hall server does not keep the audit chain yet; verify a PC's own file.",
-                code="audit_chain_not_kept",
-            )
+            raise RuleViolation("This store keeps no audit chain.", code="audit_chain_not_kept")
         with self.store.read():
             return self.store.audit.verify(anchor)

@@ -9,19 +9,27 @@ together. SQLite serialises writers (``BEGIN IMMEDIATE``), so reading the head t
 
 Which rows are new: on SQLite, temporary triggers of *this connection* note every audit row it
 inserts (``temp.audit_pending``). A row another program inserts into the file fires no such trigger,
-is never chained, and :meth:`AuditChain.verify` names it as inserted outside the tool.
+is never chained, and :meth:`AuditChain.verify` names it as inserted outside the tool. On the hall
+server (PostgreSQL) a trigger of the schema notes every inserted row in ``audit_pending`` with its
+transaction id; a unit of work chains the rows of its own transaction (and those noted under txid 0
+when the server was upgraded) while holding the one-row ``audit_head`` lock, so links follow commit
+order; rows of another program's transaction stay unchained and are named the same way.
 
 What is hashed: the columns named in :data:`AUDITED` (fixed lists, so a later migration that adds a
 column to an audited table does not change old hashes; a test compares them with the schema), plus
 ``@source`` and ``@row``. A row that no longer exists is hashed as ``{"@source", "@row",
 "@missing": 1}`` — which never matches — so a deletion shows as a broken link naming the row.
 
-The hall server (PostgreSQL) does not keep the chain yet: :func:`keeps_chain` says so.
+Values are hashed as the engine returns them, made plain: text and integers as they are; the
+server's times as UTC ISO text, its days as ISO text and its JSON as compact sorted JSON, so a
+session's time zone never changes a hash.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
+from datetime import UTC, date, datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -62,8 +70,20 @@ AUDITED: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 
 def keeps_chain(sql: Sql) -> bool:
-    """Whether this engine keeps the chain (today: the embedded SQLite file)."""
-    return sql.dialect.name == "sqlite"
+    """Whether this engine keeps the chain (both do)."""
+    return sql.dialect.name in ("sqlite", "postgresql")
+
+
+def _plain(value: object) -> AuditValue:
+    if value is None or isinstance(value, str | int):
+        return value
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return str(value)
 
 
 def _fields(source: str, row_id: int, row: Mapping[str, Any] | None) -> dict[str, AuditValue]:
@@ -72,7 +92,7 @@ def _fields(source: str, row_id: int, row: Mapping[str, Any] | None) -> dict[str
         fields["@missing"] = 1
         return fields
     for key, value in row.items():
-        fields[key] = value if value is None or isinstance(value, str | int) else str(value)
+        fields[key] = _plain(value)
     return fields
 
 
@@ -123,11 +143,15 @@ class AuditChain:
     def __init__(self, sql: Sql) -> None:
         self.sql = sql
         self.enabled = keeps_chain(sql)
+        self.server = sql.dialect.name == "postgresql"
         self._watching = False
 
     def watch(self) -> None:
-        """Create this connection's temporary triggers (once; a no-op where the chain is not kept)."""
+        """Create this connection's temporary triggers (once; the server's are in its schema)."""
         if not self.enabled or self._watching:
+            return
+        if self.server:
+            self._watching = True
             return
         self.sql.execute(
             "CREATE TEMP TABLE IF NOT EXISTS audit_pending"
@@ -144,6 +168,8 @@ class AuditChain:
         """Chain the rows this connection inserted in the open transaction; call just before commit."""
         if not self._watching:
             return 0
+        if self.server:
+            return self._seal_on_server()
         pending = self.sql.execute("SELECT source, row_id FROM audit_pending ORDER BY n").fetchall()
         if not pending:
             return 0
@@ -153,6 +179,23 @@ class AuditChain:
                 self.sql, at, str(source), int(row_id), _row(self.sql, str(source), int(row_id)) or {}
             )
         self.sql.execute("DELETE FROM audit_pending")
+        return len(pending)
+
+    def _seal_on_server(self) -> int:
+        """The rows of this transaction (and an upgrade's, txid 0), read again once the head is
+        locked: READ COMMITTED shows what a transaction that held the lock before has chained."""
+        mine = "txid IN (txid_current(), 0)"
+        if not self.sql.execute(f"SELECT EXISTS (SELECT 1 FROM audit_pending WHERE {mine})").fetchone()[0]:
+            return 0
+        self.sql.execute("SELECT id FROM audit_head WHERE id = 1 FOR UPDATE")  # links in commit order
+        pending = self.sql.execute(
+            f"SELECT source, row_id FROM audit_pending WHERE {mine} ORDER BY n"
+        ).fetchall()
+        at = head(self.sql)
+        for source, row_id in pending:
+            row = _row(self.sql, str(source), int(row_id)) or {}
+            at = _append(self.sql, at, str(source), int(row_id), row)
+        self.sql.execute(f"DELETE FROM audit_pending WHERE {mine}")
         return len(pending)
 
     def head(self) -> Link:

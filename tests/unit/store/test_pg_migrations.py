@@ -84,3 +84,15 @@ def test_sign_in_history_and_staff_history_are_append_only_on_the_server(pg_dsn:
                 """INSERT INTO users (code, name, role, password_hash, created_at, updated_at)
                    VALUES ('c02', 'y', 'clerk', 'plain-text', now(), now())"""
             )
+
+
+def test_the_server_has_every_hashed_column_of_each_audited_table(pg_dsn: str) -> None:
+    from counter_app.store.audit_chain import AUDITED
+
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        for table, columns in AUDITED.items():
+            found = conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+            assert tuple(r[0] for r in found) == columns, table

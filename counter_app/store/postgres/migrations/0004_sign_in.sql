@@ -2,7 +2,12 @@
 -- counter_app/store/sqlite/schema_users.py) in PostgreSQL's own types. Accounts sit beside staff:
 -- staff is the applications' roster (clerk / supervisor), an administrator is not desk staff, and the
 -- lockout columns change on every wrong password. user_events is append-only (refuse_change() of 0001).
--- The hash chain over the audit rows (audit_chain) is kept by the embedded store only, for now.
+-- The hash chain over the audit rows (audit_chain; counter_app/store/audit_chain.py): every audit
+-- table notes each inserted row in audit_pending with its transaction id (a trigger), and the tool's
+-- unit of work chains the rows of its own transaction just before it commits, holding the one-row
+-- audit_head lock so links are written in commit order. Rows another program inserts stay noted
+-- under another transaction, are never chained, and `audit verify` names them. Rows already on an
+-- upgraded server are noted under txid 0 and chained by the first unit of work.
 -- A released migration is never edited: changes come as a new numbered file.
 
 CREATE TABLE users (
@@ -35,3 +40,47 @@ CREATE TRIGGER user_events_append_only BEFORE UPDATE OR DELETE ON user_events
 -- staff_events had no guard: append-only from now on, as on the embedded store.
 CREATE TRIGGER staff_events_append_only BEFORE UPDATE OR DELETE ON staff_events
     FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+-- the audit chain ----------------------------------------------------------------------------------
+CREATE TABLE audit_chain (
+    seq bigint PRIMARY KEY CHECK (seq >= 1),
+    source text NOT NULL,
+    row_id bigint NOT NULL,
+    hash text NOT NULL CHECK (length(hash) = 64),
+    UNIQUE (source, row_id)
+);
+CREATE TRIGGER audit_chain_append_only BEFORE UPDATE OR DELETE ON audit_chain
+    FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+CREATE TABLE audit_head (
+    id integer PRIMARY KEY CHECK (id = 1)
+);
+INSERT INTO audit_head VALUES (1);
+
+CREATE TABLE audit_pending (
+    n bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    txid bigint NOT NULL,
+    source text NOT NULL,
+    row_id bigint NOT NULL
+);
+CREATE INDEX audit_pending_txid ON audit_pending (txid);
+
+CREATE FUNCTION note_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit_pending (txid, source, row_id) VALUES (txid_current(), TG_TABLE_NAME, NEW.id);
+    RETURN NULL;
+END $$;
+
+DO $$
+DECLARE
+    audited text[] := ARRAY['queue_events', 'application_events', 'application_access', 'staff_events',
+                            'user_events', 'payment_guidance', 'visit_handovers', 'work_calendar_events'];
+    name text;
+BEGIN
+    FOREACH name IN ARRAY audited LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I FOR EACH ROW EXECUTE FUNCTION note_audit_row()',
+                       name || '_audit_note', name);
+        EXECUTE format('INSERT INTO audit_pending (txid, source, row_id) SELECT 0, %L, id FROM %I ORDER BY id',
+                       name, name);
+    END LOOP;
+END $$;
