@@ -92,7 +92,8 @@ def test_the_server_has_every_hashed_column_of_each_audited_table(pg_dsn: str) -
     with psycopg.connect(pg_dsn, autocommit=True) as conn:
         for table, columns in AUDITED.items():
             found = conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position",
+                """SELECT column_name FROM information_schema.columns
+                   WHERE table_name = %s ORDER BY ordinal_position""",
                 [table],
             ).fetchall()
             assert tuple(r[0] for r in found) == columns, table
