@@ -303,6 +303,7 @@ class QueueService:
 
     def recall(self, counter: int) -> RecallResult:
         """Call the current number again; past the configured recalls it becomes a no-show."""
+        self.gate.require(Action.SERVE_QUEUE)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -325,6 +326,7 @@ class QueueService:
 
     def start_serving(self, counter: int) -> Ticket:
         """The called customer has arrived at the counter (到柜)."""
+        self.gate.require(Action.SERVE_QUEUE)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -338,6 +340,7 @@ class QueueService:
             return serving
 
     def no_show(self, counter: int) -> Ticket:
+        self.gate.require(Action.SERVE_QUEUE)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -365,6 +368,7 @@ class QueueService:
         """Finish the customer at this counter. With ``ticket_id`` (what the window shows) or
         ``number`` (what the clerk typed), refuse if that is not the counter's current customer, so
         a stale window or a typo cannot finish someone else."""
+        self.gate.require(Action.SERVE_QUEUE)
         with self.store.write():
             now = self.clock()
             ticket = self._current(counter)
@@ -393,6 +397,7 @@ class QueueService:
         take the customer (it must serve ``to_service``; it may be the same service). Without one
         the customer is passed on, and the quality figures count it as such.
         """
+        self.gate.require(Action.SERVE_QUEUE)
         to_service = to_service.strip().upper()
         if self.profile.service(to_service) is None:
             raise InvalidInput(
@@ -447,6 +452,7 @@ class QueueService:
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:
         """Put a no-show back in line (at the back) within the configured minutes (过号重排)."""
+        self.gate.require(Action.SERVE_QUEUE)
         with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)

@@ -162,3 +162,27 @@ def test_a_hall_without_accounts_enforces_nothing(hall: Hall) -> None:
     number = _accept(hall, "王丽")
     assert hall.applications.hand_over(number, to_owner="李强", clerk="王丽").owner == "李强"
     assert hall.audit.verify().ok
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        lambda h: h.queue.recall(1),
+        lambda h: h.queue.start_serving(1),
+        lambda h: h.queue.no_show(1),
+        lambda h: h.queue.finish(1),
+        lambda h: h.queue.transfer(1, "B"),
+        lambda h: h.queue.requeue("A001"),
+    ],
+    ids=["recall", "start", "no_show", "finish", "transfer", "requeue"],
+)
+def test_every_counter_key_serves_the_queue(hall: Hall, key: Callable[[Hall], object]) -> None:
+    """An administrator serves no customer (least privilege): every key of the counter is refused."""
+    set_up_accounts(hall)
+    sign_in_as(hall, "c01")
+    hall.queue.issue("A")
+    hall.queue.call_next(1, clerk="c01")
+    sign_in_as(hall, "admin")
+    with pytest.raises(NotPermitted) as refused:
+        key(hall)
+    assert refused.value.params["action"] == Action.SERVE_QUEUE.value
