@@ -54,9 +54,10 @@ def actions(hall: Hall, ops: int) -> list[float]:
 
 def main(ops: int) -> dict[str, object]:
     folder = Path(tempfile.mkdtemp(prefix="counter-audit-bench-"))
-    with open_hall(folder / "chained.sqlite3", create=True) as chained, open_hall(
-        folder / "plain.sqlite3", create=True
-    ) as plain:
+    with (
+        open_hall(folder / "chained.sqlite3", create=True) as chained,
+        open_hall(folder / "plain.sqlite3", create=True) as plain,
+    ):
         plain.store.audit._watching = False  # type: ignore[attr-defined]  # the baseline: no links
         for hall in (chained, plain):
             actions(hall, 20)  # warm up

@@ -102,7 +102,8 @@ def shoot(app: QApplication, out: Path, width: int, height: int) -> None:
     grab(app, window, out / f"idle-lock-{width}x{height}.png")
     close(window, worker)
     window, control, worker = counter(hall_file(accounts=False), width, height)
-    wait_for(app, lambda: control.covered)
+    wait_for(app, lambda: control.setup_needed)
+    window.clerk_button.click()
     grab(app, window, out / f"set-up-{width}x{height}.png")
     close(window, worker)
 

@@ -234,7 +234,7 @@ def _add_sign_in(window: CounterWindow, client: HallClient[Hall], counter: int) 
     """Sign-in before serving, the idle lock, the first start's administrator (``ui/sign_in.py``)."""
     from counter_app.ui.sign_in import CounterSignIn
 
-    window.sign_in = CounterSignIn(window, client, counter, window.seat_clerk)
+    window.sign_in = CounterSignIn(window, client, counter, window.seat_clerk, window.ask_clerk_name)
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:

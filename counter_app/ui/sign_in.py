@@ -9,8 +9,10 @@ while covered, so no key reaches them. :class:`CounterSignIn` decides when the c
   monotonic clock, so a clock jump neither locks nor unlocks) → **locked**: only that clerk resumes,
   with their PIN (or password when they set no PIN), and finds everything as they left it; anyone
   else signs in afresh;
-* the hall has no administrator yet → **set up**: create one here, with a password chosen here (never
-  a default), or later on the command line (``counter-app user add NAME --role admin``).
+* the hall has no administrator yet and the clerk button is pressed → **set up**: create one here,
+  with a password chosen here (never a default), or on the command line (``counter-app user add NAME
+  --role admin``); "Later" goes on as before (a typed name), since a hall without accounts enforces
+  nothing. Once created, the counter asks for a clerk's sign-in (the administrator serves no one).
 
 Every check runs in the service (``UserService``) through the hall's worker; this module only asks.
 """
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.masking import mask_name
+from counter_app.domain.roles import Role
 from counter_app.domain.sign_in import DEFAULT_IDLE_POLICY, IdlePolicy, IdleState, idle_status
 from counter_app.ui import style
 from counter_app.ui.messages import QT_TRANSLATE_NOOP, describe, register
@@ -240,15 +243,19 @@ class CounterSignIn(QObject):
         client: HallClient[Hall],
         counter: int,
         on_clerk: Callable[[str], None],
+        on_later: Callable[[], None] | None = None,
         *,
         policy: IdlePolicy = DEFAULT_IDLE_POLICY,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
-        """``on_clerk(code)``: the window's own way to seat a clerk at its counter."""
+        """``on_clerk(code)``: the window's own way to seat a clerk at its counter; ``on_later()``:
+        its way to take a typed name in a hall that has not set sign-in up."""
         super().__init__(window)
         self.window = window
         self.client = client
         self.on_clerk = on_clerk
+        self.on_later = on_later
+        self.setup_needed = False
         self.policy = policy
         self.now = now
         self.cover = SignInCover(window, counter)
@@ -257,7 +264,7 @@ class CounterSignIn(QObject):
         self._last = now()
         self.cover.submitted.connect(self._submit)
         self.cover.other_clerk.connect(self._other_clerk)
-        self.cover.later.connect(self._uncover)
+        self.cover.later.connect(self._later)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -271,17 +278,27 @@ class CounterSignIn(QObject):
 
     # what the hall says at start --------------------------------------------------------------------
     def _on_state(self, state: tuple[bool, bool, Session | None]) -> None:
-        self.enforcing, setup_needed, session = state
+        self.enforcing, self.setup_needed, session = state
         if session is not None:
             self._seat(session)
-        elif setup_needed and not self.enforcing:
-            self._cover(CoverMode.SET_UP)
         elif self.enforcing:
             self._cover(CoverMode.SIGN_IN)
 
+    @property
+    def offers_sign_in(self) -> bool:
+        """Whether the clerk button is this controller's: the hall has accounts, or none yet."""
+        return self.enforcing or self.setup_needed
+
     def ask_sign_in(self) -> None:
-        """The clerk button: another clerk takes the counter (signing in when the hall has accounts)."""
-        self._cover(CoverMode.SIGN_IN)
+        """The clerk button: another clerk takes the counter (signing in when the hall has accounts),
+        or the hall's first start sets its administrator up."""
+        self._cover(CoverMode.SIGN_IN if self.enforcing else CoverMode.SET_UP)
+
+    @Slot()
+    def _later(self) -> None:
+        self._uncover()
+        if self.on_later is not None:
+            self.on_later()
 
     # the idle lock -----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -330,7 +347,17 @@ class CounterSignIn(QObject):
         self.cover.show_mode(CoverMode.SIGN_IN)
 
     def _on_signed_in(self, session: Session) -> None:
-        self.enforcing = True
+        self.enforcing, self.setup_needed = True, False
+        if session.role is Role.ADMINISTRATOR:  # set up, or signed in to manage: not a desk role
+            self.cover.show_mode(
+                CoverMode.SIGN_IN,
+                problem=self.tr(
+                    "An administrator serves no customers: a clerk signs in here. Add clerks with "
+                    "counter-app user add CODE NAME --role clerk."
+                ),
+            )
+            self.signed_in.emit(session)
+            return
         self._seat(session)
         self._uncover()
         self.signed_in.emit(session)
@@ -375,8 +402,6 @@ def _state(hall: Hall) -> tuple[bool, bool, Session | None]:
 
 
 def _set_up(hall: Hall, code: str, name: str, password: str) -> Session:
-    from counter_app.domain.roles import Role
-
     hall.users.add(code, name, Role.ADMINISTRATOR, password)
     return hall.users.sign_in(code, password)
 

@@ -331,9 +331,13 @@ class CounterWindow(CounterScreen):
         self._act(lambda h: h.queue.set_counter_state(self.counter, CounterState.OPEN, clerk), None)
 
     def _change_clerk(self) -> None:
-        if self.sign_in is not None and self.sign_in.enforcing:
-            self.sign_in.ask_sign_in()  # the hall has accounts: a password, not a typed name
+        if self.sign_in is not None and self.sign_in.offers_sign_in:
+            self.sign_in.ask_sign_in()  # a password, not a typed name (or the first start's set-up)
             return
+        self.ask_clerk_name()
+
+    def ask_clerk_name(self) -> None:
+        """A hall without sign-in: the clerk types their name or staff number."""
         current = self.view.status.counter.clerk if self.view else ""
         name, ok = QInputDialog.getText(
             self, self.tr("Sign in"), self.tr("Clerk name or staff number:"), text=current

@@ -138,9 +138,11 @@ def test_someone_else_signs_in_afresh_from_a_locked_counter(qtbot: Any, signed_c
 def test_a_new_hall_offers_to_create_its_administrator(
     qtbot: Any, client: HallClient, other: Hall, cheap_hashing: object
 ) -> None:
-    _, control = open_counter(qtbot, client, Monotonic())
-    qtbot.waitUntil(lambda: control.covered, timeout=10_000)
-    assert control.cover.mode is CoverMode.SET_UP
+    window, control = open_counter(qtbot, client, Monotonic())
+    qtbot.waitUntil(lambda: control.setup_needed, timeout=10_000)
+    assert not control.covered  # the counter works as before until someone sets sign-in up
+    window.clerk_button.click()
+    assert control.covered and control.cover.mode is CoverMode.SET_UP
     control.cover.code.setText("admin")
     control.cover.name.setText("管理员")
     control.cover.again.setText("Something-Else1")
@@ -148,14 +150,17 @@ def test_a_new_hall_offers_to_create_its_administrator(
     assert control.covered and control.cover.problem.text() == "The two passwords differ."
     control.cover.again.setText(PASSWORDS["admin"])
     answer(qtbot, control, PASSWORDS["admin"])
-    qtbot.waitUntil(lambda: not control.covered, timeout=10_000)
+    qtbot.waitUntil(lambda: control.cover.mode is CoverMode.SIGN_IN, timeout=10_000)
     assert not other.users.setup_needed()
+    assert control.covered and "serves no customers" in control.cover.problem.text()
+    assert window.clerk is None  # the administrator is not seated at the counter
 
 
 def test_later_leaves_a_hall_without_accounts_open_and_never_locked(qtbot: Any, client: HallClient) -> None:
     clock = Monotonic()
-    _, control = open_counter(qtbot, client, clock)
-    qtbot.waitUntil(lambda: control.covered, timeout=10_000)
+    window, control = open_counter(qtbot, client, clock)
+    qtbot.waitUntil(lambda: control.setup_needed, timeout=10_000)
+    window.clerk_button.click()
     control.cover.secondary.click()
     assert not control.covered
     clock.t += 3600
