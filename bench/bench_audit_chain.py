@@ -38,7 +38,7 @@ PASSWORD = "Sunshine-Meadow7"
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def actions(hall: Hall, ops: int) -> list[float]:
