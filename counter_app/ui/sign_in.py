@@ -302,9 +302,18 @@ class CounterSignIn(QObject):
 
     # the idle lock -----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and not self.covered:
+        kind = event.type()
+        if kind in _ACTIVITY and not self.covered:
             self._last = self.now()
+        elif kind == QEvent.Type.Close and watched is self.window:
+            self.detach()  # the window closes: stop watching the whole application
         return False
+
+    def detach(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._timer.stop()
 
     @Slot()
     def check(self) -> None:

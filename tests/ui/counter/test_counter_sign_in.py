@@ -17,7 +17,7 @@ from counter_app.domain.roles import Role
 from counter_app.qt_i18n import install_language
 from counter_app.services.hall import Hall
 from counter_app.ui.counter.window import CounterWindow
-from counter_app.ui.hall_client import HallClient
+from counter_app.ui.hall_client import HallClient, HallWorker
 from counter_app.ui.sign_in import CounterSignIn, CoverMode
 
 __all__ = ["cheap_hashing"]
@@ -47,12 +47,14 @@ def accounts(hall_file: Path, cheap_hashing: object) -> Path:
 
 @pytest.fixture
 def signed_client(qapp: object, accounts: Path) -> Iterator[HallClient]:
-    from conftest import start_client
-
     install_language("en")
-    client = start_client(accounts)
+    worker: HallWorker[Hall] = HallWorker(lambda: open_hall(accounts))
+    worker.start()
+    worker.ready.wait(10)
+    assert worker.open_error is None, worker.open_error
+    client = HallClient(worker)
     yield client
-    client.worker.stop()
+    worker.stop()
 
 
 def open_counter(qtbot: Any, client: HallClient, clock: Monotonic) -> tuple[CounterWindow, CounterSignIn]:
