@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -265,10 +264,10 @@ class CounterSignIn(QObject):
         self.cover.submitted.connect(self._submit)
         self.cover.other_clerk.connect(self._other_clerk)
         self.cover.later.connect(self._later)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watched: QObject | None = None
         self._timer = make_timer(self, 1000, self.check)
+        window.installEventFilter(self)  # its Show: then its native window's input (see _watch)
+        self._watch()
         self._timer.start()
         client.submit(_state, self._on_state, self._on_error)
 
@@ -301,19 +300,25 @@ class CounterSignIn(QObject):
             self.on_later()
 
     # the idle lock -----------------------------------------------------------------------------------
+    def _watch(self) -> None:
+        """Watch the input of the window's native window (every key, click and touch of the clerk
+        passes there before reaching a widget; nothing of other windows does)."""
+        handle = self.window.windowHandle()
+        if handle is not None and self._watched is not handle:
+            handle.installEventFilter(self)
+            self._watched = handle
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _ACTIVITY and not self.covered:
+        if watched is self.window:
+            if kind == QEvent.Type.Show:
+                self._watch()
+                self._timer.start()
+            elif kind == QEvent.Type.Close:
+                self._timer.stop()
+        elif kind in _ACTIVITY and not self.covered:
             self._last = self.now()
-        elif kind == QEvent.Type.Close and watched is self.window:
-            self.detach()  # the window closes: stop watching the whole application
         return False
-
-    def detach(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        self._timer.stop()
 
     @Slot()
     def check(self) -> None:
