@@ -87,12 +87,14 @@ class SignInCover(QWidget):
     submitted = Signal()
     other_clerk = Signal()
     later = Signal()
+    cancelled = Signal()
 
     def __init__(self, window: QMainWindow, counter: int) -> None:
         super().__init__(window)
         self.window_ = window
         self.counter = counter
         self.mode = CoverMode.SIGN_IN
+        self.cancellable = False
         self.locked_name = ""
         self.setObjectName("signInCover")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
@@ -154,11 +156,20 @@ class SignInCover(QWidget):
 
     @Slot()
     def _secondary(self) -> None:
-        (self.other_clerk if self.mode is CoverMode.LOCKED else self.later).emit()
+        if self.mode is CoverMode.LOCKED:
+            self.other_clerk.emit()
+        elif self.mode is CoverMode.SET_UP:
+            self.later.emit()
+        else:
+            self.cancelled.emit()
 
     # what it shows ---------------------------------------------------------------------------------
-    def show_mode(self, mode: CoverMode, *, locked_name: str = "", problem: str = "") -> None:
-        self.mode, self.locked_name = mode, locked_name
+    def show_mode(
+        self, mode: CoverMode, *, locked_name: str = "", problem: str = "", cancellable: bool = False
+    ) -> None:
+        """``cancellable``: signing in to take over a counter its clerk is at (the clerk button):
+        the clerk may go back to it."""
+        self.mode, self.locked_name, self.cancellable = mode, locked_name, cancellable
         for field in (self.name, self.secret, self.again):
             field.clear()
         if mode is not CoverMode.SIGN_IN:
@@ -169,7 +180,7 @@ class SignInCover(QWidget):
         self.code.setVisible(mode is not CoverMode.LOCKED)
         self.name.setVisible(mode is CoverMode.SET_UP)
         self.again.setVisible(mode is CoverMode.SET_UP)
-        self.secondary.setVisible(mode is not CoverMode.SIGN_IN)
+        self.secondary.setVisible(mode is not CoverMode.SIGN_IN or cancellable)
         self.note.setMinimumHeight(self.note.heightForWidth(self.card.width() - 64))
         self.card.adjustSize()
         self.setGeometry(self.window_.rect())
@@ -191,6 +202,7 @@ class SignInCover(QWidget):
             self.note.setText(self.tr("Enter your staff code and password before serving customers."))
             self.secret.setPlaceholderText(self.tr("Password"))
             self.primary.setText(self.tr("Sign in"))
+            self.secondary.setText(self.tr("Cancel"))
         elif self.mode is CoverMode.LOCKED:
             self.title.setText(self.tr("Counter %1 is locked").replace("%1", str(counter)))
             self.note.setText(
@@ -264,6 +276,7 @@ class CounterSignIn(QObject):
         self.cover.submitted.connect(self._submit)
         self.cover.other_clerk.connect(self._other_clerk)
         self.cover.later.connect(self._later)
+        self.cover.cancelled.connect(self._uncover)
         self._watched: QObject | None = None
         self._timer = make_timer(self, 1000, self.check)
         window.installEventFilter(self)  # its Show: then its native window's input (see _watch)
@@ -291,7 +304,10 @@ class CounterSignIn(QObject):
     def ask_sign_in(self) -> None:
         """The clerk button: another clerk takes the counter (signing in when the hall has accounts),
         or the hall's first start sets its administrator up."""
-        self._cover(CoverMode.SIGN_IN if self.enforcing else CoverMode.SET_UP)
+        if self.enforcing:
+            self._cover(CoverMode.SIGN_IN, cancellable=self.session is not None)
+        else:
+            self._cover(CoverMode.SET_UP)
 
     @Slot()
     def _later(self) -> None:
@@ -394,11 +410,11 @@ class CounterSignIn(QObject):
         if changed:
             self.on_clerk(session.staff)
 
-    def _cover(self, mode: CoverMode, *, locked_name: str = "") -> None:
+    def _cover(self, mode: CoverMode, *, locked_name: str = "", cancellable: bool = False) -> None:
         central = self.window.centralWidget()
         if central is not None:
             central.setEnabled(False)  # nothing underneath is touched: its state stays as it is
-        self.cover.show_mode(mode, locked_name=locked_name)
+        self.cover.show_mode(mode, locked_name=locked_name, cancellable=cancellable)
 
     @Slot()
     def _uncover(self) -> None:

@@ -87,6 +87,10 @@ def test_nothing_is_served_before_a_password(qtbot: Any, signed_client: HallClie
     answer(qtbot, control, PASSWORDS["c01"], code="c01")
     qtbot.waitUntil(lambda: not control.covered, timeout=10_000)
     assert window.clerk == "c01" and central.isEnabled()
+    window.clerk_button.click()  # someone to take over: a password again, or back to the counter
+    assert control.covered and control.cover.secondary.isVisible()
+    control.cover.secondary.click()
+    assert not control.covered and window.clerk == "c01"
     qtbot.waitUntil(lambda: other.views.counter_view(1).status.counter.clerk == "c01", timeout=10_000)
 
 
