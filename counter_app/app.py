@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from counter_app.services.clock import Clock
     from counter_app.services.hall import Hall
     from counter_app.services.hall_link import LinkedHall
+    from counter_app.services.session import SignedIn
 
 
 def open_hall(
@@ -36,6 +37,7 @@ def open_hall(
     timeout: float | None = None,
     create: bool = False,
     hall: str | None = None,
+    signed_in: SignedIn | None = None,
 ) -> Hall:
     """Open the hall's store and profile and build its services; ``clock`` defaults to the hall's
     time zone. Every process (window, CLI command, test driver) starts here.
@@ -43,7 +45,8 @@ def open_hall(
     ``hall``: the hall server's DSN: the hall on its server, directly (``hall init``, tests; a PC at
     work uses :func:`open_pc`, which keeps working when the server goes away). Else the embedded
     hall file at ``db_path``. ``timeout``: how long an action waits for the file's write lock before
-    saying "busy" (the store's default: 15 s). Only ``create`` (``counter-app init``) makes a new hall
+    saying "busy" (the store's default: 15 s). ``signed_in``: who is signed in, shared by the halls
+    one process opens (the windows' workers). Only ``create`` (``counter-app init``) makes a new hall
     database; a path with none raises :class:`~counter_app.domain.errors.NotAHallDatabase` having
     created nothing. The stored profile is brought up to date with a profile file when one is given
     (one transaction)."""
@@ -68,7 +71,12 @@ def open_hall(
 
     files = SqliteHallFiles(path) if str(path) != ":memory:" else None
     return Hall(
-        store=store, profile=profile, path=path, clock=clock or hall_clock(profile.hall.timezone), files=files
+        store=store,
+        profile=profile,
+        path=path,
+        clock=clock or hall_clock(profile.hall.timezone),
+        files=files,
+        signed_in=signed_in,
     )
 
 
@@ -218,16 +226,18 @@ def start_gui(args: argparse.Namespace) -> int:
     """``counter-app gui``: the windows of ``--role`` on this hall (``ui/launcher.py`` draws them)."""
     import os
 
+    from counter_app.services.session import SignedIn
     from counter_app.ui.launcher import launch
 
     dsn = getattr(args, "hall", None) or os.environ.get("COUNTER_APP_HALL") or None
     pc = getattr(args, "pc", None)
     args.hall = dsn  # the windows show the hall server's strip on a PC of a hall with a server
+    signed_in = SignedIn()  # one clerk per PC: every worker's hall knows who
 
     def opener() -> Hall:
         if dsn:  # a PC of a hall with a server: the server while it answers, this PC's own store else
             return open_pc(dsn, args.db, pc=pc, profile_file=args.profile)
-        return open_hall(args.db, profile_file=args.profile)
+        return open_hall(args.db, profile_file=args.profile, signed_in=signed_in)
 
     early = None if paths.profile_path(args.profile) is not None else stored_profile(args.db)
 

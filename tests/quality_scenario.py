@@ -71,7 +71,7 @@ def play_day(hall: Hall, set_clock: Callable[[datetime], None]) -> dict[str, int
     when("09:41")
     q.requeue("A003")
     when("09:45")
-    q.cancel("C001")
+    q.cancel("C001", clerk="c1")
     when("09:50")
     q.call_number(1, "A003")
     when("09:51")

@@ -67,6 +67,13 @@ def hall_for(args: argparse.Namespace, *, create: bool = False) -> Hall:
     open_hall: HallOpener = args.open_hall
     hall = open_hall(args.db, profile_file=args.profile, create=create)
     use_hall_timezone(hall.profile.hall.timezone)
+    try:
+        from counter_app.cli.users import sign_in
+
+        sign_in(hall, args)  # --as CODE
+    except BaseException:
+        hall.close()
+        raise
     return hall
 
 
@@ -97,7 +104,7 @@ def json_command(build: Callable[[Hall, argparse.Namespace], Any]) -> Callable[[
 def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
     """The whole command line; ``areas=False`` leaves out the applications, payments, staff and
     working-day commands (the ``gui`` command does not need them to start)."""
-    from counter_app.cli import admin, hall, queue
+    from counter_app.cli import admin, hall, queue, users
 
     common = CommandParser(add_help=False)
     common.add_argument(
@@ -106,6 +113,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
         help="hall database file (default: COUNTER_APP_DB or the user data folder)",
     )
     common.add_argument("--profile", default=argparse.SUPPRESS, help="hall profile TOML to load")
+    users.add_sign_in_options(common)
     common.add_argument(
         "--hall",
         default=argparse.SUPPRESS,
@@ -132,6 +140,7 @@ def build_parser(*, areas: bool = True) -> argparse.ArgumentParser:
         payments.register(sub, common)
         quality.register(sub, common)
         safety.register(sub, common)
+        users.register(sub, common)
     return parser
 
 
@@ -185,7 +194,7 @@ def _command(argv: Sequence[str]) -> str:
     """The sub-command word of ``argv`` (skipping the global options and their values)."""
     words = iter(argv)
     for word in words:
-        if word in ("--db", "--profile", "--hall", "--pc"):
+        if word in ("--db", "--profile", "--hall", "--pc", "--as"):
             next(words, None)
         elif not word.startswith("-"):
             return word

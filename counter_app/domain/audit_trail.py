@@ -219,3 +219,25 @@ def verify(rows: Iterable[ChainedRow], *, anchor: Link | None = None, start: Lin
 def _links(head: Link, row: ChainedRow) -> bool:
     """Whether ``row`` follows ``head`` directly (its hash links to it)."""
     return _well_formed(row.hash) and link(head.hash, row.seq, row.fields) == row.hash
+
+
+@dataclass(frozen=True)
+class Unchained:
+    """An audit row with no link: written into the file by something other than this tool."""
+
+    source: str
+    row_id: int
+
+
+@dataclass(frozen=True)
+class ChainVerdict:
+    """What checking a stored trail found: the chain's own :class:`Verdict`, the audit rows outside
+    it, and the table and id of the row at ``trail.seq`` when the chain broke there."""
+
+    trail: Verdict
+    unchained: tuple[Unchained, ...] = ()
+    where: tuple[str, int] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.trail.ok and not self.unchained

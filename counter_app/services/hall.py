@@ -21,6 +21,7 @@ from counter_app.domain.quality.settings import quality_settings
 from counter_app.safe_files import read_input_text
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
+from counter_app.services.audit import AuditService
 from counter_app.services.backups import BackupService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.day_repair import DayRepair
@@ -34,7 +35,9 @@ from counter_app.services.printing.jobs import PrintJobs
 from counter_app.services.quality.hall_quality import HallQuality, build_quality
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_views import QueueViews
+from counter_app.services.session import Gate, SignedIn
 from counter_app.services.staff import StaffService
+from counter_app.services.users import UserService
 from counter_app.services.work_calendar import WorkCalendarService
 
 if TYPE_CHECKING:  # the link imports this module
@@ -59,6 +62,10 @@ class Hall:
     """Set on a PC's own store while it works without its hall server (``services/offline.py``)."""
     files: HallFiles | None = None
     """The hall's embedded file as files (backups, checks, restore); ``None`` on the hall server."""
+    signed_in: SignedIn | None = None
+    """Who is signed in on this process, shared by the halls it opens (``services/session.py``)."""
+    gate: Gate | None = None
+    """The check every guarded operation makes, shared by every service of the hall; made here."""
     queue: QueueService = field(init=False)
     views: QueueViews = field(init=False)
     print_jobs: PrintJobs = field(init=False)
@@ -74,19 +81,26 @@ class Hall:
     outbox: Outbox = field(init=False)
     backups: BackupService | None = field(init=False)
     day_repair: DayRepair = field(init=False)
+    users: UserService = field(init=False)
+    audit: AuditService = field(init=False)
 
     def __post_init__(self) -> None:
         store = self.store
+        gate = self.gate = self.gate or Gate(store.users.any_user, self.signed_in)
+        self.users = UserService(store, self.clock, gate)
+        self.audit = AuditService(store, gate)
         self.views = QueueViews(store, self.profile, self.clock)
-        self.print_jobs = PrintJobs(store, self.clock)
+        self.print_jobs = PrintJobs(store, self.clock, gate)
         self.accounts = AccountService(store, self.profile, self.clock)
-        self.account_import = AccountImport(store, self.profile, self.path, self.clock, self.desk)
-        self.payments = PaymentGuidanceService(store, self.profile, self.accounts, self.clock, self.desk)
+        self.account_import = AccountImport(store, self.profile, self.path, self.clock, self.desk, gate)
+        self.payments = PaymentGuidanceService(
+            store, self.profile, self.accounts, self.clock, self.desk, gate
+        )
         self.boundary = PropertyBoundaryService(self.profile, self.clock)
-        self.applications = ApplicationsService(store, self.profile, self.clock, self.desk)
+        self.applications = ApplicationsService(store, self.profile, self.clock, self.desk, gate)
         self.application_views = ApplicationViews(store, self.profile, self.clock, self.applications)
-        self.staff = StaffService(store, self.clock)
-        self.calendar = WorkCalendarService(store, self.applications, self.clock)
+        self.staff = StaffService(store, self.clock, gate)
+        self.calendar = WorkCalendarService(store, self.applications, self.clock, gate)
         self.quality = build_quality(
             store,
             store.quality,
@@ -96,7 +110,7 @@ class Hall:
             applications=self.application_views,
         )
         self.queue = QueueService(
-            store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk
+            store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk, gate=gate
         )
         self.outbox = Outbox(store, self.profile.hall.short_name or self.profile.hall.name.zh_CN, self.clock)
         self.backups = (

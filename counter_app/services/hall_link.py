@@ -299,7 +299,9 @@ class HallLink:
             )
         server = self.server
         try:
-            report = HandOver(server, self.local, self.pc, self.clock).run()
+            assert server.gate is not None
+            with server.gate.handing_over():  # each action was checked when it was done
+                report = HandOver(server, self.local, self.pc, self.clock).run()
         except StoreUnavailable as exc:
             if exc.reason == "server_down":
                 self.went_down(exc)
@@ -381,9 +383,12 @@ class LinkedHall(Hall):
         self._use(link.current())
 
     def _use(self, hall: Hall) -> None:
+        signed_in = self.gate.session if self._target is not None and self.gate is not None else None
         for f in fields(Hall):
             setattr(self, f.name, getattr(hall, f.name))
         self._target = hall
+        if signed_in is not None and hall.gate is not None and hall.gate.session is None:
+            hall.gate.sign_in(signed_in)  # the clerk stays signed in across the switch
 
     @property
     def changes(self) -> ChangeFeed:

@@ -67,6 +67,7 @@ from counter_app.domain.quality.records import (
 from counter_app.domain.quality.summary import QualitySummary
 from counter_app.domain.queue import Candidate, Counter, CounterState, QueueEvent, Ticket, TicketState
 from counter_app.domain.workdays import HolidaySchedule
+from counter_app.services.sign_in_ports import AuditRecords, UserRecords
 
 
 class QueueRecords(Protocol):
@@ -643,6 +644,12 @@ class HallRecords(Protocol):
 
     @property
     def actions(self) -> ActionRecords: ...
+
+    @property
+    def users(self) -> UserRecords: ...
+
+    @property
+    def audit(self) -> AuditRecords: ...
 
     stamp: ActionStamp | None
     """Set while a PC hands an action over: the next :meth:`write` records it in the server's

@@ -18,10 +18,13 @@ from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
 from counter_app.domain.offline import fallback_number, parse_fallback
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import CounterAction, CounterState, IssuedTicket, Ticket, TicketState
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import AdoptedTicket, OfflineDesk
 from counter_app.services.ports import HallRecords, QueueRecords
 from counter_app.services.quality.handover import Handovers
+from counter_app.services.session import Gate, gate_for
+from counter_app.services.staff import clean_clerk
 
 log = logging.getLogger("counter_app.queue")
 
@@ -66,6 +69,7 @@ class QueueService:
         clock: Clock = system_clock,
         handovers: Handovers | None = None,
         desk: OfflineDesk | None = None,
+        gate: Gate | None = None,
     ) -> None:
         """``handovers`` records a transfer's hand-over (首问负责制); without it a transfer with a
         reason is refused (a queue built for a tool that records none)."""
@@ -75,6 +79,7 @@ class QueueService:
         self.desk = desk
         self.repo = store.queue
         self.handovers = handovers
+        self.gate = gate_for(store, gate)
         self._closed_day: date | None = None
 
     def _note(self, kind: str, at: datetime, **payload: object) -> None:
@@ -287,6 +292,7 @@ class QueueService:
 
     def call_next(self, counter: int, clerk: str | None = None) -> CallResult:
         """The "next" key: finish this counter's customer if any, then call the next in line."""
+        self.gate.require(Action.SERVE_QUEUE)
         counter, clerk = self._counter(counter), self._clerk(clerk)
         if self.desk is not None:
             raise RuleViolation(
@@ -313,6 +319,7 @@ class QueueService:
 
     def call_number(self, counter: int, number: str, clerk: str | None = None) -> CallResult:
         """Call a particular waiting number out of order (e.g. a customer the clerk sees in the hall)."""
+        self.gate.require(Action.SERVE_QUEUE)
         counter, clerk = self._counter(counter), self._clerk(clerk)
         with self.store.write():
             now = self.clock()
@@ -327,6 +334,7 @@ class QueueService:
 
     def recall(self, counter: int) -> RecallResult:
         """Call the current number again; past the configured recalls it becomes a no-show."""
+        self.gate.require(Action.SERVE_QUEUE)
         counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
@@ -350,6 +358,7 @@ class QueueService:
 
     def start_serving(self, counter: int) -> Ticket:
         """The called customer has arrived at the counter (到柜)."""
+        self.gate.require(Action.SERVE_QUEUE)
         counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
@@ -364,6 +373,7 @@ class QueueService:
             return serving
 
     def no_show(self, counter: int) -> Ticket:
+        self.gate.require(Action.SERVE_QUEUE)
         counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
@@ -392,6 +402,7 @@ class QueueService:
         """Finish the customer at this counter. With ``ticket_id`` (what the window shows) or
         ``number`` (what the clerk typed), refuse if that is not the counter's current customer, so
         a stale window or a typo cannot finish someone else."""
+        self.gate.require(Action.SERVE_QUEUE)
         counter = self._counter(counter)
         with self.store.write():
             now = self.clock()
@@ -421,6 +432,7 @@ class QueueService:
         take the customer (it must serve ``to_service``; it may be the same service). Without one
         the customer is passed on, and the quality figures count it as such.
         """
+        self.gate.require(Action.SERVE_QUEUE)
         counter = self._counter(counter)
         to_service = to_service.strip().upper()
         if self.profile.service(to_service) is None:
@@ -476,6 +488,7 @@ class QueueService:
 
     def requeue(self, number: str, clerk: str = "") -> Ticket:
         """Put a no-show back in line (at the back) within the configured minutes (过号重排)."""
+        self.gate.require(Action.SERVE_QUEUE)
         clerk = sign_in_name(clerk)
         with self.store.write():
             now = self.clock()
@@ -506,8 +519,9 @@ class QueueService:
             return back
 
     def cancel(self, number: str, clerk: str = "") -> Ticket:
-        """Withdraw a waiting number (the customer left, or a mistaken ticket)."""
-        clerk = sign_in_name(clerk)
+        """Withdraw a waiting number (the customer left, or a mistaken ticket) — by a named clerk."""
+        self.gate.require(Action.CANCEL_TICKET)
+        clerk = clean_clerk(clerk)
         with self.store.write():
             now = self.clock()
             ticket = self._find(self._today(now), number)

@@ -13,8 +13,11 @@ from counter_app.domain.applications.detail import StaffMember
 from counter_app.domain.applications.workflow import Actor, Role
 from counter_app.domain.entries import sign_in_name, staff_name, unreadable_characters
 from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.roles import Action, grant_action
+from counter_app.domain.roles import Role as RoleOfStaff
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords, StaffRecords
+from counter_app.services.session import Gate, gate_for
 
 MAX_CODE_LENGTH = 40
 
@@ -40,13 +43,15 @@ def clean_clerk(clerk: str) -> str:
 
 
 class StaffService:
-    def __init__(self, store: HallRecords, clock: Clock = system_clock) -> None:
+    def __init__(self, store: HallRecords, clock: Clock = system_clock, gate: Gate | None = None) -> None:
         self.store = store
+        self.gate = gate_for(store, gate)
         self.clock = clock
         self.repo = store.staff
 
     def add(self, code: str, name: str, role: Role = Role.CLERK) -> StaffMember:
         """Add a member of staff, or update the name and role of an existing code (and reactivate it)."""
+        self.gate.require(grant_action(RoleOfStaff(role.value)))
         code = code.strip()
         name = staff_name(name)
         if (
@@ -71,6 +76,7 @@ class StaffService:
 
     def deactivate(self, code: str) -> StaffMember:
         """Someone left or moved: they act as a plain clerk from now on; their history stays."""
+        self.gate.require(Action.MANAGE_CLERKS)
         with self.store.write():
             existing = self.repo.staff(code.strip())
             if existing is None:

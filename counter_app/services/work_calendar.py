@@ -16,12 +16,14 @@ from pathlib import Path
 
 from counter_app.domain.errors import FileRefused, FileUnavailable, InvalidInput
 from counter_app.domain.holiday_schedule import parse_schedule_text, schedule_digest, statutory_not_listed
+from counter_app.domain.roles import Action
 from counter_app.domain.statutory_holidays import FIRST_YEAR, LAW, statutory_holidays
 from counter_app.domain.workdays import official_years
 from counter_app.safe_files import read_input_text
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 
 SCHEDULE_MAX_BYTES = 1024 * 1024
 """A year's holiday schedule is a page of TOML."""
@@ -60,15 +62,21 @@ class YearView:
 
 class WorkCalendarService:
     def __init__(
-        self, store: HallRecords, applications: ApplicationsService, clock: Clock = system_clock
+        self,
+        store: HallRecords,
+        applications: ApplicationsService,
+        clock: Clock = system_clock,
+        gate: Gate | None = None,
     ) -> None:
         self.store = store
+        self.gate = gate_for(store, gate)
         self.applications = applications
         self.clock = clock
         self.repo = store.calendar
 
     def load(self, path: Path) -> ScheduleLoaded:
         """Read, check and store a schedule file; refused as a whole, nothing stored, when wrong."""
+        self.gate.require(Action.SETTINGS)
         try:
             text = read_input_text(path, max_bytes=SCHEDULE_MAX_BYTES, encoding="utf-8-sig")
         except (FileRefused, FileUnavailable) as exc:

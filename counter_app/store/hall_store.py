@@ -20,6 +20,7 @@ from counter_app.domain.offline import ActionStamp
 from counter_app.store.account_list import AccountListFolder
 from counter_app.store.account_list.shelf import AccountListShelf, NoShelf
 from counter_app.store.applications import ApplicationsRepository
+from counter_app.store.audit_chain import AuditChain
 from counter_app.store.calendar import CalendarRepository
 from counter_app.store.link import ActionsRepository, JournalRepository
 from counter_app.store.outbox import OutboxRepository
@@ -30,6 +31,7 @@ from counter_app.store.quality import QualityRepository
 from counter_app.store.queue import QueueRepository
 from counter_app.store.sql import Sql
 from counter_app.store.staff import StaffRepository
+from counter_app.store.users import UserRepository
 from counter_app.store.worklist import WorklistRepository
 
 ALL_AREAS = frozenset({"*"})
@@ -78,6 +80,9 @@ class HallStore:
         self.quality = QualityRepository(sql)
         self.actions = ActionsRepository(sql)
         self.journal = JournalRepository(sql)
+        self.users = UserRepository(sql)
+        self.audit = AuditChain(sql)
+        self.audit.watch()
         self.stamp: ActionStamp | None = None
         """The handed-over action the next write records first (see :meth:`write`)."""
         self.now: Callable[[], datetime] = lambda: datetime.now().astimezone()
@@ -88,7 +93,8 @@ class HallStore:
 
         While :attr:`stamp` is set (a PC handing over what it did offline), the action's UUID is
         recorded in ``applied_actions`` first, in the same transaction: a second hand-over of the
-        same action raises :class:`~counter_app.domain.errors.AlreadyApplied` and changes nothing."""
+        same action raises :class:`~counter_app.domain.errors.AlreadyApplied` and changes nothing.
+        The action's audit rows are chained (``store/audit_chain.py``) just before it commits."""
         with self.sql.write() as tx:
             stamp = self.stamp
             if stamp is not None and not self.actions.claim(
@@ -96,6 +102,7 @@ class HallStore:
             ):
                 raise AlreadyApplied(stamp.uuid)
             yield tx
+            self.audit.seal()  # the action's audit rows chained in its own transaction
 
     def read(self) -> contextlib.AbstractContextManager[object]:
         """Several reads that agree with each other (one snapshot)."""

@@ -249,6 +249,7 @@ def build_windows(
             )
             _add_desk_panels(window, client, number, printers)
             _add_handovers(window, client, number, args)
+            _add_sign_in(window, client, number)
             window.show_tab(args.tab)
             windows.append(window)
         elif role == "rating":
@@ -297,6 +298,13 @@ def _add_link_bar(window: RoleWindow, watch: LinkWatch, role: str, language: str
     else:
         own = language if role == "display" else None
         add_link_bar(window, watch, role, language=own, scale=1.6 if role == "display" else 1.0)
+
+
+def _add_sign_in(window: CounterWindow, client: HallClient[Hall], counter: int) -> None:
+    """Sign-in before serving, the idle lock, the first start's administrator (``ui/sign_in.py``)."""
+    from counter_app.ui.sign_in import CounterSignIn
+
+    window.sign_in = CounterSignIn(window, client, counter, window.seat_clerk, window.ask_clerk_name)
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:

@@ -212,7 +212,7 @@ def test_issue_call_recall_finish_round(run: CliRun) -> None:
     moved = run("ticket", "transfer", "--counter", "2", "--to", "B")
     assert (moved["state"], moved["service"], moved["transfers"]) == ("waiting", "B", 1)
     run("ticket", "issue", "D")
-    assert run("ticket", "cancel", "D001")["state"] == "cancelled"
+    assert run("ticket", "cancel", "D001", "--clerk", "王丽")["state"] == "cancelled"
 
 
 def test_next_key_reports_the_finished_customer(run: CliRun) -> None:
@@ -255,7 +255,8 @@ def test_closed_counter_exits_2(run: CliRun) -> None:
     [
         (("ticket", "finish", "--counter", "2"), "no_current_customer"),
         (("ticket", "recall", "--counter", "9"), "unknown_counter"),
-        (("ticket", "cancel", "A404"), "unknown_ticket"),
+        (("ticket", "cancel", "A404", "--clerk", "王丽"), "unknown_ticket"),
+        (("ticket", "cancel", "A404"), "clerk_required"),
         (("ticket", "transfer", "--counter", "2", "--to", "Q"), "unknown_service"),
         (("counter", "paused", "8"), "unknown_counter"),
     ],

@@ -47,9 +47,11 @@ from counter_app.domain.entries import hall_counter, sign_in_name
 from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import OfflineDesk
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 from counter_app.services.staff import actor_for, clean_clerk
 
 log = logging.getLogger("counter_app.applications")
@@ -64,6 +66,7 @@ class ApplicationsService:
         profile: HallProfile,
         clock: Clock = system_clock,
         desk: OfflineDesk | None = None,
+        gate: Gate | None = None,
     ) -> None:
         """``desk``: set while the PC works without its hall server: applications are accepted and
         numbered from the PC's own series and journaled; the rest of the workflow waits for the
@@ -72,6 +75,7 @@ class ApplicationsService:
         self.profile = profile
         self.clock = clock
         self.desk = desk
+        self.gate = gate_for(store, gate)
         self.repo = store.applications
         self.staff = store.staff
         self.calendars = store.calendar
@@ -107,7 +111,8 @@ class ApplicationsService:
     # accepting ---------------------------------------------------------------------------------
     def accept(self, request: ApplicationRequest, *, clerk: str) -> ApplicationDetail:
         """Take the application (业务受理): check everything, number it, make the clerk its owner."""
-        who = clean_clerk(clerk)
+        self.gate.require(Action.APPLICATION_WORK)
+        who = self.gate.acting_as(clean_clerk(clerk))
         if request.counter is not None:  # printed on the receipt: only one of the hall's counters
             hall_counter(request.counter, (c.number for c in self.profile.counters))
         setup = self.setup
@@ -230,6 +235,7 @@ class ApplicationsService:
 
     def hand_over(self, number: str, *, to_owner: str, clerk: str, note: str = "") -> ApplicationDetail:
         """Recorded hand-over (首问负责制): ``to_owner`` owns the application from now on."""
+        self.gate.require(Action.APPLICATION_HAND_OVER)
         target = sign_in_name(to_owner, field="to_owner")
 
         def build(state: ApplicationState, actor: Actor, at: datetime) -> Event:
@@ -246,7 +252,8 @@ class ApplicationsService:
         """A missing document is brought in. Any clerk may take it (the customer must not come back
         for the owner); it is recorded with who took it, in the history."""
         self._online_only(number)
-        who = clean_clerk(clerk)
+        self.gate.require(Action.APPLICATION_WORK)
+        who = self.gate.acting_as(clean_clerk(clerk))
         with self.store.write():
             record = self.find(number, lock=True)
             state = state_of(self.repo.events(record.id))
@@ -277,10 +284,13 @@ class ApplicationsService:
         self, number: str, clerk: str, note: str, build: Callable[[ApplicationState, Actor, datetime], Event]
     ) -> ApplicationDetail:
         self._online_only(number)
-        who = clean_clerk(clerk)
+        self.gate.require(Action.APPLICATION_WORK)
+        who = self.gate.acting_as(clean_clerk(clerk))
         with self.store.write():
             record = self.find(number, lock=True)
             state = state_of(self.repo.events(record.id))
+            if state.owner != who:
+                self.gate.require(Action.APPLICATION_ACT_FOR_OTHERS)
             actor = actor_for(self.staff, who)
             at = at_or_after(self.clock(), state)
             event = build(state, actor, at)
@@ -294,12 +304,14 @@ class ApplicationsService:
     # the detail view ---------------------------------------------------------------------------
     def detail(self, number: str, *, clerk: str) -> ApplicationDetail:
         """The full record for its owner or a supervisor (others see it masked); each look is audited."""
-        who = clean_clerk(clerk)
+        who = self.gate.acting_as(clean_clerk(clerk))
         with self.store.write():
             record = self.find(number)
             actor = actor_for(self.staff, who)
             events = self.repo.events(record.id)
-            allowed = workflow.may_act(actor, state_of(events).owner)
+            owner = state_of(events).owner
+            allowed = workflow.may_act(actor, owner)
+            allowed = allowed and (owner == who or self.gate.allows(Action.FULL_PERSONAL_DATA))
             now = self.clock()
             self.repo.add_access(record.id, now, who, actor.role.value, allowed, "detail")
             documents = self.repo.documents(record.id)

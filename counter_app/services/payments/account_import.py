@@ -38,10 +38,12 @@ from counter_app.domain.payments.account_file.reader import (
 from counter_app.domain.payments.accounts import AccountValues
 from counter_app.domain.payments.guidance import AccountListRecord, BuiltList, account_settings
 from counter_app.domain.profile import HallProfile
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import OfflineDesk
 from counter_app.services.payments.rejects_file import REJECTS_HEADER, RejectsFile, tidy_imports
 from counter_app.services.ports import AccountListBuild, HallRecords
+from counter_app.services.session import Gate, gate_for
 
 __all__ = ["REJECTS_HEADER", "AccountImport", "ImportProgress", "ImportSummary"]
 
@@ -124,11 +126,13 @@ class AccountImport:
         hall_path: Path,
         clock: Clock = system_clock,
         desk: OfflineDesk | None = None,
+        gate: Gate | None = None,
     ) -> None:
         """``desk``: set while the PC works without its hall server, where the hall's list (one for
         every PC) cannot be imported."""
         self.store = store
         self.desk = desk
+        self.gate = gate_for(store, gate)
         self.profile = profile
         self.clock = clock
         self.hall_path = hall_path
@@ -155,6 +159,7 @@ class AccountImport:
         progress: ProgressFn | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportSummary:
+        self.gate.require(Action.IMPORT_ACCOUNTS)
         if self.desk is not None:
             raise RuleViolation(
                 "The hall server cannot be reached: the account list is imported on the server, once for "

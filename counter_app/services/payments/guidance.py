@@ -44,10 +44,12 @@ from counter_app.domain.payments.guidance import (
 )
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.offline import OfflineDesk
 from counter_app.services.payments.accounts import AccountCard, AccountService
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,14 @@ class PaymentGuidanceService:
         accounts: AccountService,
         clock: Clock = system_clock,
         desk: OfflineDesk | None = None,
+        gate: Gate | None = None,
     ) -> None:
         """``desk``: set while the PC works without its hall server: each guidance is journaled."""
         self.store = store
         self.profile = profile
         self.accounts = accounts
         self.clock = clock
+        self.gate = gate_for(store, gate)
         self.desk = desk
         self.repo = store.guidance
 
@@ -148,6 +152,7 @@ class PaymentGuidanceService:
         clerk = sign_in_name(clerk)
         if counter is not None:
             counter = hall_counter(counter, (c.number for c in self.profile.counters))
+        self.gate.require(Action.PAYMENT_GUIDANCE)
         digits = self.accounts.validate_number(number)
         chosen = self._chosen(channels)
         card = self.accounts.lookup(digits)

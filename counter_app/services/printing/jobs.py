@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.domain.entries import sign_in_name
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,9 @@ class PrintJob:
 
 
 class PrintJobs:
-    def __init__(self, store: HallRecords, clock: Clock = system_clock) -> None:
+    def __init__(self, store: HallRecords, clock: Clock = system_clock, gate: Gate | None = None) -> None:
         self.store = store
+        self.gate = gate_for(store, gate)
         self.clock = clock
         self.repo = store.prints
 
@@ -35,6 +38,8 @@ class PrintJobs:
         clerk = sign_in_name(clerk)
         with self.store.write():
             reprint = self.repo.paper_may_exist(document, ref_id)
+            if reprint:
+                self.gate.require(Action.REPRINT)  # 补打: a second paper of the same record
             job_id = self.repo.add(
                 document, ref_id, "reprint" if reprint else "original", device, clerk, self.clock()
             )

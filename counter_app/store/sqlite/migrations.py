@@ -17,6 +17,7 @@ from counter_app.store.sqlite import (
     schema_link,
     schema_quality,
     schema_queue,
+    schema_users,
 )
 from counter_app.store.sqlite.connection import HALL_APPLICATION_ID, MIGRATION_SET
 
@@ -30,6 +31,7 @@ migrations(name="0005_work_calendar")(schema_hall.create_calendar_tables)
 migrations(name="0006_hall_meta")(schema_hall.create_hall_meta)
 migrations(name="0007_quality")(schema_quality.create_quality_tables)
 migrations(name="0008_pc_link")(schema_link.create_link_tables)
+migrations(name="0010_sign_in_and_audit_chain")(schema_users.create_sign_in_tables)
 
 SCHEMA_VERSION = len(migrations._migrations)
 """``PRAGMA user_version`` of a file with every migration of this version applied."""

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the hall and its values are annotations here; importing the
     from counter_app.services.printing.tickets import PrintOutcome
     from counter_app.services.queue import CallResult, RecallResult
     from counter_app.services.queue_views import CounterView
+    from counter_app.ui.sign_in import CounterSignIn
 
     #: ``reprint(hall, number, clerk)``: a ticket printed again (补打) on the counter's printer
     Reprint = Callable[[Hall, str, str], PrintOutcome]
@@ -55,6 +56,7 @@ class CounterWindow(CounterScreen):
         self.client = client
         self.reprint_ticket = reprint
         self.clerk = clerk
+        self.sign_in: CounterSignIn | None = None  # set by the launcher: sign-in and the idle lock
         self._loaded_once = False
         self._unanswered = 0  # actions sent whose reply has not come back
         self._unshown = False  # an action replied; the line read after it has not arrived yet
@@ -326,7 +328,19 @@ class CounterWindow(CounterScreen):
         self._act(lambda h: h.queue.set_counter_state(self.counter, state, self.clerk), None)
 
     @Slot()
+    def seat_clerk(self, clerk: str) -> None:
+        """A clerk signed in here (``ui/sign_in.py``): the counter opens under their staff code."""
+        self.clerk = clerk
+        self._act(lambda h: h.queue.set_counter_state(self.counter, CounterState.OPEN, clerk), None)
+
     def _change_clerk(self) -> None:
+        if self.sign_in is not None and self.sign_in.offers_sign_in:
+            self.sign_in.ask_sign_in()  # a password, not a typed name (or the first start's set-up)
+            return
+        self.ask_clerk_name()
+
+    def ask_clerk_name(self) -> None:
+        """A hall without sign-in: the clerk types their name or staff number."""
         current = self.view.status.counter.clerk if self.view else ""
         name, ok = QInputDialog.getText(
             self, self.tr("Sign in"), self.tr("Clerk name or staff number:"), text=current

@@ -262,7 +262,7 @@ class QueueMachine(RuleBasedStateMachine):
     @rule(choice=CHOICE)
     def cancel(self, choice: tuple[bool, int]) -> None:
         number = self.pick_number(choice, "waiting")
-        self.act(lambda: self.queue.cancel(number), lambda r: ["cancelled"], uses_today=True)
+        self.act(lambda: self.queue.cancel(number, clerk="c1"), lambda r: ["cancelled"], uses_today=True)
 
     @rule(
         counter=st.sampled_from(ALL_COUNTERS),

@@ -43,7 +43,7 @@ ACTIONS: list[tuple[str, Callable[[Hall], object], list[tuple[str, str, int | No
     ("finish", lambda h: h.queue.finish(2), [("A001", "finished", 2)]),
     ("transfer", lambda h: h.queue.transfer(2, "D"), [("A001", "transferred", 2)]),
     ("requeue", lambda h: h.queue.requeue("A004"), [("A004", "requeued", None)]),
-    ("cancel", lambda h: h.queue.cancel("A003"), [("A003", "cancelled", None)]),
+    ("cancel", lambda h: h.queue.cancel("A003", clerk="c1"), [("A003", "cancelled", None)]),
     ("pause", lambda h: h.queue.set_counter_state(4, CounterState.PAUSED), [("", "counter_paused", 4)]),
 ]
 

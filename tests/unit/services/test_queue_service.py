@@ -237,9 +237,21 @@ def test_cancel_a_waiting_number_only(hall: Hall) -> None:
     gone = hall.queue.cancel("A002", clerk="kiosk")
     assert gone.state is TicketState.CANCELLED
     hall.queue.call_next(2)
-    refused_without_change(hall, lambda: hall.queue.cancel("A001"), RuleViolation, "wrong_state")
-    refused_without_change(hall, lambda: hall.queue.cancel("A002"), RuleViolation, "wrong_state")
+    refused_without_change(
+        hall, lambda: hall.queue.cancel("A001", clerk="kiosk"), RuleViolation, "wrong_state"
+    )
+    refused_without_change(
+        hall, lambda: hall.queue.cancel("A002", clerk="kiosk"), RuleViolation, "wrong_state"
+    )
     assert hall.queue.call_next(2).called is None  # A002 is not called
+
+
+def test_a_cancel_names_its_clerk(hall: Hall) -> None:
+    issue(hall, "A")
+    refused_without_change(hall, lambda: hall.queue.cancel("A001"), InvalidInput, "clerk_required")
+    refused_without_change(
+        hall, lambda: hall.queue.cancel("A001", clerk="  "), InvalidInput, "clerk_required"
+    )
 
 
 # refusals: nothing changed -----------------------------------------------------------------------

@@ -66,3 +66,34 @@ def test_the_schema_guards_hold_on_the_server(pg_dsn: str) -> None:
                        queue_order, issued_at)
                    VALUES ('u2', '2026-12-02', 'A', 1, 'A001', 'A', 'waiting', 2, now())"""
             )
+
+
+def test_sign_in_history_and_staff_history_are_append_only_on_the_server(pg_dsn: str) -> None:
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO user_events (uuid, code, kind, at) VALUES ('u1', 'c01', 'signed_in', now())"
+        )
+        with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
+            conn.execute("UPDATE user_events SET kind = 'locked'")
+        conn.execute("INSERT INTO staff (code, name, role, updated_at) VALUES ('c01', 'x', 'clerk', now())")
+        conn.execute("INSERT INTO staff_events (uuid, code, kind, at) VALUES ('s1', 'c01', 'added', now())")
+        with pytest.raises(psycopg.errors.RestrictViolation, match="append-only"):
+            conn.execute("DELETE FROM staff_events")
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(
+                """INSERT INTO users (code, name, role, password_hash, created_at, updated_at)
+                   VALUES ('c02', 'y', 'clerk', 'plain-text', now(), now())"""
+            )
+
+
+def test_the_server_has_every_hashed_column_of_each_audited_table(pg_dsn: str) -> None:
+    from counter_app.store.audit_chain import AUDITED
+
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        for table, columns in AUDITED.items():
+            found = conn.execute(
+                """SELECT column_name FROM information_schema.columns
+                   WHERE table_name = %s ORDER BY ordinal_position""",
+                [table],
+            ).fetchall()
+            assert tuple(r[0] for r in found) == columns, table
