@@ -1329,6 +1329,17 @@
     </message>
   </context>
   <context>
+    <name>CounterSignIn</name>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <source>An administrator serves no customers: a clerk signs in here. Add clerks with counter-app user add CODE NAME --role clerk.</source>
+      <translation>管理员不办理客户业务：请营业员在此登录。添加营业员：counter-app user add 工号 姓名 --role clerk。</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterWindow</name>
     <message>
       <source>Nobody is waiting for this counter.</source>
@@ -1466,6 +1477,10 @@
       <translation>最近呼叫</translation>
     </message>
     <message>
+      <source>Offline: the hall server cannot be reached.</source>
+      <translation>离线：无法连接营业厅服务器。</translation>
+    </message>
+    <message>
       <source>Counter %1</source>
       <translation>%1号窗口</translation>
     </message>
@@ -1537,6 +1552,10 @@
       <translation>%1 过号已超过 %2 分钟，请重新取号。</translation>
     </message>
     <message>
+      <source>This PC's clock says %1 (business day %2), far after the hall's last business day %3. Nothing was done: check this PC's date and time, or ask the supervisor to confirm the new day.</source>
+      <translation>本机时钟显示 %1（营业日 %2），远晚于营业厅最后一个营业日 %3。未执行任何操作：请检查本机日期和时间，或请值班长确认新的营业日。</translation>
+    </message>
+    <message>
       <source>There is no ticket %1 today.</source>
       <translation>今天没有 %1 号。</translation>
     </message>
@@ -1559,6 +1578,18 @@
     <message>
       <source>%1 was written by a newer version of the counter tool. Update the tool on this PC.</source>
       <translation>%1 由更新版本的柜台系统写入。请在本机更新本系统。</translation>
+    </message>
+    <message>
+      <source>The name is %1 characters long; at most %2 are allowed.</source>
+      <translation>名称长 %1 个字符，最多允许 %2 个。</translation>
+    </message>
+    <message>
+      <source>The name holds characters that cannot be shown or printed (%1). Please type it again.</source>
+      <translation>名称中含有无法显示或打印的字符（%1），请重新输入。</translation>
+    </message>
+    <message>
+      <source>The staff member's name is required.</source>
+      <translation>请填写员工姓名。</translation>
     </message>
     <message>
       <source>No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.</source>
@@ -1777,6 +1808,10 @@
       <translation>尚未导入用户清单。</translation>
     </message>
     <message>
+      <source>The account list file is damaged (%1). Import the account list again.</source>
+      <translation>户号清单文件已损坏（%1）。请重新导入户号清单。</translation>
+    </message>
+    <message>
       <source>The account list file is missing (%1). Import the account list again.</source>
       <translation>用户清单文件缺失（%1），请重新导入用户清单。</translation>
     </message>
@@ -1923,6 +1958,82 @@
     <message>
       <source>The report could not be written to %1.</source>
       <translation>报表无法写入 %1。</translation>
+    </message>
+    <message>
+      <source>Wrong staff code or password.</source>
+      <translation>工号或密码错误。</translation>
+    </message>
+    <message>
+      <source>Staff %1 is locked after repeated wrong passwords; a supervisor must unlock it.</source>
+      <translation>工号 %1 因多次输错密码已被锁定，请值班长解锁。</translation>
+    </message>
+    <message>
+      <source>Sign in first: this needs a signed-in member of staff.</source>
+      <translation>请先登录：此操作需要工作人员登录后进行。</translation>
+    </message>
+    <message>
+      <source>Your role may not do this; ask a supervisor or the administrator.</source>
+      <translation>您的角色无权进行此操作，请找值班长或管理员。</translation>
+    </message>
+    <message>
+      <source>Signed in as %1: steps are recorded under your own staff code.</source>
+      <translation>当前登录工号为 %1：操作只能以您本人的工号记录。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN.</source>
+      <translation>数字口令错误。</translation>
+    </message>
+    <message>
+      <source>Only the clerk whose counter locked can resume it; sign in afresh instead.</source>
+      <translation>只有锁定前登录的营业员才能继续使用本窗口；其他人请重新登录。</translation>
+    </message>
+    <message>
+      <source>The first account of a hall is its administrator.</source>
+      <translation>营业厅的第一个账号必须是管理员。</translation>
+    </message>
+    <message>
+      <source>The password is too short.</source>
+      <translation>密码太短。</translation>
+    </message>
+    <message>
+      <source>The password is too long.</source>
+      <translation>密码太长。</translation>
+    </message>
+    <message>
+      <source>The password is too easy to guess (repeated or in sequence).</source>
+      <translation>密码太容易被猜到（重复或连续的字符）。</translation>
+    </message>
+    <message>
+      <source>The password must not be the staff code or name.</source>
+      <translation>密码不能是工号或姓名。</translation>
+    </message>
+    <message>
+      <source>The password must not be a word of this hall or this tool.</source>
+      <translation>密码不能是本营业厅或本系统的常用词。</translation>
+    </message>
+    <message>
+      <source>This password is on the hall's refused list.</source>
+      <translation>该密码在本营业厅的禁用密码名单中。</translation>
+    </message>
+    <message>
+      <source>The password holds a control character.</source>
+      <translation>密码中含有控制字符。</translation>
+    </message>
+    <message>
+      <source>The PIN must be digits only.</source>
+      <translation>数字口令只能由数字组成。</translation>
+    </message>
+    <message>
+      <source>This staff code already has an account.</source>
+      <translation>该工号已有账号。</translation>
+    </message>
+    <message>
+      <source>A staff code is 1 to 40 characters without spaces.</source>
+      <translation>工号为 1 至 40 个字符，不能含空格。</translation>
+    </message>
+    <message>
+      <source>A name is 1 to 60 printable characters.</source>
+      <translation>姓名为 1 至 60 个可打印字符。</translation>
     </message>
   </context>
   <context>
@@ -2308,6 +2419,10 @@
       <translation>您前面还有 %1 人</translation>
     </message>
     <message>
+      <source>The hall server cannot be reached: this is a backup number from this PC. It is called as usual.</source>
+      <translation>服务器暂不可达，本号为本机备用号，叫号照常进行。</translation>
+    </message>
+    <message>
       <source>Please remember your number; it will be called on the display.</source>
       <translation>请记住您的号码，叫号屏和广播会通知您。</translation>
     </message>
@@ -2340,6 +2455,61 @@
     <message>
       <source>Longest wait %1 min · target %2 min</source>
       <translation>最长等候 %1 分钟 · 目标 %2 分钟</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkBar</name>
+    <message>
+      <source>The hall server cannot be reached since %1. This PC works alone and keeps retrying.</source>
+      <translation>自 %1 起无法连接营业厅服务器。本机正在单机工作，并持续自动重试连接。</translation>
+    </message>
+    <message>
+      <source>Connecting to the hall server…</source>
+      <translation>正在连接营业厅服务器…</translation>
+    </message>
+    <message>
+      <source>Connected to the hall server (this PC: %1).</source>
+      <translation>已连接营业厅服务器（本机：%1）。</translation>
+    </message>
+    <message>
+      <source>The hall server is back since %1: %2 actions of this PC handed over.</source>
+      <translation>营业厅服务器已于 %1 恢复：本机已上传 %2 项操作。</translation>
+    </message>
+    <message>
+      <source>The hall server is back since %1. This PC had nothing to hand over.</source>
+      <translation>营业厅服务器已于 %1 恢复。本机没有需要上传的操作。</translation>
+    </message>
+    <message>
+      <source>%1 actions of this PC wait to be handed over.</source>
+      <translation>本机尚有 %1 项操作等待上传。</translation>
+    </message>
+    <message>
+      <source>%1 actions wait for another PC to hand over its work first.</source>
+      <translation>%1 项操作需等待其他电脑先上传其数据。</translation>
+    </message>
+    <message>
+      <source>%1 of them were settled as conflicts (the server's record stands).</source>
+      <translation>其中 %1 项按冲突处理（以服务器记录为准）。</translation>
+    </message>
+    <message>
+      <source>Still works: finish the current customer, call a number by typing it (F7), applications, account look-up, payment slips.</source>
+      <translation>仍可使用：办结当前客户、输入号码叫号（F7）、业扩报装受理、户号查询、打印缴费单。</translation>
+    </message>
+    <message>
+      <source>Numbers now come from this PC's own series (such as %1) and are called as usual.</source>
+      <translation>现由本机备用号段取号（如 %1），叫号照常进行。</translation>
+    </message>
+    <message>
+      <source>Offline: the last calls stay on screen; new calls show again when the server is back.</source>
+      <translation>离线：屏幕保留最近的叫号；服务器恢复后再显示新的叫号。</translation>
+    </message>
+    <message>
+      <source>Figures shown are this PC's own copy; the hall's figures return when the server is back.</source>
+      <translation>当前显示的是本机副本数据；服务器恢复后显示全厅数据。</translation>
+    </message>
+    <message>
+      <source>Ratings given now are kept on this PC.</source>
+      <translation>现在的评价暂存于本机。</translation>
     </message>
   </context>
   <context>
@@ -2470,6 +2640,17 @@
     <message>
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxStatus</name>
+    <message>
+      <source>Hand-over to the central systems: nothing waiting</source>
+      <translation>上送中心系统：无待上送记录</translation>
+    </message>
+    <message>
+      <source>Hand-over to the central systems: %1 records waiting since %2</source>
+      <translation>上送中心系统：%1 条记录待上送（最早 %2）</translation>
     </message>
   </context>
   <context>
@@ -2889,6 +3070,116 @@
     </message>
   </context>
   <context>
+    <name>RestoreOffer</name>
+    <message>
+      <source>Counter tool</source>
+      <translation>营业厅柜台系统</translation>
+    </message>
+    <message>
+      <source>The hall database file is damaged and there is no good backup in %1.</source>
+      <translation>营业厅数据库文件已损坏，%1 中没有完好的备份。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Ask the hall's IT support.</source>
+      <translation>未做任何改动。请联系营业厅的信息技术支持。</translation>
+    </message>
+    <message>
+      <source>The hall database file is damaged; nothing has been written to it.</source>
+      <translation>营业厅数据库文件已损坏；程序没有向其写入任何内容。</translation>
+    </message>
+    <message>
+      <source>Restore the newest good backup, made %1? The damaged file is kept beside it for the IT support.</source>
+      <translation>是否恢复最近一份完好的备份（%1）？损坏的文件会保留在原处，供信息技术支持检查。</translation>
+    </message>
+    <message>
+      <source>Restore the backup</source>
+      <translation>恢复备份</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>The backup was restored. The counter tool starts again.</source>
+      <translation>备份已恢复，程序将重新启动。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInCover</name>
+    <message>
+      <source>Sign in to counter %1</source>
+      <translation>登录 %1 号窗口</translation>
+    </message>
+    <message>
+      <source>Enter your staff code and password before serving customers.</source>
+      <translation>办理业务前请输入工号和密码。</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Counter %1 is locked</source>
+      <translation>%1 号窗口已锁定</translation>
+    </message>
+    <message>
+      <source>Locked after a while without use. %1 resumes with their PIN: everything on the screen is kept as it was.</source>
+      <translation>长时间无操作，窗口已锁定。由 %1 输入本人的数字口令即可继续，屏幕上的内容原样保留。</translation>
+    </message>
+    <message>
+      <source>PIN (or password if no PIN is set)</source>
+      <translation>数字口令（未设置时输入密码）</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>继续</translation>
+    </message>
+    <message>
+      <source>Sign in as someone else</source>
+      <translation>换人登录</translation>
+    </message>
+    <message>
+      <source>Set up the administrator</source>
+      <translation>设置管理员</translation>
+    </message>
+    <message>
+      <source>This hall has no administrator yet. Create one now with a password chosen here; there is no default password. Until then anyone may use the counter.</source>
+      <translation>本营业厅尚无管理员。请在此创建管理员并设置密码（系统没有默认密码）。创建之前，任何人都可以使用本窗口。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Password (at least 8 characters)</source>
+      <translation>密码（至少 8 个字符）</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>Create administrator</source>
+      <translation>创建管理员</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>以后再说</translation>
+    </message>
+    <message>
+      <source>Staff code</source>
+      <translation>工号</translation>
+    </message>
+  </context>
+  <context>
     <name>Supervisor</name>
     <message>
       <source>Counter</source>
@@ -3019,6 +3310,10 @@
     <message>
       <source>Service hotline %1</source>
       <translation>供电服务热线 %1</translation>
+    </message>
+    <message>
+      <source>Hall server unreachable: a backup number from this PC</source>
+      <translation>服务器暂不可达，本号为本机备用号</translation>
     </message>
   </context>
   <context>

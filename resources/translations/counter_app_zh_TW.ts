@@ -1329,6 +1329,17 @@
     </message>
   </context>
   <context>
+    <name>CounterSignIn</name>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+    <message>
+      <source>An administrator serves no customers: a clerk signs in here. Add clerks with counter-app user add CODE NAME --role clerk.</source>
+      <translation>管理員不辦理客戶業務：請營業員在此登入。新增營業員：counter-app user add 工號 姓名 --role clerk。</translation>
+    </message>
+  </context>
+  <context>
     <name>CounterWindow</name>
     <message>
       <source>Nobody is waiting for this counter.</source>
@@ -1466,6 +1477,10 @@
       <translation>最近呼叫</translation>
     </message>
     <message>
+      <source>Offline: the hall server cannot be reached.</source>
+      <translation>離線：無法連線營業廳伺服器。</translation>
+    </message>
+    <message>
       <source>Counter %1</source>
       <translation>%1號窗口</translation>
     </message>
@@ -1537,6 +1552,10 @@
       <translation>%1 過號已超過 %2 分鐘，請重新取號。</translation>
     </message>
     <message>
+      <source>This PC's clock says %1 (business day %2), far after the hall's last business day %3. Nothing was done: check this PC's date and time, or ask the supervisor to confirm the new day.</source>
+      <translation>本機時鐘顯示 %1（營業日 %2），遠晚於營業廳最後一個營業日 %3。未執行任何操作：請檢查本機日期和時間，或請值班長確認新的營業日。</translation>
+    </message>
+    <message>
       <source>There is no ticket %1 today.</source>
       <translation>今天沒有 %1 號。</translation>
     </message>
@@ -1559,6 +1578,18 @@
     <message>
       <source>%1 was written by a newer version of the counter tool. Update the tool on this PC.</source>
       <translation>%1 由更新版本的櫃檯系統寫入。請在本機更新本系統。</translation>
+    </message>
+    <message>
+      <source>The name is %1 characters long; at most %2 are allowed.</source>
+      <translation>名稱長 %1 個字元，最多允許 %2 個。</translation>
+    </message>
+    <message>
+      <source>The name holds characters that cannot be shown or printed (%1). Please type it again.</source>
+      <translation>名稱中含有無法顯示或列印的字元（%1），請重新輸入。</translation>
+    </message>
+    <message>
+      <source>The staff member's name is required.</source>
+      <translation>請填寫員工姓名。</translation>
     </message>
     <message>
       <source>No printer is set up on this PC. Connect one or call IT; the paper can also be saved as a PDF.</source>
@@ -1777,6 +1808,10 @@
       <translation>尚未導入用戶清單。</translation>
     </message>
     <message>
+      <source>The account list file is damaged (%1). Import the account list again.</source>
+      <translation>戶號清單檔案已損壞（%1）。請重新匯入戶號清單。</translation>
+    </message>
+    <message>
       <source>The account list file is missing (%1). Import the account list again.</source>
       <translation>用戶清單文件缺失（%1），請重新導入用戶清單。</translation>
     </message>
@@ -1923,6 +1958,82 @@
     <message>
       <source>The report could not be written to %1.</source>
       <translation>報表無法寫入 %1。</translation>
+    </message>
+    <message>
+      <source>Wrong staff code or password.</source>
+      <translation>工號或密碼錯誤。</translation>
+    </message>
+    <message>
+      <source>Staff %1 is locked after repeated wrong passwords; a supervisor must unlock it.</source>
+      <translation>工號 %1 因多次輸錯密碼已被鎖定，請值班長解鎖。</translation>
+    </message>
+    <message>
+      <source>Sign in first: this needs a signed-in member of staff.</source>
+      <translation>請先登入：此操作需要工作人員登入後進行。</translation>
+    </message>
+    <message>
+      <source>Your role may not do this; ask a supervisor or the administrator.</source>
+      <translation>您的角色無權進行此操作，請找值班長或管理員。</translation>
+    </message>
+    <message>
+      <source>Signed in as %1: steps are recorded under your own staff code.</source>
+      <translation>目前登入工號為 %1：操作只能以您本人的工號記錄。</translation>
+    </message>
+    <message>
+      <source>Wrong PIN.</source>
+      <translation>數字口令錯誤。</translation>
+    </message>
+    <message>
+      <source>Only the clerk whose counter locked can resume it; sign in afresh instead.</source>
+      <translation>只有鎖定前登入的營業員才能繼續使用本窗口；其他人請重新登入。</translation>
+    </message>
+    <message>
+      <source>The first account of a hall is its administrator.</source>
+      <translation>營業廳的第一個帳號必須是管理員。</translation>
+    </message>
+    <message>
+      <source>The password is too short.</source>
+      <translation>密碼太短。</translation>
+    </message>
+    <message>
+      <source>The password is too long.</source>
+      <translation>密碼太長。</translation>
+    </message>
+    <message>
+      <source>The password is too easy to guess (repeated or in sequence).</source>
+      <translation>密碼太容易被猜到（重複或連續的字元）。</translation>
+    </message>
+    <message>
+      <source>The password must not be the staff code or name.</source>
+      <translation>密碼不能是工號或姓名。</translation>
+    </message>
+    <message>
+      <source>The password must not be a word of this hall or this tool.</source>
+      <translation>密碼不能是本營業廳或本系統的常用詞。</translation>
+    </message>
+    <message>
+      <source>This password is on the hall's refused list.</source>
+      <translation>該密碼在本營業廳的禁用密碼名單中。</translation>
+    </message>
+    <message>
+      <source>The password holds a control character.</source>
+      <translation>密碼中含有控制字元。</translation>
+    </message>
+    <message>
+      <source>The PIN must be digits only.</source>
+      <translation>數字口令只能由數字組成。</translation>
+    </message>
+    <message>
+      <source>This staff code already has an account.</source>
+      <translation>該工號已有帳號。</translation>
+    </message>
+    <message>
+      <source>A staff code is 1 to 40 characters without spaces.</source>
+      <translation>工號為 1 至 40 個字元，不能含空格。</translation>
+    </message>
+    <message>
+      <source>A name is 1 to 60 printable characters.</source>
+      <translation>姓名為 1 至 60 個可列印字元。</translation>
     </message>
   </context>
   <context>
@@ -2308,6 +2419,10 @@
       <translation>您前面還有 %1 人</translation>
     </message>
     <message>
+      <source>The hall server cannot be reached: this is a backup number from this PC. It is called as usual.</source>
+      <translation>伺服器暫時無法連線，本號為本機備用號，叫號照常進行。</translation>
+    </message>
+    <message>
       <source>Please remember your number; it will be called on the display.</source>
       <translation>請記住您的號碼，叫號屏和廣播會通知您。</translation>
     </message>
@@ -2340,6 +2455,61 @@
     <message>
       <source>Longest wait %1 min · target %2 min</source>
       <translation>最長等候 %1 分鐘 · 目標 %2 分鐘</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinkBar</name>
+    <message>
+      <source>The hall server cannot be reached since %1. This PC works alone and keeps retrying.</source>
+      <translation>自 %1 起無法連線營業廳伺服器。本機正在單機作業，並持續自動重試連線。</translation>
+    </message>
+    <message>
+      <source>Connecting to the hall server…</source>
+      <translation>正在連線營業廳伺服器…</translation>
+    </message>
+    <message>
+      <source>Connected to the hall server (this PC: %1).</source>
+      <translation>已連線營業廳伺服器（本機：%1）。</translation>
+    </message>
+    <message>
+      <source>The hall server is back since %1: %2 actions of this PC handed over.</source>
+      <translation>營業廳伺服器已於 %1 恢復：本機已上傳 %2 項操作。</translation>
+    </message>
+    <message>
+      <source>The hall server is back since %1. This PC had nothing to hand over.</source>
+      <translation>營業廳伺服器已於 %1 恢復。本機沒有需要上傳的操作。</translation>
+    </message>
+    <message>
+      <source>%1 actions of this PC wait to be handed over.</source>
+      <translation>本機尚有 %1 項操作等待上傳。</translation>
+    </message>
+    <message>
+      <source>%1 actions wait for another PC to hand over its work first.</source>
+      <translation>%1 項操作需等待其他電腦先上傳其資料。</translation>
+    </message>
+    <message>
+      <source>%1 of them were settled as conflicts (the server's record stands).</source>
+      <translation>其中 %1 項按衝突處理（以伺服器紀錄為準）。</translation>
+    </message>
+    <message>
+      <source>Still works: finish the current customer, call a number by typing it (F7), applications, account look-up, payment slips.</source>
+      <translation>仍可使用：辦結目前客戶、輸入號碼叫號（F7）、業擴報裝受理、戶號查詢、列印繳費單。</translation>
+    </message>
+    <message>
+      <source>Numbers now come from this PC's own series (such as %1) and are called as usual.</source>
+      <translation>現由本機備用號段取號（如 %1），叫號照常進行。</translation>
+    </message>
+    <message>
+      <source>Offline: the last calls stay on screen; new calls show again when the server is back.</source>
+      <translation>離線：螢幕保留最近的叫號；伺服器恢復後再顯示新的叫號。</translation>
+    </message>
+    <message>
+      <source>Figures shown are this PC's own copy; the hall's figures return when the server is back.</source>
+      <translation>目前顯示的是本機副本資料；伺服器恢復後顯示全廳資料。</translation>
+    </message>
+    <message>
+      <source>Ratings given now are kept on this PC.</source>
+      <translation>現在的評價暫存於本機。</translation>
     </message>
   </context>
   <context>
@@ -2470,6 +2640,17 @@
     <message>
       <source>Printed %1</source>
       <translation>打印時間 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxStatus</name>
+    <message>
+      <source>Hand-over to the central systems: nothing waiting</source>
+      <translation>上送中心系統：無待上送記錄</translation>
+    </message>
+    <message>
+      <source>Hand-over to the central systems: %1 records waiting since %2</source>
+      <translation>上送中心系統：%1 條記錄待上送（最早 %2）</translation>
     </message>
   </context>
   <context>
@@ -2889,6 +3070,116 @@
     </message>
   </context>
   <context>
+    <name>RestoreOffer</name>
+    <message>
+      <source>Counter tool</source>
+      <translation>營業廳櫃檯系統</translation>
+    </message>
+    <message>
+      <source>The hall database file is damaged and there is no good backup in %1.</source>
+      <translation>營業廳資料庫檔案已損壞，%1 中沒有完好的備份。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Ask the hall's IT support.</source>
+      <translation>未做任何改動。請聯絡營業廳的資訊技術支援。</translation>
+    </message>
+    <message>
+      <source>The hall database file is damaged; nothing has been written to it.</source>
+      <translation>營業廳資料庫檔案已損壞；程式沒有向其寫入任何內容。</translation>
+    </message>
+    <message>
+      <source>Restore the newest good backup, made %1? The damaged file is kept beside it for the IT support.</source>
+      <translation>是否還原最近一份完好的備份（%1）？損壞的檔案會保留在原處，供資訊技術支援檢查。</translation>
+    </message>
+    <message>
+      <source>Restore the backup</source>
+      <translation>還原備份</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>The backup was restored. The counter tool starts again.</source>
+      <translation>備份已還原，程式將重新啟動。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInCover</name>
+    <message>
+      <source>Sign in to counter %1</source>
+      <translation>登入 %1 號窗口</translation>
+    </message>
+    <message>
+      <source>Enter your staff code and password before serving customers.</source>
+      <translation>辦理業務前請輸入工號和密碼。</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密碼</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>登入</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Counter %1 is locked</source>
+      <translation>%1 號窗口已鎖定</translation>
+    </message>
+    <message>
+      <source>Locked after a while without use. %1 resumes with their PIN: everything on the screen is kept as it was.</source>
+      <translation>長時間無操作，窗口已鎖定。由 %1 輸入本人的數字口令即可繼續，螢幕上的內容原樣保留。</translation>
+    </message>
+    <message>
+      <source>PIN (or password if no PIN is set)</source>
+      <translation>數字口令（未設定時輸入密碼）</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>繼續</translation>
+    </message>
+    <message>
+      <source>Sign in as someone else</source>
+      <translation>換人登入</translation>
+    </message>
+    <message>
+      <source>Set up the administrator</source>
+      <translation>設定管理員</translation>
+    </message>
+    <message>
+      <source>This hall has no administrator yet. Create one now with a password chosen here; there is no default password. Until then anyone may use the counter.</source>
+      <translation>本營業廳尚無管理員。請在此建立管理員並設定密碼（系統沒有預設密碼）。建立之前，任何人都可以使用本窗口。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Password (at least 8 characters)</source>
+      <translation>密碼（至少 8 個字元）</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次輸入密碼</translation>
+    </message>
+    <message>
+      <source>Create administrator</source>
+      <translation>建立管理員</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>以後再說</translation>
+    </message>
+    <message>
+      <source>Staff code</source>
+      <translation>工號</translation>
+    </message>
+  </context>
+  <context>
     <name>Supervisor</name>
     <message>
       <source>Counter</source>
@@ -3019,6 +3310,10 @@
     <message>
       <source>Service hotline %1</source>
       <translation>供電服務熱線 %1</translation>
+    </message>
+    <message>
+      <source>Hall server unreachable: a backup number from this PC</source>
+      <translation>伺服器暫時無法連線，本號為本機備用號</translation>
     </message>
   </context>
   <context>
