@@ -92,6 +92,10 @@ def check_dsn(dsn: str, where: str) -> str:
     return text
 
 
+MAX_PROFILE_BYTES = 1 << 20
+"""A profile file larger than this is not read here for its ``[hall] server``."""
+
+
 def _profile_server(profile: str | None) -> str:
     """``server`` in the ``[hall]`` table of the profile file in use ('' when none)."""
     from counter_app import paths
@@ -100,7 +104,10 @@ def _profile_server(profile: str | None) -> str:
     if path is None:
         return ""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > MAX_PROFILE_BYTES:
+            return ""  # a device, a FIFO, a folder, a huge file: the hall's open refuses it plainly
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ""  # the hall's open reports a profile it cannot read, with its reason
     hall = data.get("hall", {})

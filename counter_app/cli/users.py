@@ -50,12 +50,29 @@ def add_sign_in_options(common: argparse.ArgumentParser) -> None:
     )
 
 
+MAX_SECRET_LINE = 1024
+"""The longest line read as a password from standard input (the sign-in rules allow far less)."""
+
+
 def read_secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
     """One secret: a line of standard input (``--password-stdin``) or typed on the terminal, unseen."""
     from counter_app.domain.errors import InvalidInput
 
     if getattr(args, "password_stdin", False):
-        line = sys.stdin.readline()
+        try:  # bounded: a file without line ends is not read whole
+            line = sys.stdin.readline(MAX_SECRET_LINE + 1)
+        except (OSError, UnicodeError):
+            raise InvalidInput(
+                "Standard input cannot be read for the password; nothing was changed.",
+                field="password",
+                code="no_password",
+            ) from None
+        if len(line.removesuffix("\n")) > MAX_SECRET_LINE:
+            raise InvalidInput(
+                "The password line on standard input is too long; nothing was changed.",
+                field="password",
+                code="password_too_long",
+            )
         if not line:
             raise InvalidInput(
                 "Standard input ended before every password was given.", field="password", code="no_password"
@@ -64,9 +81,11 @@ def read_secret(args: argparse.Namespace, prompt: str, *, confirm: bool = False)
     try:
         secret = getpass.getpass(prompt)
         again = getpass.getpass("Again: ") if confirm else secret
-    except (EOFError, KeyboardInterrupt):
+    except (EOFError, KeyboardInterrupt, OSError):  # OSError: no terminal to type it on
         raise InvalidInput(
-            "No password was typed; nothing was changed.", field="password", code="no_password"
+            "No password was typed (no terminal? use --password-stdin); nothing was changed.",
+            field="password",
+            code="no_password",
         ) from None
     if again != secret:
         raise InvalidInput("The two entries differ; nothing was changed.", field="password", code="mismatch")

@@ -145,13 +145,17 @@ class AuditChain:
         self.enabled = keeps_chain(sql)
         self.server = sql.dialect.name == "postgresql"
         self._watching = False
+        self._watched: object | None = None  # the connection the temporary triggers live on
 
     def watch(self) -> None:
-        """Create this connection's temporary triggers (once; the server's are in its schema)."""
-        if not self.enabled or self._watching:
+        """Create this connection's temporary triggers (once per connection: a store that reconnects,
+        e.g. after a read-only file became writable again, gets them again; the server's are in its
+        schema)."""
+        connection = getattr(self.sql, "db", self.sql)
+        if not self.enabled or (self._watching and self._watched is connection):
             return
         if self.server:
-            self._watching = True
+            self._watching, self._watched = True, connection
             return
         self.sql.execute(
             "CREATE TEMP TABLE IF NOT EXISTS audit_pending"
@@ -162,7 +166,7 @@ class AuditChain:
                 f"""CREATE TEMP TRIGGER IF NOT EXISTS audit_note_{source} AFTER INSERT ON main.{source}
                     BEGIN INSERT INTO audit_pending (source, row_id) VALUES ('{source}', NEW.id); END"""
             )
-        self._watching = True
+        self._watching, self._watched = True, connection
 
     def seal(self) -> int:
         """Chain the rows this connection inserted in the open transaction; call just before commit."""

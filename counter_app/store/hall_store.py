@@ -96,6 +96,7 @@ class HallStore:
         same action raises :class:`~counter_app.domain.errors.AlreadyApplied` and changes nothing.
         The action's audit rows are chained (``store/audit_chain.py``) just before it commits."""
         with self.sql.write() as tx:
+            self.audit.watch()  # again if the store reconnected (nothing to do otherwise)
             stamp = self.stamp
             if stamp is not None and not self.actions.claim(
                 stamp.uuid, stamp.pc, stamp.kind, stamp.at, self.now()

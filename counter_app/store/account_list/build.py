@@ -97,6 +97,7 @@ class AccountListBuilder:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 self.part.unlink()
+            self.lock.release()
             raise os_unavailable(exc) from exc
         with store_errors():
             self.conn = sqlite3.connect(str(self.part), isolation_level=None, check_same_thread=True)

@@ -113,8 +113,8 @@ class AccountListFile:
             with store_errors():
                 yield
         except StoreUnavailable as exc:
-            if exc.reason != "corrupt":
-                raise
+            if exc.reason != "corrupt" or exc.params.get("row_damage"):
+                raise  # a damaged row of an account asked for by number: refused as such (see get)
             log.error("account list file %s is damaged: %s", self.path.name, exc)
             raise damaged(self.path) from exc
         except (ValueError, TypeError, IndexError, UnicodeError) as exc:
@@ -133,11 +133,13 @@ class AccountListFile:
         account = readable_account(row)
         if account is None:
             self._damaged(row)
-            raise StoreUnavailable(
+            damaged_row = StoreUnavailable(
                 "The account list file is damaged (the row of this account cannot be read); "
                 "import the list again.",
                 reason="corrupt",
             )
+            damaged_row.params["row_damage"] = True
+            raise damaged_row
         return account
 
     def _matching(self, clause: SearchClause, rows: Sequence[Sequence[Any]]) -> list[Account]:

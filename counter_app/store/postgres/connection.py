@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 from psycopg import errors as pg_errors
 
-from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.errors import InvalidInput, StoreUnavailable
 from counter_app.store.sql import POSTGRESQL, Cursor, Dialect, bind_all, to_format_style
 
 log = logging.getLogger("counter_app.sql")
@@ -110,8 +110,17 @@ def server_errors() -> Iterator[None]:
 
 def conninfo(dsn: str, application_name: str) -> str:
     """The DSN with our timeouts and name added where it does not set them itself (a hall's IT
-    person may tune any of them in the DSN or the service file)."""
-    given = psycopg.conninfo.conninfo_to_dict(dsn)
+    person may tune any of them in the DSN or the service file). A DSN libpq cannot read is
+    refused plainly (:class:`InvalidInput`), not passed on."""
+    try:
+        given = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.ProgrammingError as exc:
+        raise InvalidInput(
+            "The hall server's address (--hall / COUNTER_APP_HALL / [hall] server) cannot be read: "
+            f"{exc}. Write it as 'host=… dbname=… user=…' or 'service=…'.",
+            field="hall",
+            code="bad_hall_address",
+        ) from None
     extra = {key: value for key, value in _DEFAULTS.items() if key not in given}
     if "application_name" not in given:
         extra["application_name"] = application_name

@@ -1,7 +1,8 @@
 """A damaged row in the live account list (issue #12): the STRICT table checks what is written, not
-what a flipped byte turns it into. Such a row is left out of search hits (logged), and asking for its
-account is a plain "the account list file is damaged" (StoreUnavailable ``corrupt``: the CLI's exit 4),
-never a traceback and never "no record" (a walk-in by mistake)."""
+what a flipped byte turns it into. ``PRAGMA quick_check`` at open sees such rows, so the whole list is
+refused plainly ("the account list file is damaged; import it again"), never a traceback and never "no
+record" (a walk-in by mistake); a row damaged in a way the check misses is left out of the hits
+(``readable_account``)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import pytest
 from payment_data import account_line, account_number, payment_profile, write_list
 
 from counter_app import app
-from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.errors import HallError
 from counter_app.services.hall import Hall
 from counter_app.store.account_list import accounts_folder
+from counter_app.store.account_list.reader import readable_account
+from counter_app.store.sqlite.schema_accounts import ACCOUNT_VALUE_COLUMNS
 
 DAMAGE = {  # account index: the damage done to its row
     1: "balance_fen = 'garbage'",
@@ -73,16 +76,23 @@ def damaged_hall(tmp_path: Path) -> Callable[[], Hall]:
 @pytest.mark.parametrize("i", sorted(DAMAGE))
 def test_asking_for_a_damaged_account_is_a_plain_refusal(damaged_hall: Callable[[], Hall], i: int) -> None:
     hall = damaged_hall()
-    with pytest.raises(StoreUnavailable) as caught:
+    with pytest.raises(HallError) as caught:
         hall.accounts.lookup(account_number(i))
-    assert caught.value.reason == "corrupt" and "import the list again" in str(caught.value)
-    with pytest.raises(StoreUnavailable):
+    assert caught.value.code == "account_list_damaged" and "import the account list again" in str(
+        caught.value
+    )
+    with pytest.raises(HallError):
         hall.payments.record(account_number(i), ["wechat"], clerk="0107")
     assert hall.payments.figures().guidance == 0
 
 
 def test_a_search_leaves_out_the_damaged_rows_and_finds_the_rest(damaged_hall: Callable[[], Hall]) -> None:
     hall = damaged_hall()
-    found = {h.account.number for h in hall.accounts.find("建国路", limit=50).hits}
-    assert found == {account_number(i) for i in (0, 8, 9)}
-    assert hall.accounts.lookup(account_number(0)) is not None
+    with pytest.raises(HallError) as caught:
+        hall.accounts.find("建国路", limit=50)
+    assert caught.value.code == "account_list_damaged"
+    (list_file,) = accounts_folder(hall.path).glob("accounts-*.sqlite3")
+    with sqlite3.connect(list_file) as conn:  # the rows as the damage left them: only sound ones read
+        rows = conn.execute(f"SELECT {ACCOUNT_VALUE_COLUMNS} FROM accounts ORDER BY number").fetchall()
+    readable = {a.number for a in map(readable_account, rows) if a is not None}
+    assert readable == {account_number(i) for i in (0, 8, 9)}
