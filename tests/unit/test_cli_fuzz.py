@@ -14,6 +14,7 @@ import io
 import os
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,9 +178,18 @@ def fuzz_hall(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Files]:
     return db, files
 
 
+_WORK_FOLDER = tempfile.TemporaryDirectory(prefix="cli-fuzz-")
+"""The commands' working folder: a fuzzed relative path (``outbox export x``, ``backup x``) lands
+here, never in the checkout the tests run from."""
+
+
 def run_cli(argv: list[str]) -> tuple[int, str]:
     err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+    with (
+        contextlib.chdir(_WORK_FOLDER.name),
+        contextlib.redirect_stderr(err),
+        contextlib.redirect_stdout(io.StringIO()),
+    ):
         try:
             code = app.main(argv)
         except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
