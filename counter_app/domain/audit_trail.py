@@ -11,7 +11,7 @@ How the store uses it (SQLite and PostgreSQL alike):
 * in the transaction that writes an audit row, read the head (the last row's ``seq`` and ``hash``;
   :data:`GENESIS` for an empty trail), call :func:`next_link`, and insert the row with that ``seq`` and
   ``hash``. The head read is serialised by the transaction (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a
-  lock on the head, e.g. ``SELECT … FOR UPDATE`` on a one-row table holding it);
+  row lock on a one-row table holding the head);
 * ``fields`` are the row's columns other than ``seq`` and ``hash``, exactly as stored: text, integers,
   booleans (hashed as 0/1, as SQLite returns them) and NULL. Times are stored and hashed as the text
   the store writes. Floats and other types are refused: they do not survive every engine unchanged;

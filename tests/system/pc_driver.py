@@ -27,46 +27,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import random
-import sys
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from driver import DEFAULT_START, make_clock, say, wait_for  # the SQLite drivers' own helpers
 
 from counter_app.app import open_pc
 from counter_app.domain.errors import HallError, StoreUnavailable
 from counter_app.domain.offline import parse_fallback
 
-DEFAULT_START = "2025-03-03T09:00:00+08:00"
 SYNC_DEADLINE_S = 90.0
-
-
-def say(**fields: object) -> None:
-    sys.stdout.write(json.dumps(fields) + "\n")
-    sys.stdout.flush()
-
-
-def make_clock(start: str):
-    origin = datetime.fromisoformat(start)
-    began = time.monotonic()
-
-    def now() -> datetime:
-        return origin + timedelta(seconds=time.monotonic() - began)
-
-    return now
-
-
-def wait_for(barrier: str | None, timeout: float = 120.0) -> None:
-    if not barrier:
-        return
-    deadline = time.monotonic() + timeout
-    while not Path(barrier).exists():
-        if time.monotonic() > deadline:
-            raise SystemExit("start barrier never came")
-        time.sleep(0.005)
 
 
 def stopped(stop: str | None, deadline: float) -> bool:
@@ -244,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.role in ("kiosk", "counter"):
             hall.changes.start(lambda areas: None)  # the server's push and heartbeat, as the windows do
         say(ready=args.role, online=online(hall), tag=hall.link_status().tag)
-        wait_for(args.barrier)
+        wait_for(args.barrier, timeout=120.0)
         rng = random.Random(args.seed)
         deadline = time.monotonic() + args.seconds
         if args.role == "kiosk":
