@@ -134,6 +134,8 @@ def tidy_imports(folder: Path, *, keep: int = KEEP_FILES, now: float | None = No
     except OSError:
         return removed
     published: list[tuple[float, Path]] = []
+    # part files before lock files: a lock removed first would leave its part file looking lockless
+    entries.sort(key=lambda p: p.name.endswith(".lock"))
     for path in entries:
         try:
             info = path.stat(follow_symlinks=False)

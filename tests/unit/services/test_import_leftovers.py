@@ -144,3 +144,20 @@ def test_the_imports_folder_keeps_the_newest_rejects_files(tmp_path: Path) -> No
     assert "list-rejected-20261201-120000.csv.part" in tidy_imports(
         folder, now=now + rejects_file.ABANDONED_AFTER_S + 1
     )
+
+
+def test_a_dead_imports_part_file_goes_whichever_the_folder_lists_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder's order is the file system's: with the lock listed first, removing it made the part
+    file look lockless (kept for hours). CI met that order once."""
+    folder = tmp_path / "imports"
+    folder.mkdir()
+    part = folder / "big-rejected-20261203-154105.csv.part"
+    part.write_text("half", encoding="utf-8")
+    lock = rejects_file.WorkLock(folder / "big-rejected-20261203-154105.csv.lock").acquire()
+    lock.release(remove=False)  # its process ended: the lock file stays, nobody holds it
+    listed = sorted(folder.iterdir())  # .csv.lock before .csv.part
+    assert listed[0].name.endswith(".lock")
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter(listed) if self == folder else iter(()))
+    assert tidy_imports(folder) == sorted(p.name for p in listed)
