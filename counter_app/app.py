@@ -80,13 +80,20 @@ def open_hall(
     )
 
 
-def hall_files(db_path: Path | str | None = None) -> BackupService:
+def hall_files(db_path: Path | str | None = None, signed_in: SignedIn | None = None) -> BackupService:
     """The hall's files without opening the hall (a damaged file cannot be opened): ``counter-app
-    check`` and ``restore``. The backup folder is the stored profile's (read cheaply) or the default."""
+    check`` and ``restore``. The backup folder is the stored profile's (read cheaply) or the default.
+
+    ``signed_in``: who the command signed in on the hall it opened for that (and closed again before
+    a restore). The gate enforces once the file has accounts — or cannot be read: a hall file that
+    does not open is handled only by the unguarded recovery (``BackupService.check_unopened`` /
+    ``recover_damaged``)."""
     from counter_app.domain.backups import BackupSettings, backup_settings
     from counter_app.services.backups import BackupService
     from counter_app.services.clock import hall_clock
+    from counter_app.services.session import Gate
     from counter_app.store.sqlite.backup import SqliteHallFiles
+    from counter_app.store.sqlite.peek import peek_accounts_exist
 
     path = paths.database_path(db_path)
     profile = stored_profile(path)
@@ -99,7 +106,8 @@ def hall_files(db_path: Path | str | None = None) -> BackupService:
         with contextlib.suppress(HallError):  # a bad [backup] table: the default folder
             settings = backup_settings(profile.raw)
     clock = hall_clock(profile.hall.timezone if profile else "Asia/Shanghai")
-    return BackupService(SqliteHallFiles(path), settings, clock)
+    gate = Gate(lambda: peek_accounts_exist(path), signed_in)
+    return BackupService(SqliteHallFiles(path), settings, gate, clock)
 
 
 def open_server_hall(

@@ -87,7 +87,7 @@ def offer_restore(
     if newest is None or box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
         return False
     try:
-        restored = service.restore(newest)
+        restored = service.recover_damaged()  # the hall's own recovery: nobody can sign in to a damaged file
     except Exception as exc:  # shown plainly; the damaged file stays as it was
         from counter_app.ui.messages import describe
 
