@@ -161,7 +161,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         return data
 
     def export(hall: Hall) -> tuple[ReportData, dict[str, str]]:  # the service checks who may
-        return hall.quality.reports.export(lambda: build(hall), lambda data: (data, write_files(data, outputs)))
+        return hall.quality.reports.export(
+            lambda: build(hall), lambda data: (data, write_files(data, outputs))
+        )
 
     data, files = on_hall(args, export)
     emit(report_json(data, files))
@@ -171,6 +173,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_forecast(args: argparse.Namespace) -> int:
     outputs = _outputs(args)
     start = _day(args.start, "from") if args.start else None
+
     def export(hall: Hall) -> tuple[ForecastResult, dict[str, str]]:  # the service checks who may
         reports = hall.quality.reports
         return reports.export(

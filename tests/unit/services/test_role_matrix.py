@@ -13,10 +13,9 @@ import pytest
 from application_data import home
 from sign_in_data import OF_ROLE, cheap_hashing, set_up_accounts, sign_in_as
 
-from counter_app.domain.backups import BackupCopy
 from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.backups import BackupCopy
 from counter_app.domain.errors import HallError, NotPermitted
-from counter_app.domain.quality.report import ReportData
 from counter_app.domain.roles import Action, Role, allowed
 from counter_app.printing.reports import write_report
 from counter_app.services.backups import BackupService
