@@ -151,10 +151,13 @@ class BackupService:
         return self._check(full)
 
     def check_unopened(self, full: bool = False) -> CheckReport:
-        """The check of a hall whose file could not be opened because it is damaged: nobody can sign
-        in against it, and the windows tell whoever starts them as much (not guarded). Callers use
-        it only after the open failed so; :meth:`check` is the check of a hall that opens."""
-        return self._check(full)
+        """The check of a hall whose file could not be opened (damaged, gone): nobody can sign in
+        against it, and the windows tell whoever starts them as much, so a report that finds the
+        hall file damaged is anyone's. One that finds it sound is the guarded :meth:`check`'s."""
+        report = self._check(full)
+        if all(f.ok for f in report.files if f.kind == "hall"):
+            self.gate.require(Action.CHECK_FILES)
+        return report
 
     def _check(self, full: bool) -> CheckReport:
         report = CheckReport(full, tuple(self.files.check(full)))

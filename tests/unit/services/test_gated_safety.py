@@ -19,6 +19,7 @@ from counter_app.domain.errors import HallError, NotPermitted
 from counter_app.services.audit import audit_head
 from counter_app.services.backups import BackupService
 from counter_app.services.hall import Hall
+from counter_app.store.sqlite.backup import check_file
 
 __all__ = ["cheap_hashing"]
 
@@ -90,10 +91,14 @@ def test_a_damaged_hall_file_is_recovered_without_a_sign_in_a_sound_one_is_not(
     assert staffed.path.read_bytes() == before  # nothing changed
     with pytest.raises(NotPermitted):
         files.check()  # the file has accounts: the check of a hall that opens is guarded
+    with pytest.raises(NotPermitted):
+        files.check_unopened()  # nor is a sound file's report anyone's by this way
     _damage(staffed.path)
     assert not files.check_unopened().ok
     restored = files.recover_damaged()
-    assert restored.kept_aside and files.check_unopened(full=True).ok
+    assert restored.kept_aside and check_file(staffed.path, "hall", full=True).ok
+    with pytest.raises(HallError):
+        files.recover_damaged()  # sound again: the way is closed
 
 
 # both engines: day repair, the outbox, the reports ----------------------------------------------
