@@ -76,10 +76,11 @@ def _damage(path: Path) -> None:
         ("backup", "{tmp}/bk"),
         ("check",),
         ("day", "repair"),
+        ("day", "confirm"),
         ("outbox", "export", "{tmp}/out"),
         ("report", "daily", "--csv", "{tmp}/daily.csv"),
     ],
-    ids=["backup", "check", "day_repair", "outbox_export", "report"],
+    ids=["backup", "check", "day_repair", "day_confirm", "outbox_export", "report"],
 )
 def test_nobody_and_a_clerk_are_refused_plainly(hall: Staffed, tmp_path: Path, argv: tuple[str, ...]) -> None:
     args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
@@ -98,6 +99,9 @@ def test_a_supervisor_backs_up_checks_exports_the_administrator_restores_and_ack
     assert hall.as_("s01", "check", "--full")["verdict"] == "ok"
     hall.as_("s01", "day", "repair", status=EXIT_REFUSED)
     assert hall.err["error"] == "nothing_to_repair"  # past the gate, met the repair's own rule
+    assert hall.as_("admin", "day", "confirm")["confirmed"]  # recorded under admin (--as)
+    hall.as_("s01", "day", "confirm", "--clerk", "c01", status=EXIT_REFUSED)
+    assert hall.err["error"] == "not_signed_in_clerk"  # nobody confirms under another's code
     out = hall.as_("s01", "outbox", "export", str(tmp_path / "out"))
     manifest = str(tmp_path / "out" / out["batches"][0]["batch"])
     hall.as_("s01", "outbox", "ack", manifest, status=EXIT_REFUSED)
