@@ -5,7 +5,8 @@
 closed that long). :meth:`DayRepair.repair` undoes a day already moved (by a version without the
 bound, or a confirmation given in error): the tickets of the later days come back to the real day
 (keeping their numbers where that day has them free, else the next free ones), the tickets the jump
-cancelled are waiting again, and every change is a queue event (audit and outbox). One transaction.
+cancelled are waiting again, every change is a queue event (audit and outbox), and the stored quality
+figures of the days changed are dropped (made again from the tickets when next asked). One transaction.
 Both are a supervisor's or an administrator's (``Action.DAY_REPAIR``), recorded under the signed-in
 staff code when no other is given.
 """
@@ -115,6 +116,8 @@ class DayRepair:
                 )
                 moved.append((ticket.business_day.isoformat(), ticket.number, back.number))
             repo.forget_days_after(target)
+            # the stored figures of every day changed here are made again from its tickets
+            self.store.quality.forget_days({target, *(ticket.business_day for ticket, _ in later)})
             reopened: list[str] = []
             for ticket in cancelled:
                 again = repo.update_ticket(
