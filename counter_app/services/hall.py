@@ -87,7 +87,7 @@ class Hall:
     def __post_init__(self) -> None:
         store = self.store
         gate = self.gate = self.gate or Gate(store.users.any_user, self.signed_in)
-        self.users = UserService(store, self.clock, gate)
+        self.users = UserService(store, self.clock, gate, desk=self.desk)
         self.audit = AuditService(store, gate)
         self.views = QueueViews(store, self.profile, self.clock)
         self.print_jobs = PrintJobs(store, self.clock, gate)

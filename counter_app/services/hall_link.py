@@ -227,6 +227,7 @@ class HallLink:
                     self.local.profile.save(text, parts, server.profile, "hall server", now)
         self.offline = None  # rebuilt with the tag and profile when next needed
         self._copy_account_list(server)
+        self._copy_users(server)
 
     def _copy_account_list(self, server: Hall) -> None:
         """This PC's own copy of the hall's live account list (searched also while the server is away)."""
@@ -234,6 +235,16 @@ class HallLink:
             copy_live_list(server.store, self.local)
         except StoreUnavailable as exc:
             log.warning("account list not copied from the hall server: %s", exc)
+
+    def _copy_users(self, server: Hall) -> None:
+        """This PC's copy of the hall's sign-in accounts (hashes, role, active, lockout; never a
+        secret), so signing in and the role checks work the same while the server is away."""
+        with server.store.read():
+            accounts = server.store.users.all_users()
+        with self.local.write():
+            written = self.local.users.copy_from_hall(accounts, self.clock())
+        if written:
+            log.info("copied %d sign-in accounts from the hall server", written)
 
     # status ---------------------------------------------------------------------------------------------
     def _set_status(self, up: bool) -> None:
@@ -325,6 +336,7 @@ class HallLink:
         with self.local.write():
             self.local.queue.mirror(day, tickets, _series)
         self._copy_account_list(server)
+        self._copy_users(server)
 
     def close(self) -> None:
         self.watch.stop()
@@ -383,12 +395,13 @@ class LinkedHall(Hall):
         self._use(link.current())
 
     def _use(self, hall: Hall) -> None:
-        signed_in = self.gate.session if self._target is not None and self.gate is not None else None
+        before = self.gate if self._target is not None else None
         for f in fields(Hall):
             setattr(self, f.name, getattr(hall, f.name))
         self._target = hall
-        if signed_in is not None and hall.gate is not None and hall.gate.session is None:
-            hall.gate.sign_in(signed_in)  # the clerk stays signed in across the switch
+        if before is not None and hall.gate is not None and hall.gate is not before:
+            # one member of staff signed in (or out) across the switch, on either hall
+            hall.gate.signed_in = before.signed_in
 
     @property
     def changes(self) -> ChangeFeed:

@@ -16,6 +16,8 @@ How each action settles (the rules, also in the README):
 5. An action on a number the server does not know yet (its kiosk has not handed its tickets over)
    is parked and tried again at the next hand-over.
 6. Applications and payment guidance made offline are copied with their UUIDs and numbers.
+7. Sign-ins made on the PC's copy of the hall's accounts are recorded on the server at the time
+   they were made; each wrong secret counts toward the account's lockout there too.
 """
 
 from __future__ import annotations
@@ -262,4 +264,8 @@ _HANDLERS: dict[str, Callable[[HandOver, JournalEntry], None]] = {
     ),
     "applications.accept": _accept,
     "payments.guidance": _guidance,
+    "users.signed_in": lambda h, e: h.server.users.hand_over_sign_in(
+        str(e.payload["code"]), str(e.payload.get("event", "signed_in"))
+    ),
+    "users.sign_in_failed": lambda h, e: h.server.users.hand_over_failure(str(e.payload["code"])),
 }
