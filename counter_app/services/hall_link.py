@@ -4,8 +4,10 @@
 outage) and this PC's own store with its :class:`~counter_app.services.offline.OfflineDesk`. It
 knows whether the server answers (``ServerWatch``: a heartbeat and ``LISTEN``, ~3 s to notice a
 pulled cable; a failing action tells it at once), keeps a copy of the day's open tickets while
-online (what a counter works from when the server goes away), and hands the journal over as soon
-as the server is back, before any new action.
+online (what a counter works from when the server goes away, with which of them have a slip
+printed, so a slip printed again alone says 补打) and of the hall's sign-in accounts (hashes, roles,
+lockouts: signing in works alone), and hands the journal over as soon as the server is back,
+before any new action.
 
 :class:`LinkedHall` is what the windows and the command line get: a :class:`Hall` whose services
 are the server's or the PC's own, switched between jobs (never during one). A job that meets a
@@ -46,6 +48,7 @@ T = TypeVar("T")
 LINK_AREA = "link"
 MIRROR_EVERY_S = 1.0
 RETRY_PARKED_S = 5.0
+TICKET_PAPER = "ticket"  # the print jobs' document of a ticket slip (services/printing/tickets.py)
 
 
 class ServerWatchFeed(Protocol):
@@ -330,11 +333,18 @@ class HallLink:
             return
         self._want_mirror = False
         self._mirrored_at = time.monotonic()
-        day = queue_rules.business_day(self.clock(), server.profile.hall.day_start)
+        now = self.clock()
+        day = queue_rules.business_day(now, server.profile.hall.day_start)
         with server.store.read():
             tickets = server.store.queue.open_tickets(day)
+            papers = server.store.prints.papers_of(TICKET_PAPER, [t.id for t in tickets])
+        numbers = {t.id: t.number for t in tickets}
         with self.local.write():
             self.local.queue.mirror(day, tickets, _series)
+            for ticket_id, job in papers.items():  # a slip printed there: printed alone it says 补打
+                mine = self.local.queue.by_number(day, numbers[ticket_id])
+                if mine is not None:
+                    self.local.prints.copy_paper(job, TICKET_PAPER, mine.id, now)
         self._copy_account_list(server)
         self._copy_users(server)
 

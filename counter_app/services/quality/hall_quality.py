@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.settings import QualitySettings, quality_settings
@@ -31,6 +32,8 @@ class HallQuality:
     records: QualityRecords
     work_calendar: Callable[[], WorkCalendar]
     applications: ApplicationsDue | None
+    note: Callable[..., Any] | None = None
+    """Journals what is done while the PC works without its hall server (``Ratings``)."""
 
     def on_clock(self, clock: Callable[[], datetime]) -> HallQuality:
         """The same use cases on another clock (the demo hall's simulated days)."""
@@ -41,6 +44,7 @@ class HallQuality:
             clock,
             work_calendar=self.work_calendar,
             applications=self.applications,
+            note=self.note,
         )
 
 
@@ -52,6 +56,7 @@ def build_quality(
     *,
     work_calendar: Callable[[], WorkCalendar],
     applications: ApplicationsDue | None = None,
+    note: Callable[..., Any] | None = None,
 ) -> HallQuality:
     """Every quality use case on ``records``; :class:`InvalidInput` for a bad quality setting."""
     settings = quality_settings(profile)
@@ -60,7 +65,7 @@ def build_quality(
         settings=settings,
         summaries=days,
         handovers=Handovers(records, profile),
-        ratings=Ratings(uow, records, profile, settings.rating, days, clock),
+        ratings=Ratings(uow, records, profile, settings.rating, days, clock, note),
         desk=VisitDesk(uow, records, profile, days, clock),
         dashboard=Dashboard(uow, records, profile, days, clock, applications),
         reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock),
@@ -68,4 +73,5 @@ def build_quality(
         records=records,
         work_calendar=work_calendar,
         applications=applications,
+        note=note,
     )
