@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hall_cluster import START, HallCluster, connect, hall_cluster, start_pc
+from hall_cluster import START, HallCluster, connect, hall_cluster, start_pc, wait_until
 from pc_driver import make_clock
 from server_invariants import (
     handed_over_once,
@@ -55,6 +55,16 @@ def applied(dsn: str, pc: str) -> int:
     return int(row[0]) if row else 0
 
 
+def sessions(dsn: str) -> int:
+    """Client sessions on the hall database other than this one (a PC's, alive or being ended)."""
+    with connect(dsn) as conn:
+        row = conn.execute(
+            """SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()
+               AND pid <> pg_backend_pid() AND backend_type = 'client backend'"""
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def test_sync_killed_mid_hand_over_then_again_loses_and_doubles_nothing(
     cluster: HallCluster, tmp_path: Path
 ) -> None:
@@ -85,6 +95,9 @@ def test_sync_killed_mid_hand_over_then_again_loses_and_doubles_nothing(
             if sync.proc.poll() is None:
                 sync.proc.kill()
         assert sync.proc.returncode == -signal.SIGKILL, "the hand-over ended before it could be killed"
+        # the killed PC's server session may still be committing the action in flight (its COMMIT
+        # sat in the socket when the process died): count once the server has ended it
+        wait_until(lambda: sessions(dsn) == 0, 60, "the killed sync's server session to end")
         now = applied(dsn, "desk1")
         assert before < now < ACTIONS, (before, now)
         kills += 1
@@ -110,6 +123,8 @@ def test_sync_killed_mid_hand_over_then_again_loses_and_doubles_nothing(
         outcomes = handed_over_once(conn, "desk1", db)
         assert outcomes["conflict"] == 0, outcomes
         assert sum(outcomes.values()) == ACTIONS
+        # the action in flight at a kill was applied by the killed sync: its note says so too
+        assert outcomes["applied"] == ACTIONS, outcomes
         calls = offline_calls_once(conn, "desk1", db)
         assert calls == len(desk.acknowledged("called"))
         nobody_called_twice(conn)
