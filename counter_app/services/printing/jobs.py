@@ -32,7 +32,7 @@ class PrintJob:
     document: str
     ref_id: int
     reprint: bool
-    uuid: str = ""
+    uuid: str
 
 
 class PrintJobs:
