@@ -267,6 +267,8 @@ def _print_start(h: HandOver, e: JournalEntry) -> None:
     """A print job recorded alone, for the server's record of what it printed."""
     p = e.payload
     document, ref = str(p["document"]), dict[str, Any](p["ref"])
+    if not ref:  # the PC could not name what it printed (its record gone): nothing to attach it to
+        raise _Conflict(f"the {document} printed is not known to this PC")
     server = h.server.store
     with server.read():
         ref_id = record_id(server, document, ref)
