@@ -109,7 +109,7 @@ class Hall:
             self.clock,
             work_calendar=lambda: self.applications.setup.calendar,
             applications=self.application_views,
-            note=partial(self.desk.note, store) if self.desk is not None else None,
+            journal=partial(self.desk.note, store) if self.desk is not None else None,
         )
         self.queue = QueueService(
             store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk, gate=gate

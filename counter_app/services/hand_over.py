@@ -18,8 +18,9 @@ How each action settles (the rules, also in the README):
 6. Applications and payment guidance made offline are copied with their UUIDs and numbers.
 7. A print job recorded alone is added with its UUID, for the server's record of what it printed
    (parked until that record is there), with the copy its paper said (original or 补打); its
-   outcome settles the server's job. A rating is recorded at the time it was given; one the
-   server cannot take (the ticket rated already, or not finished there) is a conflict.
+   outcome settles the server's job. A rating, or a visit's note and outcome, is recorded at the
+   time it was given; one the server cannot take (the ticket rated already, or not finished or
+   served elsewhere there) is a conflict.
 8. Sign-ins made on the PC's copy of the hall's accounts are recorded on the server at the time
    they were made; each wrong secret counts toward the account's lockout there too.
 """
@@ -318,6 +319,23 @@ def _rate(h: HandOver, e: JournalEntry) -> None:
     )
 
 
+def _visit_note(h: HandOver, e: JournalEntry) -> None:
+    """The note and outcome of a visit written alone, saved at the time it was written."""
+    p = e.payload
+    day, number = date.fromisoformat(str(p["day"])), str(p["number"])
+    with h.server.store.read():
+        known = h.server.store.queue.by_number(day, number)
+    if known is None:
+        raise _Parked(f"{number} is not on the server yet")
+    h.server.quality.desk.save_note(
+        int(p["counter"]),
+        outcome=p.get("outcome"),
+        note=str(p.get("note", "")),
+        clerk=str(p.get("clerk", "")),
+        number=number,
+    )
+
+
 _QUEUE_CALLS: dict[str, Callable[[Hall, JournalEntry], object]] = {
     "queue.call_number": lambda s, e: s.queue.call_number(
         int(e.payload["counter"]), str(e.payload["number"]), clerk=str(e.payload.get("clerk") or "") or None
@@ -351,6 +369,7 @@ _HANDLERS: dict[str, Callable[[HandOver, JournalEntry], None]] = {
     "prints.start": _print_start,
     "prints.finish": _print_finish,
     "quality.rate": _rate,
+    "quality.visit_note": _visit_note,
     "users.signed_in": lambda h, e: h.server.users.hand_over_sign_in(
         str(e.payload["code"]), str(e.payload.get("event", "signed_in"))
     ),

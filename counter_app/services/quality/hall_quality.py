@@ -32,8 +32,8 @@ class HallQuality:
     records: QualityRecords
     work_calendar: Callable[[], WorkCalendar]
     applications: ApplicationsDue | None
-    note: Callable[..., Any] | None = None
-    """Journals what is done while the PC works without its hall server (``Ratings``)."""
+    journal: Callable[..., Any] | None = None
+    """Journals what is done while the PC works without its hall server (ratings, visit notes)."""
 
     def on_clock(self, clock: Callable[[], datetime]) -> HallQuality:
         """The same use cases on another clock (the demo hall's simulated days)."""
@@ -44,7 +44,7 @@ class HallQuality:
             clock,
             work_calendar=self.work_calendar,
             applications=self.applications,
-            note=self.note,
+            journal=self.journal,
         )
 
 
@@ -56,7 +56,7 @@ def build_quality(
     *,
     work_calendar: Callable[[], WorkCalendar],
     applications: ApplicationsDue | None = None,
-    note: Callable[..., Any] | None = None,
+    journal: Callable[..., Any] | None = None,
 ) -> HallQuality:
     """Every quality use case on ``records``; :class:`InvalidInput` for a bad quality setting."""
     settings = quality_settings(profile)
@@ -65,13 +65,13 @@ def build_quality(
         settings=settings,
         summaries=days,
         handovers=Handovers(records, profile),
-        ratings=Ratings(uow, records, profile, settings.rating, days, clock, note),
-        desk=VisitDesk(uow, records, profile, days, clock),
+        ratings=Ratings(uow, records, profile, settings.rating, days, clock, journal),
+        desk=VisitDesk(uow, records, profile, days, clock, journal),
         dashboard=Dashboard(uow, records, profile, days, clock, applications),
         reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock),
         uow=uow,
         records=records,
         work_calendar=work_calendar,
         applications=applications,
-        note=note,
+        journal=journal,
     )

@@ -6,7 +6,7 @@ with :attr:`Rating.NOT_RATED`). Between customers it shows the hall and the cler
 number: customers expect to see who serves them). A ticket is rated once: a second answer (another
 screen, a double tap, a script) is refused and changes nothing.
 
-On a PC working without its hall server, each answer is journaled (``note``, in the answer's own
+On a PC working without its hall server, each answer is journaled (``journal``, in the answer's own
 transaction) and handed over once, at the time it was given (``services/hand_over.py``).
 """
 
@@ -47,11 +47,11 @@ class Ratings:
         settings: RatingSettings,
         days: DaySummaries,
         clock: Callable[[], datetime],
-        note: Callable[..., Any] | None = None,
+        journal: Callable[..., Any] | None = None,
     ) -> None:
-        """``note(kind, at, **payload)``: journals the answer while the PC works alone (the
+        """``journal(kind, at, **payload)``: journals the answer while the PC works alone (the
         offline desk's, bound to the store); ``None`` on the server and on a hall with none."""
-        self.note = note
+        self.journal = journal
         self.uow = uow
         self.records = records
         self.profile = profile
@@ -121,8 +121,8 @@ class Ratings:
                 )
             if ticket.business_day < self.days.today(now):
                 self.records.forget_days([ticket.business_day])  # its stored summary is out of date
-            if self.note is not None:
-                self.note(
+            if self.journal is not None:
+                self.journal(
                     "quality.rate",
                     now,
                     day=ticket.business_day.isoformat(),

@@ -156,3 +156,27 @@ def test_a_rating_the_server_cannot_take_keeps_the_servers_record(pcs: Pcs) -> N
     assert pcs.rows(
         "SELECT count(*) FROM applied_actions WHERE kind = 'quality.rate' AND outcome = 'conflict'"
     ) == [(1,)]
+
+
+def test_a_visit_note_written_alone_is_handed_over_once(pcs: Pcs) -> None:
+    """An inquiry answered at a cut-off counter: its note and outcome reach the server once."""
+    pcs.up("counter-1")
+    cut = pcs.cut("counter-1")
+    number = cut.run(lambda h: h.queue.issue("C")).ticket.number
+    cut.run(lambda h: h.queue.call_number(1, number))
+    pcs.clock.advance(minutes=3)
+    noted_at = pcs.clock.now
+    cut.run(lambda h: h.quality.desk.save_note(1, outcome="answered", note="电价咨询，已当场答复"))
+    cut.run(lambda h: h.queue.finish(1))
+
+    back = pcs.up("counter-1")
+    report = back.link.last_hand_over
+    assert report is not None and (report.applied, report.conflicts, report.parked) == (4, 0, 0)
+    noted = """SELECT n.outcome, n.note, n.counter, n.at FROM visit_notes n
+               JOIN tickets t ON t.id = n.ticket_id WHERE t.number = %s"""
+    assert pcs.rows(noted, number) == [("answered", "电价咨询，已当场答复", 1, noted_at)]
+    lose_the_pcs_note(back, pcs)
+    assert back.link.server is not None
+    again = HandOver(back.link.server, back.link.local, "counter-1", pcs.clock).run()
+    assert (again.applied, again.already, again.conflicts) == (0, 4, 0)
+    assert pcs.rows(noted, number) == [("answered", "电价咨询，已当场答复", 1, noted_at)]
