@@ -1,9 +1,10 @@
 """A PC killed hard (SIGKILL) in the middle of handing over what it did alone, then synced again.
 
-A desk works alone (its server does not answer): it issues fallback numbers, calls them and
-finishes. Then ``hall sync`` runs in a process of its own, which the test kills while the server
-has taken part of the journal, twice; a last sync completes. Nothing the desk did is lost and
-nothing is applied twice: each journal entry is on the server once, under its UUID.
+A desk works alone (its server does not answer): it issues fallback numbers, prints their slips
+(now and then again: 补打), calls them, finishes, and its customers rate the visit. Then
+``hall sync`` runs in a process of its own, which the test kills while the server has taken part
+of the journal, twice; a last sync completes. Nothing the desk did is lost and nothing is applied
+twice: each journal entry is on the server once, under its UUID.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from server_invariants import (
     nobody_called_twice,
     numbers_unique_and_gapless,
     offline_calls_once,
+    papers_once,
+    ratings_once,
     transitions_follow_the_log,
 )
 
@@ -127,6 +130,9 @@ def test_sync_killed_mid_hand_over_then_again_loses_and_doubles_nothing(
         assert outcomes["applied"] == ACTIONS, outcomes
         calls = offline_calls_once(conn, "desk1", db)
         assert calls == len(desk.acknowledged("called"))
+        papers_once(conn, desk.acknowledged("printed"))
+        ratings_once(conn, desk.acknowledged("rated"))
+        assert desk.acknowledged("printed") and desk.acknowledged("rated")
         nobody_called_twice(conn)
         transitions_follow_the_log(conn)
     print(f"{ACTIONS} actions handed over through {KILLS} killed syncs; last sync: {report}")
