@@ -341,7 +341,10 @@ class HallLink:
         numbers = {t.id: t.number for t in tickets}
         with self.local.write():
             self.local.queue.mirror(day, tickets, _series)
+            known = self.local.prints.known(list(papers.values()))
             for ticket_id, job in papers.items():  # a slip printed there: printed alone it says 补打
+                if job in known:
+                    continue
                 mine = self.local.queue.by_number(day, numbers[ticket_id])
                 if mine is not None:
                     self.local.prints.copy_paper(job, TICKET_PAPER, mine.id, now)

@@ -72,6 +72,17 @@ class PrintJobRepository:
         ).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
 
+    def known(self, uuids: Sequence[str]) -> set[str]:
+        """Which of these jobs this store has."""
+        found: set[str] = set()
+        for start in range(0, len(uuids), 500):
+            chunk = list(uuids[start : start + 500])
+            rows = self.sql.execute(
+                f"SELECT uuid FROM print_jobs WHERE uuid IN ({', '.join('?' for _ in chunk)})", chunk
+            ).fetchall()
+            found.update(str(r[0]) for r in rows)
+        return found
+
     def copy_paper(self, uuid: str, document: str, ref_id: int, at: datetime) -> None:
         """A PC's note that the hall server has a paper of this record (``uuid``: the server's job):
         a print made while the server is away is then a reprint (补打), as on the server. Not an
