@@ -66,9 +66,12 @@ class AlreadyApplied(Exception):
     """The hall server already has this handed-over action (a replay after a crash between the
     server's commit and the PC's note of it): nothing was changed, and that is the right outcome."""
 
-    def __init__(self, uuid: str) -> None:
+    def __init__(self, uuid: str, *, earlier: bool = False) -> None:
         super().__init__(f"action {uuid} is already on the server")
         self.uuid = uuid
+        self.earlier = earlier
+        """The action's UUID was found recorded: an earlier hand-over of this PC settled it (cut
+        before the PC noted so); ``False``: the server had the action's effect from elsewhere."""
 
 
 class StoreUnavailable(Exception):

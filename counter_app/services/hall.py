@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Self, TypeVar
 
@@ -87,10 +88,10 @@ class Hall:
     def __post_init__(self) -> None:
         store = self.store
         gate = self.gate = self.gate or Gate(store.users.any_user, self.signed_in)
-        self.users = UserService(store, self.clock, gate)
+        self.users = UserService(store, self.clock, gate, desk=self.desk)
         self.audit = AuditService(store, gate)
         self.views = QueueViews(store, self.profile, self.clock)
-        self.print_jobs = PrintJobs(store, self.clock, gate)
+        self.print_jobs = PrintJobs(store, self.clock, gate, self.desk)
         self.accounts = AccountService(store, self.profile, self.clock)
         self.account_import = AccountImport(store, self.profile, self.path, self.clock, self.desk, gate)
         self.payments = PaymentGuidanceService(
@@ -109,6 +110,7 @@ class Hall:
             work_calendar=lambda: self.applications.setup.calendar,
             applications=self.application_views,
             gate=gate,
+            journal=partial(self.desk.note, store) if self.desk is not None else None,
         )
         self.queue = QueueService(
             store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk, gate=gate

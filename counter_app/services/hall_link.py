@@ -4,8 +4,10 @@
 outage) and this PC's own store with its :class:`~counter_app.services.offline.OfflineDesk`. It
 knows whether the server answers (``ServerWatch``: a heartbeat and ``LISTEN``, ~3 s to notice a
 pulled cable; a failing action tells it at once), keeps a copy of the day's open tickets while
-online (what a counter works from when the server goes away), and hands the journal over as soon
-as the server is back, before any new action.
+online (what a counter works from when the server goes away, with which of them have a slip
+printed, so a slip printed again alone says 补打) and of the hall's sign-in accounts (hashes, roles,
+lockouts: signing in works alone), and hands the journal over as soon as the server is back,
+before any new action.
 
 :class:`LinkedHall` is what the windows and the command line get: a :class:`Hall` whose services
 are the server's or the PC's own, switched between jobs (never during one). A job that meets a
@@ -46,6 +48,7 @@ T = TypeVar("T")
 LINK_AREA = "link"
 MIRROR_EVERY_S = 1.0
 RETRY_PARKED_S = 5.0
+TICKET_PAPER = "ticket"  # the print jobs' document of a ticket slip (services/printing/tickets.py)
 
 
 class ServerWatchFeed(Protocol):
@@ -227,6 +230,7 @@ class HallLink:
                     self.local.profile.save(text, parts, server.profile, "hall server", now)
         self.offline = None  # rebuilt with the tag and profile when next needed
         self._copy_account_list(server)
+        self._copy_users(server)
 
     def _copy_account_list(self, server: Hall) -> None:
         """This PC's own copy of the hall's live account list (searched also while the server is away)."""
@@ -234,6 +238,16 @@ class HallLink:
             copy_live_list(server.store, self.local)
         except StoreUnavailable as exc:
             log.warning("account list not copied from the hall server: %s", exc)
+
+    def _copy_users(self, server: Hall) -> None:
+        """This PC's copy of the hall's sign-in accounts (hashes, role, active, lockout; never a
+        secret), so signing in and the role checks work the same while the server is away."""
+        with server.store.read():
+            accounts = server.store.users.all_users()
+        with self.local.write():
+            written = self.local.users.copy_from_hall(accounts, self.clock())
+        if written:
+            log.info("copied %d sign-in accounts from the hall server", written)
 
     # status ---------------------------------------------------------------------------------------------
     def _set_status(self, up: bool) -> None:
@@ -319,12 +333,23 @@ class HallLink:
             return
         self._want_mirror = False
         self._mirrored_at = time.monotonic()
-        day = queue_rules.business_day(self.clock(), server.profile.hall.day_start)
+        now = self.clock()
+        day = queue_rules.business_day(now, server.profile.hall.day_start)
         with server.store.read():
             tickets = server.store.queue.open_tickets(day)
+            papers = server.store.prints.papers_of(TICKET_PAPER, [t.id for t in tickets])
+        numbers = {t.id: t.number for t in tickets}
         with self.local.write():
             self.local.queue.mirror(day, tickets, _series)
+            known = self.local.prints.known(list(papers.values()))
+            for ticket_id, job in papers.items():  # a slip printed there: printed alone it says 补打
+                if job in known:
+                    continue
+                mine = self.local.queue.by_number(day, numbers[ticket_id])
+                if mine is not None:
+                    self.local.prints.copy_paper(job, TICKET_PAPER, mine.id, now)
         self._copy_account_list(server)
+        self._copy_users(server)
 
     def close(self) -> None:
         self.watch.stop()
@@ -383,12 +408,13 @@ class LinkedHall(Hall):
         self._use(link.current())
 
     def _use(self, hall: Hall) -> None:
-        signed_in = self.gate.session if self._target is not None and self.gate is not None else None
+        before = self.gate if self._target is not None else None
         for f in fields(Hall):
             setattr(self, f.name, getattr(hall, f.name))
         self._target = hall
-        if signed_in is not None and hall.gate is not None and hall.gate.session is None:
-            hall.gate.sign_in(signed_in)  # the clerk stays signed in across the switch
+        if before is not None and hall.gate is not None and hall.gate is not before:
+            # one member of staff signed in (or out) across the switch, on either hall
+            hall.gate.signed_in = before.signed_in
 
     @property
     def changes(self) -> ChangeFeed:

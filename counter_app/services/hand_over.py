@@ -16,6 +16,13 @@ How each action settles (the rules, also in the README):
 5. An action on a number the server does not know yet (its kiosk has not handed its tickets over)
    is parked and tried again at the next hand-over.
 6. Applications and payment guidance made offline are copied with their UUIDs and numbers.
+7. A print job recorded alone is added with its UUID, for the server's record of what it printed
+   (parked until that record is there), with the copy its paper said (original or 补打); its
+   outcome settles the server's job. A rating, or a visit's note and outcome, is recorded at the
+   time it was given; one the server cannot take (the ticket rated already, or not finished or
+   served elsewhere there) is a conflict.
+8. Sign-ins made on the PC's copy of the hall's accounts are recorded on the server at the time
+   they were made; each wrong secret counts toward the account's lockout there too.
 """
 
 from __future__ import annotations
@@ -24,15 +31,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain import queue as queue_rules
 from counter_app.domain.errors import AlreadyApplied, HallError, NotFound
 from counter_app.domain.offline import ActionStamp, JournalEntry, OfflineAct, Settlement, settle
+from counter_app.domain.quality.facts import Rating
+from counter_app.domain.quality.records import RatingSource
 from counter_app.domain.queue import CounterState
 from counter_app.services.clock import Clock, PinnableClock
 from counter_app.services.offline import AdoptedTicket
 from counter_app.services.ports import HallRecords
+from counter_app.services.printing.jobs import record_id
 
 if TYPE_CHECKING:
     from counter_app.services.hall import Hall
@@ -93,8 +103,14 @@ class HandOver:
         report = HandOverReport()
         with self.local.read():
             entries = self.local.journal.open_entries(limit)
+        store = self.server.store
+        with store.read():  # settled by an earlier hand-over cut before this PC noted it
+            earlier = store.actions.outcomes([e.uuid for e in entries])
         for done, entry in enumerate(entries, start=1):
-            state, outcome = self._settle(entry, report)
+            if entry.uuid in earlier:
+                state, outcome = self._settled_earlier(earlier[entry.uuid], report)
+            else:
+                state, outcome = self._settle(entry, report)
             with self.local.write():
                 self.local.journal.settle(entry.uuid, state, outcome, self.now())
             if on_progress is not None:
@@ -120,7 +136,12 @@ class HandOver:
             _HANDLERS[entry.kind](self, entry)
             report.applied += 1
             return "handed_over", "applied"
-        except AlreadyApplied:
+        except AlreadyApplied as found:
+            if found.earlier:  # another hand-over of this PC's took it meanwhile
+                store.stamp = None
+                with store.read():
+                    recorded = store.actions.outcome(entry.uuid)
+                return self._settled_earlier(recorded or "applied", report)
             report.already += 1
             return "handed_over", "already"
         except _Parked as why:
@@ -136,6 +157,17 @@ class HandOver:
         finally:
             store.stamp = None
             self.clock.pin(None)
+
+    @staticmethod
+    def _settled_earlier(recorded: str, report: HandOverReport) -> tuple[str, str]:
+        """An action the server recorded already (a hand-over cut between the server's commit and
+        this PC's note of it): nothing is done again; the PC notes what the server recorded then
+        (applied: its effect is this action's; or a conflict)."""
+        if recorded == "conflict":
+            report.conflicts += 1
+            return "conflict", "settled as a conflict by an earlier hand-over"
+        report.already += 1
+        return "handed_over", "applied"
 
     def _day(self, entry: JournalEntry) -> date:
         return queue_rules.business_day(entry.at, self.server.profile.hall.day_start)
@@ -232,6 +264,78 @@ def _guidance(h: HandOver, e: JournalEntry) -> None:
         )
 
 
+def _print_start(h: HandOver, e: JournalEntry) -> None:
+    """A print job recorded alone, for the server's record of what it printed."""
+    p = e.payload
+    document, ref = str(p["document"]), dict[str, Any](p["ref"])
+    if not ref:  # the PC could not name what it printed (its record gone): nothing to attach it to
+        raise _Conflict(f"the {document} printed is not known to this PC")
+    server = h.server.store
+    with server.read():
+        ref_id = record_id(server, document, ref)
+    if ref_id is None:
+        raise _Parked(f"the {document} printed ({ref}) is not on the server yet")
+    with server.write():
+        server.prints.add(
+            document,
+            ref_id,
+            str(p["copy"]),
+            str(p.get("device", "")),
+            str(p.get("clerk", "")),
+            e.at,
+            str(p["job"]),
+        )
+
+
+def _print_finish(h: HandOver, e: JournalEntry) -> None:
+    """Whether a job's paper came out: settles the server's record of the job (by its UUID)."""
+    p = e.payload
+    job = str(p["job"])
+    server = h.server.store
+    with server.read():
+        status = server.prints.status(job)
+    if status is None:
+        raise _Parked(f"print job {job} is not on the server yet")
+    with server.write():
+        settled = server.prints.finish(job, bool(p["ok"]), str(p.get("error", "")), e.at)
+    if not settled:  # the server has its outcome already (recorded as handed over, nothing changed)
+        raise AlreadyApplied(e.uuid)
+
+
+def _rate(h: HandOver, e: JournalEntry) -> None:
+    """A customer's rating given alone, recorded at the time it was given."""
+    p = e.payload
+    day, number = date.fromisoformat(str(p["day"])), str(p["number"])
+    with h.server.store.read():
+        known = h.server.store.queue.by_number(day, number)
+    if known is None:
+        raise _Parked(f"{number} is not on the server yet")
+    h.server.quality.ratings.rate(
+        Rating(str(p["level"])),
+        number=number,
+        day=day,
+        reasons=[str(r) for r in p.get("reasons", [])],
+        source=RatingSource(str(p.get("source", RatingSource.SCREEN.value))),
+    )
+
+
+def _visit_note(h: HandOver, e: JournalEntry) -> None:
+    """The note and outcome of a visit written alone, saved at the time it was written."""
+    p = e.payload
+    day, number = date.fromisoformat(str(p["day"])), str(p["number"])
+    with h.server.store.read():
+        known = h.server.store.queue.by_number(day, number)
+    if known is None:
+        raise _Parked(f"{number} is not on the server yet")
+    h.server.quality.desk.save_note(
+        int(p["counter"]),
+        outcome=p.get("outcome"),
+        note=str(p.get("note", "")),
+        clerk=str(p.get("clerk", "")),
+        number=number,
+    )
+
+
 _QUEUE_CALLS: dict[str, Callable[[Hall, JournalEntry], object]] = {
     "queue.call_number": lambda s, e: s.queue.call_number(
         int(e.payload["counter"]), str(e.payload["number"]), clerk=str(e.payload.get("clerk") or "") or None
@@ -262,4 +366,12 @@ _HANDLERS: dict[str, Callable[[HandOver, JournalEntry], None]] = {
     ),
     "applications.accept": _accept,
     "payments.guidance": _guidance,
+    "prints.start": _print_start,
+    "prints.finish": _print_finish,
+    "quality.rate": _rate,
+    "quality.visit_note": _visit_note,
+    "users.signed_in": lambda h, e: h.server.users.hand_over_sign_in(
+        str(e.payload["code"]), str(e.payload.get("event", "signed_in"))
+    ),
+    "users.sign_in_failed": lambda h, e: h.server.users.hand_over_failure(str(e.payload["code"])),
 }

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -34,6 +35,10 @@ class UserRecords(Protocol):
     def add_event(self, code: str, kind: str, at: datetime, actor: str = "", **detail: Any) -> None: ...
 
     def events(self, code: str | None = None, limit: int = 100) -> list[UserEvent]: ...
+
+    def copy_from_hall(self, accounts: Sequence[UserAccount], at: datetime) -> int:
+        """A PC's copy of the hall server's accounts (hashes, role, active, lockout); rows written."""
+        ...
 
 
 class AuditRecords(Protocol):

@@ -19,10 +19,11 @@ from datetime import datetime
 from counter_app.domain import sign_in
 from counter_app.domain.accounts import UserAccount
 from counter_app.domain.applications.workflow import Role as StaffRole
-from counter_app.domain.errors import InvalidInput, NotFound, NotPermitted
+from counter_app.domain.errors import InvalidInput, NotFound, NotPermitted, RuleViolation
 from counter_app.domain.roles import Action, Role, grant_action
 from counter_app.domain.sign_in import SecretHasher, SecretKind
 from counter_app.services.clock import Clock, system_clock
+from counter_app.services.offline import OfflineDesk
 from counter_app.services.ports import HallRecords
 from counter_app.services.session import Gate, Session, gate_for
 
@@ -66,8 +67,13 @@ class UserService:
         clock: Clock = system_clock,
         gate: Gate | None = None,
         hasher: SecretHasher | None = None,
+        desk: OfflineDesk | None = None,
     ) -> None:
+        """``desk``: set while the PC works without its hall server, on its copy of the hall's
+        accounts (``services/hall_link.py``): sign-ins and wrong secrets are journaled and handed
+        over (they count toward the lockout on the server too); accounts are managed on the server only."""
         self.store = store
+        self.desk = desk
         self.clock = clock
         self.repo = store.users
         self.gate = gate_for(store, gate)
@@ -82,6 +88,7 @@ class UserService:
     def add(self, code: str, name: str, role: Role, password: str) -> UserAccount:
         """A new account. The first account of a hall must be its administrator; after that, clerks
         are added by a supervisor or administrator, supervisors and administrators by an administrator."""
+        self._needs_server()
         code, name = _code(code), _name(name)
         secret = sign_in.check_new_secret(password, SecretKind.PASSWORD, staff_code=code, name=name)
         with self.store.read():
@@ -113,6 +120,7 @@ class UserService:
 
     def set_password(self, code: str, new_password: str, *, current: str | None = None) -> None:
         """Set ``code``'s password: your own (with the ``current`` one), or another's as their manager."""
+        self._needs_server()
         account = self._account(code)
         self._may_change(account, current)
         secret = sign_in.check_new_secret(
@@ -126,6 +134,7 @@ class UserService:
 
     def set_pin(self, code: str, pin: str, *, current: str | None = None) -> None:
         """The PIN that resumes ``code``'s idle-locked counter (6–12 digits)."""
+        self._needs_server()
         account = self._account(code)
         self._may_change(account, current)
         secret = sign_in.check_new_secret(pin, SecretKind.PIN, staff_code=account.code, name=account.name)
@@ -137,6 +146,7 @@ class UserService:
 
     def unlock(self, code: str) -> UserAccount:
         """Lift a lockout after repeated wrong secrets (a supervisor's or administrator's)."""
+        self._needs_server()
         self.gate.require(Action.UNLOCK_STAFF)
         with self.store.write():
             account = self._account_in(code)
@@ -149,6 +159,7 @@ class UserService:
     def deactivate(self, code: str) -> UserAccount:
         """Someone left: they can no longer sign in; their history stays. The last active
         administrator cannot be deactivated (the hall would have nobody to manage it)."""
+        self._needs_server()
         with self.store.read():
             account = self._account_in(code)
         self.gate.require(grant_action(account.role))
@@ -197,6 +208,8 @@ class UserService:
             if verdict.new_hash is not None:
                 self.repo.set_password(fresh.code, verdict.new_hash, now)
             self.repo.add_event(fresh.code, "signed_in", now, fresh.code)
+            if self.desk is not None:
+                self.desk.note(self.store, "users.signed_in", now, code=fresh.code, event="signed_in")
         session = Session(fresh.code, fresh.name, fresh.role)
         self.gate.sign_in(session)
         return session
@@ -239,7 +252,10 @@ class UserService:
             fresh = self._account_in(account.code)
             sign_in.ensure_not_locked(fresh.lockout, fresh.code)
             self.repo.set_lockout(fresh.code, sign_in.record_success(fresh.lockout))
-            self.repo.add_event(fresh.code, "resumed", self.clock(), fresh.code)
+            now = self.clock()
+            self.repo.add_event(fresh.code, "resumed", now, fresh.code)
+            if self.desk is not None:
+                self.desk.note(self.store, "users.signed_in", now, code=fresh.code, event="resumed")
         return session
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -255,6 +271,34 @@ class UserService:
                     self.repo.add_event(fresh.code, "locked", now, "")
             elif code:
                 self.repo.add_event(code, "sign_in_failed", now, "", account="none")
+            if self.desk is not None and code:
+                self.desk.note(self.store, "users.sign_in_failed", now, code=code)
+
+    # --- a PC's sign-ins made without the server, handed over (``services/hand_over.py``) ---------
+    def hand_over_sign_in(self, code: str, event: str) -> None:
+        """A right secret given on a PC while it worked alone, at the (pinned) time it was given:
+        the failures before it are forgotten, as on the PC, unless the account is locked here
+        meanwhile (a lock stands until a supervisor lifts it); the event is recorded either way."""
+        if event not in ("signed_in", "resumed"):
+            raise InvalidInput(f"Not a sign-in event: {event!r}", field="event", code="bad_event")
+        with self.store.write():
+            fresh = self._account_in(code)
+            self.repo.set_lockout(fresh.code, sign_in.record_success(fresh.lockout))
+            self.repo.add_event(fresh.code, event, self.clock(), fresh.code, offline=True)
+
+    def hand_over_failure(self, code: str) -> None:
+        """A wrong secret given on a PC while it worked alone, at the (pinned) time it was given:
+        it counts toward the lockout here as it did there (five on PCs cut off lock the account
+        on the server too)."""
+        self._failed(code, self._lookup(code))
+
+    def _needs_server(self) -> None:
+        if self.desk is not None:
+            raise RuleViolation(
+                "The hall server cannot be reached: accounts are added, changed and unlocked on the "
+                "server, for every PC at once. Do it when the server is back; signing in works meanwhile.",
+                code="offline_needs_server",
+            )
 
     def _actor(self) -> str:
         return self.gate.session.staff if self.gate.session is not None else ""

@@ -101,7 +101,7 @@ class HallStore:
             if stamp is not None and not self.actions.claim(
                 stamp.uuid, stamp.pc, stamp.kind, stamp.at, self.now()
             ):
-                raise AlreadyApplied(stamp.uuid)
+                raise AlreadyApplied(stamp.uuid, earlier=True)
             yield tx
             self.audit.seal()  # the action's audit rows chained in its own transaction
 

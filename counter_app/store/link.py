@@ -104,6 +104,18 @@ class ActionsRepository:
         row = self.sql.execute("SELECT outcome FROM applied_actions WHERE uuid = ?", [uuid]).fetchone()
         return str(row[0]) if row else None
 
+    def outcomes(self, uuids: list[str]) -> dict[str, str]:
+        """Of these actions, those recorded already (by an earlier hand-over), with their outcome."""
+        found: dict[str, str] = {}
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start : start + 500]
+            rows = self.sql.execute(
+                f"SELECT uuid, outcome FROM applied_actions WHERE uuid IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            ).fetchall()
+            found.update({str(r[0]): str(r[1]) for r in rows})
+        return found
+
     def pc_tag(self, name: str) -> str | None:
         row = self.sql.execute("SELECT tag FROM pcs WHERE name = ?", [name]).fetchone()
         return str(row[0]) if row else None

@@ -67,6 +67,49 @@ class UserRepository:
             [record["failures"], record["locked_at"], code],
         )
 
+    def copy_from_hall(self, accounts: Sequence[UserAccount], at: datetime) -> int:
+        """A PC's copy of the hall server's accounts (``services/hall_link.py``): each row as the
+        server has it — role, active, lockout and the Argon2id hashes (never a secret itself) — so
+        sign-in and the role checks work the same while the server cannot be reached. An account
+        this file has that the hall does not is deactivated (it cannot sign in on a PC of the hall).
+        Only rows that differ are written; how many were."""
+        theirs = {a.code: a for a in accounts}
+        mine = {a.code: a for a in self.all_users()}
+        written = 0
+        for code, account in theirs.items():
+            if mine.get(code) == account:
+                continue
+            record = account.lockout.as_record()
+            self.sql.execute(
+                """INSERT INTO users (code, name, role, password_hash, pin_hash, failures, locked_at, active,
+                                      created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (code) DO UPDATE SET name = excluded.name, role = excluded.role,
+                       password_hash = excluded.password_hash, pin_hash = excluded.pin_hash,
+                       failures = excluded.failures, locked_at = excluded.locked_at,
+                       active = excluded.active, updated_at = excluded.updated_at""",
+                [
+                    code,
+                    account.name,
+                    account.role.value,
+                    account.password_hash,
+                    account.pin_hash,
+                    record["failures"],
+                    record["locked_at"],
+                    account.active,
+                    at,
+                    at,
+                ],
+            )
+            written += 1
+        for code, account in mine.items():
+            if code not in theirs and account.active:
+                self.sql.execute(
+                    "UPDATE users SET active = ?, updated_at = ? WHERE code = ?", [False, at, code]
+                )
+                written += 1
+        return written
+
     def add_event(self, code: str, kind: str, at: datetime, actor: str = "", **detail: Any) -> None:
         self.sql.execute(
             "INSERT INTO user_events (uuid, code, kind, at, actor, detail) VALUES (?, ?, ?, ?, ?, ?)",

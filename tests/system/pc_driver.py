@@ -17,7 +17,8 @@ When the stop file appears, a kiosk or counter hands over what it did alone unti
 Kiosks append every number they were given to ``--numbers`` (a shared file): a counter that works
 alone calls those by number, as a clerk calls the customer standing at the counter (who is next is
 known only on the server). ``offline`` does a desk's work alone (the DSN is a server that does not
-answer): issue, call by number, finish; ``sync`` runs the hand-over and reports its progress.
+answer): issue, print slips, call by number, finish, rate; ``sync`` runs the hand-over and reports
+its progress.
 
 The clock is the hall's day at ``--start`` plus the real time elapsed, so every process works on the
 same business day whatever the time of day the tests run.
@@ -166,19 +167,30 @@ def hand_over_all(hall: Any, deadline_s: float = SYNC_DEADLINE_S) -> dict[str, i
 
 
 def work_alone(hall: Any, rng: random.Random, ops: int) -> dict[str, int]:
-    """A desk on its own (the server does not answer): issue, call by number, finish; each action
-    one journal entry."""
-    tally = {"issued": 0, "called": 0, "finished": 0, "refused": 0}
+    """A desk on its own (the server does not answer): issue, print the slip (the job, then that it
+    came out: two actions), call by number, finish, the customer's rating; each action one journal
+    entry."""
+    tally = {"issued": 0, "printed": 0, "called": 0, "finished": 0, "rated": 0, "refused": 0}
     waiting: list[str] = []
+    slips: list[int] = []  # the PC's own ids of tickets issued here, to print a slip of
     done = 0
     while done < ops:
         try:
-            if not waiting or rng.random() < 0.45:
+            roll = rng.random()
+            if not waiting or roll < 0.35:
                 issued = hall.run(lambda h: h.queue.issue(rng.choice("AABC")))
                 waiting.append(issued.ticket.number)
+                slips.append(issued.ticket.id)
                 tally["issued"] += 1
                 say(issued=issued.ticket.number, uuid=issued.ticket.uuid, offline=True)
-            elif rng.random() < 0.6:
+            elif roll < 0.45 and slips and done + 2 <= ops:
+                ticket_id = rng.choice(slips[-5:])  # now and then a reprint (补打)
+                job = hall.run(lambda h, t=ticket_id: h.print_jobs.start("ticket", t, "pdf:desk"))
+                done += 1
+                hall.run(lambda h, j=job: h.print_jobs.finish(j, ok=True))
+                tally["printed"] += 1
+                say(printed=job.uuid, reprint=job.reprint)
+            elif roll < 0.75:
                 wanted = waiting.pop(0)
                 called = hall.run(lambda h, n=wanted: h.queue.call_number(1, n)).called
                 tally["called"] += 1
@@ -187,6 +199,12 @@ def work_alone(hall: Any, rng: random.Random, ops: int) -> dict[str, int]:
                 finished = hall.run(lambda h: h.queue.finish(1))
                 tally["finished"] += 1
                 say(finished=finished.number, counter=1)
+                if done + 2 <= ops and rng.random() < 0.5:
+                    done += 1
+                    level = rng.choice(["very_satisfied", "satisfied", "neutral"])
+                    hall.run(lambda h, n=finished.number, v=level: h.quality.ratings.rate(v, number=n))
+                    tally["rated"] += 1
+                    say(rated=finished.number, level=level)
             done += 1
         except HallError:
             tally["refused"] += 1

@@ -124,3 +124,23 @@ def offline_calls_once(conn: Any, pc: str, db: Path) -> int:
         ).fetchone()
         assert found == 1, f"{pc}: call of {payload['number']} at {at} is on the server {found} times"
     return len(applied)
+
+
+def papers_once(conn: Any, acknowledged: list[dict[str, Any]]) -> None:
+    """Every slip a PC printed (alone or not) is one print job on the server, under the job's UUID,
+    printed, with the copy its paper said (original or 补打)."""
+    for slip in acknowledged:
+        rows = conn.execute(
+            "SELECT copy, status FROM print_jobs WHERE uuid = %s", [slip["printed"]]
+        ).fetchall()
+        assert rows == [("reprint" if slip["reprint"] else "original", "printed")], (slip, rows)
+
+
+def ratings_once(conn: Any, acknowledged: list[dict[str, Any]]) -> None:
+    """Every rating a customer gave (alone or not) is the one rating of that ticket on the server."""
+    for rated in acknowledged:
+        rows = conn.execute(
+            "SELECT r.level FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.number = %s",
+            [rated["rated"]],
+        ).fetchall()
+        assert rows == [(rated["level"],)], (rated, rows)

@@ -1,9 +1,10 @@
 """A PC killed hard (SIGKILL) in the middle of handing over what it did alone, then synced again.
 
-A desk works alone (its server does not answer): it issues fallback numbers, calls them and
-finishes. Then ``hall sync`` runs in a process of its own, which the test kills while the server
-has taken part of the journal, twice; a last sync completes. Nothing the desk did is lost and
-nothing is applied twice: each journal entry is on the server once, under its UUID.
+A desk works alone (its server does not answer): it issues fallback numbers, prints their slips
+(now and then again: 补打), calls them, finishes, and its customers rate the visit. Then
+``hall sync`` runs in a process of its own, which the test kills while the server has taken part
+of the journal, twice; a last sync completes. Nothing the desk did is lost and nothing is applied
+twice: each journal entry is on the server once, under its UUID.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hall_cluster import START, HallCluster, connect, hall_cluster, start_pc
+from hall_cluster import START, HallCluster, connect, hall_cluster, start_pc, wait_until
 from pc_driver import make_clock
 from server_invariants import (
     handed_over_once,
@@ -25,6 +26,8 @@ from server_invariants import (
     nobody_called_twice,
     numbers_unique_and_gapless,
     offline_calls_once,
+    papers_once,
+    ratings_once,
     transitions_follow_the_log,
 )
 
@@ -52,6 +55,16 @@ def unanswered_port() -> int:
 def applied(dsn: str, pc: str) -> int:
     with connect(dsn) as conn:
         row = conn.execute("SELECT COUNT(*) FROM applied_actions WHERE pc = %s", [pc]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def sessions(dsn: str) -> int:
+    """Client sessions on the hall database other than this one (a PC's, alive or being ended)."""
+    with connect(dsn) as conn:
+        row = conn.execute(
+            """SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()
+               AND pid <> pg_backend_pid() AND backend_type = 'client backend'"""
+        ).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -85,6 +98,9 @@ def test_sync_killed_mid_hand_over_then_again_loses_and_doubles_nothing(
             if sync.proc.poll() is None:
                 sync.proc.kill()
         assert sync.proc.returncode == -signal.SIGKILL, "the hand-over ended before it could be killed"
+        # the killed PC's server session may still be committing the action in flight (its COMMIT
+        # sat in the socket when the process died): count once the server has ended it
+        wait_until(lambda: sessions(dsn) == 0, 60, "the killed sync's server session to end")
         now = applied(dsn, "desk1")
         assert before < now < ACTIONS, (before, now)
         kills += 1
@@ -110,8 +126,13 @@ def test_sync_killed_mid_hand_over_then_again_loses_and_doubles_nothing(
         outcomes = handed_over_once(conn, "desk1", db)
         assert outcomes["conflict"] == 0, outcomes
         assert sum(outcomes.values()) == ACTIONS
+        # the action in flight at a kill was applied by the killed sync: its note says so too
+        assert outcomes["applied"] == ACTIONS, outcomes
         calls = offline_calls_once(conn, "desk1", db)
         assert calls == len(desk.acknowledged("called"))
+        papers_once(conn, desk.acknowledged("printed"))
+        ratings_once(conn, desk.acknowledged("rated"))
+        assert desk.acknowledged("printed") and desk.acknowledged("rated")
         nobody_called_twice(conn)
         transitions_follow_the_log(conn)
     print(f"{ACTIONS} actions handed over through {KILLS} killed syncs; last sync: {report}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.settings import QualitySettings, quality_settings
@@ -33,6 +34,8 @@ class HallQuality:
     work_calendar: Callable[[], WorkCalendar]
     applications: ApplicationsDue | None
     gate: Gate
+    journal: Callable[..., Any] | None = None
+    """Journals what is done while the PC works without its hall server (ratings, visit notes)."""
 
     def on_clock(self, clock: Callable[[], datetime]) -> HallQuality:
         """The same use cases on another clock (the demo hall's simulated days)."""
@@ -44,6 +47,7 @@ class HallQuality:
             work_calendar=self.work_calendar,
             applications=self.applications,
             gate=self.gate,
+            journal=self.journal,
         )
 
 
@@ -56,6 +60,7 @@ def build_quality(
     work_calendar: Callable[[], WorkCalendar],
     applications: ApplicationsDue | None = None,
     gate: Gate,
+    journal: Callable[..., Any] | None = None,
 ) -> HallQuality:
     """Every quality use case on ``records``; :class:`InvalidInput` for a bad quality setting.
     ``gate``: the hall's (the reports are guarded)."""
@@ -65,8 +70,8 @@ def build_quality(
         settings=settings,
         summaries=days,
         handovers=Handovers(records, profile),
-        ratings=Ratings(uow, records, profile, settings.rating, days, clock),
-        desk=VisitDesk(uow, records, profile, days, clock),
+        ratings=Ratings(uow, records, profile, settings.rating, days, clock, journal),
+        desk=VisitDesk(uow, records, profile, days, clock, journal),
         dashboard=Dashboard(uow, records, profile, days, clock, applications),
         reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock, gate),
         uow=uow,
@@ -74,4 +79,5 @@ def build_quality(
         work_calendar=work_calendar,
         applications=applications,
         gate=gate,
+        journal=journal,
     )

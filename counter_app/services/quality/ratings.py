@@ -5,6 +5,9 @@ the finish; no answer in that time is recorded as "not rated" (the screen calls 
 with :attr:`Rating.NOT_RATED`). Between customers it shows the hall and the clerk (name and staff
 number: customers expect to see who serves them). A ticket is rated once: a second answer (another
 screen, a double tap, a script) is refused and changes nothing.
+
+On a PC working without its hall server, each answer is journaled (``journal``, in the answer's own
+transaction) and handed over once, at the time it was given (``services/hand_over.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from counter_app.domain.errors import NotFound, RuleViolation
 from counter_app.domain.profile import HallProfile
@@ -43,7 +47,11 @@ class Ratings:
         settings: RatingSettings,
         days: DaySummaries,
         clock: Callable[[], datetime],
+        journal: Callable[..., Any] | None = None,
     ) -> None:
+        """``journal(kind, at, **payload)``: journals the answer while the PC works alone (the
+        offline desk's, bound to the store); ``None`` on the server and on a hall with none."""
+        self.journal = journal
         self.uow = uow
         self.records = records
         self.profile = profile
@@ -113,6 +121,16 @@ class Ratings:
                 )
             if ticket.business_day < self.days.today(now):
                 self.records.forget_days([ticket.business_day])  # its stored summary is out of date
+            if self.journal is not None:
+                self.journal(
+                    "quality.rate",
+                    now,
+                    day=ticket.business_day.isoformat(),
+                    number=ticket.number,
+                    level=level.value,
+                    reasons=list(chosen),
+                    source=RatingSource(source).value,
+                )
             stored = self.records.rating(ticket.id)
         assert stored is not None
         return stored

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from counter_app.domain.entries import sign_in_name
 from counter_app.domain.errors import InvalidInput, NotFound, RuleViolation
@@ -47,7 +48,11 @@ class VisitDesk:
         profile: HallProfile,
         days: DaySummaries,
         clock: Callable[[], datetime],
+        journal: Callable[..., Any] | None = None,
     ) -> None:
+        """``journal(kind, at, **payload)``: journals each note saved while the PC works without its
+        hall server (handed over once: ``services/hand_over.py``); ``None`` otherwise."""
+        self.journal = journal
         self.uow = uow
         self.records = records
         self.profile = profile
@@ -126,6 +131,17 @@ class VisitDesk:
                 )
             who = clerk or ticket.clerk or self.records.counter_clerk(counter)
             self.records.save_note(ticket, counter, who, chosen, text, now)
+            if self.journal is not None:
+                self.journal(
+                    "quality.visit_note",
+                    now,
+                    day=ticket.business_day.isoformat(),
+                    number=ticket.number,
+                    counter=counter,
+                    clerk=who,
+                    outcome=chosen.value if chosen else None,
+                    note=text,
+                )
             saved = self.records.note(ticket.id)
         assert saved is not None
         return saved

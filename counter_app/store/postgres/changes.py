@@ -6,9 +6,10 @@ call as soon as the calling counter's transaction commits, without ten PCs polli
 
 The same thread watches the server: while nothing arrives it sends a ``SELECT 1`` every second, so a
 server stopped hard or a pulled cable is noticed within ~3 s (a ping unanswered for 2 s is cut;
-keepalives and ``tcp_user_timeout`` bound the rest), and every connection of the process to that
-server is cut with it, so no clerk's action waits on a server that is gone.
-``on_status(False, since)`` then tells the windows; the thread keeps reconnecting every second and
+keepalives and ``tcp_user_timeout`` bound the rest). ``on_status(False, since)`` then tells the
+PC's link, which severs its own connection to the server (``HallLink.on_watch_status`` →
+``PostgresSql.sever``: the one guard against a hung connection), so no clerk's action waits on a
+server that is gone, and the windows say so. The thread keeps reconnecting every second and
 reports ``on_status(True, since)`` when the server is back, followed by a change of every area
 (notifications sent while it was away are lost; the windows reload).
 """
@@ -28,7 +29,7 @@ import psycopg
 from psycopg import pq
 
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.store.postgres.connection import CHANNEL, abort_all, connect
+from counter_app.store.postgres.connection import CHANNEL, connect
 
 log = logging.getLogger("counter_app.sql")
 
@@ -134,10 +135,10 @@ class ServerWatch:
             try:
                 self._listen(conn, on_change)
             except psycopg.Error as exc:
+                if self._stop.is_set():  # stopping cancels the wait: that is no outage
+                    break
                 log.info("hall server watch lost its connection: %s", type(exc).__name__)
-                if not self._stop.is_set():  # (stopping cancels the wait: that is no outage)
-                    abort_all(self._dsn)  # no action of this PC waits on a server that is gone
-                self._status(False, on_status)
+                self._status(False, on_status)  # the link severs its own connections (HallLink)
             finally:
                 self._conn = None
                 with contextlib.suppress(Exception):

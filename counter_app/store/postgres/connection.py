@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import socket
 import threading
-import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -127,31 +125,6 @@ def conninfo(dsn: str, application_name: str) -> str:
     return psycopg.conninfo.make_conninfo(dsn, **extra)
 
 
-def abort(conn: psycopg.Connection[Any]) -> None:
-    """Shut ``conn``'s socket, from any thread: a statement waiting on a server that stopped
-    answering (a hung server, a link whose far end still acknowledges) fails at once with a
-    connection error instead of waiting for ever."""
-    with contextlib.suppress(Exception):
-        if conn.closed:
-            return
-        sock = socket.socket(fileno=os.dup(conn.pgconn.socket))
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        finally:
-            sock.close()
-
-
-_OPEN: weakref.WeakSet[PostgresSql] = weakref.WeakSet()
-
-
-def abort_all(dsn: str) -> None:
-    """The server at ``dsn`` stopped answering (the watch says so): every connection of this
-    process to it fails now, so no clerk's action waits on it (the PC then works alone)."""
-    for sql in list(_OPEN):
-        if sql.dsn == dsn and sql._conn is not None:
-            abort(sql._conn)
-
-
 class _NumberLoader(psycopg.adapt.Loader):
     """``numeric`` as a Python number the way SQLite gives it: ``SUM`` of integers as ``int``,
     ``AVG`` and the like as ``float`` (never ``Decimal``, which the services do not expect)."""
@@ -194,7 +167,6 @@ class PostgresSql:
         self._conn: psycopg.Connection[Any] | None = None
         self._touched: set[str] = set()
         self._in_tx = False
-        _OPEN.add(self)
         self._closing = threading.Lock()  # sever() from another thread never meets a freed connection
 
     # connection ----------------------------------------------------------------------------------
