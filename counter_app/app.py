@@ -261,7 +261,7 @@ def start_gui(args: argparse.Namespace) -> int:
         return printers_for(args.printer, profile)
 
     path = paths.database_path(args.db)
-    return launch(args, opener, early, printers, path, lambda: hall_files(path))
+    return launch(args, opener, early, printers, path, lambda: hall_files(path), damage_of)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -56,7 +56,9 @@ def damaged_refusal(damaged: DamagedFile) -> StoreUnavailable:
     return unavailable("damaged", str(damaged.path))
 
 
-def open_damaged(path: Path, timeout: float, found: StoreUnavailable) -> tuple[sqlite_utils.Database, DamagedFile]:
+def open_damaged(
+    path: Path, timeout: float, found: StoreUnavailable
+) -> tuple[sqlite_utils.Database, DamagedFile]:
     """Open the hall file at ``path``, whose quick check failed with ``found``, read-only.
 
     Raises ``found`` again (the hall is refused as before) when the file cannot be read as a hall of
