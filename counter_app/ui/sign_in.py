@@ -260,7 +260,7 @@ class SignInCover(QWidget):
 
     def _retranslate_dashboard(self) -> None:
         if self.mode is CoverMode.LOCKED:
-            self.title.setText(self.tr("The supervisor dashboard is locked"))
+            self.title.setText(self.tr("Dashboard locked"))
             self.note.setText(
                 self.tr(
                     "Locked after a while without use. %1 resumes with their PIN: everything on the "
@@ -271,7 +271,7 @@ class SignInCover(QWidget):
             self.primary.setText(self.tr("Resume"))
             self.secondary.setText(self.tr("Sign in as someone else"))
         else:
-            self.title.setText(self.tr("Sign in to the supervisor dashboard"))
+            self.title.setText(self.tr("Sign in to the dashboard"))
             self.note.setText(
                 self.tr(
                     "A supervisor or administrator signs in with staff code and password; the hall's "

@@ -81,7 +81,7 @@ def test_nothing_is_read_before_a_supervisor_signs_in_and_a_clerk_is_refused(
     assert control.covered and control.cover.mode is CoverMode.WAITING  # from the first paint
     assert not control.cover.primary.isVisible()
     qtbot.waitUntil(lambda: control.cover.mode is CoverMode.SIGN_IN, timeout=10_000)
-    assert "supervisor dashboard" in control.cover.title.text()
+    assert control.cover.title.text() == "Sign in to the dashboard"
     central = window.centralWidget()
     assert central is not None and not central.isEnabled()
     qtbot.waitUntil(lambda: not signed_client.busy, timeout=10_000)
@@ -128,7 +128,7 @@ def test_the_dashboard_locks_when_idle_and_its_supervisor_resumes(
     clock.t += 2 * 60
     control.check()
     assert control.covered and control.cover.mode is CoverMode.LOCKED
-    assert "supervisor dashboard is locked" in control.cover.title.text()
+    assert control.cover.title.text() == "Dashboard locked"
     control.cover.secret.setText("480263")
     control.cover.primary.click()
     qtbot.waitUntil(lambda: not control.covered, timeout=10_000)
