@@ -226,7 +226,7 @@ def _show_damage(
     log.error("the hall database is damaged: the windows are read-only")
     for role, window in zip(args.role, windows, strict=False):
         if isinstance(window, KioskWindow):
-            bar = add_damaged_bar(window, role, language=_kiosk_language(window))
+            bar = add_damaged_bar(window, role, language=_kiosk_language(window), scale=1.3)
         elif role == "display":
             bar = add_damaged_bar(window, role, language=window.language, scale=1.6)
         else:

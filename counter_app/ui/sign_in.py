@@ -289,7 +289,8 @@ class SignInCover(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         resized = kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
-        if watched is self.window_ and resized and self.isVisible():
+        window = getattr(self, "window_", None)  # None while Qt tears a closed window down
+        if window is not None and watched is window and resized and self.isVisible():
             self.setGeometry(self.area())
         return False
 

@@ -201,3 +201,43 @@ def test_no_answer_restores_nothing(
     before = digest(damaged_file)
     assert ask_restore(hall_files(damaged_file)) is None
     assert digest(damaged_file) == before
+
+
+def test_gui_on_a_damaged_file_opens_read_only_with_the_strip(tmp_path: Path, damaged_file: Path) -> None:
+    """``counter-app gui`` itself: the windows open (instead of only the restore question) and each
+    shows the strip; nothing is written to the damaged file."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QColor, QImage
+
+    before = digest(damaged_file)
+    env = dict(os.environ, COUNTER_APP_DB=str(damaged_file), QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    shot = tmp_path / "shot.png"
+    command = [
+        "gui",
+        "--role",
+        "counter",
+        "--role",
+        "supervisor",
+        "--language",
+        "en",
+        "--screenshot",
+        str(shot),
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "counter_app", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "opened read-only" in done.stderr
+    for name in ("shot-counter1.png", "shot-supervisor.png"):
+        image = QImage(str(tmp_path / name))
+        assert not image.isNull()
+        assert image.pixelColor(4, 4) == QColor("#b3261e")  # the damaged-file strip
+    assert digest(damaged_file) == before

@@ -4,6 +4,7 @@ with the damaged-file refusal and the file is left exactly as it was."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from damaged_files import damage_schema, damage_table, digest
@@ -100,3 +101,24 @@ def test_a_damaged_file_of_an_older_schema_is_refused(hall_file: Path) -> None:
         open_hall(hall_file)
     assert refused.value.reason == "corrupt"
     assert digest(hall_file) == before
+
+
+def test_the_figures_of_a_damaged_hall_can_still_be_read(tmp_path: Path, clock: Any) -> None:
+    """Reads that keep something up to date as they go (the due dates after a calendar change, the
+    summaries of closed days) still answer on a damaged file: what is stored is shown as it is."""
+    from datetime import timedelta
+
+    path = tmp_path / "hall.sqlite3"
+    with open_hall(path, profile_file=paths.DEFAULT_PROFILE, create=True, clock=clock) as hall:
+        hall.queue.issue("A")  # yesterday's number: its day is summarised at the next read
+        assert hall.store.applications.calendar_key() is None  # due dates computed at the first read
+    clock.advance(timedelta(days=1))
+    damage_table(path, "visit_notes")
+    before = digest(path)
+    with open_hall(path, clock=clock) as hall:
+        assert damage_of(hall) is not None
+        view = hall.quality.dashboard.view()
+        assert view.business_day == clock().date()
+        assert len(hall.quality.dashboard.trend(30)) == 30
+        assert hall.application_views.due().total == 0
+    assert digest(path) == before
