@@ -241,3 +241,26 @@ def test_gui_on_a_damaged_file_opens_read_only_with_the_strip(tmp_path: Path, da
         assert not image.isNull()
         assert image.pixelColor(4, 4) == QColor("#b3261e")  # the damaged-file strip
     assert digest(damaged_file) == before
+
+
+@pytest.mark.parametrize(
+    ("role", "first"),
+    [("display", "Calls are paused for a moment."), ("rating", "Ratings cannot be given at the moment.")],
+)
+def test_the_public_screens_say_it_in_the_customers_words(
+    qtbot: Any, damaged_client: HallClient[Hall], role: str, first: str
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from counter_app.ui.rating import RatingWindow
+
+    class Display(QMainWindow):  # the hall display's own window plays sounds at start
+        language = "en"
+
+    window = RatingWindow(damaged_client, 1, "en") if role == "rating" else Display()
+    qtbot.addWidget(window)
+    show_damage([window], [role], Found(), Restart())
+    bar = window.menuWidget()
+    assert isinstance(bar, DamagedBar) and bar.public and bar.restore_button is None
+    assert bar.first.text() == first
+    assert "damaged" not in bar.second.text()  # nothing of the file's state for the public
