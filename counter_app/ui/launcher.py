@@ -217,8 +217,9 @@ def _show_damage(
     start_again: Callable[[], None],
 ) -> None:
     """The hall file is damaged and open read-only: every window says so (the staff's offer the
-    newest good backup), and once a restore has put a good file in its place (from this process or
-    another of the hall's on this PC) the windows start again on it."""
+    newest good backup; the public screens take no press, the strip tells the customer what to do),
+    and once a restore has put a good file in its place (from this process or another of the hall's
+    on this PC) the windows start again on it."""
     from counter_app.ui.kiosk.window import KioskWindow
     from counter_app.ui.restore_offer import add_damaged_bar
     from counter_app.ui.widgets import make_timer
@@ -232,6 +233,9 @@ def _show_damage(
         else:
             bar = add_damaged_bar(window, role)
         bar.restore_asked.connect(lambda w=window: ask_restore(w))
+        central = window.centralWidget()
+        if bar.public and central is not None:  # a customer's press would only meet a refusal
+            central.setEnabled(False)
 
     def check() -> None:
         if found.replaced():

@@ -122,6 +122,8 @@ def test_the_kiosk_tells_the_customer_without_a_restore_button(
     assert isinstance(bar, DamagedBar) and bar.public and bar.restore_button is None
     assert bar.first.text() == "Numbers cannot be taken here at the moment."
     assert "ask at a counter" in bar.second.text()
+    central = window.centralWidget()
+    assert central is not None and not central.isEnabled()  # no press that could only be refused
 
 
 def test_a_restore_elsewhere_starts_the_windows_again(qtbot: Any, damaged_client: HallClient[Hall]) -> None:

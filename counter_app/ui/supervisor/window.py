@@ -82,10 +82,10 @@ class SupervisorWindow(QMainWindow):
         client.changed.connect(self.refresh)
         make_timer(self, TICK_MS, self.refresh).start()
         make_timer(self, TREND_MS, self.load_trend).start()
-        self.outbox_status = OutboxStatus(self, client)
-        self.outbox_status.answered.connect(self._maybe_loaded)
+        self.outbox_status: OutboxStatus | None = None
         self.refresh()  # nothing until admitted when waiting for the sign-in
         self.load_trend()
+        self._watch_outbox()
 
     # layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -166,6 +166,7 @@ class SupervisorWindow(QMainWindow):
         self.admitted = True
         self.refresh()
         self.load_trend()
+        self._watch_outbox()
         if TABS[self.tabs.currentIndex()] in ("forecast", "accounts"):
             self._tab_opened(self.tabs.currentIndex())
 
@@ -173,6 +174,12 @@ class SupervisorWindow(QMainWindow):
     def refresh(self) -> None:
         if self.admitted:
             self._reload()
+
+    def _watch_outbox(self) -> None:
+        """The status bar's records waiting for the central systems, once admitted."""
+        if self.admitted and self.outbox_status is None:
+            self.outbox_status = OutboxStatus(self, self.client)
+            self.outbox_status.answered.connect(self._maybe_loaded)
 
     def _view_job(self) -> Callable[[Hall], DashboardView]:
         return lambda hall: hall.quality.dashboard.view()
@@ -224,7 +231,8 @@ class SupervisorWindow(QMainWindow):
         self._maybe_loaded()
 
     def _maybe_loaded(self) -> None:
-        ready = self.view is not None and self.trend and self.outbox_status.has_answered
+        answered = self.outbox_status is not None and self.outbox_status.has_answered
+        ready = self.view is not None and self.trend and answered
         if not self._loaded_once and ready:
             self._loaded_once = True
             self.loaded.emit()

@@ -86,6 +86,7 @@ def test_nothing_is_read_before_a_supervisor_signs_in_and_a_clerk_is_refused(
     assert central is not None and not central.isEnabled()
     qtbot.waitUntil(lambda: not signed_client.busy, timeout=10_000)
     assert window.view is None and window.trend == ()  # no figure was even read
+    assert window.outbox_status is None  # nor the records waiting for the central systems
     sign_in(qtbot, control, "c01", PASSWORDS["c01"])
     assert control.covered
     assert control.cover.problem.text().startswith("A clerk cannot open the supervisor dashboard")
