@@ -145,6 +145,7 @@ def shoot(app: QApplication, out: Path, width: int, height: int, language: str) 
     client = client_on(accounts_hall())
     board = SupervisorWindow(client, language, wait_for_sign_in=True)
     control = CounterSignIn(board, client, None, lambda _code: None, roles=LEAD_ROLES)
+    board.sign_in = control
     control.admitted.connect(board.admit)
     board.resize(width, height)
     board.show()

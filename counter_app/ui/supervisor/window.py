@@ -103,6 +103,10 @@ class SupervisorWindow(QMainWindow):
             "padding: 6px 14px; font-weight: bold; }"
         )
         hl.addWidget(self.export_button)
+        self.lock_button = make_button(clicked=self.lock)
+        self.lock_button.setStyleSheet(self.export_button.styleSheet())
+        self.lock_button.hide()  # shown once someone has signed in to the dashboard
+        hl.addWidget(self.lock_button)
         self.language_box = LanguageBox(self.language)
         hl.addWidget(self.language_box)
         outer.addWidget(header)
@@ -141,6 +145,7 @@ class SupervisorWindow(QMainWindow):
         self.setWindowTitle(self.tr("Supervisor dashboard"))
         self.title.setText(self.tr("Supervisor dashboard") + f"  ·  {hall}")
         self.export_button.setText(self.tr("Reports…"))
+        self.lock_button.setText(self.tr("Lock"))
         names = (
             self.tr("Now"),
             self.tr("Today"),
@@ -159,11 +164,18 @@ class SupervisorWindow(QMainWindow):
 
     # data ------------------------------------------------------------------------------------------
     @Slot()
+    def lock(self) -> None:
+        """The supervisor steps away: the dashboard is covered now, as after the idle minutes."""
+        if self.sign_in is not None:
+            self.sign_in.lock()
+
+    @Slot()
     def admit(self) -> None:
         """Someone who may see the dashboard has signed in (or the hall has no accounts): read it."""
         if self.admitted:
             return
         self.admitted = True
+        self.lock_button.setVisible(self.sign_in is not None and self.sign_in.session is not None)
         self.refresh()
         self.load_trend()
         self._watch_outbox()

@@ -97,6 +97,9 @@ def test_nothing_is_read_before_a_supervisor_signs_in_and_a_clerk_is_refused(
     sign_in(qtbot, control, "s01", PASSWORDS["s01"])
     assert not control.covered and central.isEnabled()
     qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    assert window.lock_button.isVisible()  # the supervisor steps away: locked at once
+    window.lock_button.click()
+    assert control.covered and control.cover.mode is CoverMode.LOCKED
 
 
 def test_an_administrator_may_open_it(qtbot: Any, signed_client: HallClient[Hall]) -> None:
@@ -140,6 +143,7 @@ def test_a_hall_without_accounts_shows_the_dashboard_at_once(qtbot: Any, client:
     window, control = dashboard(qtbot, client)
     qtbot.waitUntil(lambda: not control.covered, timeout=10_000)
     qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    assert not window.lock_button.isVisible()  # nobody to resume it
 
 
 def test_the_launcher_gives_the_dashboard_its_sign_in(qtbot: Any, signed_client: HallClient[Hall]) -> None:
