@@ -96,13 +96,20 @@ def damage_of(hall: Hall) -> DamagedFile | None:
     return store.damaged if isinstance(store, SqliteHallStore) else None
 
 
-def hall_files(db_path: Path | str | None = None) -> BackupService:
+def hall_files(db_path: Path | str | None = None, signed_in: SignedIn | None = None) -> BackupService:
     """The hall's files without opening the hall (a damaged file cannot be opened): ``counter-app
-    check`` and ``restore``. The backup folder is the stored profile's (read cheaply) or the default."""
+    check`` and ``restore``. The backup folder is the stored profile's (read cheaply) or the default.
+
+    ``signed_in``: who the command signed in on the hall it opened for that (and closed again before
+    a restore). The gate enforces once the file has accounts — or cannot be read: a hall file that
+    does not open is handled only by the unguarded recovery (``BackupService.check_unopened`` /
+    ``recover_damaged``)."""
     from counter_app.domain.backups import BackupSettings, backup_settings
     from counter_app.services.backups import BackupService
     from counter_app.services.clock import hall_clock
+    from counter_app.services.session import Gate
     from counter_app.store.sqlite.backup import SqliteHallFiles
+    from counter_app.store.sqlite.peek import peek_accounts_exist
 
     path = paths.database_path(db_path)
     profile = stored_profile(path)
@@ -115,7 +122,8 @@ def hall_files(db_path: Path | str | None = None) -> BackupService:
         with contextlib.suppress(HallError):  # a bad [backup] table: the default folder
             settings = backup_settings(profile.raw)
     clock = hall_clock(profile.hall.timezone if profile else "Asia/Shanghai")
-    return BackupService(SqliteHallFiles(path), settings, clock)
+    gate = Gate(lambda: peek_accounts_exist(path), signed_in)
+    return BackupService(SqliteHallFiles(path), settings, gate, clock)
 
 
 def open_server_hall(
@@ -266,4 +274,11 @@ def start_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``counter-app …``: the command line, whose ``gui`` command starts the windows."""
-    return cli.run(argv, open_hall=open_hall, start_gui=start_gui, open_pc=open_pc, hall_files=hall_files)
+    return cli.run(
+        argv,
+        open_hall=open_hall,
+        start_gui=start_gui,
+        open_pc=open_pc,
+        hall_files=hall_files,
+        damage_of=damage_of,
+    )

@@ -22,6 +22,7 @@ from counter_app.domain.quality.report import ReportData
 
 if TYPE_CHECKING:
     from counter_app.services.hall import Hall
+    from counter_app.services.quality.reports import ForecastResult
 
 FORMATS = ("pdf", "csv", "xlsx")
 
@@ -159,18 +160,29 @@ def cmd_report(args: argparse.Namespace) -> int:
             data = reports.range(_day(args.start, "from"), _day(args.end, "to"), args.language)
         return data
 
-    data = on_hall(args, build)
-    emit(report_json(data, write_files(data, outputs)))
+    def export(hall: Hall) -> tuple[ReportData, dict[str, str]]:  # the service checks who may
+        return hall.quality.reports.export(
+            lambda: build(hall), lambda data: (data, write_files(data, outputs))
+        )
+
+    data, files = on_hall(args, export)
+    emit(report_json(data, files))
     return 0
 
 
 def cmd_forecast(args: argparse.Namespace) -> int:
     outputs = _outputs(args)
     start = _day(args.start, "from") if args.start else None
-    result = on_hall(
-        args, lambda hall: hall.quality.reports.forecast(start, args.days, args.weeks, args.language)
-    )
-    out = report_json(result.report, write_files(result.report, outputs))
+
+    def export(hall: Hall) -> tuple[ForecastResult, dict[str, str]]:  # the service checks who may
+        reports = hall.quality.reports
+        return reports.export(
+            lambda: reports.forecast(start, args.days, args.weeks, args.language),
+            lambda result: (result, write_files(result.report, outputs)),
+        )
+
+    result, files = on_hall(args, export)
+    out = report_json(result.report, files)
     out["days"] = [
         {"day": d.day.isoformat(), "kind": d.kind, "class": d.day_class, "expected": round(d.total, 1)}
         for d in result.days

@@ -1,8 +1,13 @@
 """``backup``, ``check``, ``restore``, ``day confirm`` / ``day repair`` and ``outbox export`` / ``ack``:
 the hall's files kept safe, a clock jump undone, the hand-over to the central systems.
 
-``check`` and ``restore`` work without opening the hall (a damaged file cannot be opened); every
-other command opens it as usual. ``check`` exits 4 when a file is damaged.
+``check`` and ``restore`` handle the hall's files with the hall closed; they open it only to sign
+``--as`` in (guarded like every command once the hall has accounts: check a supervisor or an
+administrator, restore the administrator). A hall file that cannot be opened at all (damaged,
+missing, not a hall's any more) has no accounts to sign in against: then ``check`` says so to
+anyone (as the windows do at start) and ``restore`` without FILE puts back the newest good backup
+(``BackupService.recover_damaged``); choosing an older backup needs a hall file that opens.
+``check`` exits 4 when a file is damaged.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter_app.cli import EXIT_STORE_UNAVAILABLE, emit, json_command
+from counter_app.cli import EXIT_STORE_UNAVAILABLE, emit, hall_for, json_command
 from counter_app.cli.admin import _day
-from counter_app.domain.errors import HallError
+from counter_app.domain.errors import HallError, NotAHallDatabase, NotPermitted, StoreUnavailable
+from counter_app.domain.roles import Action
 
 if TYPE_CHECKING:
     from counter_app.services.backups import BackupService
@@ -66,11 +72,30 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=json_command(lambda hall, _args: hall.outbox.waiting().as_json()))
 
 
-def _files(args: argparse.Namespace) -> BackupService:
+def _files(args: argparse.Namespace) -> tuple[BackupService, bool]:
+    """The hall's files with the gate of the hall opened (and closed again) to sign ``--as`` in, and
+    ``True``; or, when the hall file cannot be opened (damaged, gone, not a hall's) or is damaged and
+    open read-only (``app.damage_of``: nobody can sign in against it), the files with
+    a gate nobody is signed in on, and ``False``."""
     if args.hall_files is None:
         raise HallError("this front end cannot reach the hall's files", code="no_files")
-    service: BackupService = args.hall_files(args.db)
-    return service
+    try:
+        with hall_for(args) as hall:
+            signed_in = hall.gate.signed_in if hall.gate is not None else None
+            damage_of = getattr(args, "damage_of", None)
+            damaged = damage_of is not None and damage_of(hall) is not None
+    except StoreUnavailable as exc:  # "damaged": a sign-in on a file open read-only (it is a write)
+        if exc.reason not in ("corrupt", "missing", "damaged"):
+            raise
+        return args.hall_files(args.db), False
+    except NotAHallDatabase as exc:
+        if exc.code == "hall_db_newer":
+            raise
+        return args.hall_files(args.db), False
+    if damaged:  # open read-only: nobody can sign in against it, as against a file that does not open
+        return args.hall_files(args.db), False
+    service: BackupService = args.hall_files(args.db, signed_in)
+    return service, True
 
 
 def _backup(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
@@ -83,14 +108,29 @@ def _backup(hall: Hall, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    report = _files(args).check(args.full)
+    files, opened = _files(args)
+    report = files.check(args.full) if opened else files.check_unopened(args.full)
     emit(report.as_json())
     return 0 if report.ok else EXIT_STORE_UNAVAILABLE
 
 
 def _restore(args: argparse.Namespace) -> int:
-    files = _files(args)
-    restored = files.restore(Path(args.file)) if args.file else files.restore_newest()
+    files, opened = _files(args)
+    if opened:
+        restored = files.restore(Path(args.file)) if args.file else files.restore_newest()
+    elif not args.file:
+        restored = files.recover_damaged()
+    else:
+        try:
+            restored = files.restore(Path(args.file))  # a hall without accounts: as before
+        except NotPermitted:
+            raise NotPermitted(
+                "The hall file cannot be opened, so nobody can sign in to choose a backup: "
+                "'counter-app restore' without FILE puts back the newest good one.",
+                code="restore_newest_only",
+                action=Action.RESTORE.value,
+                role="",
+            ) from None
     emit(restored.as_json())
     return 0
 

@@ -5,7 +5,10 @@
 closed that long). :meth:`DayRepair.repair` undoes a day already moved (by a version without the
 bound, or a confirmation given in error): the tickets of the later days come back to the real day
 (keeping their numbers where that day has them free, else the next free ones), the tickets the jump
-cancelled are waiting again, and every change is a queue event (audit and outbox). One transaction.
+cancelled are waiting again, every change is a queue event (audit and outbox), and the stored quality
+figures of the days changed are dropped (made again from the tickets when next asked). One transaction.
+Both are a supervisor's or an administrator's (``Action.DAY_REPAIR``), recorded under the signed-in
+staff code when no other is given.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from counter_app.domain.clock_jump import CONFIRMED_DAY_KEY
 from counter_app.domain.errors import InvalidInput, RuleViolation
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import TicketState
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 
 log = logging.getLogger("counter_app.queue")
 
@@ -42,14 +47,27 @@ class Repaired:
 
 
 class DayRepair:
-    def __init__(self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, store: HallRecords, profile: HallProfile, clock: Clock = system_clock, gate: Gate | None = None
+    ) -> None:
         self.store = store
         self.profile = profile
         self.clock = clock
+        self.gate = gate_for(store, gate)
+
+    def _who(self, clerk: str) -> str:
+        """The check of :attr:`Action.DAY_REPAIR` and the name the change is recorded under: the
+        one given, else the signed-in staff code (a hall with sign-in records nobody else's)."""
+        self.gate.require(Action.DAY_REPAIR)
+        session = self.gate.session
+        if not clerk and session is not None:
+            clerk = session.staff
+        return self.gate.acting_as(clerk) if clerk else clerk
 
     def confirm(self, day: date | None = None, clerk: str = "") -> date:
         """Accept ``day`` (default: the day the PC's clock says) as the new business day although it
         is far from the last one; only the day the PC's clock says now can be confirmed."""
+        clerk = self._who(clerk)
         now = self.clock()
         today = rules.business_day(now, self.profile.hall.day_start)
         day = day or today
@@ -69,6 +87,7 @@ class DayRepair:
 
     def repair(self, day: date | None = None, clerk: str = "") -> Repaired:
         """Bring the hall back to business day ``day`` (default: the day the PC's clock says now)."""
+        clerk = self._who(clerk)
         now = self.clock()
         target = day or rules.business_day(now, self.profile.hall.day_start)
         repo = self.store.queue
@@ -97,6 +116,8 @@ class DayRepair:
                 )
                 moved.append((ticket.business_day.isoformat(), ticket.number, back.number))
             repo.forget_days_after(target)
+            # the stored figures of every day changed here are made again from its tickets
+            self.store.quality.forget_days({target, *(ticket.business_day for ticket, _ in later)})
             reopened: list[str] = []
             for ticket in cancelled:
                 again = repo.update_ticket(

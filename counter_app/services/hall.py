@@ -21,7 +21,7 @@ from counter_app.domain.quality.settings import quality_settings
 from counter_app.safe_files import read_input_text
 from counter_app.services.applications.service import ApplicationsService
 from counter_app.services.applications.views import ApplicationViews
-from counter_app.services.audit import AuditService
+from counter_app.services.audit import AuditService, audit_head
 from counter_app.services.backups import BackupService
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.day_repair import DayRepair
@@ -108,17 +108,33 @@ class Hall:
             self.clock,
             work_calendar=lambda: self.applications.setup.calendar,
             applications=self.application_views,
+            gate=gate,
         )
         self.queue = QueueService(
             store, self.profile, self.clock, handovers=self.quality.handovers, desk=self.desk, gate=gate
         )
-        self.outbox = Outbox(store, self.profile.hall.short_name or self.profile.hall.name.zh_CN, self.clock)
+        hall_name = self.profile.hall.short_name or self.profile.hall.name.zh_CN
+        self.outbox = Outbox(store, hall_name, self.clock, anchor=self._audit_anchor, gate=gate)
         self.backups = (
-            BackupService(self.files, backup_settings(self.profile.raw), self.clock, self._live_lists)
+            BackupService(
+                self.files,
+                backup_settings(self.profile.raw),
+                gate,
+                self.clock,
+                self._live_lists,
+                anchor=self._audit_anchor,
+            )
             if self.files is not None
             else None
         )
-        self.day_repair = DayRepair(store, self.profile, self.clock)
+        self.day_repair = DayRepair(store, self.profile, self.clock, gate)
+
+    def _audit_anchor(self) -> str | None:
+        """The audit trail's head (``SEQ:HASH``) that backups and outbox exports carry outside the
+        database (``counter-app audit verify --anchor``); ``None`` on a store that keeps no chain."""
+        if not self.store.audit.enabled:
+            return None
+        return audit_head(self.store).text
 
     def _live_lists(self) -> list[str]:
         """The live account list file, to go with a backup of the hall file."""

@@ -4,6 +4,9 @@
 with their manifests, whole or not at all (``safe_files``), changing nothing in the hall: events
 leave the outbox only with :meth:`Outbox.ack`, one transaction per acknowledged manifest. Exporting
 twice writes the same batches; acknowledging twice changes nothing the second time.
+
+Exporting is a supervisor's or an administrator's, acknowledging (events leave for good) the
+administrator's alone (``domain/roles.py``); how many wait (the status bar) is anyone's.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from typing import Any
 from counter_app import safe_files
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.outbox import MAX_BATCH, build_batch, check_batch, parse_manifest
+from counter_app.domain.roles import Action
 from counter_app.services.clock import Clock, system_clock
 from counter_app.services.ports import HallRecords
+from counter_app.services.session import Gate, gate_for
 
 log = logging.getLogger("counter_app.outbox")
 
@@ -43,15 +48,21 @@ class Waiting:
 
 class Outbox:
     """Export and acknowledge the hall's outbox. ``anchor`` gives the audit head for the manifests
-    (the sign-in / audit work wires it; without it the manifests say ``null``)."""
+    (``services/audit.audit_head`` as ``Link.text``; without it the manifests say ``null``)."""
 
     def __init__(
-        self, store: HallRecords, hall: str, clock: Clock = system_clock, anchor: AnchorSource | None = None
+        self,
+        store: HallRecords,
+        hall: str,
+        clock: Clock = system_clock,
+        anchor: AnchorSource | None = None,
+        gate: Gate | None = None,
     ) -> None:
         self.store = store
         self.hall = hall
         self.clock = clock
         self.anchor = anchor
+        self.gate = gate_for(store, gate)
 
     def waiting(self) -> Waiting:
         with self.store.read():
@@ -60,6 +71,7 @@ class Outbox:
 
     def export(self, folder: Path, batch_size: int = MAX_BATCH) -> list[dict[str, Any]]:
         """Write every waiting event to ``folder`` in batches; the manifests written, oldest first."""
+        self.gate.require(Action.OUTBOX_EXPORT)
         if not 1 <= batch_size <= MAX_BATCH:
             raise InvalidInput(f"batch size must be 1..{MAX_BATCH}", field="batch", code="bad_batch_size")
         anchor = self.anchor() if self.anchor else None
@@ -83,6 +95,7 @@ class Outbox:
     def ack(self, file: Path) -> dict[str, Any]:
         """Acknowledge the batch whose manifest (or batch file) is ``file``: its events leave the
         outbox. A batch file beside the manifest must still match it."""
+        self.gate.require(Action.OUTBOX_ACK)
         manifest_path = file
         if file.name.endswith(".jsonl"):
             manifest_path = file.with_name(file.name.removesuffix(".jsonl") + ".manifest.json")

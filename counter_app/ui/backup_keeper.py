@@ -93,11 +93,11 @@ def _take_lock(path: Path) -> int | None:
 
 
 def _plan_now(hall: Hall) -> BackupPlan | None:
-    return hall.backups.prepare() if hall.backups is not None else None
+    return hall.backups.plan_automatic() if hall.backups is not None else None
 
 
 def _plan_if_due(hall: Hall) -> BackupPlan | None:
-    return hall.backups.prepare() if hall.backups is not None and hall.backups.due() else None
+    return hall.backups.plan_automatic() if hall.backups is not None and hall.backups.due() else None
 
 
 def _run(plan: BackupPlan) -> None:

@@ -121,11 +121,13 @@ def ask_restore(service: BackupService, parent: QWidget | None = None) -> Path |
 
 
 def restore_backup(service: BackupService, newest: Path, parent: QWidget | None = None) -> bool:
-    """Put the backup set ``newest`` in place (the damaged file kept aside); ``True`` once done,
-    else the reason is shown and the hall stays as it was. Every connection of this process to the
-    hall file should be closed first."""
+    """Put the newest good backup set (``newest``, the one the question named) in place of the
+    damaged file, which is kept aside; ``True`` once done, else the reason is shown and the hall
+    stays as it was. Every connection of this process to the hall file should be closed first."""
+    log.info("restoring %s, the newest good backup", newest)
     try:
-        restored = service.restore(newest)
+        # the hall's own recovery, unguarded: nobody can sign in against a damaged file
+        restored = service.recover_damaged()
     except Exception as exc:  # shown plainly; the damaged file stays as it was
         from counter_app.ui.messages import describe
 

@@ -16,6 +16,7 @@ from counter_app.services.quality.ratings import Ratings
 from counter_app.services.quality.reports import QualityReports
 from counter_app.services.quality.summaries import DaySummaries
 from counter_app.services.quality.visits import VisitDesk
+from counter_app.services.session import Gate
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class HallQuality:
     records: QualityRecords
     work_calendar: Callable[[], WorkCalendar]
     applications: ApplicationsDue | None
+    gate: Gate
 
     def on_clock(self, clock: Callable[[], datetime]) -> HallQuality:
         """The same use cases on another clock (the demo hall's simulated days)."""
@@ -41,6 +43,7 @@ class HallQuality:
             clock,
             work_calendar=self.work_calendar,
             applications=self.applications,
+            gate=self.gate,
         )
 
 
@@ -52,8 +55,10 @@ def build_quality(
     *,
     work_calendar: Callable[[], WorkCalendar],
     applications: ApplicationsDue | None = None,
+    gate: Gate,
 ) -> HallQuality:
-    """Every quality use case on ``records``; :class:`InvalidInput` for a bad quality setting."""
+    """Every quality use case on ``records``; :class:`InvalidInput` for a bad quality setting.
+    ``gate``: the hall's (the reports are guarded)."""
     settings = quality_settings(profile)
     days = DaySummaries(uow, records, profile, clock)
     return HallQuality(
@@ -63,9 +68,10 @@ def build_quality(
         ratings=Ratings(uow, records, profile, settings.rating, days, clock),
         desk=VisitDesk(uow, records, profile, days, clock),
         dashboard=Dashboard(uow, records, profile, days, clock, applications),
-        reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock),
+        reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock, gate),
         uow=uow,
         records=records,
         work_calendar=work_calendar,
         applications=applications,
+        gate=gate,
     )

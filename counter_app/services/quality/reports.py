@@ -5,6 +5,10 @@ Reports are written in the hall's language (a report is the hall's document, wha
 screen language) and hold no personal data of customers; clerks appear as "name (staff code)" when
 they are on the staff list. The forecast learns from the hall's own stored day summaries, plans
 counters with Erlang C and measures its own error on the weeks before (rolling origin).
+
+The hall's figures are a supervisor's or an administrator's (``Action.REPORTS``); a report written to
+a file (:meth:`QualityReports.export`, what the command line and the dashboard's "Reports…" do) is
+an export, a supervisor's (``Action.EXPORT``). The writer is the front end's (``printing/reports``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import calendar as month_calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from counter_app.domain.errors import InvalidInput, RuleViolation
 from counter_app.domain.profile import HallProfile
@@ -36,9 +41,14 @@ from counter_app.domain.quality.report_build import ReportKind, ReportSetup, bui
 from counter_app.domain.quality.report_forecast import build_forecast_report
 from counter_app.domain.quality.settings import QualitySettings
 from counter_app.domain.quality.summary import by_service
+from counter_app.domain.roles import Action
 from counter_app.domain.workdays import WorkCalendar
 from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.summaries import DaySummaries
+from counter_app.services.session import Gate
+
+R = TypeVar("R")
+T = TypeVar("T")
 
 MAX_RANGE_DAYS = 366
 SERVICE_TIME_DAYS = 28  # the mean service time the plan uses: measured over the last four weeks
@@ -71,6 +81,7 @@ class QualityReports:
         days: DaySummaries,
         work_calendar: Callable[[], WorkCalendar],
         clock: Callable[[], datetime],
+        gate: Gate,
     ) -> None:
         self.uow = uow
         self.records = records
@@ -79,6 +90,14 @@ class QualityReports:
         self.days = days
         self.work_calendar = work_calendar
         self.clock = clock
+        self.gate = gate
+
+    def export(self, build: Callable[[], R], write: Callable[[R], T]) -> T:
+        """A report to a file: ``build`` it (one of the methods below, e.g. ``lambda:
+        reports.daily(day)``) and hand it to the front end's ``write`` — once the signed-in member
+        of staff may export (checked first: a refusal builds nothing)."""
+        self.gate.require(Action.EXPORT)
+        return write(build())
 
     def setup(self, language: str | None = None) -> ReportSetup:
         lang = language or self.profile.hall.language
@@ -96,6 +115,7 @@ class QualityReports:
     # figures reports ------------------------------------------------------------------------------
     def report(self, kind: ReportKind, first: date, last: date, language: str | None = None) -> ReportData:
         """The report of business days ``first`` … ``last`` (closed days summarised and stored first)."""
+        self.gate.require(Action.REPORTS)
         if last < first:
             raise InvalidInput("The report's last day comes before its first.", field="to", code="bad_range")
         if (last - first).days >= MAX_RANGE_DAYS:
@@ -130,6 +150,7 @@ class QualityReports:
     ) -> ForecastResult:
         """The expected arrivals from ``first`` (tomorrow by default) for ``days`` days, the counters
         each hour needs, and the forecast's error on the ``backtest_weeks`` weeks before today."""
+        self.gate.require(Action.REPORTS)
         if not 1 <= days <= 62:
             raise InvalidInput("Forecast 1 to 62 days.", field="days", code="bad_forecast_days")
         today = self.days.today()

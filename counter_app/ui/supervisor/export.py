@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:  # the hall is an annotation here; importing it loads the store
+    from counter_app.domain.quality.report import ReportData
     from counter_app.services.hall import Hall
 
 KINDS = ("daily", "monthly", "range", "forecast")
@@ -49,15 +50,18 @@ def write_export(hall: Hall, request: ExportRequest) -> Path:
     from counter_app.printing.reports import write_report
 
     reports = hall.quality.reports
-    if request.kind == "daily":
-        data = reports.daily(request.first)
-    elif request.kind == "monthly":
-        data = reports.monthly(request.first.year, request.first.month)
-    elif request.kind == "range":
-        data = reports.range(request.first, request.last)
-    else:
-        data = reports.forecast(request.first, days=(request.last - request.first).days + 1).report
-    return write_report(data, request.path, request.fmt)
+
+    def build() -> ReportData:
+        if request.kind == "daily":
+            return reports.daily(request.first)
+        if request.kind == "monthly":
+            return reports.monthly(request.first.year, request.first.month)
+        if request.kind == "range":
+            return reports.range(request.first, request.last)
+        return reports.forecast(request.first, days=(request.last - request.first).days + 1).report
+
+    # the service checks who may export (a refusal reaches the banner through the worker's error)
+    return reports.export(build, lambda data: write_report(data, request.path, request.fmt))
 
 
 def _qdate(day: date) -> QDate:

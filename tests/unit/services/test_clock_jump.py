@@ -73,3 +73,21 @@ def test_repair_brings_back_a_day_already_moved(hall: Hall, clock: FakeClock) ->
     with pytest.raises(RuleViolation) as again:
         hall.day_repair.repair()
     assert again.value.code == "nothing_to_repair"
+
+
+def test_repair_drops_the_stored_figures_of_the_days_it_changes(hall: Hall, clock: FakeClock) -> None:
+    """A supervisor who looked at the figures while the day was moved stored a summary of the real
+    day (then closed, its numbers cancelled). The repair changes that day: its figures are made again."""
+    for _ in range(3):
+        hall.queue.issue("A")
+    real = hall.queue.business_day()
+    clock.advance(days=400)
+    hall.day_repair.confirm(clock().date(), "误操作")
+    hall.queue.issue("A")
+    before = hall.quality.summaries.period(real, real).summary.figures()
+    assert (before.arrivals, before.cancelled) == (3, 3)  # the jump's harm, stored for a closed day
+    clock.advance(days=-400)
+    hall.day_repair.repair(clerk="值班长")
+    clock.advance(days=1)  # the real day closed again, the right way
+    after = hall.quality.summaries.period(real, real).summary.figures()
+    assert after.arrivals == 4  # the number brought back counted: the stale summary said 3

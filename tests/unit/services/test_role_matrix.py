@@ -1,8 +1,8 @@
 """The role × action matrix, enforced by the services themselves (not by hidden buttons): for every
 action of ``domain/roles.py`` and every role, the guarded service operation is done exactly when
 ``roles.allowed`` says so and refused with ``NotPermitted`` otherwise — and refused for nobody signed
-in. Operations of services other helpers are building (backups, checks, day repair, the outbox) are
-listed in ``NOT_YET_IN_A_SERVICE``: a new action must land in one of the two tables."""
+in. An action no service operation does yet is named in ``NOT_YET_IN_A_SERVICE`` with the reason: a
+new action must land in one of the two tables."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from application_data import home
 from sign_in_data import OF_ROLE, cheap_hashing, set_up_accounts, sign_in_as
 
 from counter_app.domain.applications.detail import ApplicationRequest
+from counter_app.domain.backups import BackupCopy
 from counter_app.domain.errors import HallError, NotPermitted
 from counter_app.domain.roles import Action, Role, allowed
+from counter_app.printing.reports import write_report
+from counter_app.services.backups import BackupService
 from counter_app.services.hall import Hall
 
 __all__ = ["cheap_hashing"]
@@ -46,6 +49,38 @@ def _printed_ticket(hall: Hall, me: str) -> int:
     job = hall.print_jobs.start("ticket", ticket.id, "pdf", clerk="c02")
     hall.print_jobs.finish(job, ok=True)
     return ticket.id
+
+
+def _backups(hall: Hall) -> BackupService:
+    assert hall.backups is not None  # the embedded file
+    return hall.backups
+
+
+def _not_a_backup(hall: Hall, me: str) -> Path:
+    folder = hall.path.parent / "not-a-backup"
+    folder.mkdir(exist_ok=True)
+    (folder / "manifest.json").write_text("[]", encoding="utf-8")
+    return folder
+
+
+def _exported_batch(hall: Hall, me: str) -> Path:
+    """The manifest of an outbox batch (one ticket's events), exported by the administrator."""
+    sign_in_as(hall, "c02")
+    hall.queue.issue("A")
+    sign_in_as(hall, "admin")
+    folder = hall.path.parent / "outbox"
+    manifest = hall.outbox.export(folder)[0]
+    return folder / (str(manifest["batch"]).removesuffix(".jsonl") + ".manifest.json")
+
+
+def _export_csv(hall: Hall) -> Path:
+    reports = hall.quality.reports
+    target = hall.path.parent / "daily.csv"
+    return reports.export(reports.daily, lambda data: write_report(data, target, "csv"))
+
+
+def _automatic_backup(hall: Hall) -> BackupCopy:
+    return _backups(hall).plan_automatic().run()
 
 
 Prepare = Callable[[Hall, str], object]
@@ -90,18 +125,22 @@ OPERATIONS: dict[Action, tuple[Prepare, Operation]] = {
     Action.UNLOCK_STAFF: (lambda h, me: None, lambda h, me, _: h.users.unlock("c02")),
     Action.AUDIT_VIEW: (lambda h, me: None, lambda h, me, _: h.audit.sign_in_events()),
     Action.AUDIT_VERIFY: (lambda h, me: None, lambda h, me, _: h.audit.verify()),
+    Action.DAY_REPAIR: (lambda h, me: None, lambda h, me, _: h.day_repair.repair(clerk=me)),
+    Action.BACKUP: (lambda h, me: None, lambda h, me, _: _backups(h).backup(h.path.parent / "bk")),
+    Action.CHECK_FILES: (lambda h, me: None, lambda h, me, _: _backups(h).check(full=True)),
+    Action.RESTORE: (_not_a_backup, lambda h, me, folder: _backups(h).restore(Path(str(folder)))),
+    Action.OUTBOX_EXPORT: (lambda h, me: None, lambda h, me, _: h.outbox.export(h.path.parent / "out")),
+    Action.OUTBOX_ACK: (_exported_batch, lambda h, me, manifest: h.outbox.ack(Path(str(manifest)))),
+    Action.REPORTS: (lambda h, me: None, lambda h, me, _: h.quality.reports.daily()),
+    Action.EXPORT: (lambda h, me: None, lambda h, me, _: _export_csv(h)),
 }
 
 NOT_YET_IN_A_SERVICE = {
-    Action.VOID_RECORD: "no record can be voided yet",
-    Action.DAY_REPAIR: "i12safe's day repair: add gate.require(Action.DAY_REPAIR) when merged",
-    Action.BACKUP: "i12safe's backups: add gate.require(Action.BACKUP) when merged",
-    Action.RESTORE: "i12safe's restore: add gate.require(Action.RESTORE) when merged",
-    Action.CHECK_FILES: "i12safe's check: add gate.require(Action.CHECK_FILES) when merged",
-    Action.OUTBOX_EXPORT: "i12safe's outbox export: add gate.require(Action.OUTBOX_EXPORT) when merged",
-    Action.OUTBOX_ACK: "i12safe's outbox ack: add gate.require(Action.OUTBOX_ACK) when merged",
-    Action.REPORTS: "reports are written by the front ends from the quality services (not yet guarded)",
-    Action.EXPORT: "exports are written by the front ends (not yet guarded)",
+    Action.VOID_RECORD: (
+        "no record can be voided yet: a ticket's cancel (a customer left, CANCEL_TICKET) and an "
+        "application's withdrawal (a workflow step, APPLICATION_WORK) are not voids of a record made "
+        "by mistake, and no guidance or printed paper can be voided"
+    ),
     Action.FULL_PERSONAL_DATA: "not a refusal: the detail comes masked (test below)",
 }
 
