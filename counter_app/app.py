@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from counter_app.services.hall import Hall
     from counter_app.services.hall_link import LinkedHall
     from counter_app.services.session import SignedIn
+    from counter_app.store.sqlite.read_only import DamagedFile
 
 
 def open_hall(
@@ -48,8 +49,9 @@ def open_hall(
     saying "busy" (the store's default: 15 s). ``signed_in``: who is signed in, shared by the halls
     one process opens (the windows' workers). Only ``create`` (``counter-app init``) makes a new hall
     database; a path with none raises :class:`~counter_app.domain.errors.NotAHallDatabase` having
-    created nothing. The stored profile is brought up to date with a profile file when one is given
-    (one transaction)."""
+    created nothing. A hall file that fails its quick check is opened read-only when it can still be
+    read (:func:`damage_of` says so; every write is refused with the damaged-file refusal). The stored
+    profile is brought up to date with a profile file when one is given (one transaction)."""
     import logging
 
     from counter_app.services.clock import hall_clock, system_clock
@@ -61,7 +63,12 @@ def open_hall(
     if hall:
         return open_server_hall(hall, path, profile_file=profile_file, clock=clock, create=create)
     logging.getLogger("counter_app.init").info("opening hall database %s", path)
-    store = open_sqlite_store(path, timeout=BUSY_TIMEOUT_S if timeout is None else timeout, create=create)
+    store = open_sqlite_store(
+        path,
+        timeout=BUSY_TIMEOUT_S if timeout is None else timeout,
+        create=create,
+        read_only_if_damaged=True,
+    )
     try:
         profile = sync_profile(store, paths.profile_path(profile_file), clock or system_clock)
     except BaseException:
@@ -78,6 +85,15 @@ def open_hall(
         files=files,
         signed_in=signed_in,
     )
+
+
+def damage_of(hall: Hall) -> DamagedFile | None:
+    """The damaged hall file ``hall`` has open read-only, or ``None``: the windows then say so and
+    offer the newest good backup (``ui/restore_offer.py``)."""
+    from counter_app.store.sqlite.hall_file import SqliteHallStore
+
+    store = hall.store
+    return store.damaged if isinstance(store, SqliteHallStore) else None
 
 
 def hall_files(db_path: Path | str | None = None, signed_in: SignedIn | None = None) -> BackupService:
@@ -253,9 +269,16 @@ def start_gui(args: argparse.Namespace) -> int:
         return printers_for(args.printer, profile)
 
     path = paths.database_path(args.db)
-    return launch(args, opener, early, printers, path, lambda: hall_files(path))
+    return launch(args, opener, early, printers, path, lambda: hall_files(path), damage_of)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``counter-app …``: the command line, whose ``gui`` command starts the windows."""
-    return cli.run(argv, open_hall=open_hall, start_gui=start_gui, open_pc=open_pc, hall_files=hall_files)
+    return cli.run(
+        argv,
+        open_hall=open_hall,
+        start_gui=start_gui,
+        open_pc=open_pc,
+        hall_files=hall_files,
+        damage_of=damage_of,
+    )

@@ -209,6 +209,7 @@ def run(
     start_gui: GuiStarter,
     open_pc: PcOpener | None = None,
     hall_files: Callable[[Path | str | None], Any] | None = None,
+    damage_of: Callable[[Hall], object | None] | None = None,
 ) -> int:
     """Parse ``argv`` and run the command; refusals and an unavailable store become exit codes with
     the reason as JSON on stderr. ``open_pc``: how a PC of a hall with a server opens its link
@@ -221,6 +222,7 @@ def run(
     args.profile = getattr(args, "profile", None)
     args.open_hall, args.start_gui, args.open_pc = open_hall, start_gui, open_pc
     args.hall_files = hall_files
+    args.damage_of = damage_of  # a damaged hall file opened read-only (``app.damage_of``)
     from counter_app import paths
     from counter_app.logs import setup_logging
 

@@ -74,20 +74,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _files(args: argparse.Namespace) -> tuple[BackupService, bool]:
     """The hall's files with the gate of the hall opened (and closed again) to sign ``--as`` in, and
-    ``True``; or, when the hall file cannot be opened (damaged, gone, not a hall's), the files with
+    ``True``; or, when the hall file cannot be opened (damaged, gone, not a hall's) or is damaged and
+    open read-only (``app.damage_of``: nobody can sign in against it), the files with
     a gate nobody is signed in on, and ``False``."""
     if args.hall_files is None:
         raise HallError("this front end cannot reach the hall's files", code="no_files")
     try:
         with hall_for(args) as hall:
             signed_in = hall.gate.signed_in if hall.gate is not None else None
-    except StoreUnavailable as exc:
-        if exc.reason not in ("corrupt", "missing"):
+            damage_of = getattr(args, "damage_of", None)
+            damaged = damage_of is not None and damage_of(hall) is not None
+    except StoreUnavailable as exc:  # "damaged": a sign-in on a file open read-only (it is a write)
+        if exc.reason not in ("corrupt", "missing", "damaged"):
             raise
         return args.hall_files(args.db), False
     except NotAHallDatabase as exc:
         if exc.code == "hall_db_newer":
             raise
+        return args.hall_files(args.db), False
+    if damaged:  # open read-only: nobody can sign in against it, as against a file that does not open
         return args.hall_files(args.db), False
     service: BackupService = args.hall_files(args.db, signed_in)
     return service, True

@@ -76,7 +76,8 @@ class AlreadyApplied(Exception):
 
 class StoreUnavailable(Exception):
     """The store cannot be used right now; the action was not done. ``reason`` is one of
-    ``locked``, ``disk_full``, ``read_only``, ``corrupt``, ``io``, ``missing``."""
+    ``locked``, ``disk_full``, ``read_only``, ``corrupt``, ``io``, ``missing``, ``damaged`` (a damaged
+    hall file open read-only: every write refused)."""
 
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)

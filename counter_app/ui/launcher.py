@@ -68,6 +68,20 @@ its newest good backup."""
 PrintersFor = Callable[["HallProfile"], Printers]
 
 
+class Damage(Protocol):
+    """A damaged hall file the hall has open read-only (``store/sqlite/read_only.DamagedFile``)."""
+
+    def replaced(self) -> bool:
+        """Whether a restore (by this process or another) has put another file at its path."""
+        ...
+
+
+DamageOf = Callable[["Hall"], Damage | None]
+"""Whether the open hall's file is damaged and open read-only (``app.damage_of``)."""
+REPLACED_CHECK_MS = 2000
+"""How often the windows of a damaged hall look whether a restore has replaced its file."""
+
+
 def launch(
     args: argparse.Namespace,
     opener: Opener,
@@ -75,6 +89,7 @@ def launch(
     printers: PrintersFor,
     hall_path: Path | None = None,
     backups: BackupsFor | None = None,
+    damage: DamageOf | None = None,
 ) -> int:
     """Draw the windows first, then open the hall.
 
@@ -86,6 +101,9 @@ def launch(
 
     ``opener()`` opens the hall (on a worker thread); ``early_profile`` is the stored profile (``None``
     on a first start or when a profile file is being loaded); ``printers(profile)`` this PC's printers.
+    ``backups()``: the hall file's backups; ``damage(hall)``: whether the hall file is damaged and
+    open read-only (then every window says so and offers the newest good backup, and no backups are
+    made of it).
     """
     worker = HallWorker(opener)
 
@@ -118,16 +136,22 @@ def launch(
     if profile is None and worker.open_error is not None:
         install_language(args.language or str(QSettings().value("ui/language", "zh_CN")))
         if _offer_backup(worker.open_error, args, backups):
-            return launch(args, opener, None, printers, hall_path, backups)
+            return launch(args, opener, None, printers, hall_path, backups, damage)
         _cannot_open(worker.open_error, args)
         return _open_exit_code(worker.open_error)
 
     restarted: list[bool] = []
+    restore_to: list[Path] = []
+    keepers: list[BackupKeeper] = []
+    windows: list[RoleWindow] = []
+
+    def start_again() -> None:
+        restarted.append(True)
+        app.exit(0)
 
     def open_failed(exc: BaseException) -> None:  # the hall failed to open after the first paint
         if _offer_backup(exc, args, backups):
-            restarted.append(True)
-            app.exit(0)
+            start_again()
             return
         _cannot_open(exc, args)
         app.exit(_open_exit_code(exc))
@@ -140,21 +164,86 @@ def launch(
     _install_excepthook()
 
     log.info("language %s installed after %.0f ms", language, (time.perf_counter() - _T0) * 1000)
-    print_workers: list[HallWorker[Hall]] = []
-    windows = build_windows(args, client, language, print_workers, opener, printers)
-    log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
-    keeper = None
-    if not args.screenshot and hall_path is not None:
-        from counter_app.ui.backup_keeper import BackupKeeper
 
-        keeper = BackupKeeper(client, hall_path, app)
+    def keep_backups() -> None:
+        if not args.screenshot and hall_path is not None:
+            from counter_app.ui.backup_keeper import BackupKeeper
+
+            keepers.append(BackupKeeper(client, hall_path, app))
+
+    def ask_restore(window: QWidget) -> None:
+        from counter_app.ui.restore_offer import ask_restore
+
+        if backups is not None and (chosen := ask_restore(backups(), window)) is not None:
+            restore_to.append(chosen)  # restored once every connection to the damaged file is closed
+            start_again()
+
+    def damaged_or_not(found: Damage | None) -> None:
+        if found is None:
+            keep_backups()  # a damaged file is never copied over a good backup
+        else:
+            _show_damage(args, windows, found, ask_restore, start_again)
+
+    if damage is not None:  # asked first: the strip is up before the windows' data arrives
+        client.submit(damage, damaged_or_not, lambda _exc: None)  # a failed open is open_failed's
+    print_workers: list[HallWorker[Hall]] = []
+    windows += build_windows(args, client, language, print_workers, opener, printers)
+    log.info("windows built after %.0f ms", (time.perf_counter() - _T0) * 1000)
+    if damage is None:
+        keep_backups()
     later = ([worker] if profile is not None else []) + print_workers  # opened after the first paint
-    code = _run(app, args, windows, later, [worker, *print_workers], keeper)
+    code = _run(app, args, windows, later, [worker, *print_workers], keepers)
+    if restore_to and backups is not None:  # every worker has closed its connection by now
+        from counter_app.ui.restore_offer import restore_backup
+
+        restore_backup(backups(), restore_to[0])
     if restarted:  # a damaged file was replaced by its backup: the windows start again on it
         for window in windows:
             window.deleteLater()
-        return launch(args, opener, None, printers, hall_path, backups)
+        return launch(args, opener, None, printers, hall_path, backups, damage)
     return code
+
+
+def _kiosk_language(kiosk: KioskWindow) -> Callable[[], str]:
+    """The language the kiosk's customer chose, read again whenever asked."""
+    return lambda: kiosk.language
+
+
+def _show_damage(
+    args: argparse.Namespace,
+    windows: list[RoleWindow],
+    found: Damage,
+    ask_restore: Callable[[QWidget], None],
+    start_again: Callable[[], None],
+) -> None:
+    """The hall file is damaged and open read-only: every window says so (the staff's offer the
+    newest good backup; the public screens take no press, the strip tells the customer what to do),
+    and once a restore has put a good file in its place (from this process or another of the hall's
+    on this PC) the windows start again on it."""
+    from counter_app.ui.kiosk.window import KioskWindow
+    from counter_app.ui.restore_offer import add_damaged_bar
+    from counter_app.ui.widgets import make_timer
+
+    log.error("the hall database is damaged: the windows are read-only")
+    for role, window in zip(args.role, windows, strict=False):
+        if isinstance(window, KioskWindow):
+            bar = add_damaged_bar(window, role, language=_kiosk_language(window), scale=1.3)
+        elif role == "display":
+            bar = add_damaged_bar(window, role, language=window.language, scale=1.6)
+        else:
+            bar = add_damaged_bar(window, role)
+        bar.restore_asked.connect(lambda w=window: ask_restore(w))
+        central = window.centralWidget()
+        if bar.public and central is not None:  # a customer's press would only meet a refusal
+            central.setEnabled(False)
+
+    def check() -> None:
+        if found.replaced():
+            log.warning("the damaged hall file was replaced (restored): the windows start again")
+            start_again()
+
+    if windows:
+        make_timer(windows[0], REPLACED_CHECK_MS, check).start()
 
 
 def _offer_backup(exc: BaseException, args: argparse.Namespace, backups: BackupsFor | None) -> bool:
@@ -173,7 +262,7 @@ def _run(
     windows: list[RoleWindow],
     later: list[HallWorker[Hall]],
     workers: list[HallWorker[Hall]],
-    keeper: BackupKeeper | None = None,
+    keepers: list[BackupKeeper] | None = None,
 ) -> int:
     """Show the windows, start ``later`` after the first paint, run until the last window closes,
     then stop every worker."""
@@ -195,6 +284,7 @@ def _run(
         0, lambda: log.info("first window shown after %.0f ms", (time.perf_counter() - _T0) * 1000)
     )
     code = app.exec()
+    keeper = keepers[0] if keepers else None
     if keeper is not None and keeper.keeping and workers and workers[0].ready.is_set():
         finish = keeper.finish
         workers[0].submit(finish, lambda _none: None, lambda _exc: None)  # a last backup, in turn
@@ -259,7 +349,9 @@ def build_windows(
         elif role == "supervisor":
             from counter_app.ui.supervisor.window import SupervisorWindow
 
-            windows.append(SupervisorWindow(client, language))
+            supervisor = SupervisorWindow(client, language, wait_for_sign_in=True)
+            _add_supervisor_sign_in(supervisor, client)
+            windows.append(supervisor)
         elif role == "kiosk":
             from counter_app.ui.kiosk.window import KioskWindow
 
@@ -305,6 +397,17 @@ def _add_sign_in(window: CounterWindow, client: HallClient[Hall], counter: int) 
     from counter_app.ui.sign_in import CounterSignIn
 
     window.sign_in = CounterSignIn(window, client, counter, window.seat_clerk, window.ask_clerk_name)
+
+
+def _add_supervisor_sign_in(window: SupervisorWindow, client: HallClient[Hall]) -> None:
+    """In a hall with accounts the dashboard shows nothing until a supervisor or administrator has
+    signed in (a clerk is refused), and locks after the idle minutes (``ui/sign_in.py``)."""
+    from counter_app.ui.sign_in import LEAD_ROLES, CounterSignIn
+
+    control = CounterSignIn(window, client, None, lambda _code: None, roles=LEAD_ROLES)
+    control.admitted.connect(window.admit)
+    control.asked.connect(window.loaded)  # what it shows now is the sign-in (a screenshot waits for it)
+    window.sign_in = control
 
 
 def _ticket_reprint(client: HallClient[Hall], printers: PrintersFor) -> Reprint:

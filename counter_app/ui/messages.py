@@ -162,6 +162,11 @@ STORE_MESSAGES: dict[str, str] = {
     "missing": QT_TRANSLATE_NOOP(
         "Errors", "The hall database cannot be opened (missing folder or no permission)."
     ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The hall database file is damaged and open read-only: nothing was saved. Restore the newest "
+        "good backup or ask the hall's IT support.",
+    ),
 }
 
 STATE_NAMES: dict[str, str] = {

@@ -1,4 +1,5 @@
-"""Signing in at a counter (登录), the idle lock (闲置锁屏) and the first start's administrator.
+"""Signing in at a counter or the supervisor's dashboard (登录), the idle lock (闲置锁屏) and the
+first start's administrator.
 
 :class:`SignInCover` lies over the whole counter window: the window's own widgets stay exactly as they
 are underneath (the form half filled in, the tab open, the customer at the counter) and are disabled
@@ -14,6 +15,13 @@ while covered, so no key reaches them. :class:`CounterSignIn` decides when the c
   --role admin``); "Later" goes on as before (a typed name), since a hall without accounts enforces
   nothing. Once created, the counter asks for a clerk's sign-in (the administrator serves no one).
 
+The supervisor's dashboard uses the same cover and controller (``counter=None``, ``roles`` = the
+supervisor and the administrator): it stays covered from the start until the hall says who may see
+it, and refuses a clerk plainly.
+
+What the window shows above its content (its menu widget: the damaged-file strip) stays in sight and
+usable under the cover.
+
 Every check runs in the service (``UserService``) through the hall's worker; this module only asks.
 """
 
@@ -24,7 +32,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -54,6 +62,13 @@ class CoverMode(StrEnum):
     SIGN_IN = "sign_in"
     LOCKED = "locked"
     SET_UP = "set_up"
+    WAITING = "waiting"  # until the hall says whether it has accounts (the dashboard shows nothing)
+
+
+DESK_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR})
+"""Who serves at a counter."""
+LEAD_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+"""Who opens the supervisor's dashboard."""
 
 
 _ACTIVITY = frozenset(
@@ -89,7 +104,8 @@ class SignInCover(QWidget):
     later = Signal()
     cancelled = Signal()
 
-    def __init__(self, window: QMainWindow, counter: int) -> None:
+    def __init__(self, window: QMainWindow, counter: int | None) -> None:
+        """``counter``: the counter's number, or ``None`` for the supervisor's dashboard."""
         super().__init__(window)
         self.window_ = window
         self.counter = counter
@@ -177,16 +193,27 @@ class SignInCover(QWidget):
         self.problem.setText(problem)
         self.primary.setEnabled(True)
         self.retranslate()
-        self.code.setVisible(mode is not CoverMode.LOCKED)
+        asking = mode is not CoverMode.WAITING
+        self.code.setVisible(asking and mode is not CoverMode.LOCKED)
         self.name.setVisible(mode is CoverMode.SET_UP)
+        self.secret.setVisible(asking)
         self.again.setVisible(mode is CoverMode.SET_UP)
-        self.secondary.setVisible(mode is not CoverMode.SIGN_IN or cancellable)
+        self.primary.setVisible(asking)
+        self.secondary.setVisible(asking and (mode is not CoverMode.SIGN_IN or cancellable))
         self.note.setMinimumHeight(self.note.heightForWidth(self.card.width() - 64))
         self.card.adjustSize()
-        self.setGeometry(self.window_.rect())
+        self.setGeometry(self.area())
         self.show()
         self.raise_()
         (self.secret if mode is CoverMode.LOCKED else self.code).setFocus()
+
+    def area(self) -> QRect:
+        """The window but its menu widget (the damaged-file strip), which stays in sight."""
+        rect = self.window_.rect()
+        top = self.window_.menuWidget()
+        if top is not None and not top.isHidden():
+            rect.setTop(top.geometry().bottom() + 1)
+        return rect
 
     def say(self, problem: str) -> None:
         self.problem.setText(problem)
@@ -197,7 +224,9 @@ class SignInCover(QWidget):
 
     def retranslate(self) -> None:
         counter = self.counter
-        if self.mode is CoverMode.SIGN_IN:
+        if counter is None and self.mode is not CoverMode.SET_UP:
+            self._retranslate_dashboard()
+        elif self.mode is CoverMode.SIGN_IN:
             self.title.setText(self.tr("Sign in to counter %1").replace("%1", str(counter)))
             self.note.setText(self.tr("Enter your staff code and password before serving customers."))
             self.secret.setPlaceholderText(self.tr("Password"))
@@ -229,10 +258,40 @@ class SignInCover(QWidget):
             self.secondary.setText(self.tr("Later"))
         self.code.setPlaceholderText(self.tr("Staff code"))
 
+    def _retranslate_dashboard(self) -> None:
+        if self.mode is CoverMode.LOCKED:
+            self.title.setText(self.tr("Dashboard locked"))
+            self.note.setText(
+                self.tr(
+                    "Locked after a while without use. %1 resumes with their PIN: everything on the "
+                    "screen is kept as it was."
+                ).replace("%1", self.locked_name)
+            )
+            self.secret.setPlaceholderText(self.tr("PIN (or password if no PIN is set)"))
+            self.primary.setText(self.tr("Resume"))
+            self.secondary.setText(self.tr("Sign in as someone else"))
+        else:
+            self.title.setText(self.tr("Sign in to the dashboard"))
+            self.note.setText(
+                self.tr(
+                    "A supervisor or administrator signs in with staff code and password; the hall's "
+                    "figures, reports and staff accounts show once signed in."
+                )
+                if self.mode is CoverMode.SIGN_IN
+                else self.tr("Checking who may open the dashboard…")
+            )
+            self.secret.setPlaceholderText(self.tr("Password"))
+            self.primary.setText(self.tr("Sign in"))
+            self.secondary.setText(self.tr("Cancel"))
+        self.code.setPlaceholderText(self.tr("Staff code"))
+
     # keeping the whole window covered ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window_ and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.window_.rect())
+        kind = event.type()
+        resized = kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+        window = getattr(self, "window_", None)  # None while Qt tears a closed window down
+        if window is not None and watched is window and resized and self.isVisible():
+            self.setGeometry(self.area())
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -247,21 +306,27 @@ class CounterSignIn(QObject):
     signed_in = Signal(object)  # the Session of the clerk now at the counter
     locked = Signal()
     resumed = Signal()
+    admitted = Signal()  # the window may show what it holds: no sign-in set up, or a role it takes
+    asked = Signal()  # the hall has accounts and nobody who may use the window is signed in
 
     def __init__(
         self,
         window: QMainWindow,
         client: HallClient[Hall],
-        counter: int,
+        counter: int | None,
         on_clerk: Callable[[str], None],
         on_later: Callable[[], None] | None = None,
         *,
         policy: IdlePolicy = DEFAULT_IDLE_POLICY,
         now: Callable[[], float] = time.monotonic,
+        roles: frozenset[Role] = DESK_ROLES,
     ) -> None:
         """``on_clerk(code)``: the window's own way to seat a clerk at its counter; ``on_later()``:
-        its way to take a typed name in a hall that has not set sign-in up."""
+        its way to take a typed name in a hall that has not set sign-in up. ``counter=None``: the
+        supervisor's dashboard. ``roles``: who may use the window (others are refused plainly); a
+        window that is not a counter's is covered from the start until the hall answers."""
         super().__init__(window)
+        self.roles = roles
         self.window = window
         self.client = client
         self.on_clerk = on_clerk
@@ -282,6 +347,8 @@ class CounterSignIn(QObject):
         window.installEventFilter(self)  # its Show: then its native window's input (see _watch)
         self._watch()
         self._timer.start()
+        if counter is None:
+            self._cover(CoverMode.WAITING)  # nothing of the dashboard shows before the hall answers
         client.submit(_state, self._on_state, self._on_error)
 
     @property
@@ -291,10 +358,16 @@ class CounterSignIn(QObject):
     # what the hall says at start --------------------------------------------------------------------
     def _on_state(self, state: tuple[bool, bool, Session | None]) -> None:
         self.enforcing, self.setup_needed, session = state
-        if session is not None:
+        if session is not None and session.role in self.roles:
             self._seat(session)
+            self._uncover()
+            self.admitted.emit()
         elif self.enforcing:
             self._cover(CoverMode.SIGN_IN)
+            self.asked.emit()
+        else:
+            self._uncover()
+            self.admitted.emit()
 
     @property
     def offers_sign_in(self) -> bool:
@@ -378,19 +451,24 @@ class CounterSignIn(QObject):
 
     def _on_signed_in(self, session: Session) -> None:
         self.enforcing, self.setup_needed = True, False
-        if session.role is Role.ADMINISTRATOR:  # set up, or signed in to manage: not a desk role
-            self.cover.show_mode(
-                CoverMode.SIGN_IN,
-                problem=self.tr(
-                    "An administrator serves no customers: a clerk signs in here. Add clerks with "
-                    "counter-app user add CODE NAME --role clerk."
-                ),
-            )
+        if session.role not in self.roles:  # an administrator at a counter, a clerk at the dashboard
+            self.cover.show_mode(CoverMode.SIGN_IN, problem=self._refusal(session.role))
             self.signed_in.emit(session)
             return
         self._seat(session)
         self._uncover()
         self.signed_in.emit(session)
+        self.admitted.emit()
+
+    def _refusal(self, role: Role) -> str:
+        if self.cover.counter is None:
+            return self.tr(
+                "A clerk cannot open the supervisor dashboard: a supervisor or administrator signs in here."
+            )
+        return self.tr(
+            "An administrator serves no customers: a clerk signs in here. Add clerks with "
+            "counter-app user add CODE NAME --role clerk."
+        )
 
     def _on_resumed(self, session: Session) -> None:
         self._uncover()
@@ -418,6 +496,8 @@ class CounterSignIn(QObject):
 
     @Slot()
     def _uncover(self) -> None:
+        if self.cover.isHidden():
+            return
         self.cover.hide()
         central = self.window.centralWidget()
         if central is not None:

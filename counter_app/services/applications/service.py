@@ -44,7 +44,7 @@ from counter_app.domain.applications.rules import account_for_rules, change_noti
 from counter_app.domain.applications.setup import ApplicationSetup, application_setup
 from counter_app.domain.applications.workflow import Actor, ApplicationState
 from counter_app.domain.entries import hall_counter, sign_in_name
-from counter_app.domain.errors import NotFound, RuleViolation
+from counter_app.domain.errors import NotFound, RuleViolation, StoreUnavailable
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.queue import Ticket
 from counter_app.domain.roles import Action
@@ -333,16 +333,23 @@ class ApplicationsService:
         if not stale:
             self._calendar_fresh = key
             return 0
-        with self.store.write():
-            if self.repo.calendar_key() == key:  # another process got there first
-                self._calendar_fresh = key
-                return 0
-            today = self.clock().date()
-            ids = self.repo.open_ids()
-            for app_id in ids:
-                state = state_of(self.repo.events(app_id))
-                self.repo.set_due(app_id, projection(state, self.setup.calendar, today))
-            self.repo.set_calendar_key(key)
+        try:
+            with self.store.write():
+                if self.repo.calendar_key() == key:  # another process got there first
+                    self._calendar_fresh = key
+                    return 0
+                today = self.clock().date()
+                ids = self.repo.open_ids()
+                for app_id in ids:
+                    state = state_of(self.repo.events(app_id))
+                    self.repo.set_due(app_id, projection(state, self.setup.calendar, today))
+                self.repo.set_calendar_key(key)
+        except StoreUnavailable as exc:
+            if exc.reason != "damaged":
+                raise
+            log.warning("due dates not recomputed: the hall file is damaged and open read-only")
+            self._calendar_fresh = key  # not again: the stored dates are shown as they are
+            return 0
         self._calendar_fresh = key
         if ids:
             log.info("due dates of %d open applications recomputed for a changed calendar", len(ids))

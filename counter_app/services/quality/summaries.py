@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.facts import Targets
 from counter_app.domain.quality.staffed import average_counters_open, counter_minutes_by_hour
@@ -91,11 +92,17 @@ class DaySummaries:
             start, end = self.day_bounds(day, now)
             before, events = self.records.counter_states(start, end)
             minutes = counter_minutes_by_hour(self.records.counter_numbers(), before, events, start, end)
-        with self.uow.write():
-            if self.records.day_fingerprint(day) != seen:
-                log.info("day %s changed while it was summarised; it is summarised next time", day)
-                return False
-            self.records.save_day(day, summary, minutes, targets_json(self.targets), now)
+        try:
+            with self.uow.write():
+                if self.records.day_fingerprint(day) != seen:
+                    log.info("day %s changed while it was summarised; it is summarised next time", day)
+                    return False
+                self.records.save_day(day, summary, minutes, targets_json(self.targets), now)
+        except StoreUnavailable as exc:
+            if exc.reason != "damaged":
+                raise
+            log.warning("day %s not summarised: the hall file is damaged and open read-only", day)
+            return False  # the figures of the days already stored are still shown
         return True
 
     def ensure(self, first: date, last: date) -> int:

@@ -21,12 +21,15 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from counter_app.domain.errors import NotAHallDatabase, StoreUnavailable
 from counter_app.store.sql import SQLITE, Dialect, bind_all
+
+if TYPE_CHECKING:
+    from counter_app.store.sqlite.read_only import DamagedFile
 
 log = logging.getLogger("counter_app.sql")
 
@@ -57,6 +60,8 @@ _MESSAGES = {
     "corrupt": "The hall database file is damaged. Restore the newest good backup (counter-app restore) "
     "or ask the hall's IT support.",
     "missing": "The hall database file cannot be opened (missing folder or no permission).",
+    "damaged": "The hall database file is damaged and open read-only: nothing was saved. Restore the "
+    "newest good backup (counter-app restore) or ask the hall's IT support.",
 }
 
 
@@ -382,6 +387,9 @@ class SqliteSql:
         self.timeout = timeout
         self._read_only = False
         """A write failed because the file or folder was read-only: before the next one, reopen."""
+        self.damaged: DamagedFile | None = None
+        """Set when the file failed its quick check at open and was opened read-only
+        (``read_only.py``): every write is refused before it begins."""
 
     @property
     def in_transaction(self) -> bool:
@@ -398,6 +406,10 @@ class SqliteSql:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite_utils.Database]:
+        if self.damaged is not None:
+            from counter_app.store.sqlite.read_only import damaged_refusal
+
+            raise damaged_refusal(self.damaged)
         if self._read_only:
             self._recover()
         try:

@@ -1,4 +1,9 @@
-"""The supervisor's dashboard window (值班长看板): now, today, clerks and the forecast, live.
+"""The supervisor's dashboard window (值班长看板): now, today, clerks, the forecast and the staff
+accounts, live.
+
+In a hall with accounts the window shows nothing until a supervisor or administrator has signed in
+(``ui/sign_in.py``, wired by the launcher: ``wait_for_sign_in``, then :meth:`admit`); no figure is
+even read before. It locks after the idle minutes like a counter.
 
 It follows the hall through the client's change notifications (any commit by any counter, kiosk or
 rating screen reaches it within a second) with one coalesced read of the whole dashboard, and every
@@ -22,6 +27,7 @@ from counter_app.ui import quality_messages, style
 from counter_app.ui.hall_client import HallClient, Reload, while_alive
 from counter_app.ui.messages import describe
 from counter_app.ui.outbox_status import OutboxStatus
+from counter_app.ui.supervisor.accounts_tab import AccountsTab
 from counter_app.ui.supervisor.export import ExportDialog, ExportRequest, write_export
 from counter_app.ui.supervisor.forecast_tab import ForecastTab
 from counter_app.ui.supervisor.now_tab import NowTab
@@ -37,14 +43,16 @@ from counter_app.ui.widgets import (
 )
 
 if TYPE_CHECKING:  # the hall and its values are annotations here; importing them loads the store
+    from counter_app.domain.accounts import UserAccount
     from counter_app.services.hall import Hall
     from counter_app.services.quality.dashboard import DashboardView, TrendDay
     from counter_app.services.quality.reports import ForecastResult
+    from counter_app.ui.sign_in import CounterSignIn
 
 log = logging.getLogger("counter_app.ui")
 TREND_MS = 10 * 60_000
 TICK_MS = 20_000
-TABS = ("now", "today", "clerks", "forecast")
+TABS = ("now", "today", "clerks", "forecast", "accounts")
 _ = quality_messages  # its error texts are registered on import
 
 
@@ -53,8 +61,11 @@ class SupervisorWindow(QMainWindow):
     forecast_shown = Signal()
     exported = Signal(object)  # the Path written
 
-    def __init__(self, client: HallClient[Hall], language: str) -> None:
+    def __init__(self, client: HallClient[Hall], language: str, *, wait_for_sign_in: bool = False) -> None:
+        """``wait_for_sign_in``: read nothing until :meth:`admit` (the sign-in's word)."""
         super().__init__()
+        self.admitted = not wait_for_sign_in
+        self.sign_in: CounterSignIn | None = None  # set by the launcher: sign-in and the idle lock
         self.client = client
         self.profile = client.profile
         self.language = language
@@ -71,10 +82,10 @@ class SupervisorWindow(QMainWindow):
         client.changed.connect(self.refresh)
         make_timer(self, TICK_MS, self.refresh).start()
         make_timer(self, TREND_MS, self.load_trend).start()
-        self.outbox_status = OutboxStatus(self, client)
-        self.outbox_status.answered.connect(self._maybe_loaded)
-        self.refresh()
+        self.outbox_status: OutboxStatus | None = None
+        self.refresh()  # nothing until admitted when waiting for the sign-in
         self.load_trend()
+        self._watch_outbox()
 
     # layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -92,6 +103,10 @@ class SupervisorWindow(QMainWindow):
             "padding: 6px 14px; font-weight: bold; }"
         )
         hl.addWidget(self.export_button)
+        self.lock_button = make_button(clicked=self.lock)
+        self.lock_button.setStyleSheet(self.export_button.styleSheet())
+        self.lock_button.hide()  # shown once someone has signed in to the dashboard
+        hl.addWidget(self.lock_button)
         self.language_box = LanguageBox(self.language)
         hl.addWidget(self.language_box)
         outer.addWidget(header)
@@ -104,7 +119,10 @@ class SupervisorWindow(QMainWindow):
         self.today_tab = TodayTab(self.profile)
         self.clerks_tab = ClerksTab()
         self.forecast_tab = ForecastTab()
-        for tab in (self.now_tab, self.today_tab, self.clerks_tab, self.forecast_tab):
+        self.accounts_tab = AccountsTab()
+        self.accounts_tab.reload_asked.connect(self.load_accounts)
+        self.accounts_tab.unlock_asked.connect(self.unlock)
+        for tab in (self.now_tab, self.today_tab, self.clerks_tab, self.forecast_tab, self.accounts_tab):
             self.tabs.addTab(tab, "")
         self.tabs.currentChanged.connect(self._tab_opened)
         self.forecast_tab.recompute.connect(self.load_forecast)
@@ -127,7 +145,15 @@ class SupervisorWindow(QMainWindow):
         self.setWindowTitle(self.tr("Supervisor dashboard"))
         self.title.setText(self.tr("Supervisor dashboard") + f"  ·  {hall}")
         self.export_button.setText(self.tr("Reports…"))
-        for i, text in enumerate((self.tr("Now"), self.tr("Today"), self.tr("Clerks"), self.tr("Forecast"))):
+        self.lock_button.setText(self.tr("Lock"))
+        names = (
+            self.tr("Now"),
+            self.tr("Today"),
+            self.tr("Clerks"),
+            self.tr("Forecast"),
+            self.tr("Accounts"),
+        )
+        for i, text in enumerate(names):
             self.tabs.setTabText(i, text)
         self._show_updated()
         if self.view is not None:
@@ -138,8 +164,34 @@ class SupervisorWindow(QMainWindow):
 
     # data ------------------------------------------------------------------------------------------
     @Slot()
+    def lock(self) -> None:
+        """The supervisor steps away: the dashboard is covered now, as after the idle minutes."""
+        if self.sign_in is not None:
+            self.sign_in.lock()
+
+    @Slot()
+    def admit(self) -> None:
+        """Someone who may see the dashboard has signed in (or the hall has no accounts): read it."""
+        if self.admitted:
+            return
+        self.admitted = True
+        self.lock_button.setVisible(self.sign_in is not None and self.sign_in.session is not None)
+        self.refresh()
+        self.load_trend()
+        self._watch_outbox()
+        if TABS[self.tabs.currentIndex()] in ("forecast", "accounts"):
+            self._tab_opened(self.tabs.currentIndex())
+
+    @Slot()
     def refresh(self) -> None:
-        self._reload()
+        if self.admitted:
+            self._reload()
+
+    def _watch_outbox(self) -> None:
+        """The status bar's records waiting for the central systems, once admitted."""
+        if self.admitted and self.outbox_status is None:
+            self.outbox_status = OutboxStatus(self, self.client)
+            self.outbox_status.answered.connect(self._maybe_loaded)
 
     def _view_job(self) -> Callable[[Hall], DashboardView]:
         return lambda hall: hall.quality.dashboard.view()
@@ -179,6 +231,8 @@ class SupervisorWindow(QMainWindow):
 
     @Slot()
     def load_trend(self) -> None:
+        if not self.admitted:
+            return
         self.client.submit(
             lambda hall: hall.quality.dashboard.trend(30), while_alive(self, self._on_trend), self._on_error
         )
@@ -189,15 +243,49 @@ class SupervisorWindow(QMainWindow):
         self._maybe_loaded()
 
     def _maybe_loaded(self) -> None:
-        ready = self.view is not None and self.trend and self.outbox_status.has_answered
+        answered = self.outbox_status is not None and self.outbox_status.has_answered
+        ready = self.view is not None and self.trend and answered
         if not self._loaded_once and ready:
             self._loaded_once = True
             self.loaded.emit()
 
     @Slot(int)
     def _tab_opened(self, index: int) -> None:
+        if not self.admitted:
+            return
         if TABS[index] == "forecast" and not self._forecast_asked:
             self.load_forecast()
+        elif TABS[index] == "accounts":
+            self.load_accounts()
+
+    # staff accounts ----------------------------------------------------------------------------------
+    @Slot()
+    def load_accounts(self) -> None:
+        if not self.admitted:
+            return
+        tab = self.accounts_tab
+        self.client.submit(
+            lambda hall: hall.users.list(),
+            while_alive(self, tab.show_accounts),
+            while_alive(self, lambda exc: tab.show_problem(describe(exc))),
+        )
+
+    @Slot(str)
+    def unlock(self, code: str) -> None:
+        """Lift a clerk's lockout (the service checks the signed-in role), then read the list again."""
+        tab = self.accounts_tab
+
+        def done(account: UserAccount) -> None:
+            self.banner.info(self.tr("%1 can sign in again.").replace("%1", account.code))
+            self.load_accounts()
+
+        def failed(exc: BaseException) -> None:
+            tab.show_problem(describe(exc))
+            self.load_accounts()
+
+        self.client.submit(
+            lambda hall: hall.users.unlock(code), while_alive(self, done), while_alive(self, failed)
+        )
 
     @Slot()
     def load_forecast(self) -> None:
