@@ -178,6 +178,25 @@
     </message>
   </context>
   <context>
+    <name>AccountsTab</name>
+    <message>
+      <source>Staff accounts</source>
+      <translation>员工账号</translation>
+    </message>
+    <message>
+      <source>An account locks after repeated wrong passwords; choose it and press Unlock once you know it was its owner. Accounts and passwords are added on the command line (counter-app user).</source>
+      <translation>多次输错密码后账号会被锁定；确认是本人操作后，选中该账号并点击“解锁”。账号和密码在命令行中添加（counter-app user）。</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+  </context>
+  <context>
     <name>Announcer</name>
     <message>
       <source>Number %1, please go to counter %2.</source>
@@ -1335,6 +1354,10 @@
       <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
+      <source>A clerk cannot open the supervisor dashboard: a supervisor or administrator signs in here.</source>
+      <translation>营业员不能打开值班长看板：此处需由值班长或管理员登录。</translation>
+    </message>
+    <message>
       <source>An administrator serves no customers: a clerk signs in here. Add clerks with counter-app user add CODE NAME --role clerk.</source>
       <translation>管理员不办理客户业务：请营业员在此登录。添加营业员：counter-app user add 工号 姓名 --role clerk。</translation>
     </message>
@@ -1452,6 +1475,49 @@
     <message>
       <source>Inquiry or complaint: record how it ended.</source>
       <translation>咨询或投诉：请记录办理结果。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DamagedFile</name>
+    <message>
+      <source>The hall database file is damaged: it is open read-only, nothing can be saved.</source>
+      <translation>营业厅数据库文件已损坏：现以只读方式打开，任何操作都不能保存。</translation>
+    </message>
+    <message>
+      <source>What is on screen can still be looked at; calling, serving and saving are refused until a backup is restored.</source>
+      <translation>屏幕上的内容仍可查看；在恢复备份之前，叫号、办理和保存都会被拒绝。</translation>
+    </message>
+    <message>
+      <source>Figures can still be looked at where the file is readable; the damaged file is kept aside when the backup is restored.</source>
+      <translation>文件中仍可读取的数据照常显示；恢复备份时，损坏的文件会另行保留。</translation>
+    </message>
+    <message>
+      <source>Numbers cannot be taken here at the moment.</source>
+      <translation>本机暂时无法取号。</translation>
+    </message>
+    <message>
+      <source>Please ask at a counter. We are sorry for the wait.</source>
+      <translation>请到窗口咨询工作人员，给您带来不便，敬请谅解。</translation>
+    </message>
+    <message>
+      <source>Calls are paused for a moment.</source>
+      <translation>叫号暂停片刻。</translation>
+    </message>
+    <message>
+      <source>Please stay nearby: the staff will call you.</source>
+      <translation>请在附近稍候，工作人员会为您叫号。</translation>
+    </message>
+    <message>
+      <source>Ratings cannot be given at the moment.</source>
+      <translation>暂时无法评价。</translation>
+    </message>
+    <message>
+      <source>Thank you for your patience.</source>
+      <translation>感谢您的耐心等候。</translation>
+    </message>
+    <message>
+      <source>Restore the newest good backup…</source>
+      <translation>恢复最近的完好备份…</translation>
     </message>
   </context>
   <context>
@@ -1662,6 +1728,10 @@
     <message>
       <source>The hall database cannot be opened (missing folder or no permission).</source>
       <translation>无法打开营业厅数据库（文件夹不存在或没有权限）。</translation>
+    </message>
+    <message>
+      <source>The hall database file is damaged and open read-only: nothing was saved. Restore the newest good backup or ask the hall's IT support.</source>
+      <translation>营业厅数据库文件已损坏，现以只读方式打开：本次操作没有保存。请恢复最近的完好备份，或联系信息运维人员。</translation>
     </message>
     <message>
       <source>waiting</source>
@@ -3178,6 +3248,22 @@
       <source>Staff code</source>
       <translation>工号</translation>
     </message>
+    <message>
+      <source>Dashboard locked</source>
+      <translation>值班长看板已锁定</translation>
+    </message>
+    <message>
+      <source>Sign in to the dashboard</source>
+      <translation>登录值班长看板</translation>
+    </message>
+    <message>
+      <source>A supervisor or administrator signs in with staff code and password; the hall's figures, reports and staff accounts show once signed in.</source>
+      <translation>请值班长或管理员输入工号和密码登录；登录后才显示营业厅的数据、报表和员工账号。</translation>
+    </message>
+    <message>
+      <source>Checking who may open the dashboard…</source>
+      <translation>正在确认登录要求…</translation>
+    </message>
   </context>
   <context>
     <name>Supervisor</name>
@@ -3219,6 +3305,61 @@
     </message>
   </context>
   <context>
+    <name>SupervisorAccounts</name>
+    <message>
+      <source>Clerk</source>
+      <translation>营业员</translation>
+    </message>
+    <message>
+      <source>Supervisor</source>
+      <translation>值班长</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>Locked since %1</source>
+      <translation>自 %1 起锁定</translation>
+    </message>
+    <message>
+      <source>%1 wrong passwords lately</source>
+      <translation>近期输错密码 %1 次</translation>
+    </message>
+    <message>
+      <source>Can sign in</source>
+      <translation>可以登录</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <source>Deactivated</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Staff code</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>账号状态</translation>
+    </message>
+    <message>
+      <source>Sign-in</source>
+      <translation>登录状态</translation>
+    </message>
+  </context>
+  <context>
     <name>SupervisorWindow</name>
     <message>
       <source>Supervisor dashboard</source>
@@ -3227,6 +3368,10 @@
     <message>
       <source>Reports…</source>
       <translation>报表…</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>锁定</translation>
     </message>
     <message>
       <source>Now</source>
@@ -3245,8 +3390,16 @@
       <translation>预测</translation>
     </message>
     <message>
+      <source>Accounts</source>
+      <translation>账号</translation>
+    </message>
+    <message>
       <source>Business day %1 · updated %2</source>
       <translation>营业日 %1 · 更新于 %2</translation>
+    </message>
+    <message>
+      <source>%1 can sign in again.</source>
+      <translation>%1 已解锁，可以重新登录。</translation>
     </message>
     <message>
       <source>Writing the report…</source>

@@ -178,6 +178,25 @@
     </message>
   </context>
   <context>
+    <name>AccountsTab</name>
+    <message>
+      <source>Staff accounts</source>
+      <translation>員工帳號</translation>
+    </message>
+    <message>
+      <source>An account locks after repeated wrong passwords; choose it and press Unlock once you know it was its owner. Accounts and passwords are added on the command line (counter-app user).</source>
+      <translation>多次輸錯密碼後帳號會被鎖定；確認是本人操作後，選中該帳號並點擊「解鎖」。帳號和密碼在命令列中新增（counter-app user）。</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解鎖</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>重新整理</translation>
+    </message>
+  </context>
+  <context>
     <name>Announcer</name>
     <message>
       <source>Number %1, please go to counter %2.</source>
@@ -1335,6 +1354,10 @@
       <translation>兩次輸入的密碼不一致。</translation>
     </message>
     <message>
+      <source>A clerk cannot open the supervisor dashboard: a supervisor or administrator signs in here.</source>
+      <translation>營業員不能開啟值班長看板：此處需由值班長或管理員登入。</translation>
+    </message>
+    <message>
       <source>An administrator serves no customers: a clerk signs in here. Add clerks with counter-app user add CODE NAME --role clerk.</source>
       <translation>管理員不辦理客戶業務：請營業員在此登入。新增營業員：counter-app user add 工號 姓名 --role clerk。</translation>
     </message>
@@ -1452,6 +1475,49 @@
     <message>
       <source>Inquiry or complaint: record how it ended.</source>
       <translation>諮詢或投訴：請記錄辦理結果。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DamagedFile</name>
+    <message>
+      <source>The hall database file is damaged: it is open read-only, nothing can be saved.</source>
+      <translation>營業廳資料庫檔案已損壞：現以唯讀方式開啟，任何操作都不能儲存。</translation>
+    </message>
+    <message>
+      <source>What is on screen can still be looked at; calling, serving and saving are refused until a backup is restored.</source>
+      <translation>螢幕上的內容仍可查看；在恢復備份之前，叫號、辦理和儲存都會被拒絕。</translation>
+    </message>
+    <message>
+      <source>Figures can still be looked at where the file is readable; the damaged file is kept aside when the backup is restored.</source>
+      <translation>檔案中仍可讀取的資料照常顯示；恢復備份時，損壞的檔案會另行保留。</translation>
+    </message>
+    <message>
+      <source>Numbers cannot be taken here at the moment.</source>
+      <translation>本機暫時無法取號。</translation>
+    </message>
+    <message>
+      <source>Please ask at a counter. We are sorry for the wait.</source>
+      <translation>請到窗口諮詢工作人員，給您帶來不便，敬請諒解。</translation>
+    </message>
+    <message>
+      <source>Calls are paused for a moment.</source>
+      <translation>叫號暫停片刻。</translation>
+    </message>
+    <message>
+      <source>Please stay nearby: the staff will call you.</source>
+      <translation>請在附近稍候，工作人員會為您叫號。</translation>
+    </message>
+    <message>
+      <source>Ratings cannot be given at the moment.</source>
+      <translation>暫時無法評價。</translation>
+    </message>
+    <message>
+      <source>Thank you for your patience.</source>
+      <translation>感謝您的耐心等候。</translation>
+    </message>
+    <message>
+      <source>Restore the newest good backup…</source>
+      <translation>恢復最近的完好備份…</translation>
     </message>
   </context>
   <context>
@@ -1662,6 +1728,10 @@
     <message>
       <source>The hall database cannot be opened (missing folder or no permission).</source>
       <translation>無法打開營業廳數據庫（文件夾不存在或沒有權限）。</translation>
+    </message>
+    <message>
+      <source>The hall database file is damaged and open read-only: nothing was saved. Restore the newest good backup or ask the hall's IT support.</source>
+      <translation>營業廳資料庫檔案已損壞，現以唯讀方式開啟：本次操作沒有儲存。請恢復最近的完好備份，或聯繫資訊運維人員。</translation>
     </message>
     <message>
       <source>waiting</source>
@@ -3178,6 +3248,22 @@
       <source>Staff code</source>
       <translation>工號</translation>
     </message>
+    <message>
+      <source>Dashboard locked</source>
+      <translation>值班長看板已鎖定</translation>
+    </message>
+    <message>
+      <source>Sign in to the dashboard</source>
+      <translation>登入值班長看板</translation>
+    </message>
+    <message>
+      <source>A supervisor or administrator signs in with staff code and password; the hall's figures, reports and staff accounts show once signed in.</source>
+      <translation>請值班長或管理員輸入工號和密碼登入；登入後才顯示營業廳的資料、報表和員工帳號。</translation>
+    </message>
+    <message>
+      <source>Checking who may open the dashboard…</source>
+      <translation>正在確認登入要求…</translation>
+    </message>
   </context>
   <context>
     <name>Supervisor</name>
@@ -3219,6 +3305,61 @@
     </message>
   </context>
   <context>
+    <name>SupervisorAccounts</name>
+    <message>
+      <source>Clerk</source>
+      <translation>營業員</translation>
+    </message>
+    <message>
+      <source>Supervisor</source>
+      <translation>值班長</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>管理員</translation>
+    </message>
+    <message>
+      <source>Locked since %1</source>
+      <translation>自 %1 起鎖定</translation>
+    </message>
+    <message>
+      <source>%1 wrong passwords lately</source>
+      <translation>近期輸錯密碼 %1 次</translation>
+    </message>
+    <message>
+      <source>Can sign in</source>
+      <translation>可以登入</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <source>Deactivated</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Staff code</source>
+      <translation>工號</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>帳號狀態</translation>
+    </message>
+    <message>
+      <source>Sign-in</source>
+      <translation>登入狀態</translation>
+    </message>
+  </context>
+  <context>
     <name>SupervisorWindow</name>
     <message>
       <source>Supervisor dashboard</source>
@@ -3227,6 +3368,10 @@
     <message>
       <source>Reports…</source>
       <translation>報表…</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>鎖定</translation>
     </message>
     <message>
       <source>Now</source>
@@ -3245,8 +3390,16 @@
       <translation>預測</translation>
     </message>
     <message>
+      <source>Accounts</source>
+      <translation>帳號</translation>
+    </message>
+    <message>
       <source>Business day %1 · updated %2</source>
       <translation>營業日 %1 · 更新於 %2</translation>
+    </message>
+    <message>
+      <source>%1 can sign in again.</source>
+      <translation>%1 已解鎖，可以重新登入。</translation>
     </message>
     <message>
       <source>Writing the report…</source>
