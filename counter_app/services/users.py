@@ -297,7 +297,7 @@ class UserService:
             raise RuleViolation(
                 "The hall server cannot be reached: accounts are added, changed and unlocked on the "
                 "server, for every PC at once. Do it when the server is back; signing in works meanwhile.",
-                code="offline_needs_server",
+                code="offline_accounts_need_server",
             )
 
     def _actor(self) -> str:

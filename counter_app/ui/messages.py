@@ -55,6 +55,34 @@ MESSAGES: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
         ("clock", "day", "last_day"),
     ),
+    "offline_accounts_need_server": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The hall server cannot be reached: accounts are added, changed and unlocked on the server, for "
+            "every PC at once. Do it when the server is back; signing in works meanwhile.",
+        ),
+        (),
+    ),
+    "offline_import_needs_server": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The hall server cannot be reached: the account list is imported on the server, once for every "
+            "PC. Import it again when the server is back; this PC keeps searching its copy.",
+        ),
+        (),
+    ),
+    "offline_application_needs_server": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The hall server cannot be reached: %1 can be worked on again when it is back."
+        ),
+        ("number",),
+    ),
+    "hall_not_damaged": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The hall file is not damaged: only an administrator may restore a backup over it."
+        ),
+        (),
+    ),
     "unknown_ticket": (QT_TRANSLATE_NOOP("Errors", "There is no ticket %1 today."), ("number",)),
     "bad_profile": (QT_TRANSLATE_NOOP("Errors", "The hall profile has an error: %1"), ("detail",)),
     "profile_unreadable": (QT_TRANSLATE_NOOP("Errors", "The hall profile %1 cannot be read."), ("path",)),

@@ -1622,6 +1622,22 @@
       <translation>本机时钟显示 %1（营业日 %2），远晚于营业厅最后一个营业日 %3。未执行任何操作：请检查本机日期和时间，或请值班长确认新的营业日。</translation>
     </message>
     <message>
+      <source>The hall server cannot be reached: accounts are added, changed and unlocked on the server, for every PC at once. Do it when the server is back; signing in works meanwhile.</source>
+      <translation>连不上营业厅服务器：账号的新增、修改和解锁都在服务器上进行，一次对所有电脑生效。请等服务器恢复后再办；在此期间仍可登录。</translation>
+    </message>
+    <message>
+      <source>The hall server cannot be reached: the account list is imported on the server, once for every PC. Import it again when the server is back; this PC keeps searching its copy.</source>
+      <translation>连不上营业厅服务器：户号清单在服务器上导入，一次供所有电脑使用。请等服务器恢复后再导入；本机继续查询它保存的副本。</translation>
+    </message>
+    <message>
+      <source>The hall server cannot be reached: %1 can be worked on again when it is back.</source>
+      <translation>连不上营业厅服务器：%1 要等服务器恢复后才能继续办理。</translation>
+    </message>
+    <message>
+      <source>The hall file is not damaged: only an administrator may restore a backup over it.</source>
+      <translation>营业厅数据文件没有损坏：只有管理员才能用备份覆盖它。</translation>
+    </message>
+    <message>
       <source>There is no ticket %1 today.</source>
       <translation>今天没有 %1 号。</translation>
     </message>

@@ -1622,6 +1622,22 @@
       <translation>本機時鐘顯示 %1（營業日 %2），遠晚於營業廳最後一個營業日 %3。未執行任何操作：請檢查本機日期和時間，或請值班長確認新的營業日。</translation>
     </message>
     <message>
+      <source>The hall server cannot be reached: accounts are added, changed and unlocked on the server, for every PC at once. Do it when the server is back; signing in works meanwhile.</source>
+      <translation>連不上營業廳伺服器：帳號的新增、修改和解鎖都在伺服器上進行，一次對所有電腦生效。請等伺服器恢復後再辦；在此期間仍可登入。</translation>
+    </message>
+    <message>
+      <source>The hall server cannot be reached: the account list is imported on the server, once for every PC. Import it again when the server is back; this PC keeps searching its copy.</source>
+      <translation>連不上營業廳伺服器：戶號清單在伺服器上匯入，一次供所有電腦使用。請等伺服器恢復後再匯入；本機繼續查詢它保存的副本。</translation>
+    </message>
+    <message>
+      <source>The hall server cannot be reached: %1 can be worked on again when it is back.</source>
+      <translation>連不上營業廳伺服器：%1 要等伺服器恢復後才能繼續辦理。</translation>
+    </message>
+    <message>
+      <source>The hall file is not damaged: only an administrator may restore a backup over it.</source>
+      <translation>營業廳資料檔案沒有損壞：只有管理員才能用備份覆蓋它。</translation>
+    </message>
+    <message>
       <source>There is no ticket %1 today.</source>
       <translation>今天沒有 %1 號。</translation>
     </message>

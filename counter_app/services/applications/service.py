@@ -276,7 +276,7 @@ class ApplicationsService:
         if self.desk is not None:
             raise RuleViolation(
                 f"The hall server cannot be reached: {number} can be worked on again when it is back.",
-                code="offline_needs_server",
+                code="offline_application_needs_server",
                 number=number,
             )
 

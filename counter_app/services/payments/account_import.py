@@ -164,7 +164,7 @@ class AccountImport:
             raise RuleViolation(
                 "The hall server cannot be reached: the account list is imported on the server, once for "
                 "every PC. Import it again when the server is back; this PC keeps searching its copy.",
-                code="offline_needs_server",
+                code="offline_import_needs_server",
             )
         started = time.monotonic()
         source = Path(source)

@@ -75,6 +75,6 @@ def test_a_pc_alone_cannot_import_the_halls_list(pcs: Pcs) -> None:
     before = cut.run(lambda h: h.accounts.live_list())
     with pytest.raises(RuleViolation) as refused:
         cut.run(lambda h: h.account_import.run(accounts_file(pcs.folder / "second.csv", 9)))
-    assert refused.value.code == "offline_needs_server"
+    assert refused.value.code == "offline_import_needs_server"
     assert cut.run(lambda h: h.accounts.live_list()) == before is not None
     assert cut.link_status().pending == 0
