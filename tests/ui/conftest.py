@@ -6,6 +6,7 @@ counter PC): what it commits reaches the window through ``PRAGMA data_version`` 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,15 @@ from counter_app.app import open_hall
 from counter_app.qt_i18n import install_language
 from counter_app.services.hall import Hall
 from counter_app.ui.hall_client import HallClient, HallWorker
+
+
+@pytest.fixture(autouse=True)
+def collect_after_the_test() -> Iterator[None]:
+    """Break a test's reference cycles of Qt objects once its windows are closed and its worker
+    threads stopped (this fixture is torn down last), not whenever the collector runs next: once it
+    ran while the next test's worker thread used the hall and PySide6 crashed."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
