@@ -155,7 +155,6 @@ def test_with_the_server_down_a_pc_issues_and_calls_alone_and_hands_over_once(
         ("staff", "add", "0107", "张敏"),
         ("report", "daily", "--csv", str(tmp_path / "day.csv")),
         ("quality", "now"),
-        ("rating", "give", "--number", "AP1-001", "--level", "satisfied"),
         ("application", "list"),
         ("accounts", "figures"),
     ):
@@ -164,17 +163,24 @@ def test_with_the_server_down_a_pc_issues_and_calls_alone_and_hands_over_once(
         assert "cannot be reached" in down.err["message"], argv
     assert down("hall", "status")["pending"] == 2  # the refusals journaled nothing
 
+    # the customer served alone rates the visit alone: handed over like the rest
+    down("ticket", "finish", "--counter", "1")
+    rated = down("rating", "give", "--number", "AP1-001", "--level", "satisfied")
+    assert rated["level"] == "satisfied"
+    assert down("hall", "status")["pending"] == 4
+
     # the server is back: the first command hands the journal over, before its own action
     synced = up("hall", "sync")
-    assert (synced["replayed"], synced["conflicts"], synced["parked"], synced["pending"]) == (2, 0, 0, 0)
+    assert (synced["replayed"], synced["conflicts"], synced["parked"], synced["pending"]) == (4, 0, 0, 0)
     assert up("hall", "sync")["replayed"] == 0  # run again: nothing doubled
     status = up("hall", "status")
-    assert (status["handed_over"], status["conflicts"], status["pending"]) == (2, 0, 0)
+    assert (status["handed_over"], status["conflicts"], status["pending"]) == (4, 0, 0)
+    assert up("rating", "show", "AP1-001")["level"] == "satisfied"  # on the server, once
     assert status["last_hand_over_at"] is not None
     line = up("queue", "status")
     assert line["offline"] is False
-    assert {c["number"]: c["current"] for c in line["counters"]}[1] == "AP1-001"
-    assert line["waiting"]["A"] == 1  # A001 still waits; AP1-001 was called once
+    assert {c["number"]: c["current"] for c in line["counters"]}[1] is None  # AP1-001 finished alone
+    assert line["waiting"]["A"] == 1  # A001 still waits; AP1-001 was called and finished once
     assert up("ticket", "issue", "A")["number"] == "A002"  # the server's own series goes on
 
 
