@@ -234,15 +234,7 @@ class SignInCover(QWidget):
             self.secondary.setText(self.tr("Cancel"))
         elif self.mode is CoverMode.LOCKED:
             self.title.setText(self.tr("Counter %1 is locked").replace("%1", str(counter)))
-            self.note.setText(
-                self.tr(
-                    "Locked after a while without use. %1 resumes with their PIN: everything on the "
-                    "screen is kept as it was."
-                ).replace("%1", self.locked_name)
-            )
-            self.secret.setPlaceholderText(self.tr("PIN (or password if no PIN is set)"))
-            self.primary.setText(self.tr("Resume"))
-            self.secondary.setText(self.tr("Sign in as someone else"))
+            self._retranslate_locked()
         else:
             self.title.setText(self.tr("Set up the administrator"))
             self.note.setText(
@@ -258,18 +250,22 @@ class SignInCover(QWidget):
             self.secondary.setText(self.tr("Later"))
         self.code.setPlaceholderText(self.tr("Staff code"))
 
+    def _retranslate_locked(self) -> None:
+        """The idle lock's words below its title (the counter's and the dashboard's alike)."""
+        self.note.setText(
+            self.tr(
+                "Locked after a while without use. %1 resumes with their PIN: everything on the "
+                "screen is kept as it was."
+            ).replace("%1", self.locked_name)
+        )
+        self.secret.setPlaceholderText(self.tr("PIN (or password if no PIN is set)"))
+        self.primary.setText(self.tr("Resume"))
+        self.secondary.setText(self.tr("Sign in as someone else"))
+
     def _retranslate_dashboard(self) -> None:
         if self.mode is CoverMode.LOCKED:
             self.title.setText(self.tr("Dashboard locked"))
-            self.note.setText(
-                self.tr(
-                    "Locked after a while without use. %1 resumes with their PIN: everything on the "
-                    "screen is kept as it was."
-                ).replace("%1", self.locked_name)
-            )
-            self.secret.setPlaceholderText(self.tr("PIN (or password if no PIN is set)"))
-            self.primary.setText(self.tr("Resume"))
-            self.secondary.setText(self.tr("Sign in as someone else"))
+            self._retranslate_locked()
         else:
             self.title.setText(self.tr("Sign in to the dashboard"))
             self.note.setText(
