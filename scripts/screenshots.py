@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+from screen_grab import grab, spin, wait_for
 
 from counter_app.app import open_hall
 from counter_app.qt_i18n import install_language
@@ -25,26 +25,6 @@ from counter_app.ui import style
 from counter_app.ui.hall_client import HallClient, HallWorker
 
 HALL_PC = (1366, 728)
-
-
-def spin(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def wait_for(app: QApplication, condition: object, timeout: float = 15.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def grab(app: QApplication, widget: QWidget, path: Path) -> None:
-    spin(app, 0.5)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def main(out: Path) -> None:

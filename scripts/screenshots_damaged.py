@@ -20,13 +20,12 @@ import os
 import sqlite3
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
+from screen_grab import grab, wait_for
 
 from counter_app.app import damage_of, open_hall
 from counter_app.domain.errors import NotPermitted
@@ -44,26 +43,6 @@ from counter_app.ui.supervisor.window import SupervisorWindow
 ADMIN_PASSWORD = "Sunshine-Meadow7"
 SUPERVISOR_PASSWORD = "Orchid-Harbour58"
 CLERK_PASSWORD = "River-Lantern42"
-
-
-def spin(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def grab(app: QApplication, widget: QWidget, path: Path) -> None:
-    spin(app, 0.8)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def damaged_hall() -> Path:

@@ -16,7 +16,6 @@ import gc
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout, and the tests' server
 
 import psycopg  # noqa: E402
+import screen_grab  # noqa: E402
 from pg_server import test_server  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+from screen_grab import spin  # noqa: E402
 
 from counter_app import paths  # noqa: E402
 from counter_app.app import open_pc, open_server_hall  # noqa: E402
@@ -40,19 +41,8 @@ from counter_app.ui.kiosk.window import KioskWindow  # noqa: E402
 from counter_app.ui.link_bar import LinkBar, LinkWatch, add_link_bar  # noqa: E402
 
 
-def spin(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
 def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-    if not condition():
+    if not screen_grab.wait_for(app, condition, timeout):
         raise SystemExit("the windows did not reach the state to draw")
 
 

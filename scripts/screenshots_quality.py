@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
+from screen_grab import grab, spin, wait_for
 
 from counter_app.app import open_hall
 from counter_app.domain.quality.facts import Rating
@@ -43,26 +44,6 @@ class RunningClock:
 
     def __call__(self) -> datetime:
         return self.start + timedelta(seconds=time.monotonic() - self.t0)
-
-
-def spin(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def wait_for(app: QApplication, condition: object, timeout: float = 30.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def grab(app: QApplication, widget: QWidget, path: Path) -> None:
-    spin(app, 0.6)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def dispose(app: QApplication, widget: QWidget) -> None:

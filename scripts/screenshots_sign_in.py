@@ -14,13 +14,12 @@ import gc
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+from screen_grab import grab, spin, wait_for
 
 from counter_app.app import open_hall
 from counter_app.domain.roles import Role
@@ -34,26 +33,6 @@ from counter_app.ui.sign_in import CounterSignIn
 
 ADMIN_PASSWORD = "Sunshine-Meadow7"
 CLERK_PASSWORD = "River-Lantern42"
-
-
-def spin(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def wait_for(app: QApplication, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def grab(app: QApplication, widget: QWidget, path: Path) -> None:
-    spin(app, 0.8)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def hall_file(accounts: bool) -> Path:
