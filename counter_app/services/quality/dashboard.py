@@ -19,8 +19,10 @@ from counter_app.domain.profile import HallProfile
 from counter_app.domain.quality.figures import QualityFigures
 from counter_app.domain.quality.records import CounterNow
 from counter_app.domain.quality.summary import by_clerk, by_counter, by_hour, by_service
+from counter_app.domain.roles import Action
 from counter_app.services.ports import QualityRecords, UnitOfWork
 from counter_app.services.quality.summaries import DaySummaries
+from counter_app.services.session import Gate
 
 ALERT_APPLICATIONS = 5  # at most this many applications named in the alerts (the rest counted)
 
@@ -94,13 +96,21 @@ class Dashboard:
         days: DaySummaries,
         clock: Callable[[], datetime],
         applications: ApplicationsDue | None = None,
+        gate: Gate | None = None,
     ) -> None:
+        """``gate``: the hall's; the dashboard is the hall's figures (``Action.REPORTS``), a clerk's
+        figures among them, so a clerk's session is refused as it is for a report."""
         self.uow = uow
         self.records = records
         self.profile = profile
         self.days = days
         self.clock = clock
         self.applications = applications
+        self.gate = gate
+
+    def _require(self) -> None:
+        if self.gate is not None:
+            self.gate.require(Action.REPORTS)
 
     def _lines(self, day: date, now: datetime) -> tuple[LineNow, ...]:
         found = {line.service_code: line for line in self.records.waiting_lines(day)}
@@ -137,6 +147,7 @@ class Dashboard:
 
     def view(self) -> DashboardView:
         """The whole dashboard now (the trend apart)."""
+        self._require()
         now = self.clock()
         with self.uow.read():
             day = self.days.today(now)
@@ -174,6 +185,7 @@ class Dashboard:
     def trend(self, days: int = 30) -> tuple[TrendDay, ...]:
         """The last ``days`` business days up to today: numbers taken, served, average wait and
         satisfaction per day (closed days from their stored summaries, made where missing)."""
+        self._require()
         now = self.clock()
         today = self.days.today(now)
         first = today - timedelta(days=days - 1)

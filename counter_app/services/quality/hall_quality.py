@@ -72,7 +72,7 @@ def build_quality(
         handovers=Handovers(records, profile),
         ratings=Ratings(uow, records, profile, settings.rating, days, clock, journal),
         desk=VisitDesk(uow, records, profile, days, clock, journal),
-        dashboard=Dashboard(uow, records, profile, days, clock, applications),
+        dashboard=Dashboard(uow, records, profile, days, clock, applications, gate),
         reports=QualityReports(uow, records, profile, settings, days, work_calendar, clock, gate),
         uow=uow,
         records=records,

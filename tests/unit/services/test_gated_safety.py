@@ -111,8 +111,10 @@ def test_a_damaged_hall_file_is_recovered_without_a_sign_in_a_sound_one_is_not(
         lambda h, out: h.quality.reports.daily(),
         lambda h, out: h.quality.reports.forecast(),
         lambda h, out: h.quality.reports.export(lambda: None, lambda _: None),
+        lambda h, out: h.quality.dashboard.view(),
+        lambda h, out: h.quality.dashboard.trend(7),
     ],
-    ids=["day_repair", "day_confirm", "outbox_export", "report", "forecast", "export"],
+    ids=["day_repair", "day_confirm", "outbox_export", "report", "forecast", "export", "dashboard", "trend"],
 )
 def test_a_clerk_is_refused_on_both_engines(
     staffed: Hall, tmp_path: Path, operation: Callable[[Hall, Path], object]
@@ -122,6 +124,12 @@ def test_a_clerk_is_refused_on_both_engines(
         operation(staffed, tmp_path / "out")
     assert refused.value.code == "not_permitted"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_supervisor_reads_the_dashboard(staffed: Hall) -> None:
+    sign_in_as(staffed, "s01")
+    assert staffed.quality.dashboard.view().today.arrivals == 1
+    assert staffed.quality.dashboard.trend(7)
 
 
 def test_a_day_repair_is_recorded_under_the_signed_in_supervisor(staffed: Hall) -> None:
@@ -156,6 +164,7 @@ def test_a_hall_without_accounts_works_as_before(hall: Hall, tmp_path: Path, eng
         hall.day_repair.repair(clerk="值班长")
     assert nothing.value.code == "nothing_to_repair"
     assert hall.quality.reports.export(hall.quality.reports.daily, lambda data: data.period)
+    assert hall.quality.dashboard.view().today.arrivals == 1
     if engine == "sqlite":
         backups = _backups(hall)
         assert backups.backup(tmp_path / "bk").ok and backups.check().ok
