@@ -20,11 +20,12 @@ from counter_app.app import damage_of, hall_files, open_hall
 from counter_app.qt_i18n import install_language
 from counter_app.services.hall import Hall
 from counter_app.ui.counter.window import CounterWindow
-from counter_app.ui.hall_client import HallClient, HallWorker
+from counter_app.ui.hall_client import HallClient
 from counter_app.ui.kiosk.window import KioskWindow
 from counter_app.ui.launcher import _show_damage
 from counter_app.ui.restore_offer import DamagedBar, ask_restore, restore_backup
 from counter_app.ui.sign_in import CounterSignIn, CoverMode
+from tests.ui.conftest import start_client
 
 __all__ = ["cheap_hashing"]
 
@@ -42,18 +43,10 @@ def damaged_file(tmp_path: Path) -> Path:
     return path
 
 
-def client_on(path: Path) -> HallClient[Hall]:
-    worker: HallWorker[Hall] = HallWorker(lambda: open_hall(path))
-    worker.start()
-    worker.ready.wait(10)
-    assert worker.open_error is None, worker.open_error
-    return HallClient(worker)
-
-
 @pytest.fixture
 def damaged_client(qapp: object, damaged_file: Path) -> Iterator[HallClient[Hall]]:
     install_language("en")
-    client = client_on(damaged_file)
+    client = start_client(damaged_file)
     yield client
     client.worker.stop()
 
@@ -145,7 +138,7 @@ def test_the_sign_in_cover_leaves_the_strip_in_sight_and_sign_in_says_why_it_fai
     with open_hall(path, profile_file=paths.DEFAULT_PROFILE, create=True) as hall:
         set_up_accounts(hall)
     damage_table(path, "visit_notes")
-    client = client_on(path)
+    client = start_client(path)
     try:
         window = CounterWindow(client, 1, None, "en")
         window.sign_in = control = CounterSignIn(window, client, 1, window.seat_clerk)

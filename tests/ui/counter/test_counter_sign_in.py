@@ -19,8 +19,9 @@ from counter_app.domain.roles import Role
 from counter_app.qt_i18n import install_language
 from counter_app.services.hall import Hall
 from counter_app.ui.counter.window import CounterWindow
-from counter_app.ui.hall_client import HallClient, HallWorker
+from counter_app.ui.hall_client import HallClient
 from counter_app.ui.sign_in import CounterSignIn, CoverMode
+from tests.ui.conftest import start_client
 
 __all__ = ["cheap_hashing"]
 
@@ -50,13 +51,9 @@ def accounts(hall_file: Path, cheap_hashing: object) -> Path:
 @pytest.fixture
 def signed_client(qapp: object, accounts: Path) -> Iterator[HallClient]:
     install_language("en")
-    worker: HallWorker[Hall] = HallWorker(lambda: open_hall(accounts))
-    worker.start()
-    worker.ready.wait(10)
-    assert worker.open_error is None, worker.open_error
-    client = HallClient(worker)
+    client = start_client(accounts)
     yield client
-    worker.stop()
+    client.worker.stop()
 
 
 def open_counter(qtbot: Any, client: HallClient, clock: Monotonic) -> tuple[CounterWindow, CounterSignIn]:

@@ -17,11 +17,12 @@ from counter_app.app import open_hall
 from counter_app.domain.errors import NotPermitted
 from counter_app.qt_i18n import install_language
 from counter_app.services.hall import Hall
-from counter_app.ui.hall_client import HallClient, HallWorker
+from counter_app.ui.hall_client import HallClient
 from counter_app.ui.launcher import _add_supervisor_sign_in, build_windows
 from counter_app.ui.sign_in import LEAD_ROLES, CounterSignIn, CoverMode
 from counter_app.ui.supervisor.accounts_tab import AccountsModel
 from counter_app.ui.supervisor.window import TABS, SupervisorWindow
+from tests.ui.conftest import start_client
 
 __all__ = ["cheap_hashing"]
 
@@ -42,18 +43,10 @@ def accounts_file(tmp_path: Path, cheap_hashing: object) -> Path:
     return path
 
 
-def start(path: Path) -> HallClient[Hall]:
-    worker: HallWorker[Hall] = HallWorker(lambda: open_hall(path))
-    worker.start()
-    worker.ready.wait(10)
-    assert worker.open_error is None, worker.open_error
-    return HallClient(worker)
-
-
 @pytest.fixture
 def signed_client(qapp: object, accounts_file: Path) -> Iterator[HallClient[Hall]]:
     install_language("en")
-    client = start(accounts_file)
+    client = start_client(accounts_file)
     yield client
     client.worker.stop()
 
