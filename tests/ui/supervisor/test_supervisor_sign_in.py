@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from sign_in_data import PASSWORDS, cheap_hashing, set_up_accounts
 
 from counter_app import paths
@@ -93,6 +94,20 @@ def test_nothing_is_read_before_a_supervisor_signs_in_and_a_clerk_is_refused(
     assert window.lock_button.isVisible()  # the supervisor steps away: locked at once
     window.lock_button.click()
     assert control.covered and control.cover.mode is CoverMode.LOCKED
+
+
+def test_a_supervisor_signs_in_with_the_keyboard_alone(qtbot: Any, signed_client: HallClient[Hall]) -> None:
+    """Staff code, Tab, password, Enter: no mouse, as at the hall's PC."""
+    window, control = dashboard(qtbot, signed_client)
+    qtbot.waitUntil(lambda: control.cover.mode is CoverMode.SIGN_IN, timeout=10_000)
+    qtbot.waitUntil(lambda: control.cover.code.hasFocus(), timeout=10_000)
+    qtbot.keyClicks(control.cover.code, "s01")
+    qtbot.keyClick(control.cover.code, Qt.Key.Key_Tab)
+    assert control.cover.secret.hasFocus()
+    qtbot.keyClicks(control.cover.secret, PASSWORDS["s01"])
+    qtbot.keyClick(control.cover.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not control.covered, timeout=10_000)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
 
 
 def test_an_administrator_may_open_it(qtbot: Any, signed_client: HallClient[Hall]) -> None:
